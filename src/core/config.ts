@@ -1,0 +1,109 @@
+import type { Activation } from './activations';
+import type { FeatureName } from './features';
+
+/** Everything that defines one experiment: the data, the model and how it is trained. */
+
+export const CLASSIFICATION_PRESETS = ['circle', 'xor', 'gauss', 'spiral', 'moons', 'checkerboard', 'rings', 'blobs'] as const;
+export const REGRESSION_PRESETS = ['reg-plane', 'reg-gauss', 'reg-sine'] as const;
+export const PRESET_NAMES = [...CLASSIFICATION_PRESETS, ...REGRESSION_PRESETS] as const;
+export type PresetName = (typeof PRESET_NAMES)[number];
+/** `custom` is data drawn by hand or imported from CSV. */
+export type DataSource = PresetName | 'custom';
+
+export const ARCHITECTURES = ['mlp', 'resnet'] as const;
+export type Architecture = (typeof ARCHITECTURES)[number];
+
+export const INIT_SCHEMES = ['zeros', 'uniform', 'xavier', 'he'] as const;
+export type InitScheme = (typeof INIT_SCHEMES)[number];
+
+export const OPTIMIZERS = ['sgd', 'momentum', 'adam'] as const;
+export type OptimizerName = (typeof OPTIMIZERS)[number];
+
+export interface DataConfig {
+  preset: DataSource;
+  /** Number of points generated. */
+  points: number;
+  /** Spread of the points around the preset's shape, 0 (clean) … 1 (very noisy). */
+  noise: number;
+  /** Classes, for presets that take a class count (spiral, rings, blobs). */
+  classes: number;
+  seed: number;
+  /** Share of the points used for training; the rest is the test split. */
+  trainFraction: number;
+}
+
+export interface ModelConfig {
+  arch: Architecture;
+  /** mlp: widths of the hidden layers (may be empty: then the model is logistic/linear regression). */
+  hidden: number[];
+  /** resnet: width d of the stem and of every residual block. */
+  width: number;
+  /** resnet: number of residual blocks B. */
+  blocks: number;
+  /** Activation of every hidden layer unless overridden per layer. */
+  activation: Activation;
+  /** Per hidden dense layer (mlp: one per hidden layer; resnet: stem, then two per block); null keeps the default. */
+  layerActivations: (Activation | null)[];
+  features: FeatureName[];
+  init: InitScheme;
+  /** Standardise each feature with the training split's mean and standard deviation. */
+  normalize: boolean;
+}
+
+export interface TrainingConfig {
+  optimizer: OptimizerName;
+  learningRate: number;
+  /** μ for the momentum optimizer. */
+  momentum: number;
+  batchSize: number | 'all';
+  l1: number;
+  l2: number;
+  /** Dropout rate p on hidden activations. */
+  dropout: number;
+  /** Seeds the initial weights, the epoch permutations and the dropout masks. */
+  seed: number;
+}
+
+export interface ExperimentConfig {
+  data: DataConfig;
+  model: ModelConfig;
+  training: TrainingConfig;
+}
+
+export const LIMITS = {
+  points: { min: 1, max: 100_000 },
+  classes: { min: 2, max: 6 },
+  hiddenLayers: { min: 0, max: 16 },
+  width: { min: 1, max: 1024 },
+  blocks: { min: 0, max: 16 },
+  learningRate: { min: 0, max: 10 },
+} as const;
+
+export const ADAM = { beta1: 0.9, beta2: 0.999, epsilon: 1e-8 } as const;
+
+export function defaultConfig(): ExperimentConfig {
+  return {
+    data: { preset: 'circle', points: 500, noise: 0.1, classes: 2, seed: 1, trainFraction: 0.7 },
+    model: {
+      arch: 'mlp',
+      hidden: [8, 8],
+      width: 16,
+      blocks: 2,
+      activation: 'tanh',
+      layerActivations: [],
+      features: ['x1', 'x2'],
+      init: 'xavier',
+      normalize: true,
+    },
+    training: {
+      optimizer: 'adam',
+      learningRate: 0.01,
+      momentum: 0.9,
+      batchSize: 16,
+      l1: 0,
+      l2: 0,
+      dropout: 0,
+      seed: 1,
+    },
+  };
+}

@@ -1,0 +1,80 @@
+import type { InitScheme, TrainingConfig } from './config';
+import type { Dataset } from './dataset';
+import type { Metrics } from './metrics';
+import type { ModelSpec, NetworkPlan } from './network';
+import type { OptimizerSettings } from './optimizer';
+
+/** The contract every training backend (CPU, CPU in a worker, WebGPU) fulfils. */
+
+export interface BackendInfo {
+  kind: 'cpu' | 'webgpu';
+  /** The adapter's name for WebGPU; the CPU's description otherwise. */
+  adapter: string;
+  /** Why this backend runs, when it is a fallback (for example, why WebGPU is not available). */
+  reason?: string;
+}
+
+/** A regular grid over the input plane; row 0 is the top (largest x2), column 0 the left (smallest x1). */
+export interface GridSpec {
+  width: number;
+  height: number;
+  x1: [number, number];
+  x2: [number, number];
+}
+
+/** What a step call should also report when its steps are done. */
+export interface ObserveRequest {
+  /** Loss and accuracy on the whole train and test splits. */
+  metrics?: boolean;
+  /** The model's output over a grid (the decision boundary). */
+  grid?: GridSpec;
+  /** Every hidden neuron's activation over a (smaller) grid (the neuron thumbnails). */
+  neurons?: GridSpec;
+}
+
+export interface Observation {
+  /** Optimizer steps taken since the trainer was built. */
+  step: number;
+  /** Epochs completed, with the fraction of the current one. */
+  epoch: number;
+  /** Mean minibatch loss over the steps of this call; NaN when it took none. */
+  loss: number;
+  /** A step produced a non-finite loss: training stops, and the last finite weights are kept. */
+  diverged: boolean;
+  metrics?: Metrics;
+  /** width·height rows of outputWidth numbers (probabilities, or the regression value). */
+  grid?: Float32Array;
+  /** One array per hidden dense layer: width·height rows of that layer's `out` activations. */
+  neurons?: Float32Array[];
+}
+
+/** Everything a trainer is built from. */
+export interface TrainerSetup {
+  /** The model's layers, features and normalisation. */
+  spec: ModelSpec;
+  dataset: Dataset;
+  training: TrainingConfig;
+  /** Initial parameters (plan order); drawn with `init` and training.seed when absent. */
+  parameters?: ArrayLike<number>;
+  init: InitScheme;
+}
+
+/** Settings that change with a uniform write, never a rebuild. */
+export type LiveSettings = OptimizerSettings & { dropout: number };
+
+export interface Trainer {
+  readonly backend: BackendInfo;
+  readonly plan: NetworkPlan;
+  readonly stepsPerEpoch: number;
+  /** Takes k optimizer steps (k may be 0), then reports what `observe` asks for. */
+  step(k: number, observe?: ObserveRequest): Promise<Observation>;
+  /** Model outputs for n raw points (n × 2): probabilities or regression values, n × outputWidth. */
+  predict(points: ArrayLike<number>): Promise<Float32Array>;
+  /** Loss and accuracy on the dataset's splits with the current parameters. */
+  evaluate(): Promise<Metrics>;
+  /** The flat parameter vector (all weights, then all biases, plan order). */
+  getParameters(): Promise<Float32Array>;
+  setParameters(parameters: ArrayLike<number>): void;
+  updateSettings(settings: LiveSettings): void;
+  dispose(): void;
+}
