@@ -9,7 +9,7 @@ export class MinibatchSchedule {
   readonly stepsPerEpoch: number;
   readonly batchSize: number;
   private cachedEpoch = -1;
-  private cachedOrder = new Uint32Array(0);
+  private cachedOrder: Uint32Array = new Uint32Array(0);
 
   /** trainCount training rows, batches of batchSize (clamped to 1…trainCount), shuffled from seed. */
   constructor(
