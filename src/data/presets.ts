@@ -1,0 +1,79 @@
+import { LIMITS, PRESET_NAMES, type DataConfig, type PresetName } from '../core/config';
+import type { Dataset } from '../core/dataset';
+import { inputError } from '../core/errors';
+import { PLANE_EXTENT } from '../core/grid';
+import { createRng, deriveSeed, type Rng } from '../core/rng';
+import type { Task } from '../core/task';
+import type { ClassSampler, RegressionSurface } from './presets/geometry';
+import { PRESET_GENERATORS } from './presets/registry';
+import { assignSplit } from './split';
+import { checkInteger, checkNumber, checkTrainFraction, MAX_SEED } from './validate';
+
+/** Stream label of the points' random draws (the split uses its own stream of the same seed). */
+const POINTS_STREAM = 0xda7a;
+/** Standard deviation of the target noise of the regression presets at noise 1. */
+const REGRESSION_NOISE = 0.3;
+
+/** Whether the preset reads DataConfig.classes (spiral, rings, blobs); the others have a fixed task. */
+export function presetUsesClasses(preset: PresetName): boolean {
+  const generator = PRESET_GENERATORS[preset];
+  return generator.kind === 'classification' && generator.usesClasses;
+}
+
+/** The task a preset produces: k classes for spiral/rings/blobs, 2 for the other classifiers, or regression. */
+export function presetTask(preset: PresetName, classes: number): Task {
+  const generator = PRESET_GENERATORS[preset];
+  if (generator.kind === 'regression') return { kind: 'regression' };
+  return { kind: 'classification', classes: generator.usesClasses ? classes : 2 };
+}
+
+function isPresetName(name: string): name is PresetName {
+  return (PRESET_NAMES as readonly string[]).includes(name);
+}
+
+/** Throws an InputError naming the first field of `config` that a generator cannot use. */
+function validateDataConfig(config: DataConfig): asserts config is DataConfig & { preset: PresetName } {
+  if (config.preset === 'custom') throw inputError('data.preset', '"custom" data is drawn or imported, not generated');
+  if (!isPresetName(config.preset)) {
+    throw inputError('data.preset', `unknown preset "${config.preset}" (expected one of ${PRESET_NAMES.join(', ')})`);
+  }
+  checkInteger('data.points', config.points, LIMITS.points.min, LIMITS.points.max);
+  checkNumber('data.noise', config.noise, 0, 1);
+  if (presetUsesClasses(config.preset)) checkInteger('data.classes', config.classes, LIMITS.classes.min, LIMITS.classes.max);
+  checkInteger('data.seed', config.seed, 0, MAX_SEED);
+  checkTrainFraction('data.trainFraction', config.trainFraction);
+}
+
+/** Class labels cycle 0…k−1, so every class gets ⌊n/k⌋ or ⌈n/k⌉ of the n points. */
+function fillClasses(sample: ClassSampler, classes: number, noise: number, rng: Rng, points: Float64Array, labels: Float64Array): void {
+  for (let i = 0; i < labels.length; i++) {
+    const label = i % classes;
+    [points[2 * i], points[2 * i + 1]] = sample(rng, label, classes, noise);
+    labels[i] = label;
+  }
+}
+
+/** Points uniform over the plane; targets on the surface plus Gaussian noise of σ = 0.3·noise. */
+function fillRegression(surface: RegressionSurface, noise: number, rng: Rng, points: Float64Array, labels: Float64Array): void {
+  const [lo, hi] = PLANE_EXTENT;
+  for (let i = 0; i < labels.length; i++) {
+    const x1 = rng.uniform(lo, hi);
+    const x2 = rng.uniform(lo, hi);
+    points[2 * i] = x1;
+    points[2 * i + 1] = x2;
+    labels[i] = surface(x1, x2) + (noise > 0 ? noise * REGRESSION_NOISE * rng.normal() : 0);
+  }
+}
+
+/** The preset's n points (n × 2 in [−6, 6]²), labels and seeded train/test split; throws InputError for 'custom' or out-of-range fields. */
+export function generateDataset(config: DataConfig): Dataset {
+  validateDataConfig(config);
+  const task = presetTask(config.preset, config.classes);
+  const points = new Float64Array(2 * config.points);
+  const labels = new Float64Array(config.points);
+  const rng = createRng(deriveSeed(config.seed, POINTS_STREAM));
+  const generator = PRESET_GENERATORS[config.preset];
+  if (generator.kind === 'regression') fillRegression(generator.surface, config.noise, rng, points, labels);
+  else fillClasses(generator.sample, generator.usesClasses ? config.classes : 2, config.noise, rng, points, labels);
+  return { task, points, labels, isTest: assignSplit(config.points, config.trainFraction, config.seed) };
+}
