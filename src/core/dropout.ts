@@ -18,5 +18,6 @@ export function dropoutLayerKey(stepSeed: number, layer: number): number {
 /** Whether element `index` (row·width + column in the minibatch) survives dropout at `rate`. */
 export function dropoutKeep(layerKey: number, index: number, rate: number): boolean {
   const bits = pcgHash((index + layerKey) >>> 0) >>> 8;
-  return bits / 16777216 >= rate;
+  // The GPU compares against the rate in float32; so does this twin.
+  return bits / 16777216 >= Math.fround(rate);
 }

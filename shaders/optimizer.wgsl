@@ -1,0 +1,73 @@
+// optimizer.wgsl: one dispatch updates every parameter of the model (SGD, momentum, Adam with
+// PyTorch semantics); l1·sign(w) + l2·w is added to the gradient of weights, not biases.
+// Bindings: group(0) 0 Settings (uniform), 1 params (storage, read_write), 2 grads (storage, read),
+//           3 state (storage, read_write: momentum v, or Adam m then v), 4 status (storage, read, u32),
+//           5 backup (storage, read_write); group(1) 0 Pass (uniform, dynamic offset).
+// Shapes: params, grads, backup: parameter_count; state: 2 · parameter_count.
+// Entry points (workgroup 256, one thread per parameter, dispatch (x, y) with x ≤ 65535):
+//   update   one optimizer step; does nothing once status[0] says training diverged
+//   backup   copies the parameters aside while training is healthy
+// CPU twin: optimizerStep in src/core/optimizer.ts.
+
+struct Settings {
+  optimizer: u32,        // 0 sgd, 1 momentum, 2 adam
+  parameter_count: u32,
+  weight_count: u32,     // weights occupy [0, weight_count); biases follow
+  _pad: u32,
+  momentum: f32,
+  l1: f32,
+  l2: f32,
+  beta1: f32,
+  beta2: f32,
+  epsilon: f32,
+  _pad1: f32,
+  _pad2: f32,
+}
+
+@group(0) @binding(0) var<uniform> settings: Settings;
+@group(0) @binding(1) var<storage, read_write> params: array<f32>;
+@group(0) @binding(2) var<storage, read> grads: array<f32>;
+@group(0) @binding(3) var<storage, read_write> state: array<f32>;
+@group(0) @binding(4) var<storage, read> status: array<u32>;
+@group(0) @binding(5) var<storage, read_write> saved_params: array<f32>;
+@group(1) @binding(0) var<uniform> pass_info: Pass;
+
+fn parameter_index(id: vec3u, groups: vec3u) -> u32 {
+  return id.y * groups.x * 256u + id.x;
+}
+
+@compute @workgroup_size(256)
+fn update(@builtin(global_invocation_id) id: vec3u, @builtin(num_workgroups) groups: vec3u) {
+  let i = parameter_index(id, groups);
+  if (i >= settings.parameter_count || status[0] != 0u) {
+    return;
+  }
+  var w = params[i];
+  var g = grads[i];
+  if (i < settings.weight_count) {
+    g += settings.l1 * sign(w) + settings.l2 * w;
+  }
+  if (settings.optimizer == 0u) {
+    w -= pass_info.step_size * g;
+  } else if (settings.optimizer == 1u) {
+    let v = settings.momentum * state[i] + g;
+    state[i] = v;
+    w -= pass_info.step_size * v;
+  } else {
+    let n = settings.parameter_count;
+    let m = settings.beta1 * state[i] + (1.0 - settings.beta1) * g;
+    let v = settings.beta2 * state[n + i] + (1.0 - settings.beta2) * g * g;
+    state[i] = m;
+    state[n + i] = v;
+    w -= pass_info.step_size * m / (sqrt(v) * pass_info.inv_sqrt_bc2 + settings.epsilon);
+  }
+  params[i] = w;
+}
+
+@compute @workgroup_size(256)
+fn backup(@builtin(global_invocation_id) id: vec3u, @builtin(num_workgroups) groups: vec3u) {
+  let i = parameter_index(id, groups);
+  if (i < settings.parameter_count && status[0] == 0u) {
+    saved_params[i] = params[i];
+  }
+}

@@ -1,0 +1,68 @@
+import { ADAM } from '../core/config';
+import { OPTIMIZERS } from '../core/config';
+import type { NetworkPlan } from '../core/network';
+import type { LiveSettings } from '../core/trainer';
+import { createStorageBuffer } from './arena';
+import { packSettings } from './uniforms';
+
+/** The model's numbers on the GPU: parameters, gradients, optimizer state, a backup, and the status word. */
+export class ModelBuffers {
+  readonly params: GPUBuffer;
+  readonly grads: GPUBuffer;
+  /** Momentum's v, or Adam's m then v: 2 × parameterCount. */
+  readonly state: GPUBuffer;
+  /** The parameters at the start of the current submit, kept while training is healthy. */
+  readonly backup: GPUBuffer;
+  /** status[0] = 1 once a step's loss was not finite. */
+  readonly status: GPUBuffer;
+  readonly settings: GPUBuffer;
+
+  constructor(
+    private readonly device: GPUDevice,
+    private readonly plan: NetworkPlan,
+  ) {
+    const bytes = plan.parameterCount * 4;
+    this.params = createStorageBuffer(device, bytes, 'params');
+    this.grads = createStorageBuffer(device, bytes, 'grads');
+    this.state = createStorageBuffer(device, 2 * bytes, 'optimizer state');
+    this.backup = createStorageBuffer(device, bytes, 'params backup');
+    this.status = createStorageBuffer(device, 16, 'status');
+    this.settings = device.createBuffer({ label: 'settings', size: 48, usage: GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST });
+  }
+
+  /** Writes the optimizer settings uniform (a learning-rate change is no rebuild). */
+  writeSettings(settings: LiveSettings): void {
+    this.device.queue.writeBuffer(
+      this.settings,
+      0,
+      packSettings({
+        optimizer: OPTIMIZERS.indexOf(settings.optimizer),
+        parameterCount: this.plan.parameterCount,
+        weightCount: this.plan.weightCount,
+        momentum: settings.momentum,
+        l1: settings.l1,
+        l2: settings.l2,
+        beta1: ADAM.beta1,
+        beta2: ADAM.beta2,
+        epsilon: ADAM.epsilon,
+      }),
+    );
+  }
+
+  /** New parameters: the optimizer state and the divergence flag start afresh. */
+  writeParameters(parameters: ArrayLike<number>): void {
+    this.device.queue.writeBuffer(this.params, 0, Float32Array.from(parameters));
+    this.clearState();
+  }
+
+  clearState(): void {
+    const encoder = this.device.createCommandEncoder({ label: 'clear optimizer state' });
+    encoder.clearBuffer(this.state);
+    encoder.clearBuffer(this.status);
+    this.device.queue.submit([encoder.finish()]);
+  }
+
+  destroy(): void {
+    for (const buffer of [this.params, this.grads, this.state, this.backup, this.status, this.settings]) buffer.destroy();
+  }
+}

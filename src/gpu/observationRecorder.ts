@@ -1,0 +1,299 @@
+import { featureCode } from '../core/features';
+import type { Metrics } from '../core/metrics';
+import { hiddenLayers, type ModelSpec, type NetworkPlan } from '../core/network';
+import { outputWidth } from '../core/task';
+import type { GridSpec, Observation, ObserveRequest } from '../core/trainer';
+import { createStorageBuffer, uniformBuffer, uploadBuffer } from './arena';
+import type { ForwardPlan } from './forwardPlan';
+import { lossUniformData, metricsFromSums } from './lossUniform';
+import type { KernelSet } from './kernels/kernelSet';
+import type { PassRecorder } from './passRecorder';
+import type { PassUniforms } from './passUniforms';
+import { identityIndices, type SplitBuffers } from './splitBuffers';
+import type { StagingPool } from './stagingPool';
+import { packGridFeatures } from './uniforms';
+
+interface Chunk {
+  offset: number;
+  rows: number;
+  first: number;
+}
+
+/** The evaluation passes one step() call asked for, laid out before recording. */
+export interface PreparedObservation {
+  metrics: { train: Chunk[]; test: Chunk[] } | null;
+  grid: { spec: GridSpec; chunks: Chunk[] } | null;
+  neurons: { spec: GridSpec; chunks: Chunk[] } | null;
+}
+
+/** Where each result sits in the staging buffer of one call (in floats). */
+export interface StagingLayout {
+  buffer: GPUBuffer;
+  bytes: number;
+  status: number;
+  metrics: number;
+  grid: number;
+  neurons: number[];
+}
+
+/**
+ * Records what an observation needs after the training steps (metrics over both splits, the
+ * decision-boundary grid, the neuron thumbnails) into the same encoder, and reads it back.
+ */
+export class ObservationRecorder {
+  private readonly gatherGroups: { train: GPUBindGroup; test: GPUBindGroup };
+  private readonly metricsResults: GPUBuffer;
+  private readonly metricsGroup: GPUBindGroup;
+  private readonly lossUniform: GPUBuffer;
+  private readonly gridUniform: GPUBuffer;
+  private readonly neuronUniform: GPUBuffer;
+  private readonly gridFeaturesGroup: GPUBindGroup;
+  private readonly neuronFeaturesGroup: GPUBindGroup;
+  private gridResults: GPUBuffer;
+  private gridOutputsGroup: GPUBindGroup;
+  private readonly owned: GPUBuffer[] = [];
+
+  constructor(
+    private readonly device: GPUDevice,
+    private readonly kernels: KernelSet,
+    private readonly plan: NetworkPlan,
+    private readonly evalPlan: ForwardPlan,
+    private readonly spec: ModelSpec,
+    private readonly train: SplitBuffers,
+    private readonly test: SplitBuffers,
+    identity: GPUBuffer,
+    private readonly status: GPUBuffer,
+  ) {
+    const arena = evalPlan.arena;
+    const gatherUniform = this.own(uniformBuffer(device, Uint32Array.from([plan.slotWidths[0], evalPlan.offsets.slots[0], evalPlan.offsets.labels, 0]), 'eval gather'));
+    this.gatherGroups = {
+      train: kernels.gather.bind([gatherUniform, arena, train.features, train.labels, identity]),
+      test: kernels.gather.bind([gatherUniform, arena, test.features, test.labels, identity]),
+    };
+    this.lossUniform = this.own(uniformBuffer(device, lossUniformData(plan, evalPlan, false), 'eval loss'));
+    const chunkCount = this.chunkCount(train.count) + this.chunkCount(test.count);
+    this.metricsResults = this.own(createStorageBuffer(device, 2 * chunkCount * 4, 'metrics partial sums'));
+    this.metricsGroup = kernels.loss.bind([this.lossUniform, arena, this.metricsResults, status]);
+    const gridUniformSize = 32 + 3 * 48;
+    this.gridUniform = this.own(device.createBuffer({ label: 'grid', size: gridUniformSize, usage: GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST }));
+    this.neuronUniform = this.own(device.createBuffer({ label: 'neuron grid', size: gridUniformSize, usage: GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST }));
+    this.gridFeaturesGroup = kernels.gridFeatures.bind([this.gridUniform, arena]);
+    this.neuronFeaturesGroup = kernels.gridFeatures.bind([this.neuronUniform, arena]);
+    this.gridResults = createStorageBuffer(device, 4, 'grid outputs');
+    this.gridOutputsGroup = kernels.loss.bind([this.lossUniform, arena, this.gridResults, status]);
+  }
+
+  /** Adds the evaluation passes `observe` needs and writes their grid uniforms. */
+  prepare(passes: PassUniforms, observe: ObserveRequest): PreparedObservation {
+    const chunksOf = (count: number, firstSlot: number): Chunk[] => {
+      const chunks: Chunk[] = [];
+      const capacity = this.evalPlan.offsets.capacity;
+      for (let first = 0, slot = firstSlot; first < count; first += capacity, slot++) {
+        const rows = Math.min(capacity, count - first);
+        chunks.push({ offset: passes.add({ rows, indexOffset: first, firstRow: first, resultSlot: slot }), rows, first });
+      }
+      return chunks;
+    };
+    const prepared: PreparedObservation = { metrics: null, grid: null, neurons: null };
+    if (observe.metrics) {
+      const train = chunksOf(this.train.count, 0);
+      prepared.metrics = { train, test: chunksOf(this.test.count, train.length) };
+    }
+    if (observe.grid) {
+      this.writeGridUniform(this.gridUniform, observe.grid);
+      const floats = observe.grid.width * observe.grid.height * outputWidth(this.plan.spec.task);
+      if (this.gridResults.size < floats * 4) {
+        this.gridResults.destroy();
+        this.gridResults = createStorageBuffer(this.device, floats * 4, 'grid outputs');
+        this.gridOutputsGroup = this.kernels.loss.bind([this.lossUniform, this.evalPlan.arena, this.gridResults, this.status]);
+      }
+      prepared.grid = { spec: observe.grid, chunks: chunksOf(observe.grid.width * observe.grid.height, 0) };
+    }
+    if (observe.neurons) {
+      this.writeGridUniform(this.neuronUniform, observe.neurons);
+      prepared.neurons = { spec: observe.neurons, chunks: chunksOf(observe.neurons.width * observe.neurons.height, 0) };
+    }
+    return prepared;
+  }
+
+  /**
+   * Records the evaluation passes into the open training pass (which this ends), the neuron
+   * copies, and the copies of every result into one staging buffer.
+   */
+  encode(
+    encoder: GPUCommandEncoder,
+    pass: GPUComputePassEncoder,
+    recorder: PassRecorder,
+    passGroup: GPUBindGroup,
+    prepared: PreparedObservation,
+    losses: GPUBuffer,
+    steps: number,
+    pool: StagingPool,
+  ): StagingLayout {
+    const featureCount = this.plan.slotWidths[0];
+    const outputs = outputWidth(this.plan.spec.task);
+    if (prepared.metrics) {
+      for (const [split, chunks] of [['train', prepared.metrics.train] as const, ['test', prepared.metrics.test] as const]) {
+        for (const chunk of chunks) {
+          recorder.setBindGroup(1, passGroup, [chunk.offset]);
+          this.kernels.gather.encode(recorder, 'main', this.gatherGroups[split], Math.ceil((chunk.rows * featureCount) / 256));
+          this.evalPlan.encodeForward(recorder, chunk.rows);
+          this.kernels.loss.encode(recorder, 'split_metrics', this.metricsGroup, 1);
+        }
+      }
+    }
+    for (const chunk of prepared.grid?.chunks ?? []) {
+      recorder.setBindGroup(1, passGroup, [chunk.offset]);
+      this.kernels.gridFeatures.encode(recorder, 'main', this.gridFeaturesGroup, Math.ceil((chunk.rows * featureCount) / 256));
+      this.evalPlan.encodeForward(recorder, chunk.rows);
+      this.kernels.loss.encode(recorder, 'to_outputs', this.gridOutputsGroup, Math.ceil(chunk.rows / 256));
+    }
+    pass.end();
+
+    const metricsFloats = prepared.metrics ? 2 * (prepared.metrics.train.length + prepared.metrics.test.length) : 0;
+    const gridFloats = prepared.grid ? prepared.grid.spec.width * prepared.grid.spec.height * outputs : 0;
+    const layers = hiddenLayers(this.plan);
+    const cells = prepared.neurons ? prepared.neurons.spec.width * prepared.neurons.spec.height : 0;
+    const status = steps;
+    const metrics = status + 1;
+    const grid = metrics + metricsFloats;
+    const neurons: number[] = [];
+    let end = grid + gridFloats;
+    if (prepared.neurons) {
+      for (const layer of layers) {
+        neurons.push(end);
+        end += cells * layer.out;
+      }
+    }
+    const bytes = end * 4;
+    const buffer = pool.acquire(bytes);
+    for (const chunk of prepared.neurons?.chunks ?? []) {
+      const neuronPass = encoder.beginComputePass({ label: 'neuron thumbnails' });
+      neuronPass.setBindGroup(1, passGroup, [chunk.offset]);
+      this.kernels.gridFeatures.encode(neuronPass, 'main', this.neuronFeaturesGroup, Math.ceil((chunk.rows * featureCount) / 256));
+      this.evalPlan.encodeForward(neuronPass, chunk.rows);
+      neuronPass.end();
+      layers.forEach((layer, i) => {
+        const slot = this.evalPlan.offsets.slots[layer.output];
+        encoder.copyBufferToBuffer(this.evalPlan.arena, slot * 4, buffer, (neurons[i] + chunk.first * layer.out) * 4, chunk.rows * layer.out * 4);
+      });
+    }
+    if (steps > 0) encoder.copyBufferToBuffer(losses, 0, buffer, 0, steps * 4);
+    encoder.copyBufferToBuffer(this.status, 0, buffer, status * 4, 4);
+    if (metricsFloats > 0) encoder.copyBufferToBuffer(this.metricsResults, 0, buffer, metrics * 4, metricsFloats * 4);
+    if (gridFloats > 0) encoder.copyBufferToBuffer(this.gridResults, 0, buffer, grid * 4, gridFloats * 4);
+    return { buffer, bytes, status, metrics, grid, neurons };
+  }
+
+  /** Waits for the staging buffer and turns it into the observation's numbers. */
+  async read(
+    pool: StagingPool,
+    staging: StagingLayout,
+    prepared: PreparedObservation,
+    steps: number,
+  ): Promise<{ loss: number; diverged: boolean; observed: Partial<Observation> }> {
+    const data = await pool.read(staging.buffer, staging.bytes);
+    const floats = new Float32Array(data);
+    const diverged = new Uint32Array(data, staging.status * 4, 1)[0] !== 0;
+    let sum = 0;
+    let finite = 0;
+    for (let s = 0; s < steps && Number.isFinite(floats[s]); s++, finite++) sum += floats[s];
+    const observed: Partial<Observation> = {};
+    if (prepared.metrics) observed.metrics = this.metricsOf(floats.subarray(staging.metrics), prepared.metrics.train.length, prepared.metrics.test.length);
+    if (prepared.grid) {
+      const { width, height } = prepared.grid.spec;
+      observed.grid = floats.slice(staging.grid, staging.grid + width * height * outputWidth(this.plan.spec.task));
+    }
+    if (prepared.neurons) {
+      const cells = prepared.neurons.spec.width * prepared.neurons.spec.height;
+      observed.neurons = hiddenLayers(this.plan).map((layer, i) => floats.slice(staging.neurons[i], staging.neurons[i] + cells * layer.out));
+    }
+    return { loss: finite > 0 ? sum / finite : NaN, diverged, observed };
+  }
+
+  /** Model outputs for `count` rows of precomputed features (count × features), in one submit. */
+  async predict(passes: PassUniforms, pool: StagingPool, features: Float64Array, count: number): Promise<Float32Array> {
+    const outputs = outputWidth(this.plan.spec.task);
+    const featureCount = this.plan.slotWidths[0];
+    const source = uploadBuffer(this.device, Float32Array.from(features), 'predict features');
+    const labels = createStorageBuffer(this.device, count * 4, 'predict labels');
+    const identity = identityIndices(this.device, count);
+    const results = createStorageBuffer(this.device, count * outputs * 4, 'predictions');
+    const gatherUniform = uniformBuffer(this.device, Uint32Array.from([featureCount, this.evalPlan.offsets.slots[0], this.evalPlan.offsets.labels, 0]), 'predict gather');
+    const gatherGroup = this.kernels.gather.bind([gatherUniform, this.evalPlan.arena, source, labels, identity]);
+    const outputsGroup = this.kernels.loss.bind([this.lossUniform, this.evalPlan.arena, results, this.status]);
+    passes.reset();
+    const capacity = this.evalPlan.offsets.capacity;
+    const chunks: Chunk[] = [];
+    for (let first = 0; first < count; first += capacity) {
+      const rows = Math.min(capacity, count - first);
+      chunks.push({ offset: passes.add({ rows, indexOffset: first, firstRow: first }), rows, first });
+    }
+    const passGroup = passes.upload();
+    const encoder = this.device.createCommandEncoder({ label: 'predict' });
+    const pass = encoder.beginComputePass({ label: 'predict' });
+    for (const chunk of chunks) {
+      pass.setBindGroup(1, passGroup, [chunk.offset]);
+      this.kernels.gather.encode(pass, 'main', gatherGroup, Math.ceil((chunk.rows * featureCount) / 256));
+      this.evalPlan.encodeForward(pass, chunk.rows);
+      this.kernels.loss.encode(pass, 'to_outputs', outputsGroup, Math.ceil(chunk.rows / 256));
+    }
+    pass.end();
+    const bytes = count * outputs * 4;
+    const staging = pool.acquire(bytes);
+    if (bytes > 0) encoder.copyBufferToBuffer(results, 0, staging, 0, bytes);
+    this.device.queue.submit([encoder.finish()]);
+    const data = await pool.read(staging, bytes);
+    for (const buffer of [source, labels, identity, results, gatherUniform]) buffer.destroy();
+    return new Float32Array(data, 0, count * outputs);
+  }
+
+  destroy(): void {
+    for (const buffer of [...this.owned, this.gridResults]) buffer.destroy();
+  }
+
+  private chunkCount(rows: number): number {
+    return Math.ceil(rows / this.evalPlan.offsets.capacity);
+  }
+
+  private own(buffer: GPUBuffer): GPUBuffer {
+    this.owned.push(buffer);
+    return buffer;
+  }
+
+  private writeGridUniform(uniform: GPUBuffer, grid: GridSpec): void {
+    const normalization = this.spec.normalization;
+    this.device.queue.writeBuffer(
+      uniform,
+      0,
+      packGridFeatures({
+        width: grid.width,
+        height: grid.height,
+        output: this.evalPlan.offsets.slots[0],
+        x1: grid.x1,
+        x2: grid.x2,
+        codes: this.spec.features.map(featureCode),
+        mean: this.spec.features.map((_, j) => normalization?.mean[j] ?? 0),
+        std: this.spec.features.map((_, j) => normalization?.std[j] ?? 1),
+      }),
+    );
+  }
+
+  private metricsOf(sums: Float32Array, trainChunks: number, testChunks: number): Metrics {
+    const total = (from: number, count: number): [number, number] => {
+      let loss = 0;
+      let correct = 0;
+      for (let c = from; c < from + count; c++) {
+        loss += sums[2 * c];
+        correct += sums[2 * c + 1];
+      }
+      return [loss, correct];
+    };
+    const [trainLoss, trainCorrect] = total(0, trainChunks);
+    const [testLoss, testCorrect] = total(trainChunks, testChunks);
+    return {
+      train: metricsFromSums(this.plan, trainLoss, trainCorrect, this.train.count),
+      test: this.test.count > 0 ? metricsFromSums(this.plan, testLoss, testCorrect, this.test.count) : null,
+    };
+  }
+}

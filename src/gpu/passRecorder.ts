@@ -1,0 +1,24 @@
+/** The part of a compute pass encoder the kernels use; a counting wrapper stands in for it. */
+export type PassRecorder = Pick<GPUComputePassEncoder, 'setPipeline' | 'setBindGroup' | 'dispatchWorkgroups'>;
+
+/** Forwards to a compute pass and counts the dispatches recorded into it. */
+export class CountingPass implements PassRecorder {
+  dispatches = 0;
+
+  constructor(private readonly pass: GPUComputePassEncoder) {}
+
+  setPipeline(pipeline: GPUComputePipeline): undefined {
+    this.pass.setPipeline(pipeline);
+  }
+
+  setBindGroup(index: number, group: GPUBindGroup | null, offsets?: Iterable<GPUBufferDynamicOffset>): undefined;
+  setBindGroup(index: number, group: GPUBindGroup | null, data: Uint32Array, start: number, length: number): undefined;
+  setBindGroup(index: number, group: GPUBindGroup | null, offsets?: Iterable<GPUBufferDynamicOffset> | Uint32Array): undefined {
+    this.pass.setBindGroup(index, group, offsets as Iterable<GPUBufferDynamicOffset>);
+  }
+
+  dispatchWorkgroups(x: number, y?: number, z?: number): undefined {
+    this.dispatches++;
+    this.pass.dispatchWorkgroups(x, y, z);
+  }
+}
