@@ -63,12 +63,15 @@ export class CpuTrainer<T extends Floats = Float32Array> implements Trainer {
     let lossSum = 0;
     let taken = 0;
     if (!this.diverged && this.train.count > 0) {
+      // Like the GPU: a diverging call is undone as a whole, parameters and step count alike.
       const backup = this.network.params.slice() as T;
+      const firstStep = this.stepCount;
       for (let s = 0; s < k; s++) {
         const loss = this.trainOneStep();
         if (isDiverged(loss)) {
           this.diverged = true;
           this.network.params.set(backup);
+          this.stepCount = firstStep;
           break;
         }
         lossSum += loss;

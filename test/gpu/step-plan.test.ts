@@ -1,0 +1,95 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { defaultConfig } from '../../src/core/config';
+import { planeGrid } from '../../src/core/grid';
+import { buildModelSpec, hiddenLayers, planNetwork } from '../../src/core/network';
+import { createRng } from '../../src/core/rng';
+import type { TrainerSetup } from '../../src/core/trainer';
+import type { GpuDevice } from '../../src/gpu/device';
+import { GpuTrainer } from '../../src/gpu/gpuTrainer';
+import { testGpu } from './setup';
+
+function setup(arch: 'mlp' | 'resnet', hidden: number[]): TrainerSetup {
+  const rng = createRng(5);
+  const n = 300;
+  const points = Float64Array.from({ length: 2 * n }, () => rng.uniform(-6, 6));
+  const labels = Float64Array.from({ length: n }, (_, i) => (points[2 * i] * points[2 * i + 1] > 0 ? 1 : 0));
+  const dataset = { task: { kind: 'classification' as const, classes: 2 }, points, labels, isTest: Uint8Array.from({ length: n }, (_, i) => i % 5) };
+  const config = defaultConfig();
+  return {
+    spec: buildModelSpec({ ...config.model, arch, hidden, width: 16, blocks: 3 }, dataset.task),
+    dataset,
+    training: { ...config.training, batchSize: 32 },
+    init: 'xavier',
+  };
+}
+
+/** Counts the submits made on a device's queue while `body` runs. */
+async function countSubmits(device: GPUDevice, body: () => Promise<unknown>): Promise<number> {
+  const queue = device.queue;
+  const submit = queue.submit.bind(queue);
+  let submits = 0;
+  queue.submit = (buffers: Iterable<GPUCommandBuffer>) => {
+    submits++;
+    return submit(buffers);
+  };
+  try {
+    await body();
+  } finally {
+    queue.submit = submit;
+  }
+  return submits;
+}
+
+describe('the step plan: what one step and one frame cost', () => {
+  let gpu: GpuDevice;
+  beforeAll(async () => {
+    gpu = await testGpu();
+  });
+
+  for (const [arch, hidden] of [
+    ['mlp', [8, 8]],
+    ['mlp', []],
+    ['mlp', [16, 16, 16, 16, 16]],
+    ['resnet', []],
+  ] as const) {
+    it(`${arch} ${hidden.join('×') || 'without hidden layers'}: 3 dispatches per dense layer, 2 more per step, one submit per call`, async () => {
+      const trainer = await GpuTrainer.create(gpu, setup(arch, [...hidden]));
+      const layers = planNetwork(trainer.plan.spec).dense.length;
+      // The first layer needs no input gradient; gather, loss and optimizer are the constant few.
+      const expected = 3 * layers - 1 + 3;
+      const submits = await countSubmits(gpu.device, () => trainer.step(20, { metrics: true, grid: planeGrid(40), neurons: planeGrid(8) }));
+      expect(submits).toBe(1);
+      expect(trainer.lastCost.submits).toBe(1);
+      expect(trainer.lastCost.dispatchesPerStep).toBe(expected);
+      expect(trainer.lastCost.dispatchesPerStep).toBeLessThanOrEqual(3 * layers + 3);
+      const neuronFloats = hiddenLayers(trainer.plan).reduce((sum, layer) => sum + 64 * layer.out, 0);
+      // Per-step losses, the status word, metric partial sums, the grid and the thumbnails: nothing else.
+      expect(trainer.lastCost.bytesReadBack).toBe(4 * (20 + 1 + 2 * 2 + 40 * 40 + neuronFloats));
+      trainer.dispose();
+    });
+  }
+
+  it('steps allocate no GPU buffers once the plan is built', async () => {
+    const trainer = await GpuTrainer.create(gpu, setup('mlp', [8, 8]));
+    await trainer.step(10, { metrics: true, grid: planeGrid(32) });
+    const createBuffer = gpu.device.createBuffer.bind(gpu.device);
+    let created = 0;
+    gpu.device.createBuffer = (descriptor: GPUBufferDescriptor) => {
+      created++;
+      return createBuffer(descriptor);
+    };
+    try {
+      for (let frame = 0; frame < 5; frame++) await trainer.step(10, { metrics: true, grid: planeGrid(32) });
+    } finally {
+      gpu.device.createBuffer = createBuffer;
+    }
+    expect(created).toBe(0);
+    trainer.dispose();
+  });
+
+  it('rejects more steps than one submit holds', async () => {
+    const trainer = await GpuTrainer.create(gpu, setup('mlp', [4]));
+    await expect(trainer.step(5000)).rejects.toThrow(/step count must be a whole number in \[0, 4096\]/);
+    trainer.dispose();
+  });
+});
