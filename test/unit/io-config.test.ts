@@ -1,0 +1,161 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { HIDDEN_ACTIVATIONS } from '../../src/core/activations';
+import { PRESET_NAMES, defaultConfig, type ExperimentConfig } from '../../src/core/config';
+import { parseExperimentConfig, serializeExperimentConfig } from '../../src/io/experimentConfig';
+import { parseJsonText } from '../../src/io/jsonText';
+import { inputErrorOf } from './io-fixtures';
+
+const errorOf = (value: unknown): string => inputErrorOf(() => parseExperimentConfig(value, 'config.json'));
+
+/** defaultConfig() with some fields of each section replaced. */
+function withChanges(changes: { [S in keyof ExperimentConfig]?: Partial<ExperimentConfig[S]> }): ExperimentConfig {
+  const base = defaultConfig();
+  return {
+    data: { ...base.data, ...changes.data },
+    model: { ...base.model, ...changes.model },
+    training: { ...base.training, ...changes.training },
+  };
+}
+
+describe('parseExperimentConfig accepts', () => {
+  it('an empty object as the defaults', () => {
+    expect(parseExperimentConfig({})).toEqual(defaultConfig());
+  });
+
+  it('partial sections, filling the rest from the defaults', () => {
+    const value = { data: { preset: 'spiral', classes: 3 }, model: { arch: 'resnet', blocks: 0 }, training: { batchSize: 'all' } };
+    expect(parseExperimentConfig(value)).toEqual(
+      withChanges({ data: { preset: 'spiral', classes: 3 }, model: { arch: 'resnet', blocks: 0 }, training: { batchSize: 'all' } }),
+    );
+  });
+
+  it('every field at the ends of its range', () => {
+    const low = {
+      data: { preset: 'custom', points: 1, noise: 0, classes: 2, seed: 0, trainFraction: 1e-9 },
+      model: { arch: 'mlp', hidden: [], width: 1, blocks: 0, activation: 'linear', layerActivations: [], features: ['theta'], init: 'zeros', normalize: false },
+      training: { optimizer: 'sgd', learningRate: 0, momentum: 0, batchSize: 1, l1: 0, l2: 0, dropout: 0, seed: 0 },
+    } as const;
+    const high = {
+      data: { preset: 'reg-sine', points: 100_000, noise: 1, classes: 6, seed: 4_294_967_295, trainFraction: 1 },
+      model: {
+        arch: 'resnet', hidden: Array(16).fill(1024), width: 1024, blocks: 16, activation: 'softplus',
+        layerActivations: Array(33).fill(null), features: ['x1', 'x2', 'x1^2', 'x2^2', 'x1*x2', 'sin(x1)', 'sin(x2)', 'r', 'theta'],
+        init: 'he', normalize: true,
+      },
+      training: { optimizer: 'momentum', learningRate: 10, momentum: 0.999, batchSize: 100_000, l1: 10, l2: 10, dropout: 0.99, seed: 4_294_967_295 },
+    };
+    expect(parseExperimentConfig(low)).toEqual(low);
+    expect(parseExperimentConfig(high)).toEqual(high);
+  });
+
+  it('every preset and activation name', () => {
+    for (const preset of [...PRESET_NAMES, 'custom']) expect(parseExperimentConfig({ data: { preset } }).data.preset).toBe(preset);
+    for (const activation of HIDDEN_ACTIVATIONS) {
+      expect(parseExperimentConfig({ model: { activation, layerActivations: [activation, null] } }).model.activation).toBe(activation);
+    }
+  });
+
+  it('fields set to undefined as absent (objects built in code, such as URL state)', () => {
+    expect(parseExperimentConfig({ data: undefined, training: { seed: undefined } })).toEqual(defaultConfig());
+  });
+
+  it('without aliasing the input arrays', () => {
+    const hidden = [4, 4];
+    const config = parseExperimentConfig({ model: { hidden } });
+    hidden.push(4);
+    expect(config.model.hidden).toEqual([4, 4]);
+  });
+});
+
+describe('parseExperimentConfig rejects, naming the field', () => {
+  it('a value that is not an object, or a section that is not one', () => {
+    expect(errorOf([])).toBe('config.json: expected an object, got an array');
+    expect(errorOf({ training: 5 })).toBe('config.json: training: expected an object, got 5');
+  });
+
+  it('unknown top-level and section fields', () => {
+    expect(errorOf({ optimizer: 'adam' })).toBe('config.json: optimizer: unknown field (known fields: data, model, training)');
+    expect(errorOf({ training: { learningrate: 0.1 } })).toBe(
+      'config.json: training.learningrate: unknown field (known fields: optimizer, learningRate, momentum, batchSize, l1, l2, dropout, seed)',
+    );
+    expect(errorOf({ model: { 'hidden layers': [] } })).toMatch(/^config\.json: model\["hidden layers"\]: unknown field \(known fields: arch, /);
+  });
+
+  const cases: [string, unknown, string][] = [
+    ['data.preset', 'spirals', `"spirals" is not one of ${[...PRESET_NAMES, 'custom'].join(', ')}`],
+    ['data.points', 0, 'expected a whole number in [1, 100000], got 0'],
+    ['data.points', 12.5, 'expected a whole number in [1, 100000], got 12.5'],
+    ['data.noise', 1.5, 'expected a number in [0, 1], got 1.5'],
+    ['data.classes', 7, 'expected a whole number in [2, 6], got 7'],
+    ['data.seed', -1, 'expected a whole number in [0, 4294967295], got -1'],
+    ['data.trainFraction', 0, 'expected a number in (0, 1], got 0'],
+    ['model.arch', 'cnn', '"cnn" is not one of mlp, resnet'],
+    ['model.hidden', 8, 'expected an array of layer widths, got 8'],
+    ['model.hidden', Array(17).fill(2), 'expected at most 16 layer widths, got 17'],
+    ['model.width', 1025, 'expected a whole number in [1, 1024], got 1025'],
+    ['model.blocks', 17, 'expected a whole number in [0, 16], got 17'],
+    ['model.activation', 'swish', `"swish" is not one of ${HIDDEN_ACTIVATIONS.join(', ')}`],
+    ['model.activation', 'softmax', `"softmax" is not one of ${HIDDEN_ACTIVATIONS.join(', ')}`],
+    ['model.layerActivations', Array(34).fill(null), 'expected at most 33 activations, got 34'],
+    ['model.features', [], 'expected at least one feature, got an empty array'],
+    ['model.init', 'glorot', '"glorot" is not one of zeros, uniform, xavier, he'],
+    ['model.normalize', 'yes', 'expected true or false, got "yes"'],
+    ['training.optimizer', 'rmsprop', '"rmsprop" is not one of sgd, momentum, adam'],
+    ['training.learningRate', 'fast', 'expected a number in [0, 10], got "fast"'],
+    ['training.learningRate', null, 'expected a number in [0, 10], got null'],
+    ['training.momentum', 1, 'expected a number in [0, 1), got 1'],
+    ['training.batchSize', 0, 'expected a whole number in [1, 100000] or "all", got 0'],
+    ['training.batchSize', 'full', 'expected a whole number in [1, 100000] or "all", got "full"'],
+    ['training.l1', -0.1, 'expected a number in [0, 10], got -0.1'],
+    ['training.l2', 11, 'expected a number in [0, 10], got 11'],
+    ['training.dropout', 1, 'expected a number in [0, 1), got 1'],
+    ['training.seed', 2 ** 32, 'expected a whole number in [0, 4294967295], got 4294967296'],
+  ];
+  for (const [path, value, problem] of cases) {
+    it(`${path} = ${JSON.stringify(value).slice(0, 30)}`, () => {
+      const [section, field] = path.split('.');
+      expect(errorOf({ [section]: { [field]: value } })).toBe(`config.json: ${path}: ${problem}`);
+    });
+  }
+
+  it('bad items of lists, with their index', () => {
+    expect(errorOf({ model: { hidden: [8, 8, 0] } })).toBe('config.json: model.hidden[2]: expected a whole number in [1, 1024], got 0');
+    expect(errorOf({ model: { layerActivations: [null, 'gelu'] } })).toBe(`config.json: model.layerActivations[1]: "gelu" is not one of ${HIDDEN_ACTIVATIONS.join(', ')}`);
+    expect(errorOf({ model: { features: ['x1', 'x1^3'] } })).toMatch(/^config\.json: model\.features\[1\]: "x1\^3" is not one of x1, x2, /);
+    expect(errorOf({ model: { features: ['r', 'theta', 'r'] } })).toBe('config.json: model.features[2]: "r" appears twice');
+  });
+
+  it('without a source, the message starts at the path', () => {
+    expect(inputErrorOf(() => parseExperimentConfig({ data: { noise: -1 } }))).toBe('data.noise: expected a number in [0, 1], got -1');
+  });
+});
+
+describe('serializeExperimentConfig', () => {
+  it('writes indented JSON with short lists on one line, and parses back to the same config', () => {
+    const config = withChanges({ model: { hidden: [16, 8], layerActivations: [null, 'relu'] }, training: { batchSize: 'all' } });
+    const text = serializeExperimentConfig(config);
+    expect(text).toContain('\n    "hidden": [16, 8],\n');
+    expect(text).toContain('\n    "layerActivations": [null, "relu"],\n');
+    expect(text.endsWith('}\n')).toBe(true);
+    expect(parseExperimentConfig(parseJsonText(text))).toEqual(config);
+  });
+
+  it('writes the fields in the order of defaultConfig(), whatever the input order', () => {
+    const shuffled = { training: { ...defaultConfig().training }, model: { ...defaultConfig().model }, data: { ...defaultConfig().data } };
+    expect(serializeExperimentConfig(shuffled as ExperimentConfig)).toBe(serializeExperimentConfig(defaultConfig()));
+    expect(serializeExperimentConfig(defaultConfig()).indexOf('"data"')).toBeLessThan(serializeExperimentConfig(defaultConfig()).indexOf('"training"'));
+  });
+});
+
+describe('docs/FORMAT.md', () => {
+  it('lists every config field with its default', () => {
+    const doc = readFileSync(new URL('../../docs/FORMAT.md', import.meta.url), 'utf8');
+    const config = defaultConfig();
+    for (const section of Object.keys(config) as (keyof ExperimentConfig)[]) {
+      for (const [field, value] of Object.entries(config[section])) {
+        expect(doc).toContain(`| \`${section}.${field}\` | \`${JSON.stringify(value).replace(/,/g, ', ')}\` |`);
+      }
+    }
+  });
+});
