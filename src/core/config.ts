@@ -1,5 +1,6 @@
 import type { Activation } from './activations';
 import type { FeatureName } from './features';
+import type { NumberRange } from './range';
 
 /** Everything that defines one experiment: the data, the model and how it is trained. */
 
@@ -70,14 +71,23 @@ export interface ExperimentConfig {
   training: TrainingConfig;
 }
 
+/** The allowed range of every numeric setting, shared by the CLI, config files, the URL and the UI. */
 export const LIMITS = {
   points: { min: 1, max: 100_000 },
   classes: { min: 2, max: 6 },
+  /** Seeds are 32-bit unsigned integers. */
+  seed: { min: 0, max: 0xffffffff },
+  noise: { min: 0, max: 1 },
+  trainFraction: { min: 0, max: 1, minOpen: true },
   hiddenLayers: { min: 0, max: 16 },
   width: { min: 1, max: 1024 },
   blocks: { min: 0, max: 16 },
   learningRate: { min: 0, max: 10 },
-} as const;
+  momentum: { min: 0, max: 1, maxOpen: true },
+  batchSize: { min: 1, max: 100_000 },
+  regularization: { min: 0, max: 10 },
+  dropout: { min: 0, max: 1, maxOpen: true },
+} as const satisfies Record<string, NumberRange>;
 
 export const ADAM = { beta1: 0.9, beta2: 0.999, epsilon: 1e-8 } as const;
 

@@ -75,9 +75,12 @@ function classificationTask(labels: Float64Array, lines: number[], source?: stri
   return { kind: 'classification', classes: labels.reduce((max, label) => Math.max(max, label), 0) + 1 };
 }
 
-/** The task the labels ask for: classification when all are class indices 0…5 with at least 2 distinct, else regression. */
+/**
+ * The task the labels ask for: classification when every label is a class index 0…5, else regression.
+ * A file whose labels are all one class index is then rejected as classification with one class.
+ */
 function detectTask(labels: Float64Array): 'classification' | 'regression' {
-  return labels.every(isClassIndex) && new Set(labels).size >= 2 ? 'classification' : 'regression';
+  return labels.every(isClassIndex) ? 'classification' : 'regression';
 }
 
 /** A dataset from CSV text; throws an InputError naming file, line and column for anything it cannot read. */

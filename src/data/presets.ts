@@ -7,7 +7,7 @@ import type { Task } from '../core/task';
 import type { ClassSampler, RegressionSurface } from './presets/geometry';
 import { PRESET_GENERATORS } from './presets/registry';
 import { assignSplit } from './split';
-import { checkInteger, checkNumber, checkTrainFraction, MAX_SEED } from './validate';
+import { checkInteger, checkNumber, checkTrainFraction } from './validate';
 
 /** Stream label of the points' random draws (the split uses its own stream of the same seed). */
 const POINTS_STREAM = 0xda7a;
@@ -40,7 +40,7 @@ function validateDataConfig(config: DataConfig): asserts config is DataConfig & 
   checkInteger('data.points', config.points, LIMITS.points.min, LIMITS.points.max);
   checkNumber('data.noise', config.noise, 0, 1);
   if (presetUsesClasses(config.preset)) checkInteger('data.classes', config.classes, LIMITS.classes.min, LIMITS.classes.max);
-  checkInteger('data.seed', config.seed, 0, MAX_SEED);
+  checkInteger('data.seed', config.seed, LIMITS.seed.min, LIMITS.seed.max);
   checkTrainFraction('data.trainFraction', config.trainFraction);
 }
 

@@ -1,6 +1,6 @@
 import { LIMITS } from '../core/config';
 import { createRng, deriveSeed, permutation } from '../core/rng';
-import { checkInteger, checkTrainFraction, MAX_SEED } from './validate';
+import { checkInteger, checkTrainFraction } from './validate';
 
 /** Stream label that keeps the split's random draws apart from the points' draws of the same seed. */
 const SPLIT_STREAM = 0x5b117;
@@ -9,7 +9,7 @@ const SPLIT_STREAM = 0x5b117;
 export function assignSplit(n: number, trainFraction: number, seed: number): Uint8Array {
   checkInteger('points', n, 0, LIMITS.points.max);
   checkTrainFraction('trainFraction', trainFraction);
-  checkInteger('seed', seed, 0, MAX_SEED);
+  checkInteger('seed', seed, LIMITS.seed.min, LIMITS.seed.max);
   const isTest = new Uint8Array(n);
   const testCount = Math.round(n * (1 - trainFraction));
   if (testCount === 0) return isTest;

@@ -2,9 +2,6 @@ import { inputError } from '../core/errors';
 
 /** Range checks shared by the generators, the split and the CSV reader; each throws an InputError naming `where`. */
 
-/** Largest seed; seeds are 32-bit unsigned integers. */
-export const MAX_SEED = 0xffffffff;
-
 /** value must be an integer in [min, max]. */
 export function checkInteger(where: string, value: number, min: number, max: number): void {
   if (!Number.isInteger(value) || value < min || value > max) {

@@ -22,16 +22,6 @@ import { prettyJson } from './prettyJson';
  * from defaultConfig(). Used by the CLI's --config file, the weights file's `config` and the URL state.
  */
 
-/** Seeds are 32-bit unsigned integers. */
-export const MAX_SEED = 0xffffffff;
-/** Ranges of the fields that core/config.ts LIMITS does not cover. */
-export const CONFIG_RANGES = {
-  noise: { min: 0, max: 1 },
-  trainFraction: { min: 0, max: 1, minOpen: true },
-  momentum: { min: 0, max: 1, maxOpen: true },
-  regularization: { min: 0, max: 10 },
-  dropout: { min: 0, max: 1, maxOpen: true },
-} as const;
 /** Enough per-layer activations for the largest model: a stem and two layers per block, or 16 hidden layers. */
 export const MAX_LAYER_ACTIVATIONS = Math.max(LIMITS.hiddenLayers.max, 1 + 2 * LIMITS.blocks.max);
 
@@ -40,7 +30,7 @@ const DATA_SOURCES: readonly DataSource[] = [...PRESET_NAMES, 'custom'];
 type FieldReaders<T> = { [K in keyof T]: (value: unknown, at: JsonPath) => T[K] };
 
 const width = (value: unknown, at: JsonPath): number => readWholeNumber(value, at, LIMITS.width.min, LIMITS.width.max);
-const seed = (value: unknown, at: JsonPath): number => readWholeNumber(value, at, 0, MAX_SEED);
+const seed = (value: unknown, at: JsonPath): number => readWholeNumber(value, at, LIMITS.seed.min, LIMITS.seed.max);
 
 /** A list of at most `max` items read one by one. */
 function readList<T>(value: unknown, at: JsonPath, max: number, what: string, readItem: (item: unknown, at: JsonPath) => T): T[] {
@@ -68,10 +58,10 @@ function readBatchSize(value: unknown, at: JsonPath): number | 'all' {
 const DATA_FIELDS: FieldReaders<DataConfig> = {
   preset: (value, at) => readOneOf(value, DATA_SOURCES, at),
   points: (value, at) => readWholeNumber(value, at, LIMITS.points.min, LIMITS.points.max),
-  noise: (value, at) => readNumberIn(value, at, CONFIG_RANGES.noise),
+  noise: (value, at) => readNumberIn(value, at, LIMITS.noise),
   classes: (value, at) => readWholeNumber(value, at, LIMITS.classes.min, LIMITS.classes.max),
   seed,
-  trainFraction: (value, at) => readNumberIn(value, at, CONFIG_RANGES.trainFraction),
+  trainFraction: (value, at) => readNumberIn(value, at, LIMITS.trainFraction),
 };
 
 const MODEL_FIELDS: FieldReaders<ModelConfig> = {
@@ -92,11 +82,11 @@ const MODEL_FIELDS: FieldReaders<ModelConfig> = {
 const TRAINING_FIELDS: FieldReaders<TrainingConfig> = {
   optimizer: (value, at) => readOneOf(value, OPTIMIZERS, at),
   learningRate: (value, at) => readNumberIn(value, at, LIMITS.learningRate),
-  momentum: (value, at) => readNumberIn(value, at, CONFIG_RANGES.momentum),
+  momentum: (value, at) => readNumberIn(value, at, LIMITS.momentum),
   batchSize: readBatchSize,
-  l1: (value, at) => readNumberIn(value, at, CONFIG_RANGES.regularization),
-  l2: (value, at) => readNumberIn(value, at, CONFIG_RANGES.regularization),
-  dropout: (value, at) => readNumberIn(value, at, CONFIG_RANGES.dropout),
+  l1: (value, at) => readNumberIn(value, at, LIMITS.regularization),
+  l2: (value, at) => readNumberIn(value, at, LIMITS.regularization),
+  dropout: (value, at) => readNumberIn(value, at, LIMITS.dropout),
   seed,
 };
 

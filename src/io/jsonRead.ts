@@ -1,14 +1,7 @@
+import { inRange, rangeText, type NumberRange } from '../core/range';
 import type { JsonPath } from './jsonPath';
 
 /** Typed reads of parsed JSON values; each throws an InputError at its path that names what was expected and what came. */
-
-/** An interval of allowed numbers; the ends are included unless marked open. */
-export interface NumberRange {
-  min: number;
-  max: number;
-  minOpen?: boolean;
-  maxOpen?: boolean;
-}
 
 const MAX_QUOTED = 40;
 
@@ -23,17 +16,6 @@ export function describeValue(value: unknown): string {
   if (Array.isArray(value)) return 'an array';
   if (typeof value === 'object') return 'an object';
   return String(value);
-}
-
-/** `[0, 10]`, `(0, 1]`, `[0, 1)`. */
-function rangeText(range: NumberRange): string {
-  return `${range.minOpen ? '(' : '['}${range.min}, ${range.max}${range.maxOpen ? ')' : ']'}`;
-}
-
-function inRange(value: number, range: NumberRange): boolean {
-  const aboveMin = range.minOpen ? value > range.min : value >= range.min;
-  const belowMax = range.maxOpen ? value < range.max : value <= range.max;
-  return aboveMin && belowMax;
 }
 
 /** A JSON object (not null, not an array). */

@@ -75,16 +75,19 @@ describe('parseDatasetCsv: what it accepts', () => {
     expect(parse('x1,x2,label\n0,0,0\n1,1,4\n2,2,4\n').task).toEqual({ kind: 'classification', classes: 5 });
   });
 
-  it('auto-detects regression from fractional, negative, large or single-valued labels', () => {
+  it('auto-detects regression from fractional, negative or large labels', () => {
     for (const labels of [
       [0.5, 1],
       [-1, 1],
       [0, 6],
-      [3, 3],
     ]) {
       const text = `x1,x2,label\n0,0,${labels[0]}\n1,1,${labels[1]}\n`;
       expect(parse(text).task).toEqual({ kind: 'regression' });
     }
+  });
+
+  it('reads labels that are all one class index as classification, and rejects them', () => {
+    expect(() => parse('x1,x2,label\n0,0,3\n1,1,3\n')).toThrow('all points have label 3; classification needs at least 2 classes');
   });
 
   it('follows an explicit task', () => {
@@ -129,7 +132,7 @@ describe('parseDatasetCsv: precise errors', () => {
     ['one class only', 'x1,x2,label\n0,0,0\n1,1,0\n', { task: 'classification' }, 'data.csv: all points have label 0; classification needs at least 2 classes'],
     ['a fractional class', 'x1,x2,label\n0,0,1\n1,1,2.5\n', { task: 'classification' }, 'data.csv line 3: label 2.5 is not a class index (0…5)'],
     ['a class too large', 'x1,x2,label\n0,0,1\n1,1,6\n', { task: 'classification' }, 'data.csv line 3: label 6 is not a class index (0…5)'],
-    ['a bad train fraction', 'x1,x2,label\n0,0,1\n', { trainFraction: 0 }, 'trainFraction: must be a number greater than 0 and at most 1, got 0'],
+    ['a bad train fraction', 'x1,x2,label\n0,0,1\n1,1,0\n', { trainFraction: 0 }, 'trainFraction: must be a number greater than 0 and at most 1, got 0'],
     ['an unknown task', 'x1,x2,label\n0,0,1\n', { task: 'ranking' }, 'task: must be classification or regression, got "ranking"'],
   ];
   for (const [name, text, options, message] of cases) {
