@@ -1,0 +1,57 @@
+import { defaultConfig } from '../core/config';
+import type { Dataset } from '../core/dataset';
+import type { ImportedWeights } from '../io/weights';
+import { parseDatasetCsv } from '../data/csv';
+import { createTrainer, type BackendChoice } from './backend';
+import { UsageError } from './errors';
+import { fitDataToModel, loadWeights } from './experiment';
+import { readTextFile, sourceName } from './files';
+import { formatSplit, splitJson } from './format';
+
+export interface EvalFlags {
+  weights?: string;
+  data?: string;
+  json?: boolean;
+}
+
+/** Both files `eval` and `predict` need, or a usage error naming the missing one. */
+export function requireFiles(flags: { weights?: string; data?: string }, command: string): { weights: string; data: string } {
+  if (flags.weights === undefined) throw new UsageError(`${command} needs --weights FILE.json`);
+  if (flags.data === undefined) throw new UsageError(`${command} needs --data FILE.csv`);
+  return { weights: flags.weights, data: flags.data };
+}
+
+/** A trainer that only evaluates: the weights' model on a dataset. */
+export function evaluationTrainer(imported: ImportedWeights, dataset: Dataset, backend: BackendChoice) {
+  const config = defaultConfig();
+  return createTrainer(backend, { spec: imported.spec, dataset, training: config.training, init: config.model.init, parameters: imported.parameters });
+}
+
+const HAS_SPLIT_COLUMN = /^\s*(?:[^,\n]*,)*\s*split\s*(?:,|\r?\n|$)/i;
+
+/** `descent eval`: loss and accuracy (or MSE) of a weights file on each split of a CSV file. */
+export async function evalCommand(flags: EvalFlags, backend: BackendChoice): Promise<void> {
+  const files = requireFiles(flags, 'eval');
+  const imported = loadWeights(files.weights);
+  const text = readTextFile(files.data);
+  const source = sourceName(files.data);
+  const hasSplit = HAS_SPLIT_COLUMN.test(text.replace(/^\uFEFF/, '').trimStart().split('\n')[0] ?? '');
+  // Without a split column every row is evaluated together, as one set.
+  const parsed = parseDatasetCsv(text, { source, task: imported.spec.task.kind, trainFraction: 1 });
+  const dataset = fitDataToModel(parsed, imported.spec.task, source);
+  const trainer = await evaluationTrainer(imported, dataset, backend);
+  try {
+    const metrics = await trainer.evaluate();
+    const splits = hasSplit
+      ? { ...(metrics.train.count > 0 ? { train: metrics.train } : {}), ...(metrics.test ? { test: metrics.test } : {}) }
+      : { all: metrics.train };
+    if (flags.json) {
+      const json = Object.fromEntries(Object.entries(splits).map(([name, value]) => [name, splitJson(value)]));
+      process.stdout.write(`${JSON.stringify({ backend: trainer.backend.kind, adapter: trainer.backend.adapter, ...json }, null, 2)}\n`);
+      return;
+    }
+    process.stdout.write(`${Object.entries(splits).map(([name, value]) => formatSplit(name, value)).join('\n')}\n`);
+  } finally {
+    trainer.dispose();
+  }
+}

@@ -1,0 +1,163 @@
+import { defaultConfig, INIT_SCHEMES, LIMITS, OPTIMIZERS, PRESET_NAMES, ARCHITECTURES, type ExperimentConfig } from '../core/config';
+import { splitDataset, type Dataset } from '../core/dataset';
+import { inputError } from '../core/errors';
+import { HIDDEN_ACTIVATIONS } from '../core/activations';
+import { fitNormalization, isFeatureName, FEATURE_NAMES, type FeatureName } from '../core/features';
+import { buildModelSpec, type ModelSpec } from '../core/network';
+import { describeTask, type Task } from '../core/task';
+import { parseDatasetCsv } from '../data/csv';
+import { generateDataset } from '../data/presets';
+import { parseExperimentConfig } from '../io/experimentConfig';
+import { parseJsonText } from '../io/jsonText';
+import { parseWeights, type ImportedWeights } from '../io/weights';
+import { UsageError } from './errors';
+import { readTextFile, sourceName } from './files';
+import { choiceFlag, listFlag, numberFlag, wholeNumberFlag } from './flags';
+
+/** The flags of `descent train` that describe the experiment, as strings straight from the command line. */
+export interface ExperimentFlags {
+  preset?: string;
+  data?: string;
+  task?: string;
+  points?: string;
+  noise?: string;
+  classes?: string;
+  'train-fraction'?: string;
+  seed?: string;
+  config?: string;
+  init?: string;
+  arch?: string;
+  hidden?: string;
+  width?: string;
+  blocks?: string;
+  activation?: string;
+  features?: string;
+  'init-scheme'?: string;
+  optimizer?: string;
+  lr?: string;
+  momentum?: string;
+  'batch-size'?: string;
+  l1?: string;
+  l2?: string;
+  dropout?: string;
+}
+
+/** Everything a training run starts from. */
+export interface Experiment {
+  config: ExperimentConfig;
+  dataset: Dataset;
+  spec: ModelSpec;
+  /** Set when training continues from a weights file. */
+  initial?: ImportedWeights;
+}
+
+const LAYOUT_FLAGS = ['arch', 'hidden', 'width', 'blocks', 'activation', 'features'] as const;
+
+/** Applies the data flags to the config. */
+function applyDataFlags(config: ExperimentConfig, flags: ExperimentFlags): void {
+  const data = config.data;
+  if (flags.preset !== undefined) data.preset = choiceFlag('preset', flags.preset, PRESET_NAMES);
+  if (flags.points !== undefined) data.points = wholeNumberFlag('points', flags.points, LIMITS.points);
+  if (flags.noise !== undefined) data.noise = numberFlag('noise', flags.noise, LIMITS.noise);
+  if (flags.classes !== undefined) data.classes = wholeNumberFlag('classes', flags.classes, LIMITS.classes);
+  if (flags['train-fraction'] !== undefined) data.trainFraction = numberFlag('train-fraction', flags['train-fraction'], LIMITS.trainFraction);
+  if (flags.seed !== undefined) {
+    data.seed = wholeNumberFlag('seed', flags.seed, LIMITS.seed);
+    config.training.seed = data.seed;
+  }
+}
+
+/** Applies the layout flags to the config. */
+function applyModelFlags(config: ExperimentConfig, flags: ExperimentFlags): void {
+  const model = config.model;
+  if (flags.arch !== undefined) model.arch = choiceFlag('arch', flags.arch, ARCHITECTURES);
+  if (flags.hidden !== undefined) {
+    const widths = flags.hidden.trim() === '' || flags.hidden.trim() === 'none' ? [] : listFlag('hidden', flags.hidden);
+    if (widths.length > LIMITS.hiddenLayers.max) throw new UsageError(`--hidden: at most ${LIMITS.hiddenLayers.max} hidden layers, got ${widths.length}`);
+    model.hidden = widths.map((width) => wholeNumberFlag('hidden', width, LIMITS.width));
+  }
+  if (flags.width !== undefined) model.width = wholeNumberFlag('width', flags.width, LIMITS.width);
+  if (flags.blocks !== undefined) model.blocks = wholeNumberFlag('blocks', flags.blocks, LIMITS.blocks);
+  if (flags.activation !== undefined) model.activation = choiceFlag('activation', flags.activation, HIDDEN_ACTIVATIONS);
+  if (flags.features !== undefined) {
+    const names = listFlag('features', flags.features);
+    for (const name of names) if (!isFeatureName(name)) throw new UsageError(`--features: "${name}" is not one of ${FEATURE_NAMES.join(', ')}`);
+    if (new Set(names).size !== names.length) throw new UsageError(`--features: a feature is listed twice in "${flags.features}"`);
+    model.features = names as FeatureName[];
+  }
+  if (flags['init-scheme'] !== undefined) model.init = choiceFlag('init-scheme', flags['init-scheme'], INIT_SCHEMES);
+}
+
+/** Applies the optimisation flags to the config. */
+function applyTrainingFlags(config: ExperimentConfig, flags: ExperimentFlags): void {
+  const training = config.training;
+  if (flags.optimizer !== undefined) training.optimizer = choiceFlag('optimizer', flags.optimizer, OPTIMIZERS);
+  if (flags.lr !== undefined) training.learningRate = numberFlag('lr', flags.lr, LIMITS.learningRate);
+  if (flags.momentum !== undefined) training.momentum = numberFlag('momentum', flags.momentum, LIMITS.momentum);
+  if (flags['batch-size'] !== undefined) {
+    training.batchSize = flags['batch-size'] === 'all' ? 'all' : wholeNumberFlag('batch-size', flags['batch-size'], LIMITS.batchSize);
+  }
+  if (flags.l1 !== undefined) training.l1 = numberFlag('l1', flags.l1, LIMITS.regularization);
+  if (flags.l2 !== undefined) training.l2 = numberFlag('l2', flags.l2, LIMITS.regularization);
+  if (flags.dropout !== undefined) training.dropout = numberFlag('dropout', flags.dropout, LIMITS.dropout);
+}
+
+/** Makes a dataset's task the model's task, or explains why the two do not fit. */
+export function fitDataToModel(dataset: Dataset, task: Task, source: string): Dataset {
+  if (task.kind === 'regression') {
+    if (dataset.task.kind !== 'regression') return { ...dataset, task };
+    return dataset;
+  }
+  const largest = dataset.labels.reduce((max, label) => Math.max(max, label), 0);
+  const wholeLabels = dataset.labels.every((label) => Number.isInteger(label) && label >= 0);
+  if (!wholeLabels || largest >= task.classes) {
+    const has = dataset.task.kind === 'regression' ? 'real-valued labels' : `labels up to ${largest}`;
+    throw inputError(source, `the data has ${has}, but the model does ${describeTask(task)}`);
+  }
+  return { ...dataset, task };
+}
+
+/** Reads a weights file; its layout, features, normalisation and task then define the model. */
+export function loadWeights(path: string): ImportedWeights {
+  return parseWeights(readTextFile(path), sourceName(path));
+}
+
+/** The dataset a run uses: a CSV file, or the configured preset. */
+function loadDataset(config: ExperimentConfig, flags: ExperimentFlags, task?: Task): Dataset {
+  if (flags.data === undefined) {
+    if (flags.task !== undefined) throw new UsageError('--task only applies to --data files: a preset fixes its own task');
+    return generateDataset(config.data);
+  }
+  if (flags.preset !== undefined) throw new UsageError('--preset and --data cannot be combined: choose generated or file data');
+  config.data.preset = 'custom';
+  const requested = flags.task === undefined ? undefined : choiceFlag('task', flags.task, ['classification', 'regression'] as const);
+  return parseDatasetCsv(readTextFile(flags.data), {
+    source: sourceName(flags.data),
+    task: task?.kind ?? requested,
+    trainFraction: config.data.trainFraction,
+    seed: config.data.seed,
+  });
+}
+
+/** Resolves defaults, then --config, then --init, then the flags, into the experiment to run. */
+export function resolveExperiment(flags: ExperimentFlags): Experiment {
+  let config = defaultConfig();
+  if (flags.config !== undefined) config = parseExperimentConfig(parseJsonText(readTextFile(flags.config), sourceName(flags.config)), sourceName(flags.config));
+  const initial = flags.init !== undefined ? loadWeights(flags.init) : undefined;
+  if (initial) {
+    const clash = LAYOUT_FLAGS.find((name) => flags[name] !== undefined);
+    if (clash) throw new UsageError(`--${clash} cannot be combined with --init: the layout comes from the weights file`);
+    if (initial.config) config = structuredClone(initial.config);
+  }
+  applyDataFlags(config, flags);
+  applyModelFlags(config, flags);
+  applyTrainingFlags(config, flags);
+  let dataset = loadDataset(config, flags, initial?.spec.task);
+  if (initial) {
+    dataset = fitDataToModel(dataset, initial.spec.task, flags.data ?? `preset ${config.data.preset}`);
+    return { config, dataset, spec: initial.spec, initial };
+  }
+  const trainPoints = splitDataset(dataset, 'train').points;
+  const normalization = config.model.normalize && trainPoints.length > 0 ? fitNormalization(trainPoints, config.model.features) : undefined;
+  return { config, dataset, spec: buildModelSpec(config.model, dataset.task, normalization) };
+}

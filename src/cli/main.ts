@@ -1,0 +1,72 @@
+import { parseArgs } from 'node:util';
+import { InputError } from '../core/errors';
+import { BACKENDS, type BackendChoice } from './backend';
+import { EXIT, TrainingFailedError, UsageError } from './errors';
+import { evalCommand } from './evalCommand';
+import { choiceFlag } from './flags';
+import { predictCommand } from './predictCommand';
+import { trainCommand } from './trainCommand';
+import { HELP, COMMAND_HELP } from './help';
+
+type Command = 'train' | 'eval' | 'predict';
+
+const STRING_FLAGS: Record<Command, string[]> = {
+  train: [
+    'preset', 'data', 'task', 'points', 'noise', 'classes', 'train-fraction', 'seed', 'config', 'init', 'arch', 'hidden', 'width', 'blocks',
+    'activation', 'features', 'init-scheme', 'optimizer', 'lr', 'momentum', 'batch-size', 'l1', 'l2', 'dropout', 'epochs', 'steps', 'out',
+  ],
+  eval: ['weights', 'data'],
+  predict: ['weights', 'data'],
+};
+
+/** The flags of one command; unknown flags and missing values are usage errors that name the flag. */
+function parseFlags(command: Command, args: string[]): Record<string, string | boolean | undefined> {
+  const options: Record<string, { type: 'string' | 'boolean' }> = { backend: { type: 'string' }, help: { type: 'boolean' } };
+  for (const name of STRING_FLAGS[command]) options[name] = { type: 'string' };
+  if (command !== 'predict') options.json = { type: 'boolean' };
+  try {
+    return parseArgs({ args, options, strict: true, allowPositionals: false }).values;
+  } catch (error) {
+    throw new UsageError((error as Error).message.replace(/\. To specify a positional argument.*$/s, '').replace(/^Unknown option/, 'unknown flag'));
+  }
+}
+
+/** Runs the `descent` command line; returns the exit code (0 ok, 1 training failed, 2 bad usage or input). */
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...args] = argv;
+  try {
+    if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
+      process.stdout.write(HELP);
+      return command === undefined ? EXIT.usage : EXIT.ok;
+    }
+    if (command === 'bench') {
+      const { benchCommand } = await import('./benchCommand');
+      return await benchCommand(args);
+    }
+    if (!(command in STRING_FLAGS)) throw new UsageError(`unknown command "${command}" (use train, eval, predict or bench)`);
+    const flags = parseFlags(command as Command, args);
+    if (flags.help) {
+      process.stdout.write(COMMAND_HELP[command as Command]);
+      return EXIT.ok;
+    }
+    const backend: BackendChoice = flags.backend === undefined ? 'auto' : choiceFlag('backend', String(flags.backend), BACKENDS);
+    if (command === 'train') await trainCommand(flags, backend);
+    else if (command === 'eval') await evalCommand(flags, backend);
+    else await predictCommand(flags, backend);
+    return EXIT.ok;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`descent: ${error.message}\nRun "descent ${command in STRING_FLAGS ? `${command} ` : ''}--help" for usage.\n`);
+      return EXIT.usage;
+    }
+    if (error instanceof InputError) {
+      process.stderr.write(`descent: ${error.message}\n`);
+      return EXIT.usage;
+    }
+    if (error instanceof TrainingFailedError) {
+      process.stderr.write(`descent: ${error.message}\n`);
+      return EXIT.failed;
+    }
+    throw error;
+  }
+}

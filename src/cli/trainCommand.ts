@@ -1,0 +1,84 @@
+import { describeTask } from '../core/task';
+import type { Trainer } from '../core/trainer';
+import { exportWeights, serializeWeights } from '../io/weights';
+import { createTrainer, type BackendChoice } from './backend';
+import { TrainingFailedError, UsageError } from './errors';
+import { resolveExperiment, type ExperimentFlags } from './experiment';
+import { writeTextFile } from './files';
+import { wholeNumberFlag } from './flags';
+import { formatSeconds, formatSplit, splitJson } from './format';
+import { ProgressLine } from './progress';
+
+export interface TrainFlags extends ExperimentFlags {
+  epochs?: string;
+  steps?: string;
+  out?: string;
+  json?: boolean;
+}
+
+/** Steps per step() call: long enough to keep a GPU busy, short enough for a lively progress line. */
+const STEPS_PER_CALL = 512;
+const DEFAULT_EPOCHS = 500;
+
+/** Runs `total` optimizer steps, reporting progress; throws TrainingFailedError if the loss diverges. */
+async function trainSteps(trainer: Trainer, total: number, progress: ProgressLine): Promise<void> {
+  const started = performance.now();
+  for (let done = 0; done < total; ) {
+    const k = Math.min(STEPS_PER_CALL, total - done);
+    const observation = await trainer.step(k);
+    if (observation.diverged) {
+      throw new TrainingFailedError(`training diverged near step ${done + k}: the loss became NaN or infinite. Try a lower learning rate (--lr).`);
+    }
+    done += k;
+    const rate = done / ((performance.now() - started) / 1000);
+    progress.update(done, total, `epoch ${observation.epoch.toFixed(1)} · step ${done}/${total} · loss ${observation.loss.toPrecision(4)} · ${Math.round(rate)} steps/s`);
+  }
+  progress.finish();
+}
+
+/** `descent train`: builds the experiment, trains it, prints a summary and optionally writes the weights. */
+export async function trainCommand(flags: TrainFlags, backend: BackendChoice): Promise<void> {
+  if (flags.epochs !== undefined && flags.steps !== undefined) throw new UsageError('--epochs and --steps cannot be combined: choose one');
+  const epochs = flags.epochs !== undefined ? wholeNumberFlag('epochs', flags.epochs, { min: 0, max: 1_000_000 }) : undefined;
+  const steps = flags.steps !== undefined ? wholeNumberFlag('steps', flags.steps, { min: 0, max: 100_000_000 }) : undefined;
+  const experiment = resolveExperiment(flags);
+  const { config, dataset, spec, initial } = experiment;
+  const started = performance.now();
+  const trainer = await createTrainer(backend, { spec, dataset, training: config.training, init: config.model.init, parameters: initial?.parameters });
+  try {
+    const total = steps ?? (epochs ?? DEFAULT_EPOCHS) * trainer.stepsPerEpoch;
+    await trainSteps(trainer, total, new ProgressLine(process.stderr, !flags.json));
+    const metrics = await trainer.evaluate();
+    const seconds = (performance.now() - started) / 1000;
+    if (flags.out !== undefined) {
+      const file = exportWeights(spec, await trainer.getParameters(), { config, metrics: { train: splitJson(metrics.train), test: splitJson(metrics.test) } });
+      writeTextFile(flags.out, serializeWeights(file));
+    }
+    const summary = {
+      backend: trainer.backend.kind,
+      adapter: trainer.backend.adapter,
+      ...(trainer.backend.reason ? { reason: trainer.backend.reason } : {}),
+      task: describeTask(spec.task),
+      steps: total,
+      epochs: total / trainer.stepsPerEpoch,
+      train: splitJson(metrics.train),
+      test: splitJson(metrics.test),
+      seconds,
+      ...(flags.out !== undefined ? { out: flags.out } : {}),
+    };
+    if (flags.json) {
+      process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+      return;
+    }
+    const lines = [
+      `Trained ${describeTask(spec.task)} for ${summary.epochs.toFixed(1)} epochs (${total} steps) in ${formatSeconds(seconds)} on ${trainer.backend.kind === 'webgpu' ? 'WebGPU' : 'CPU'} · ${trainer.backend.adapter}`,
+      formatSplit('train', metrics.train),
+      ...(metrics.test ? [formatSplit('test', metrics.test)] : []),
+      ...(trainer.backend.reason ? [`(${trainer.backend.reason})`] : []),
+      ...(flags.out !== undefined ? [`Weights written to ${flags.out}`] : []),
+    ];
+    process.stdout.write(`${lines.join('\n')}\n`);
+  } finally {
+    trainer.dispose();
+  }
+}

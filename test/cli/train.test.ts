@@ -1,0 +1,80 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { descent, descentJson, scratch } from './run';
+
+describe('descent train with the defaults a user would pick', () => {
+  it.each([
+    ['circle', 0.97],
+    ['xor', 0.97],
+  ])('%s reaches %f test accuracy with --hidden 8,8 --activation tanh', (preset, target) => {
+    const summary = descentJson('train', '--preset', preset, '--hidden', '8,8', '--activation', 'tanh', '--backend', 'cpu');
+    expect(summary.test.accuracy).toBeGreaterThanOrEqual(target);
+    expect(summary.seconds as number).toBeLessThan(10);
+  });
+
+  it('a 2-arm spiral reaches 95% test accuracy within seconds', () => {
+    const summary = descentJson('train', '--preset', 'spiral', '--classes', '2', '--hidden', '8,8', '--activation', 'tanh', '--backend', 'cpu');
+    expect(summary.test.accuracy).toBeGreaterThanOrEqual(0.95);
+    expect(summary.seconds as number).toBeLessThan(10);
+  });
+
+  it('a model with no hidden layer (logistic regression) cannot separate XOR', () => {
+    const summary = descentJson('train', '--preset', 'xor', '--hidden', 'none', '--backend', 'cpu');
+    expect(summary.test.accuracy).toBeLessThan(0.75);
+  });
+
+  it('the JSON summary says what ran and how it went', () => {
+    const summary = descentJson('train', '--preset', 'blobs', '--classes', '4', '--hidden', '6', '--epochs', '3', '--backend', 'cpu');
+    expect(summary).toMatchObject({ backend: 'cpu', task: '4-class classification', epochs: 3 });
+    expect(summary.adapter).toMatch(/^JavaScript · /);
+    expect(summary.steps).toBeGreaterThan(0);
+    expect(summary.train.loss).toBeGreaterThan(0);
+  });
+
+  it('prints a progress line on stderr while it trains and a summary on stdout', () => {
+    const result = descent('train', '--preset', 'moons', '--epochs', '50', '--backend', 'cpu');
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/epoch [\d.]+ · step \d+\/\d+ · loss [\d.e-]+ · \d+ steps\/s/);
+    expect(result.stdout).toMatch(/^Trained 2-class classification for 50\.0 epochs/);
+    expect(result.stdout).toMatch(/test\s+loss [\d.e-]+\s+accuracy [\d.]+%/);
+  });
+
+  it('regression reports MSE', () => {
+    const result = descent('train', '--preset', 'reg-sine', '--epochs', '20', '--backend', 'cpu');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/train\s+MSE [\d.e-]+\s+\(\d+ points\)/);
+  });
+
+  it('stops with exit 1 and says so when training diverges', () => {
+    const result = descent('train', '--preset', 'xor', '--optimizer', 'sgd', '--lr', '10', '--activation', 'linear', '--epochs', '50', '--backend', 'cpu');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/training diverged near step \d+: the loss became NaN or infinite\. Try a lower learning rate \(--lr\)\./);
+    expect(result.stderr).not.toMatch(/at .*\.js:\d+/);
+  });
+
+  it('--config sets the experiment and flags override it', () => {
+    const dir = scratch({ 'config.json': JSON.stringify({ data: { preset: 'gauss', points: 120 }, model: { hidden: [3] }, training: { batchSize: 'all' } }) });
+    const summary = descentJson('train', '--config', join(dir, 'config.json'), '--points', '200', '--epochs', '2', '--out', join(dir, 'w.json'), '--backend', 'cpu');
+    expect(summary.steps).toBe(2);
+    const weights = JSON.parse(readFileSync(join(dir, 'w.json'), 'utf8'));
+    expect(weights.config.data).toMatchObject({ preset: 'gauss', points: 200 });
+    expect(weights.layers[0]).toMatchObject({ kind: 'dense', in: 2, out: 3 });
+  });
+});
+
+describe('descent train on WebGPU', () => {
+  it('--backend webgpu trains through Dawn and names the backend and the adapter', () => {
+    const summary = descentJson('train', '--preset', 'xor', '--hidden', '8', '--epochs', '20', '--backend', 'webgpu');
+    expect(summary.backend).toBe('webgpu');
+    expect(summary.adapter).toMatch(/\S/);
+    expect(summary.train.accuracy).toBeGreaterThan(0.8);
+  });
+
+  it('CPU and WebGPU give the same model from the same seed', () => {
+    const args = ['train', '--preset', 'circle', '--hidden', '5', '--epochs', '5', '--batch-size', 'all'];
+    const cpu = descentJson(...args, '--backend', 'cpu');
+    const gpu = descentJson(...args, '--backend', 'webgpu');
+    expect(gpu.train.loss).toBeCloseTo(cpu.train.loss, 4);
+  });
+});

@@ -1,0 +1,19 @@
+import { builtinModules } from 'node:module';
+import { defineConfig } from 'vite';
+
+/** Builds the `descent` command (src/cli) into one Node module, with the WGSL inlined. */
+export default defineConfig({
+  build: {
+    ssr: 'src/cli/entry.ts',
+    outDir: 'dist/cli',
+    emptyOutDir: true,
+    target: 'node20',
+    minify: false,
+    sourcemap: true,
+    rollupOptions: {
+      external: ['webgpu', ...builtinModules, ...builtinModules.map((name) => `node:${name}`)],
+      output: { entryFileNames: 'descent.mjs' },
+    },
+  },
+  logLevel: 'warn',
+});
