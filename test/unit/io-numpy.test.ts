@@ -25,13 +25,23 @@ function pythonSnippet(): string {
 const HARNESS = '\nprint("OUTPUTS " + json.dumps(predict(model, np.array(json.load(open("points.json")))).tolist()))\n';
 
 let directory = '';
+let python = '';
+
+/** The first Python that has NumPy: the one on PATH, else Debian's (where python3-numpy installs it). */
+function findPythonWithNumpy(): string {
+  for (const candidate of ['python3', '/usr/bin/python3']) {
+    try {
+      execFileSync(candidate, ['-c', 'import numpy'], { stdio: 'pipe' });
+      return candidate;
+    } catch {
+      // Not this one; try the next.
+    }
+  }
+  throw new Error('io-numpy.test.ts runs the NumPy snippet of docs/FORMAT.md and needs python3 with NumPy (scripts/system-deps.sh installs python3-numpy)');
+}
 
 beforeAll(() => {
-  try {
-    execFileSync('python3', ['-c', 'import numpy'], { stdio: 'pipe' });
-  } catch {
-    throw new Error('io-numpy.test.ts runs the NumPy snippet of docs/FORMAT.md and needs python3 with NumPy (Debian: apt-get install python3-numpy)');
-  }
+  python = findPythonWithNumpy();
   directory = mkdtempSync(join(tmpdir(), 'descent-numpy-'));
 });
 
@@ -44,7 +54,7 @@ function numpyOutputs(text: string, points: number[][]): number[][] {
   writeFileSync(join(directory, 'model.json'), text);
   writeFileSync(join(directory, 'points.json'), JSON.stringify(points));
   writeFileSync(join(directory, 'snippet.py'), pythonSnippet() + HARNESS);
-  const stdout = execFileSync('python3', ['snippet.py'], { cwd: directory, encoding: 'utf8' });
+  const stdout = execFileSync(python, ['snippet.py'], { cwd: directory, encoding: 'utf8' });
   const line = stdout.split('\n').find((l) => l.startsWith('OUTPUTS '));
   if (!line) throw new Error(`the snippet printed no outputs:\n${stdout}`);
   return JSON.parse(line.slice('OUTPUTS '.length)) as number[][];
