@@ -1,0 +1,50 @@
+import { MAX_STEPS_PER_CALL } from '../gpu/gpuTrainer';
+
+/** How one step call went: k steps, the main-thread time spent issuing it, and the time until it resolved (ms). */
+export interface CallTiming {
+  steps: number;
+  issueMs: number;
+  latencyMs: number;
+}
+
+export interface PacerOptions {
+  /** Wanted time from a call to its result; two calls overlap, so about two frames keeps the GPU busy. */
+  targetLatencyMs: number;
+  /** Most main-thread time one call may take to record (its steps are encoded synchronously). */
+  issueBudgetMs: number;
+}
+
+export const DEFAULT_PACING: PacerOptions = { targetLatencyMs: 30, issueBudgetMs: 6 };
+
+/** The most a call's k may grow or shrink from one call to the next. */
+const MAX_FACTOR = 2;
+
+/**
+ * Chooses k, the steps per call, so that a call resolves in about `targetLatencyMs` and its
+ * recording stays within `issueBudgetMs` of the main thread. Multiplicative: k follows the
+ * measured speed, at most doubling or halving per call, within 1…4096.
+ */
+export class StepPacer {
+  private k = 1;
+
+  constructor(private readonly options: PacerOptions = DEFAULT_PACING) {}
+
+  /** Steps to ask for in the next call. */
+  next(): number {
+    return this.k;
+  }
+
+  record(timing: CallTiming): void {
+    if (timing.steps <= 0) return;
+    const { targetLatencyMs, issueBudgetMs } = this.options;
+    const latency = Math.max(timing.latencyMs, 0.1);
+    let wanted = timing.steps * Math.min(MAX_FACTOR, Math.max(1 / MAX_FACTOR, targetLatencyMs / latency));
+    if (timing.issueMs > 0) wanted = Math.min(wanted, (timing.steps * issueBudgetMs) / timing.issueMs);
+    this.k = Math.max(1, Math.min(MAX_STEPS_PER_CALL, Math.round(wanted)));
+  }
+
+  /** Back to one step per call (a new trainer, whose speed is not known yet). */
+  restart(): void {
+    this.k = 1;
+  }
+}

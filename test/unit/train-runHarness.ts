@@ -1,0 +1,112 @@
+import type { ExperimentConfig } from '../../src/core/config';
+import { defaultConfig } from '../../src/core/config';
+import type { LiveSettings, Observation, ObserveRequest, Trainer, TrainerSetup } from '../../src/core/trainer';
+import { CpuTrainer } from '../../src/cpu/cpuTrainer';
+import type { Backend } from '../../src/train/backend';
+import { Run, type BackendProvider, type FrameClock } from '../../src/train/run';
+
+/** A frame clock driven by the test on real time: frames(n) runs n frames, letting pending results arrive after each. */
+export class ManualClock implements FrameClock {
+  private callbacks = new Map<number, (now: number) => void>();
+  private nextHandle = 1;
+
+  request(callback: (now: number) => void): number {
+    this.callbacks.set(this.nextHandle, callback);
+    return this.nextHandle++;
+  }
+
+  cancel(handle: number): void {
+    this.callbacks.delete(handle);
+  }
+
+  now(): number {
+    return performance.now();
+  }
+
+  async frames(count: number): Promise<void> {
+    for (let i = 0; i < count; i++) {
+      const due = [...this.callbacks.values()];
+      this.callbacks.clear();
+      for (const callback of due) callback(this.now());
+      await settle();
+    }
+  }
+}
+
+/** Lets every resolved promise's handlers run. */
+export const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+/** A CpuTrainer that counts what is asked of it. */
+export class SpyTrainer implements Trainer {
+  readonly inner: CpuTrainer;
+  settingsUpdates: LiveSettings[] = [];
+  stepCalls: { k: number; observe?: ObserveRequest }[] = [];
+  disposed = false;
+
+  constructor(readonly setup: TrainerSetup) {
+    this.inner = new CpuTrainer(setup);
+  }
+
+  get backend() {
+    return this.inner.backend;
+  }
+  get plan() {
+    return this.inner.plan;
+  }
+  get stepsPerEpoch() {
+    return this.inner.stepsPerEpoch;
+  }
+  /** Computes after the caller has moved on, as the worker does, so issuing a call costs the page nothing. */
+  step(k: number, observe?: ObserveRequest): Promise<Observation> {
+    this.stepCalls.push({ k, observe });
+    return settle().then(() => this.inner.stepSync(k, observe));
+  }
+  predict(points: ArrayLike<number>) {
+    return this.inner.predict(points);
+  }
+  evaluate() {
+    return this.inner.evaluate();
+  }
+  getParameters() {
+    return this.inner.getParameters();
+  }
+  setParameters(parameters: ArrayLike<number>) {
+    this.inner.setParameters(parameters);
+  }
+  updateSettings(settings: LiveSettings) {
+    this.settingsUpdates.push(settings);
+    this.inner.updateSettings(settings);
+  }
+  dispose() {
+    this.disposed = true;
+  }
+}
+
+/** A backend of SpyTrainers; `wrap` may replace each trainer it makes. */
+export function spyBackend(kind: 'cpu' | 'webgpu', label: string, made: SpyTrainer[], wrap?: (trainer: SpyTrainer) => Trainer): Backend {
+  return {
+    kind,
+    label,
+    createTrainer: async (setup) => {
+      const trainer = new SpyTrainer(setup);
+      made.push(trainer);
+      return wrap ? wrap(trainer) : trainer;
+    },
+    dispose: () => {},
+  };
+}
+
+/** A run on a CPU spy backend with a small XOR-free default experiment, started and refreshed once. */
+export async function startedRun(edit?: (config: ExperimentConfig) => void, provider?: BackendProvider) {
+  const config = defaultConfig();
+  config.data.points = 200;
+  edit?.(config);
+  const made: SpyTrainer[] = [];
+  const backends: BackendProvider = provider ?? { open: async () => spyBackend('cpu', 'CPU · test', made), cpu: (reason) => spyBackend('cpu', `CPU · ${reason}`, made) };
+  const clock = new ManualClock();
+  const run = new Run(config, backends, clock);
+  await run.start();
+  await clock.frames(1);
+  await run.idle();
+  return { run, clock, made, config };
+}
