@@ -4,12 +4,16 @@ import type { ObserveRequest } from '../core/trainer';
 
 /** Sides of the decision-boundary grid, in cells; multiples of 8. */
 export const GRID_SIDE = { min: 32, max: 128 } as const;
+/** The finest grid before the device's speed has been measured. */
+const INITIAL_SIDE_CAP = 64;
 /** Arithmetic one grid may cost before any measurement (multiply-adds × 2). */
 const INITIAL_GRID_FLOPS = 2e8;
 /** The slowest refresh of the views while training. */
 const MAX_INTERVAL_MS = 2000;
 const METRICS_INTERVAL_MS = 100;
 const NEURONS_INTERVAL_MS = 250;
+/** What any call costs before its work, about: the result reaches the page between two frames. */
+const ROUND_TRIP_MS = 8;
 /** The share of a step call's target latency that the views (mostly the grid) may take. */
 const GRID_SHARE = 0.4;
 
@@ -48,7 +52,8 @@ export class ObservePlanner {
     plan: NetworkPlan,
     private readonly targetLatencyMs: number,
   ) {
-    this.side = gridSideFor(flopsPerPoint(plan));
+    // Start no finer than the middle of the range: the first refresh measures the device, then the side follows.
+    this.side = Math.min(INITIAL_SIDE_CAP, gridSideFor(flopsPerPoint(plan)));
     const neurons = hiddenLayers(plan).reduce((sum, layer) => sum + layer.out, 0);
     this.hasNeurons = neurons > 0;
     this.neuronSide = neuronSideFor(neurons);
@@ -82,6 +87,12 @@ export class ObservePlanner {
     return request;
   }
 
+  /** Only the decision boundary, for the call issued at `now` to measure what the grid costs. */
+  gridOnly(now: number): ObserveRequest {
+    this.lastGrid = now;
+    return { grid: planeGrid(this.side) };
+  }
+
   /** Everything at once, for a refresh while training is paused. */
   full(): ObserveRequest {
     return { metrics: true, grid: planeGrid(this.side), ...(this.hasNeurons ? { neurons: planeGrid(this.neuronSide) } : {}) };
@@ -89,14 +100,14 @@ export class ObservePlanner {
 
   /**
    * Learns from a call of `steps` steps that carried `request` and resolved after `latencyMs`.
-   * A call without steps measures what the views cost, and sets the grid side so that they take
-   * at most GRID_SHARE of the target latency. While training, a grid that still makes calls of
+   * A call without steps measures what the views cost (less the round trip), and sets the grid
+   * side so that they take at most GRID_SHARE of the target latency. While training, a grid that still makes calls of
    * one or two steps slow is refreshed less often, and more often again once calls are quick.
    */
   record(request: ObserveRequest, latencyMs: number, steps: number): void {
     if (!request.grid) return;
     if (steps === 0) {
-      const msPerCell = latencyMs / (request.grid.width * request.grid.height);
+      const msPerCell = Math.max(latencyMs - ROUND_TRIP_MS, 0) / (request.grid.width * request.grid.height);
       const side = Math.floor(Math.sqrt((GRID_SHARE * this.targetLatencyMs) / Math.max(msPerCell, 1e-9)) / 8) * 8;
       this.side = Math.max(GRID_SIDE.min, Math.min(GRID_SIDE.max, side));
     } else if (steps <= 2 && latencyMs > 2 * this.targetLatencyMs) {

@@ -11,7 +11,7 @@ import { customDataConfig, resolveDataset, type CustomData } from './dataEdits';
 import { LossHistory } from './history';
 import { checkModelFitsData, modelConfigFromSpec } from './modelFit';
 import { ObservePlanner } from './observePlanner';
-import { DEFAULT_PACING, StepPacer } from './pacer';
+import { DEFAULT_PACING, StepPacer, type PacerOptions } from './pacer';
 import { RateMeter } from './rateMeter';
 import { buildTrainerSetup, sameTask, type BuildMode } from './trainerSetup';
 import { MAX_CALLS_IN_FLIGHT, metricsSummary } from './runSupport';
@@ -47,6 +47,8 @@ export interface GridValues<T> {
 export const DIVERGED_MESSAGE = 'Training diverged: the loss became NaN/∞. Lower the learning rate and press Play, or Reset.';
 /** Parameters are read back this often while training: for the diagram, and to survive a lost device. */
 const PARAMETER_READ_MS = 1000;
+/** How often, while training, a call measures what the decision boundary costs. */
+const MEASURE_VIEWS_MS = 3000;
 
 /**
  * One experiment in the page: owns the dataset, the trainer and the loss history, rebuilds only
@@ -86,8 +88,9 @@ export class Run {
   private parametersEpoch = 0;
   private readingParameters = false;
   private lastParameterRead = -Infinity;
+  private lastMeasure = 0;
   private frameHandle: number | null = null;
-  private pacer = new StepPacer();
+  private pacer: StepPacer;
   private planner: ObservePlanner | null = null;
   private readonly rate = new RateMeter();
   private readonly listeners = new Set<() => void>();
@@ -96,8 +99,10 @@ export class Run {
     config: ExperimentConfig,
     private readonly backends: BackendProvider,
     private readonly clock: FrameClock,
+    private readonly pacing: PacerOptions = DEFAULT_PACING,
   ) {
     this.desired = config;
+    this.pacer = new StepPacer(pacing);
   }
 
   /** Opens the backend, builds the first trainer and starts the frame loop. */
@@ -145,6 +150,11 @@ export class Run {
     this.desired = { ...this.desired, data };
     this.requestApply();
     return data;
+  }
+
+  /** The data the next edit (drawing, erasing) starts from: the newest custom data, else the current dataset. */
+  editableData(): Dataset | null {
+    return this.desired.data.preset === 'custom' && this.custom ? this.custom.dataset : this.dataset;
   }
 
   play(): void {
@@ -239,12 +249,19 @@ export class Run {
     if (!trainer || this.busy > 0) return;
     if (this.status.playing) this.readParameters(trainer, now);
     if (this.inflight.size >= MAX_CALLS_IN_FLIGHT) return;
-    if (this.status.playing && !this.diverged) {
-      this.launch(trainer, this.pacer.next(), this.planner!.request(now));
-    } else if (this.stale) {
+    // Calls without steps measure what the views cost; they wait until nothing else is in flight.
+    const measure = this.stale || (this.status.playing && now - this.lastMeasure >= MEASURE_VIEWS_MS);
+    if (measure && this.inflight.size > 0) return;
+    if (this.stale) {
       this.stale = false;
+      this.lastMeasure = now;
       this.launch(trainer, 0, this.planner!.full());
       this.readParameters(trainer, now, true);
+    } else if (measure) {
+      this.lastMeasure = now;
+      this.launch(trainer, 0, this.planner!.gridOnly(now));
+    } else if (this.status.playing && !this.diverged) {
+      this.launch(trainer, this.pacer.next(), this.planner!.request(now));
     }
   };
 
@@ -401,11 +418,12 @@ export class Run {
       this.diverged = false;
       this.setStatus({ problem: null });
     }
-    this.pacer = new StepPacer(DEFAULT_PACING);
-    this.planner = new ObservePlanner(trainer.plan, DEFAULT_PACING.targetLatencyMs);
+    this.pacer = new StepPacer(this.pacing);
+    this.planner = new ObservePlanner(trainer.plan, this.pacing.targetLatencyMs);
     this.parameters = setup.parameters ? Float32Array.from(setup.parameters) : null;
     this.parametersEpoch = this.epoch;
     this.lastParameterRead = -Infinity;
+    this.lastMeasure = this.clock.now();
     this.stale = true;
     this.changed();
   }

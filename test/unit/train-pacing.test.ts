@@ -45,18 +45,19 @@ describe('StepPacer', () => {
 });
 
 describe('ObservePlanner', () => {
-  it('gives small networks the finest grid and large ones a coarser one', () => {
+  it('gives small networks the finest grid and large ones a coarser one, starting at most at 64', () => {
     expect(gridSideFor(flopsPerPoint(planOf([8, 8])))).toBe(GRID_SIDE.max);
     expect(gridSideFor(flopsPerPoint(planOf(Array(8).fill(256))))).toBe(GRID_SIDE.min);
     const side = gridSideFor(flopsPerPoint(planOf([64, 64])));
     expect(side % 8).toBe(0);
     expect(neuronSideFor(16)).toBeGreaterThan(neuronSideFor(2048));
+    expect(new ObservePlanner(planOf(Array(8).fill(256)), 30).gridSide).toBe(GRID_SIDE.min);
   });
 
   it('asks for every view on the first call and refreshes metrics and neurons less often than every frame', () => {
     const planner = new ObservePlanner(planOf([8, 8]), 30);
     const first = planner.request(0);
-    expect(first.grid).toEqual(planeGrid(GRID_SIDE.max));
+    expect(first.grid).toEqual(planeGrid(64));
     expect(first.metrics).toBe(true);
     expect(first.neurons).toBeDefined();
     const second = planner.request(16);
@@ -68,8 +69,10 @@ describe('ObservePlanner', () => {
 
   it('sizes the grid from what a refresh without steps cost', () => {
     const planner = new ObservePlanner(planOf([8, 8]), 30);
-    planner.record(planner.full(), 30, 0);
-    expect(planner.gridSide).toBe(80);
+    expect(planner.gridSide).toBe(64);
+    // 64² cells in 38 ms, 8 of them the round trip: the views may take 12 ms, so 1638 cells, a side of 40.
+    planner.record(planner.full(), 38, 0);
+    expect(planner.gridSide).toBe(40);
     planner.record(planner.full(), 1, 0);
     expect(planner.gridSide).toBe(GRID_SIDE.max);
     planner.record(planner.full(), 10_000, 0);

@@ -17,8 +17,8 @@ describe('Run', () => {
     const { run, made } = await startedRun();
     expect(made).toHaveLength(1);
     expect(run.status).toEqual({ playing: false, backend: 'CPU · test', problem: null });
-    expect(run.grid?.spec.width).toBe(128);
-    expect(run.grid?.values).toHaveLength(128 * 128);
+    expect(run.grid?.spec.width).toBe(64);
+    expect(run.grid?.values).toHaveLength(64 * 64);
     expect(run.metrics?.train.count).toBe(140);
     expect(run.neurons?.values).toHaveLength(2);
     expect(run.parameters).toHaveLength(run.plan!.parameterCount);
@@ -26,9 +26,10 @@ describe('Run', () => {
   });
 
   it('trains while playing, adapting k, and stops when paused', async () => {
-    const { run, clock, made } = await startedRun();
+    // A generous target, so that k grows however busy the machine running the tests is.
+    const { run, clock, made } = await startedRun(undefined, undefined, { targetLatencyMs: 150, issueBudgetMs: 100 });
     run.play();
-    await clock.frames(30);
+    await clock.frames(12);
     const ks = made[0].stepCalls.map((call) => call.k);
     expect(Math.max(...ks)).toBeGreaterThan(1);
     expect(run.epoch).toBeGreaterThan(0);

@@ -3,6 +3,7 @@ import { defaultConfig } from '../../src/core/config';
 import type { LiveSettings, Observation, ObserveRequest, Trainer, TrainerSetup } from '../../src/core/trainer';
 import { CpuTrainer } from '../../src/cpu/cpuTrainer';
 import type { Backend } from '../../src/train/backend';
+import type { PacerOptions } from '../../src/train/pacer';
 import { Run, type BackendProvider, type FrameClock } from '../../src/train/run';
 
 /** A frame clock driven by the test on real time: frames(n) runs n frames, letting pending results arrive after each. */
@@ -96,15 +97,15 @@ export function spyBackend(kind: 'cpu' | 'webgpu', label: string, made: SpyTrain
   };
 }
 
-/** A run on a CPU spy backend with a small XOR-free default experiment, started and refreshed once. */
-export async function startedRun(edit?: (config: ExperimentConfig) => void, provider?: BackendProvider) {
+/** A run of the default experiment (200 points) on a backend of SpyTrainers, started and refreshed once. */
+export async function startedRun(edit?: (config: ExperimentConfig) => void, provider?: BackendProvider, pacing?: PacerOptions) {
   const config = defaultConfig();
   config.data.points = 200;
   edit?.(config);
   const made: SpyTrainer[] = [];
   const backends: BackendProvider = provider ?? { open: async () => spyBackend('cpu', 'CPU · test', made), cpu: (reason) => spyBackend('cpu', `CPU · ${reason}`, made) };
   const clock = new ManualClock();
-  const run = new Run(config, backends, clock);
+  const run = new Run(config, backends, clock, pacing);
   await run.start();
   await clock.frames(1);
   await run.idle();

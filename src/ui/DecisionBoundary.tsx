@@ -1,0 +1,110 @@
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { withDrawnPoints, withErasedPoints } from '../train/dataEdits';
+import { useAppState, useRunFrame, useServices } from './appContext';
+import { Toggle } from './fields';
+import { regressionRange } from './heatmap';
+import { divergingColor, cssColor } from './palette';
+import { drawHeatmap, drawPoints, toPlane } from './planeDraw';
+import { updateView } from './store';
+
+/** Plane units between two points drawn by one drag, and the eraser's radius. */
+const DRAW_SPACING = 0.35;
+const ERASER_RADIUS = 0.6;
+
+/** The decision boundary: the model's output over the plane with the data on top; drawing and erasing happen here. */
+export function DecisionBoundary(): ReactNode {
+  const { run, store } = useServices();
+  const view = useAppState((state) => state.view);
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const scratch = useRef<HTMLCanvasElement | null>(null);
+  const legend = useRef<HTMLDivElement>(null);
+  const [size, setSize] = useState(0);
+
+  useEffect(() => {
+    const element = canvas.current!;
+    const observer = new ResizeObserver(() => {
+      const scale = window.devicePixelRatio || 1;
+      element.width = Math.round(element.clientWidth * scale);
+      element.height = Math.round(element.clientHeight * scale);
+      setSize(element.width);
+    });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+
+  useRunFrame(
+    (current) => {
+      const element = canvas.current!;
+      const context = element.getContext('2d')!;
+      context.fillStyle = '#ffffff';
+      context.fillRect(0, 0, element.width, element.height);
+      const dataset = current.dataset;
+      if (!dataset) return;
+      scratch.current ??= document.createElement('canvas');
+      if (current.grid) drawHeatmap(context, scratch.current, current.grid, dataset, view.discretize);
+      drawPoints(context, dataset, view.showTestData, element.width / Math.max(element.clientWidth, 1));
+      const range = dataset.task.kind === 'regression' ? regressionRange(dataset.labels) : null;
+      legend.current!.hidden = range === null;
+      if (range !== null) {
+        legend.current!.querySelector('.legend-min')!.textContent = (-range).toPrecision(2);
+        legend.current!.querySelector('.legend-max')!.textContent = range.toPrecision(2);
+      }
+    },
+    [view.discretize, view.showTestData, size],
+  );
+
+  const drag = useRef<{ last: [number, number] } | null>(null);
+  const edit = (event: React.PointerEvent<HTMLCanvasElement>, first: boolean) => {
+    const element = event.currentTarget;
+    const rect = element.getBoundingClientRect();
+    const point = toPlane(event.clientX - rect.left, event.clientY - rect.top, rect.width, rect.height);
+    const base = run.editableData();
+    if (!base) return;
+    const { view: current, config } = store.getState();
+    if (current.tool === 'draw') {
+      const last = drag.current?.last;
+      if (!first && last && Math.hypot(point[0] - last[0], point[1] - last[1]) < DRAW_SPACING) return;
+      drag.current = { last: point };
+      const data = run.setCustomData(withDrawnPoints(base, [point], current.drawClass, config.data.trainFraction));
+      store.setState({ config: { ...config, data } });
+    } else if (current.tool === 'erase') {
+      const erased = withErasedPoints(base, point, ERASER_RADIUS);
+      if (erased.labels.length === base.labels.length) return;
+      const data = run.setCustomData(erased);
+      store.setState({ config: { ...config, data } });
+    }
+  };
+
+  return (
+    <section className="panel plane-panel" aria-label="Output">
+      <canvas
+        ref={canvas}
+        className={`plane tool-${view.tool}`}
+        role="img"
+        aria-label="Decision boundary"
+        onPointerDown={(event) => {
+          if (view.tool === 'none') return;
+          event.currentTarget.setPointerCapture(event.pointerId);
+          drag.current = null;
+          edit(event, true);
+        }}
+        onPointerMove={(event) => {
+          if (view.tool !== 'none' && event.buttons === 1) edit(event, false);
+        }}
+        onPointerUp={() => (drag.current = null)}
+      />
+      <div className="row toggles">
+        <Toggle label="Show test data" checked={view.showTestData} onChange={(showTestData) => updateView(store, { showTestData })} />
+        <Toggle label="Discretize" checked={view.discretize} onChange={(discretize) => updateView(store, { discretize })} />
+        <div ref={legend} className="legend" hidden aria-label="Regression colour scale">
+          <span className="legend-min" />
+          <span
+            className="legend-bar"
+            style={{ background: `linear-gradient(to right, ${cssColor(divergingColor(-1))}, ${cssColor(divergingColor(0))}, ${cssColor(divergingColor(1))})` }}
+          />
+          <span className="legend-max" />
+        </div>
+      </div>
+    </section>
+  );
+}

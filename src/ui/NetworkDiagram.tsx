@@ -1,0 +1,125 @@
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { FEATURE_NAMES, type FeatureName } from '../core/features';
+import { outputWidth } from '../core/task';
+import { useAppState, useRunFrame, useServices } from './appContext';
+import { drawLinks, drawSkips, drawThumbnails, planMatches, type ShowTooltip } from './diagramDraw';
+import { layoutDiagram } from './diagramLayout';
+import { FeatureToggle } from './FeatureToggle';
+import { regressionRange } from './heatmap';
+import { LayerHeader } from './LayerHeader';
+import { hiddenWidths, setLayerWidth } from './modelEdits';
+import { updateConfig, updateView } from './store';
+
+/** The features with `name` switched on or off; the last feature stays. */
+function toggled(features: FeatureName[], name: FeatureName): FeatureName[] {
+  if (!features.includes(name)) return FEATURE_NAMES.filter((f) => f === name || features.includes(f));
+  return features.length > 1 ? features.filter((f) => f !== name) : features;
+}
+
+/**
+ * The network: input features (toggles), hidden layers as neuron thumbnails of their activation
+ * over the plane, links coloured by sign and thickened by |w|, and the output. React lays out
+ * the controls; d3 draws the links and thumbnails whenever the run has new numbers.
+ */
+export function NetworkDiagram(): ReactNode {
+  const { store, run } = useServices();
+  const model = useAppState((state) => state.config.model);
+  const selected = useAppState((state) => state.view.selectedLayer);
+  const container = useRef<HTMLDivElement>(null);
+  const svg = useRef<SVGSVGElement>(null);
+  const thumbnails = useRef<HTMLDivElement>(null);
+  const [size, setSize] = useState({ width: 0, height: 0 });
+  const [tip, setTip] = useState<{ text: string; x: number; y: number } | null>(null);
+
+  useEffect(() => {
+    const element = container.current!;
+    const observer = new ResizeObserver(() => setSize({ width: element.clientWidth, height: element.clientHeight }));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+
+  const widths = hiddenWidths(model);
+  const outputs = run.dataset ? outputWidth(run.dataset.task) : 1;
+  const widthsKey = widths.join(',');
+  const layout = useMemo(
+    () => layoutDiagram(FEATURE_NAMES.length, widthsKey === '' ? [] : widthsKey.split(',').map(Number), outputs, size.width, size.height),
+    [widthsKey, outputs, size.width, size.height],
+  );
+
+  const tooltip: ShowTooltip = (text, event) => {
+    if (text === null || !event) return setTip(null);
+    const box = container.current!.getBoundingClientRect();
+    setTip({ text, x: event.clientX - box.left, y: event.clientY - box.top });
+  };
+
+  const drawn = useRef({ parameters: null as unknown, neurons: null as unknown, grid: null as unknown, layout: null as unknown });
+  useRunFrame(
+    (current) => {
+      const plan = current.plan;
+      const last = drawn.current;
+      if (!plan || size.width === 0 || !planMatches(layout, plan)) return;
+      if (last.layout !== layout || last.parameters !== current.parameters) {
+        drawLinks(svg.current!, layout, plan, current.parameters, tooltip);
+        drawSkips(svg.current!, layout, model.arch === 'resnet' ? model.blocks : 0);
+      }
+      if (last.layout !== layout || last.neurons !== current.neurons || last.grid !== current.grid || last.parameters !== current.parameters) {
+        const range = current.dataset?.task.kind === 'regression' ? regressionRange(current.dataset.labels) : 1;
+        drawThumbnails(thumbnails.current!, layout, plan, current.neurons, current.grid, current.parameters, range, tooltip);
+      }
+      drawn.current = { parameters: current.parameters, neurons: current.neurons, grid: current.grid, layout };
+    },
+    [layout, model.arch, model.blocks],
+  );
+
+  const editWidth = (layer: number, neurons: number) => updateConfig(store, (config) => (config.model = setLayerWidth(config.model, layer, neurons)));
+  const [inputs, ...rest] = layout.columns;
+  const hidden = rest.slice(0, -1);
+  return (
+    <div ref={container} className="diagram" role="group" aria-label="Network diagram">
+      <svg ref={svg} className="diagram-links" width={size.width} height={size.height} aria-hidden="true">
+        <defs>
+          <marker id="skip-arrow" viewBox="0 0 10 10" refX="8" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse">
+            <path d="M0,0 L10,5 L0,10 z" />
+          </marker>
+        </defs>
+        <g className="skips" />
+        <g className="links" />
+      </svg>
+      <div ref={thumbnails} className="diagram-thumbnails" />
+      {inputs.nodes.map((node) => (
+        <FeatureToggle
+          key={node.index}
+          name={FEATURE_NAMES[node.index]}
+          active={model.features.includes(FEATURE_NAMES[node.index])}
+          x={node.x}
+          y={node.y}
+          size={layout.node}
+          onToggle={() => updateConfig(store, (config) => (config.model.features = toggled(config.model.features, FEATURE_NAMES[node.index])))}
+        />
+      ))}
+      {hidden.map((column, i) => (
+        <LayerHeader
+          key={i}
+          layer={i + 1}
+          neurons={column.width}
+          x={column.x}
+          selected={selected === i}
+          onChange={(neurons) => editWidth(i, neurons)}
+          onSelect={() => updateView(store, { selectedLayer: i })}
+        />
+      ))}
+      {hidden
+        .filter((column) => column.hidden > 0)
+        .map((column, i) => (
+          <span key={i} className="more" style={{ left: column.x, top: column.moreY }}>
+            … {column.hidden.toLocaleString('en-US')} more
+          </span>
+        ))}
+      {tip && (
+        <div className="tooltip" role="tooltip" style={{ left: tip.x + 12, top: tip.y + 12 }}>
+          {tip.text}
+        </div>
+      )}
+    </div>
+  );
+}

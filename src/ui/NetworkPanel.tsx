@@ -1,0 +1,46 @@
+import type { ReactNode } from 'react';
+import type { DataConfig, ModelConfig } from '../core/config';
+import { buildModelSpec, planNetwork } from '../core/network';
+import type { Task } from '../core/task';
+import { presetTask } from '../data/presets';
+import { useAppState, useServices } from './appContext';
+import { LayerEditor } from './LayerEditor';
+import { addLayer, canAddLayer, canRemoveLayer, hiddenWidths, removeLayer } from './modelEdits';
+import { NetworkDiagram } from './NetworkDiagram';
+import { updateConfig } from './store';
+
+/** The task the data config describes (custom data counts as classification with its class count). */
+function taskOf(data: DataConfig): Task {
+  return data.preset === 'custom' ? { kind: 'classification', classes: data.classes } : presetTask(data.preset, data.classes);
+}
+
+/** The model's size in words: hidden layers and parameters. */
+function summary(model: ModelConfig, task: Task): string {
+  const layers = hiddenWidths(model).length;
+  const parameters = planNetwork(buildModelSpec(model, task)).parameterCount;
+  const blocks = model.arch === 'resnet' ? ` (${model.blocks} residual block${model.blocks === 1 ? '' : 's'})` : '';
+  return `${layers} hidden layer${layers === 1 ? '' : 's'}${blocks} · ${parameters.toLocaleString('en-US')} parameters`;
+}
+
+/** The network diagram with the buttons that add and remove layers, and the selected layer's settings. */
+export function NetworkPanel(): ReactNode {
+  const { store } = useServices();
+  const model = useAppState((state) => state.config.model);
+  const data = useAppState((state) => state.config.data);
+  return (
+    <section className="panel network-panel" aria-labelledby="network-heading">
+      <div className="panel-head">
+        <h2 id="network-heading">Network</h2>
+        <button type="button" disabled={!canAddLayer(model)} onClick={() => updateConfig(store, (config) => (config.model = addLayer(config.model)))}>
+          Add layer
+        </button>
+        <button type="button" disabled={!canRemoveLayer(model)} onClick={() => updateConfig(store, (config) => (config.model = removeLayer(config.model)))}>
+          Remove layer
+        </button>
+        <span className="summary">{summary(model, taskOf(data))}</span>
+      </div>
+      <NetworkDiagram />
+      <LayerEditor />
+    </section>
+  );
+}

@@ -1,0 +1,80 @@
+import type { ReactNode } from 'react';
+import { HIDDEN_ACTIVATIONS } from '../core/activations';
+import { ARCHITECTURES, INIT_SCHEMES, LIMITS, OPTIMIZERS, type ExperimentConfig } from '../core/config';
+import { useAppState, useServices } from './appContext';
+import { NumberField, SelectField, numberParser } from './fields';
+import { ACTIVATION_NAMES, ARCHITECTURE_NAMES, BATCH_SIZES, DROPOUT_RATES, INIT_NAMES, LEARNING_RATES, OPTIMIZER_NAMES, REGULARIZATION_RATES } from './names';
+import { updateConfig } from './store';
+
+const parseBatch = (text: string): number | 'all' | null => (text.toLowerCase() === 'all' ? 'all' : numberParser(LIMITS.batchSize.min, LIMITS.batchSize.max, true)(text));
+const parseDropout = (text: string): number | null => {
+  const value = numberParser(0, 1)(text);
+  return value !== null && value < 1 ? value : null;
+};
+
+/** The model's and the optimiser's settings, in one bar under the transport controls. */
+export function SettingsBar(): ReactNode {
+  const { store } = useServices();
+  const model = useAppState((state) => state.config.model);
+  const training = useAppState((state) => state.config.training);
+  const edit = (change: (config: ExperimentConfig) => void) => updateConfig(store, change);
+  return (
+    <div className="settings-bar">
+      <section className="settings-group" aria-label="Model settings">
+        <SelectField label="Architecture" value={model.arch} options={ARCHITECTURES} names={ARCHITECTURE_NAMES} onChange={(arch) => edit((c) => (c.model.arch = arch))} />
+        <SelectField
+          label="Activation"
+          value={model.activation}
+          options={HIDDEN_ACTIVATIONS}
+          names={ACTIVATION_NAMES}
+          onChange={(activation) =>
+            edit((c) => {
+              c.model.activation = activation;
+              c.model.layerActivations = [];
+            })
+          }
+        />
+        <SelectField label="Initialisation" value={model.init} options={INIT_SCHEMES} names={INIT_NAMES} onChange={(init) => edit((c) => (c.model.init = init))} />
+      </section>
+      <section className="settings-group" aria-label="Training settings">
+        <SelectField label="Optimizer" value={training.optimizer} options={OPTIMIZERS} names={OPTIMIZER_NAMES} onChange={(optimizer) => edit((c) => (c.training.optimizer = optimizer))} />
+        <NumberField
+          label="Learning rate"
+          value={training.learningRate}
+          parse={numberParser(LIMITS.learningRate.min, LIMITS.learningRate.max)}
+          suggestions={LEARNING_RATES}
+          hint={`A number from ${LIMITS.learningRate.min} to ${LIMITS.learningRate.max}`}
+          onCommit={(rate) => edit((c) => (c.training.learningRate = rate))}
+        />
+        <NumberField
+          label="Batch size"
+          value={training.batchSize}
+          parse={parseBatch}
+          suggestions={[...BATCH_SIZES, 'all' as const]}
+          hint={`A whole number from 1 to ${LIMITS.batchSize.max}, or "all"`}
+          size={5}
+          onCommit={(size) => edit((c) => (c.training.batchSize = size))}
+        />
+        <NumberField
+          label="L1"
+          value={training.l1}
+          parse={numberParser(LIMITS.regularization.min, LIMITS.regularization.max)}
+          suggestions={REGULARIZATION_RATES}
+          hint={`A number from 0 to ${LIMITS.regularization.max}`}
+          size={5}
+          onCommit={(l1) => edit((c) => (c.training.l1 = l1))}
+        />
+        <NumberField
+          label="L2"
+          value={training.l2}
+          parse={numberParser(LIMITS.regularization.min, LIMITS.regularization.max)}
+          suggestions={REGULARIZATION_RATES}
+          hint={`A number from 0 to ${LIMITS.regularization.max}`}
+          size={5}
+          onCommit={(l2) => edit((c) => (c.training.l2 = l2))}
+        />
+        <NumberField label="Dropout" value={training.dropout} parse={parseDropout} suggestions={DROPOUT_RATES} hint="A rate from 0 up to (not including) 1" size={4} onCommit={(dropout) => edit((c) => (c.training.dropout = dropout))} />
+      </section>
+    </div>
+  );
+}

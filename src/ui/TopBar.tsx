@@ -1,0 +1,51 @@
+import { useRef, type ReactNode } from 'react';
+import { useRunFrame, useRunStatus, useServices } from './appContext';
+import { formatEpoch, formatRate } from './format';
+import { WeightsButtons } from './WeightsButtons';
+
+/** Play/Pause, Step and Reset, the epoch and speed readouts, the backend in use, and the weights file buttons. */
+export function TopBar(): ReactNode {
+  const { run } = useServices();
+  const status = useRunStatus();
+  const epoch = useRef<HTMLOutputElement>(null);
+  const rate = useRef<HTMLOutputElement>(null);
+  useRunFrame((current) => {
+    epoch.current!.textContent = formatEpoch(current.epoch);
+    rate.current!.textContent = formatRate(current.stepsPerSecond());
+  }, []);
+  return (
+    <header className="top-bar">
+      <h1>Descent</h1>
+      <div className="transport">
+        <button type="button" className="primary play" aria-keyshortcuts="Space" onClick={() => run.togglePlay()}>
+          {status.playing ? 'Pause' : 'Play'}
+        </button>
+        <button type="button" aria-keyshortcuts="S" title="One epoch (S)" onClick={() => run.stepEpoch()}>
+          Step
+        </button>
+        <button type="button" aria-keyshortcuts="R" title="Fresh weights from the same seed (R)" onClick={() => run.reset()}>
+          Reset
+        </button>
+      </div>
+      <div className="readout big">
+        <label htmlFor="epoch-readout">Epoch</label>
+        <output id="epoch-readout" ref={epoch}>
+          0
+        </output>
+      </div>
+      <div className="readout">
+        <label htmlFor="rate-readout">Steps/s</label>
+        <output id="rate-readout" ref={rate}>
+          0
+        </output>
+      </div>
+      <div className="readout backend">
+        <label htmlFor="backend-readout">Backend</label>
+        <output id="backend-readout" title={status.backend}>
+          {status.backend || 'starting…'}
+        </output>
+      </div>
+      <WeightsButtons />
+    </header>
+  );
+}

@@ -1,0 +1,73 @@
+/** Where the network diagram puts its columns and neurons; pure, so that it can be tested and shared by React and d3. */
+
+export interface DiagramNode {
+  /** The neuron's (or feature's, or output unit's) index in its layer. */
+  index: number;
+  /** Centre, in pixels from the diagram's top-left corner. */
+  x: number;
+  y: number;
+}
+
+export interface DiagramColumn {
+  kind: 'input' | 'hidden' | 'output';
+  /** Units in the layer (for inputs: all selectable features). */
+  width: number;
+  x: number;
+  nodes: DiagramNode[];
+  /** Units not drawn; their count is written at `moreY`. */
+  hidden: number;
+  moreY: number;
+}
+
+export interface DiagramLayout {
+  columns: DiagramColumn[];
+  /** Side of a neuron thumbnail, in pixels. */
+  node: number;
+  /** Top of the neurons' area (the layer headers sit above it). */
+  top: number;
+}
+
+/** Space above the neurons for each layer's buttons. */
+export const HEADER_HEIGHT = 84;
+/** Room on the left for the feature names. */
+export const INPUT_LABEL_WIDTH = 56;
+/** Layers wider than this many neurons are shown compactly. */
+export const MAX_SHOWN = 24;
+const GAP = 6;
+
+/** Side of the thumbnails: as large as 34 px, smaller when the columns or the rows are crowded. */
+function nodeSize(width: number, height: number, columnCount: number, tallest: number): number {
+  const byWidth = (width - INPUT_LABEL_WIDTH) / (columnCount * 2);
+  const byHeight = (height - HEADER_HEIGHT) / Math.min(tallest, 12) - GAP;
+  return Math.max(14, Math.min(34, Math.floor(byWidth), Math.floor(byHeight)));
+}
+
+/** Rows of `count` units in a column of `rows` slots, centred vertically; a layer too wide keeps its first units and a "more" slot. */
+function placeColumn(kind: DiagramColumn['kind'], count: number, x: number, node: number, top: number, height: number): DiagramColumn {
+  const pitch = node + GAP;
+  const slots = Math.max(2, Math.min(MAX_SHOWN, Math.floor((height - top) / pitch)));
+  const shown = count <= slots ? count : slots - 1;
+  const rows = shown + (count > shown ? 1 : 0);
+  const start = top + Math.max(0, (height - top - rows * pitch) / 2) + pitch / 2;
+  const nodes = Array.from({ length: shown }, (_, index) => ({ index, x, y: start + index * pitch }));
+  return { kind, width: count, x, nodes, hidden: count - shown, moreY: start + shown * pitch };
+}
+
+/**
+ * The diagram of a network with `features` input features (all selectable ones), hidden layers
+ * of the given widths and `outputs` output units, in a box of width × height pixels.
+ */
+export function layoutDiagram(features: number, hiddenWidths: number[], outputs: number, width: number, height: number): DiagramLayout {
+  const columnCount = hiddenWidths.length + 2;
+  const tallest = Math.max(features, outputs, ...hiddenWidths.map((w) => Math.min(w, MAX_SHOWN)));
+  const node = nodeSize(width, height, columnCount, tallest);
+  const left = INPUT_LABEL_WIDTH + node / 2 + 4;
+  const right = width - node / 2 - 8;
+  const step = (right - left) / (columnCount - 1);
+  const columns = [
+    placeColumn('input', features, left, node, HEADER_HEIGHT, height),
+    ...hiddenWidths.map((count, i) => placeColumn('hidden', count, left + (i + 1) * step, node, HEADER_HEIGHT, height)),
+    placeColumn('output', outputs, right, node, HEADER_HEIGHT, height),
+  ];
+  return { columns, node, top: HEADER_HEIGHT };
+}

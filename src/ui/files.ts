@@ -1,0 +1,80 @@
+import { InputError } from '../core/errors';
+import { datasetToCsv, parseDatasetCsv } from '../data/csv';
+import { parseWeights, serializeWeights } from '../io/weights';
+import type { AppServices } from './appContext';
+import { showNotice } from './store';
+
+/** Reading and writing the files a user exchanges with the page: weights JSON and dataset CSV. */
+
+export const WEIGHTS_FILE = 'descent-weights.json';
+export const DATA_FILE = 'descent-data.csv';
+
+/** Offers `text` as a download named `name`. */
+export function downloadText(text: string, name: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** An InputError's message as it is; anything else prefixed with what was being done. */
+function problemText(error: unknown, doing: string): string {
+  if (error instanceof InputError) return error.message;
+  return `${doing} failed: ${error instanceof Error ? error.message : String(error)}`;
+}
+
+export async function exportWeightsFile({ run, store }: AppServices): Promise<void> {
+  try {
+    downloadText(serializeWeights(await run.exportWeights()), WEIGHTS_FILE, 'application/json');
+  } catch (error) {
+    showNotice(store, { kind: 'error', text: problemText(error, 'Exporting the weights') });
+  }
+}
+
+/** Loads a weights file into the run (the layout, features and task come from it); on any problem nothing changes and the message is shown. */
+export async function importWeightsFile({ run, store }: AppServices, file: File): Promise<void> {
+  try {
+    const imported = parseWeights(await file.text(), file.name);
+    const config = run.importWeights(imported, file.name);
+    store.setState({ config, notice: { kind: 'info', text: `Loaded ${file.name}: press Play to go on training.` } });
+  } catch (error) {
+    showNotice(store, { kind: 'error', text: problemText(error, `Importing ${file.name}`) });
+  }
+}
+
+export function exportDataFile({ run }: AppServices): void {
+  if (run.dataset) downloadText(datasetToCsv(run.dataset), DATA_FILE, 'text/csv');
+}
+
+/** Replaces the data with a CSV file's points (x1, x2, label and optionally split columns). */
+export async function importDataFile({ run, store }: AppServices, file: File): Promise<void> {
+  try {
+    const { data } = store.getState().config;
+    const dataset = parseDatasetCsv(await file.text(), { source: file.name, trainFraction: data.trainFraction, seed: data.seed });
+    const config = { ...store.getState().config, data: run.setCustomData(dataset) };
+    store.setState({ config, notice: { kind: 'info', text: `Loaded ${dataset.labels.length} points from ${file.name}.` } });
+  } catch (error) {
+    showNotice(store, { kind: 'error', text: problemText(error, `Importing ${file.name}`) });
+  }
+}
+
+/** Opens the file picker and hands the chosen file on. */
+export function pickFile(accept: string, use: (file: File) => void): void {
+  const input = document.createElement('input');
+  input.type = 'file';
+  input.accept = accept;
+  input.addEventListener('change', () => {
+    const file = input.files?.[0];
+    if (file) use(file);
+  });
+  input.click();
+}
+
+/** A dropped file: CSV is data, anything else is taken for weights. */
+export function importDroppedFile(services: AppServices, file: File): Promise<void> {
+  return /\.csv$/i.test(file.name) || file.type === 'text/csv' ? importDataFile(services, file) : importWeightsFile(services, file);
+}

@@ -1,0 +1,74 @@
+import { BACKGROUND, CLASS_COLORS, divergingColor, mix, type Rgb } from './palette';
+
+/** The decision-boundary colours of grid values, written into RGBA pixels (one pixel per grid cell). */
+
+/** Opacity of a fully confident cell; below 1 so the points on top stay readable. */
+export const MAX_STRENGTH = 0.8;
+/** Opacity of every cell in the discretized view. */
+export const DISCRETE_STRENGTH = 0.55;
+/** Levels of the discretized regression scale on each side of 0. */
+const REGRESSION_LEVELS = 4;
+
+function put(out: Uint8ClampedArray, cell: number, [r, g, b]: Rgb): void {
+  out[4 * cell] = r;
+  out[4 * cell + 1] = g;
+  out[4 * cell + 2] = b;
+  out[4 * cell + 3] = 255;
+}
+
+/**
+ * Classification: `values` holds one probability per cell for 2 classes (of class 2), or k per
+ * cell. The class colours are blended by probability and laid over white with a strength that
+ * grows with confidence (0 where all classes are equally likely). Discretized: the likeliest class, flat.
+ */
+export function paintClasses(values: Float32Array, classes: number, cells: number, discretize: boolean, out: Uint8ClampedArray): void {
+  const probabilities = new Float64Array(classes);
+  for (let cell = 0; cell < cells; cell++) {
+    if (classes === 2) {
+      probabilities[1] = values[cell];
+      probabilities[0] = 1 - values[cell];
+    } else {
+      for (let c = 0; c < classes; c++) probabilities[c] = values[cell * classes + c];
+    }
+    let best = 0;
+    const blend: [number, number, number] = [0, 0, 0];
+    for (let c = 0; c < classes; c++) {
+      if (probabilities[c] > probabilities[best]) best = c;
+      for (let channel = 0; channel < 3; channel++) blend[channel] += probabilities[c] * CLASS_COLORS[c][channel];
+    }
+    if (discretize) {
+      put(out, cell, mix(BACKGROUND, CLASS_COLORS[best], DISCRETE_STRENGTH));
+      continue;
+    }
+    const confidence = Math.max(0, (probabilities[best] - 1 / classes) / (1 - 1 / classes));
+    put(out, cell, mix(BACKGROUND, blend, MAX_STRENGTH * (Number.isFinite(confidence) ? confidence : 0)));
+  }
+}
+
+/** Regression: each cell's value on the diverging scale over [−range, range]; discretized into a few bands. */
+export function paintRegression(values: Float32Array, cells: number, range: number, discretize: boolean, out: Uint8ClampedArray): void {
+  for (let cell = 0; cell < cells; cell++) {
+    let t = values[cell] / range;
+    if (discretize) t = Math.round(Math.max(-1, Math.min(1, t)) * REGRESSION_LEVELS) / REGRESSION_LEVELS;
+    put(out, cell, divergingColor(t, MAX_STRENGTH));
+  }
+}
+
+/** One neuron's activations over a thumbnail grid: `values` is cells × `stride`, the neuron at column `column`; scaled by its largest |value|. */
+export function paintNeuron(values: Float32Array, stride: number, column: number, cells: number, out: Uint8ClampedArray): void {
+  let largest = 1e-6;
+  for (let cell = 0; cell < cells; cell++) largest = Math.max(largest, Math.abs(values[cell * stride + column]));
+  for (let cell = 0; cell < cells; cell++) put(out, cell, divergingColor(values[cell * stride + column] / largest));
+}
+
+/** The symmetric range of a regression scale: the largest |label|, at least 1e-6. */
+export function regressionRange(labels: ArrayLike<number>): number {
+  let largest = 1e-6;
+  for (let i = 0; i < labels.length; i++) if (Number.isFinite(labels[i])) largest = Math.max(largest, Math.abs(labels[i]));
+  return largest;
+}
+
+/** The probability of class `label` over a grid of k-class outputs (cells × classes), as that class's colour over white. */
+export function paintClassProbability(values: Float32Array, classes: number, label: number, cells: number, out: Uint8ClampedArray): void {
+  for (let cell = 0; cell < cells; cell++) put(out, cell, mix(BACKGROUND, CLASS_COLORS[label], MAX_STRENGTH * values[cell * classes + label]));
+}

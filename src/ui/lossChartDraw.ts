@@ -1,0 +1,67 @@
+import * as d3 from 'd3';
+import type { HistoryPoint } from '../train/history';
+import { cssColor, POSITIVE } from './palette';
+
+/** The loss chart's SVG, built and updated with d3. */
+
+const MARGIN = { top: 8, right: 12, bottom: 34, left: 52 };
+/** The smallest loss a log axis shows (losses can reach 0). */
+const LOG_FLOOR = 1e-6;
+
+export interface ChartSeries {
+  points: readonly HistoryPoint[];
+  logScale: boolean;
+  /** The y axis title: "Loss" or "MSE". */
+  measure: string;
+}
+
+/** Creates the chart's groups and paths inside `svg` (once). */
+export function setUpLossChart(svg: SVGSVGElement): void {
+  const root = d3.select(svg);
+  root.selectAll('*').remove();
+  root.append('g').attr('class', 'axis x-axis');
+  root.append('g').attr('class', 'axis y-axis');
+  root.append('text').attr('class', 'axis-title x-title').attr('text-anchor', 'middle').text('Epoch');
+  root.append('text').attr('class', 'axis-title y-title').attr('text-anchor', 'middle');
+  root.append('path').attr('class', 'line train-line').attr('fill', 'none').attr('stroke', '#1a1a1a').attr('stroke-width', 2);
+  root.append('path').attr('class', 'line test-line').attr('fill', 'none').attr('stroke', cssColor(POSITIVE)).attr('stroke-width', 2).attr('stroke-dasharray', '6 3');
+  const legend = root.append('g').attr('class', 'chart-legend');
+  [
+    { name: 'Training', className: 'train-line' },
+    { name: 'Test', className: 'test-line' },
+  ].forEach(({ name, className }, i) => {
+    const entry = legend.append('g').attr('transform', `translate(${i * 92}, 0)`);
+    entry.append('line').attr('class', className).attr('x1', 0).attr('x2', 22).attr('y1', 0).attr('y2', 0).attr('stroke-width', 2);
+    entry.append('text').attr('x', 28).attr('dy', '0.35em').text(name);
+  });
+  root.selectAll('.chart-legend line.train-line').attr('stroke', '#1a1a1a');
+  root.selectAll('.chart-legend line.test-line').attr('stroke', cssColor(POSITIVE)).attr('stroke-dasharray', '6 3');
+}
+
+/** Draws both loss curves against the epoch in a chart of width × height pixels. */
+export function drawLossChart(svg: SVGSVGElement, width: number, height: number, series: ChartSeries): void {
+  const root = d3.select(svg).attr('viewBox', `0 0 ${width} ${height}`);
+  const { points, logScale } = series;
+  const innerRight = width - MARGIN.right;
+  const innerBottom = height - MARGIN.bottom;
+  const lastEpoch = points.length > 0 ? points[points.length - 1].epoch : 1;
+  const x = d3.scaleLinear().domain([points.length > 0 ? points[0].epoch : 0, Math.max(lastEpoch, 1e-3)]).range([MARGIN.left, innerRight]);
+  const losses = points.flatMap((p) => [p.trainLoss, p.testLoss]).filter((v) => Number.isFinite(v));
+  const top = Math.max(d3.max(losses) ?? 1, logScale ? LOG_FLOOR * 10 : 1e-3);
+  const y = logScale
+    ? d3.scaleLog().domain([Math.max(LOG_FLOOR, d3.min(losses) ?? LOG_FLOOR), top]).range([innerBottom, MARGIN.top]).clamp(true)
+    : d3.scaleLinear().domain([0, top]).range([innerBottom, MARGIN.top]).nice();
+  root.select<SVGGElement>('.x-axis').attr('transform', `translate(0, ${innerBottom})`).call(d3.axisBottom(x).ticks(Math.max(2, Math.floor(width / 90))));
+  root.select<SVGGElement>('.y-axis').attr('transform', `translate(${MARGIN.left}, 0)`).call(d3.axisLeft(y).ticks(Math.max(2, Math.floor((innerBottom - MARGIN.top) / 30)), logScale ? '.0e' : '.2~f'));
+  root.select('.x-title').attr('x', (MARGIN.left + innerRight) / 2).attr('y', height - 4);
+  root.select('.y-title').attr('transform', `translate(14, ${(MARGIN.top + innerBottom) / 2}) rotate(-90)`).text(series.measure);
+  root.select('.chart-legend').attr('transform', `translate(${innerRight - 170}, ${MARGIN.top + 8})`);
+  const line = (pick: (p: HistoryPoint) => number) =>
+    d3
+      .line<HistoryPoint>()
+      .defined((p) => Number.isFinite(pick(p)))
+      .x((p) => x(p.epoch))
+      .y((p) => y(Math.max(pick(p), logScale ? LOG_FLOOR : 0)));
+  root.select('.train-line').attr('d', line((p) => p.trainLoss)(points as HistoryPoint[]) ?? '');
+  root.select('.test-line').attr('d', line((p) => p.testLoss)(points as HistoryPoint[]) ?? '');
+}
