@@ -152,9 +152,9 @@ export class Run {
     return data;
   }
 
-  /** The data the next edit (drawing, erasing) starts from: the newest custom data, else the current dataset. */
-  editableData(): Dataset | null {
-    return this.desired.data.preset === 'custom' && this.custom ? this.custom.dataset : this.dataset;
+  /** The data as last asked for (it may not be trained on yet): what edits start from and what is exported. */
+  latestDataset(): Dataset {
+    return this.datasetFor(this.desired);
   }
 
   play(): void {
@@ -214,8 +214,7 @@ export class Run {
    * data); returns the experiment config that now describes it, for the store.
    */
   importWeights(imported: ImportedWeights, source: string): ExperimentConfig {
-    const dataset = this.applied?.dataset ?? this.dataset;
-    if (dataset) checkModelFitsData(imported.spec, dataset, source);
+    checkModelFitsData(imported.spec, this.datasetFor(this.desired), source);
     const model = modelConfigFromSpec(imported.spec, imported.config?.model ?? this.desired.model, source);
     this.desired = { ...this.desired, model, training: imported.config?.training ?? this.desired.training };
     this.pendingImport = imported;
@@ -386,7 +385,7 @@ export class Run {
     this.applied = { config, dataset };
   }
 
-  /** The dataset for `config`: regenerated only when its data section changed, custom data as drawn. */
+  /** The dataset for `config`: regenerated only when its data section changed, custom data as drawn; throws an InputError for a config that cannot make data. */
   private datasetFor(config: ExperimentConfig): Dataset {
     const applied = this.applied;
     const sameData = applied && !diffConfigs(applied.config, config).data;

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { withDrawnPoints, withErasedPoints } from '../train/dataEdits';
 import { useAppState, useRunFrame, useServices } from './appContext';
 import { Toggle } from './fields';
+import { setText } from './format';
 import { regressionRange } from './heatmap';
 import { divergingColor, cssColor } from './palette';
 import { drawHeatmap, drawPoints, toPlane } from './planeDraw';
@@ -18,7 +19,7 @@ export function DecisionBoundary(): ReactNode {
   const canvas = useRef<HTMLCanvasElement>(null);
   const scratch = useRef<HTMLCanvasElement | null>(null);
   const legend = useRef<HTMLDivElement>(null);
-  const [size, setSize] = useState(0);
+  const [size, setSize] = useState({ pixels: 0, scale: 1 });
 
   useEffect(() => {
     const element = canvas.current!;
@@ -26,28 +27,33 @@ export function DecisionBoundary(): ReactNode {
       const scale = window.devicePixelRatio || 1;
       element.width = Math.round(element.clientWidth * scale);
       element.height = Math.round(element.clientHeight * scale);
-      setSize(element.width);
+      setSize({ pixels: element.width, scale });
     });
     observer.observe(element);
     return () => observer.disconnect();
   }, []);
 
+  const drawn = useRef<{ grid: unknown; dataset: unknown }>({ grid: null, dataset: null });
+  useEffect(() => {
+    drawn.current = { grid: null, dataset: null };
+  }, [view.discretize, view.showTestData, size]);
   useRunFrame(
     (current) => {
+      const { grid, dataset } = current;
+      if (!dataset || (drawn.current.grid === grid && drawn.current.dataset === dataset)) return;
+      drawn.current = { grid, dataset };
       const element = canvas.current!;
       const context = element.getContext('2d')!;
       context.fillStyle = '#ffffff';
       context.fillRect(0, 0, element.width, element.height);
-      const dataset = current.dataset;
-      if (!dataset) return;
       scratch.current ??= document.createElement('canvas');
-      if (current.grid) drawHeatmap(context, scratch.current, current.grid, dataset, view.discretize);
-      drawPoints(context, dataset, view.showTestData, element.width / Math.max(element.clientWidth, 1));
+      if (grid) drawHeatmap(context, scratch.current, grid, dataset, view.discretize);
+      drawPoints(context, dataset, view.showTestData, size.scale);
       const range = dataset.task.kind === 'regression' ? regressionRange(dataset.labels) : null;
       legend.current!.hidden = range === null;
       if (range !== null) {
-        legend.current!.querySelector('.legend-min')!.textContent = (-range).toPrecision(2);
-        legend.current!.querySelector('.legend-max')!.textContent = range.toPrecision(2);
+        setText(legend.current!.querySelector('.legend-min')!, (-range).toPrecision(2));
+        setText(legend.current!.querySelector('.legend-max')!, range.toPrecision(2));
       }
     },
     [view.discretize, view.showTestData, size],
@@ -58,8 +64,7 @@ export function DecisionBoundary(): ReactNode {
     const element = event.currentTarget;
     const rect = element.getBoundingClientRect();
     const point = toPlane(event.clientX - rect.left, event.clientY - rect.top, rect.width, rect.height);
-    const base = run.editableData();
-    if (!base) return;
+    const base = run.latestDataset();
     const { view: current, config } = store.getState();
     if (current.tool === 'draw') {
       const last = drag.current?.last;

@@ -12,7 +12,8 @@ export function DrawingTools(): ReactNode {
   const drawClass = useAppState((state) => state.view.drawClass);
   const toggle = (wanted: ViewOptions['tool']) => updateView(store, { tool: tool === wanted ? 'none' : wanted });
   const clear = () => {
-    const task = run.dataset?.task.kind === 'classification' ? run.dataset.task : { kind: 'classification' as const, classes: 2 };
+    const latest = run.latestDataset().task;
+    const task = latest.kind === 'classification' ? latest : { kind: 'classification' as const, classes: 2 };
     const data = run.setCustomData(clearPoints(task));
     store.setState({ config: { ...store.getState().config, data } });
   };

@@ -4,6 +4,9 @@ import { Toggle } from './fields';
 import { drawLossChart, setUpLossChart } from './lossChartDraw';
 import { updateView } from './store';
 
+/** The chart is redrawn at most this often (ms). */
+const CHART_INTERVAL_MS = 250;
+
 /** Training and test loss against epochs (d3), with a log-scale toggle. */
 export function LossChart(): ReactNode {
   const { store } = useServices();
@@ -28,6 +31,7 @@ export function LossChart(): ReactNode {
       drawLossChart(svg.current!, size.width, size.height, { points: run.history.values, logScale, measure: run.dataset?.task.kind === 'regression' ? 'MSE' : 'Loss' });
     },
     [logScale, size],
+    CHART_INTERVAL_MS,
   );
   return (
     <section className="panel chart-panel" aria-labelledby="chart-heading">

@@ -1,6 +1,6 @@
 import { useRef, type ReactNode } from 'react';
 import { useRunFrame } from './appContext';
-import { formatAccuracy, formatLoss } from './format';
+import { formatAccuracy, formatLoss, READOUT_INTERVAL_MS, setText } from './format';
 
 const READOUTS = [
   { id: 'train-loss', label: 'Training loss' },
@@ -12,19 +12,23 @@ const READOUTS = [
 /** Loss (MSE for regression) and accuracy of both splits, written straight into the page each frame. */
 export function MetricReadouts(): ReactNode {
   const outputs = useRef<Record<string, HTMLOutputElement | null>>({});
-  useRunFrame((run) => {
-    const metrics = run.metrics;
-    const values: Record<(typeof READOUTS)[number]['id'], string> = {
-      'train-loss': formatLoss(metrics?.train.loss),
-      'test-loss': formatLoss(metrics?.test?.loss),
-      'train-accuracy': formatAccuracy(metrics?.train.accuracy),
-      'test-accuracy': formatAccuracy(metrics?.test?.accuracy),
-    };
-    for (const { id } of READOUTS) {
-      const output = outputs.current[id];
-      if (output && output.textContent !== values[id]) output.textContent = values[id];
-    }
-  }, []);
+  useRunFrame(
+    (run) => {
+      const metrics = run.metrics;
+      const values: Record<(typeof READOUTS)[number]['id'], string> = {
+        'train-loss': formatLoss(metrics?.train.loss),
+        'test-loss': formatLoss(metrics?.test?.loss),
+        'train-accuracy': formatAccuracy(metrics?.train.accuracy),
+        'test-accuracy': formatAccuracy(metrics?.test?.accuracy),
+      };
+      for (const { id } of READOUTS) {
+        const output = outputs.current[id];
+        if (output) setText(output, values[id]);
+      }
+    },
+    [],
+    READOUT_INTERVAL_MS,
+  );
   return (
     <div className="metrics">
       {READOUTS.map(({ id, label }) => (

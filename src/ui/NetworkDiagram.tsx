@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { FEATURE_NAMES, type FeatureName } from '../core/features';
 import { outputWidth } from '../core/task';
 import { useAppState, useRunFrame, useServices } from './appContext';
+import { taskOf } from './configTask';
 import { drawLinks, drawSkips, drawThumbnails, planMatches, type ShowTooltip } from './diagramDraw';
 import { layoutDiagram } from './diagramLayout';
 import { FeatureToggle } from './FeatureToggle';
@@ -22,8 +23,9 @@ function toggled(features: FeatureName[], name: FeatureName): FeatureName[] {
  * the controls; d3 draws the links and thumbnails whenever the run has new numbers.
  */
 export function NetworkDiagram(): ReactNode {
-  const { store, run } = useServices();
+  const { store } = useServices();
   const model = useAppState((state) => state.config.model);
+  const data = useAppState((state) => state.config.data);
   const selected = useAppState((state) => state.view.selectedLayer);
   const container = useRef<HTMLDivElement>(null);
   const svg = useRef<SVGSVGElement>(null);
@@ -39,7 +41,7 @@ export function NetworkDiagram(): ReactNode {
   }, []);
 
   const widths = hiddenWidths(model);
-  const outputs = run.dataset ? outputWidth(run.dataset.task) : 1;
+  const outputs = outputWidth(taskOf(data));
   const widthsKey = widths.join(',');
   const layout = useMemo(
     () => layoutDiagram(FEATURE_NAMES.length, widthsKey === '' ? [] : widthsKey.split(',').map(Number), outputs, size.width, size.height),

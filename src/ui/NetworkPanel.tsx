@@ -1,18 +1,13 @@
 import type { ReactNode } from 'react';
-import type { DataConfig, ModelConfig } from '../core/config';
+import type { ModelConfig } from '../core/config';
 import { buildModelSpec, planNetwork } from '../core/network';
 import type { Task } from '../core/task';
-import { presetTask } from '../data/presets';
 import { useAppState, useServices } from './appContext';
+import { taskOf } from './configTask';
 import { LayerEditor } from './LayerEditor';
 import { addLayer, canAddLayer, canRemoveLayer, hiddenWidths, removeLayer } from './modelEdits';
 import { NetworkDiagram } from './NetworkDiagram';
 import { updateConfig } from './store';
-
-/** The task the data config describes (custom data counts as classification with its class count). */
-function taskOf(data: DataConfig): Task {
-  return data.preset === 'custom' ? { kind: 'classification', classes: data.classes } : presetTask(data.preset, data.classes);
-}
 
 /** The model's size in words: hidden layers and parameters. */
 function summary(model: ModelConfig, task: Task): string {

@@ -1,6 +1,6 @@
 import { useRef, type ReactNode } from 'react';
 import { useRunFrame, useRunStatus, useServices } from './appContext';
-import { formatEpoch, formatRate } from './format';
+import { formatEpoch, formatRate, READOUT_INTERVAL_MS, setText } from './format';
 import { WeightsButtons } from './WeightsButtons';
 
 /** Play/Pause, Step and Reset, the epoch and speed readouts, the backend in use, and the weights file buttons. */
@@ -9,10 +9,14 @@ export function TopBar(): ReactNode {
   const status = useRunStatus();
   const epoch = useRef<HTMLOutputElement>(null);
   const rate = useRef<HTMLOutputElement>(null);
-  useRunFrame((current) => {
-    epoch.current!.textContent = formatEpoch(current.epoch);
-    rate.current!.textContent = formatRate(current.stepsPerSecond());
-  }, []);
+  useRunFrame(
+    (current) => {
+      setText(epoch.current!, formatEpoch(current.epoch));
+      setText(rate.current!, formatRate(current.stepsPerSecond()));
+    },
+    [],
+    READOUT_INTERVAL_MS,
+  );
   return (
     <header className="top-bar">
       <h1>Descent</h1>

@@ -2,11 +2,13 @@ import { createContext, useContext, useEffect, useSyncExternalStore } from 'reac
 import { useStore } from 'zustand';
 import type { Run, RunStatus } from '../train/run';
 import type { AppState, AppStore } from './store';
+import type { ViewScheduler } from './viewScheduler';
 
-/** The store and the run, handed to every component. */
+/** The store, the run and the views' frame scheduler, handed to every component. */
 export interface AppServices {
   store: AppStore;
   run: Run;
+  views: ViewScheduler;
 }
 
 export const AppContext = createContext<AppServices | null>(null);
@@ -32,19 +34,11 @@ export function useRunStatus(): RunStatus {
 }
 
 /**
- * Calls `draw` in an animation frame whenever the run has something new (and once when `deps`
- * change): the imperative redraw of canvases and SVG, outside React's rendering.
+ * Has `draw` called in an animation frame whenever the run has something new (and once when
+ * `deps` change), at most once every `minIntervalMs`: the imperative redraw of canvases, SVG
+ * and readouts, outside React's rendering. `draw` should itself skip what has not changed.
  */
-export function useRunFrame(draw: (run: Run) => void, deps: unknown[]): void {
-  const { run } = useServices();
-  useEffect(() => {
-    let drawn = -1;
-    let handle = requestAnimationFrame(function frame() {
-      handle = requestAnimationFrame(frame);
-      if (run.version === drawn) return;
-      drawn = run.version;
-      draw(run);
-    });
-    return () => cancelAnimationFrame(handle);
-  }, [run, ...deps]);
+export function useRunFrame(draw: (run: Run) => void, deps: unknown[], minIntervalMs = 0): void {
+  const { run, views } = useServices();
+  useEffect(() => views.add(() => draw(run), minIntervalMs), [run, views, minIntervalMs, ...deps]);
 }

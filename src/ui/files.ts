@@ -46,8 +46,12 @@ export async function importWeightsFile({ run, store }: AppServices, file: File)
   }
 }
 
-export function exportDataFile({ run }: AppServices): void {
-  if (run.dataset) downloadText(datasetToCsv(run.dataset), DATA_FILE, 'text/csv');
+export function exportDataFile({ run, store }: AppServices): void {
+  try {
+    downloadText(datasetToCsv(run.latestDataset()), DATA_FILE, 'text/csv');
+  } catch (error) {
+    showNotice(store, { kind: 'error', text: problemText(error, 'Exporting the data') });
+  }
 }
 
 /** Replaces the data with a CSV file's points (x1, x2, label and optionally split columns). */

@@ -1,5 +1,13 @@
 /** How numbers are written on the page. */
 
+/** Readouts change at most this often (ms): readable, and the page re-lays out text less. */
+export const READOUT_INTERVAL_MS = 200;
+
+/** Sets an element's text only when it differs (a change costs a layout). */
+export function setText(element: Element, text: string): void {
+  if (element.textContent !== text) element.textContent = text;
+}
+
 /** A loss or MSE with 3 significant digits; "—" when unknown. */
 export function formatLoss(value: number | null | undefined): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '—';

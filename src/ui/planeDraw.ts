@@ -36,32 +36,39 @@ export function drawHeatmap(context: CanvasRenderingContext2D, scratch: HTMLCanv
   context.drawImage(scratch, 0, 0, context.canvas.width, context.canvas.height);
 }
 
-/** Draws the points: training points filled, test points (when shown) as rings; `scale` is device pixels per CSS pixel. */
+/** Draws the points, one path per colour and split: training points filled, test points (when shown) as rings; `scale` is device pixels per CSS pixel. */
 export function drawPoints(context: CanvasRenderingContext2D, dataset: Dataset, showTest: boolean, scale: number): void {
   const { width, height } = context.canvas;
   const radius = 3.6 * scale;
-  const range = dataset.task.kind === 'regression' ? regressionRange(dataset.labels) : 1;
-  const colorOf = (label: number) => cssColor(dataset.task.kind === 'regression' ? divergingColor(label / range) : classColor(label));
-  context.lineWidth = 1.2 * scale;
+  const regression = dataset.task.kind === 'regression';
+  const range = regression ? regressionRange(dataset.labels) : 1;
+  const paths = new Map<string, { color: string; test: boolean; path: Path2D }>();
   for (let i = 0; i < dataset.labels.length; i++) {
     const test = dataset.isTest[i] === 1;
     if (test && !showTest) continue;
+    // Regression targets are drawn in 9 shades, so that points of a shade share a path.
+    const color = cssColor(regression ? divergingColor(Math.round((dataset.labels[i] / range) * 4) / 4) : classColor(dataset.labels[i]));
+    const key = `${color} ${test}`;
+    let group = paths.get(key);
+    if (!group) paths.set(key, (group = { color, test, path: new Path2D() }));
     const [x, y] = toPixels(dataset.points[2 * i], dataset.points[2 * i + 1], width, height);
-    context.beginPath();
-    context.arc(x, y, radius, 0, 2 * Math.PI);
+    group.path.moveTo(x + radius, y);
+    group.path.arc(x, y, radius, 0, 2 * Math.PI);
+  }
+  for (const { color, test, path } of paths.values()) {
     if (test) {
       context.lineWidth = 3.2 * scale;
       context.strokeStyle = 'rgba(255, 255, 255, 0.9)';
-      context.stroke();
+      context.stroke(path);
       context.lineWidth = 2 * scale;
-      context.strokeStyle = colorOf(dataset.labels[i]);
-      context.stroke();
-      context.lineWidth = 1.2 * scale;
+      context.strokeStyle = color;
+      context.stroke(path);
     } else {
-      context.fillStyle = colorOf(dataset.labels[i]);
-      context.fill();
+      context.fillStyle = color;
+      context.fill(path);
+      context.lineWidth = 1.2 * scale;
       context.strokeStyle = '#1a1a1a';
-      context.stroke();
+      context.stroke(path);
     }
   }
 }

@@ -137,6 +137,16 @@ describe('Run', () => {
     expect(circle.made).toHaveLength(1);
   });
 
+  it('checks an imported model against the data just asked for, before it is built', async () => {
+    const { run, config } = await startedRun();
+    const file = await run.exportWeights();
+    const twoClass = parseWeights(serializeWeights(file), 'two.json');
+    run.setConfig(withConfig(config, (c) => Object.assign(c.data, { preset: 'blobs', classes: 4 })));
+    expect(() => run.importWeights(twoClass, 'two.json')).toThrow('This model predicts 2 classes but the data has 4.');
+    await run.idle();
+    expect(run.dataset!.task).toEqual({ kind: 'classification', classes: 4 });
+  });
+
   it('trains on drawn points, keeping a trained model', async () => {
     const { run, made } = await startedRun();
     run.stepEpoch();

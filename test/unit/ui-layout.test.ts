@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { defaultConfig } from '../../src/core/config';
+import { MAX_SHOWN, layoutDiagram } from '../../src/ui/diagramLayout';
+import { addLayer, canAddLayer, hiddenWidths, removeLayer, setLayerActivation, setLayerWidth } from '../../src/ui/modelEdits';
+import { shortcutFor } from '../../src/ui/shortcuts';
+import { formatAccuracy, formatEpoch, formatLoss, formatRate } from '../../src/ui/format';
+
+describe('network diagram layout', () => {
+  it('places every column inside the box, inputs left and output right', () => {
+    const layout = layoutDiagram(9, [8, 8], 1, 560, 480);
+    expect(layout.columns.map((c) => c.kind)).toEqual(['input', 'hidden', 'hidden', 'output']);
+    const xs = layout.columns.map((c) => c.x);
+    expect(xs).toEqual([...xs].sort((a, b) => a - b));
+    for (const column of layout.columns) {
+      for (const node of column.nodes) {
+        expect(node.y - layout.node / 2).toBeGreaterThanOrEqual(layout.top);
+        expect(node.y + layout.node / 2).toBeLessThanOrEqual(480);
+      }
+    }
+    expect(layout.columns[1].nodes).toHaveLength(8);
+  });
+
+  it('shows a 1024-wide layer compactly: its first neurons and how many more', () => {
+    const layout = layoutDiagram(9, [1024, 3], 1, 560, 480);
+    const wide = layout.columns[1];
+    expect(wide.nodes.length).toBeLessThanOrEqual(MAX_SHOWN);
+    expect(wide.nodes.length + wide.hidden).toBe(1024);
+    expect(wide.moreY).toBeGreaterThan(wide.nodes.at(-1)!.y);
+    expect(wide.moreY).toBeLessThanOrEqual(480);
+    expect(layout.columns[2].hidden).toBe(0);
+  });
+
+  it('keeps thumbnails readable with sixteen layers', () => {
+    const layout = layoutDiagram(9, Array(16).fill(8), 1, 560, 480);
+    expect(layout.node).toBeGreaterThanOrEqual(14);
+    expect(layout.columns).toHaveLength(18);
+  });
+});
+
+describe('model edits', () => {
+  const mlp = defaultConfig().model;
+  const resnet = { ...mlp, arch: 'resnet' as const, width: 16, blocks: 2 };
+
+  it('adds and removes MLP layers within 0…16, copying the last width', () => {
+    expect(addLayer({ ...mlp, hidden: [5] }).hidden).toEqual([5, 5]);
+    expect(addLayer({ ...mlp, hidden: [] }).hidden).toEqual([4]);
+    expect(removeLayer({ ...mlp, hidden: [], layerActivations: [] }).hidden).toEqual([]);
+    const full = { ...mlp, hidden: Array(16).fill(2) };
+    expect(canAddLayer(full)).toBe(false);
+    expect(addLayer(full)).toBe(full);
+    expect(removeLayer({ ...mlp, hidden: [3, 4], layerActivations: ['relu', 'elu'] })).toMatchObject({ hidden: [3], layerActivations: ['relu'] });
+  });
+
+  it('adds residual blocks to a ResNet, whose layers share one width', () => {
+    expect(hiddenWidths(resnet)).toEqual([16, 16, 16, 16, 16]);
+    expect(addLayer(resnet).blocks).toBe(3);
+    expect(setLayerWidth(resnet, 3, 2000).width).toBe(1024);
+    expect(setLayerWidth(mlp, 1, 0).hidden).toEqual([8, 1]);
+  });
+
+  it('sets one layer\u2019s activation and drops trailing defaults', () => {
+    expect(setLayerActivation(mlp, 1, 'relu').layerActivations).toEqual([null, 'relu']);
+    expect(setLayerActivation({ ...mlp, layerActivations: [null, 'relu'] }, 1, null).layerActivations).toEqual([]);
+  });
+});
+
+describe('keyboard shortcuts', () => {
+  it('maps Space, S and R, but not while typing or with a modifier', () => {
+    expect(shortcutFor(' ', { tagName: 'BODY' }, false)).toBe('toggle');
+    expect(shortcutFor(' ', { tagName: 'BUTTON' }, false)).toBe('toggle');
+    expect(shortcutFor('s', { tagName: 'DIV' }, false)).toBe('step');
+    expect(shortcutFor('R', null, false)).toBe('reset');
+    expect(shortcutFor('s', { tagName: 'INPUT' }, false)).toBeNull();
+    expect(shortcutFor(' ', { tagName: 'SELECT' }, false)).toBeNull();
+    expect(shortcutFor('r', { tagName: 'DIV', isContentEditable: true }, false)).toBeNull();
+    expect(shortcutFor('r', { tagName: 'BODY' }, true)).toBeNull();
+    expect(shortcutFor('x', { tagName: 'BODY' }, false)).toBeNull();
+  });
+});
+
+describe('readout formats', () => {
+  it('writes losses, accuracies, epochs and speeds readably', () => {
+    expect(formatLoss(0.123456)).toBe('0.123');
+    expect(formatLoss(NaN)).toBe('—');
+    expect(formatLoss(2e-5)).toBe('2.00e-5');
+    expect(formatAccuracy(0.9567)).toBe('95.7%');
+    expect(formatAccuracy(null)).toBe('—');
+    expect(formatEpoch(3.25)).toBe('3.3');
+    expect(formatEpoch(12345.6)).toBe('12,345');
+    expect(formatRate(15234)).toBe('15,000');
+    expect(formatRate(42.4)).toBe('42');
+  });
+});
