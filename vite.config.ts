@@ -42,6 +42,8 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 240_000,
           hookTimeout: 240_000,
+          // SwiftShader is slow: what the page shows may take seconds to change.
+          expect: { poll: { timeout: 20_000, interval: 100 } },
         },
       },
     ],

@@ -335,13 +335,19 @@ export class Run {
 
   /** A step call failed: a GPU failure moves the model to a new device or the CPU; anything else stops training. */
   private handleFailure(error: unknown): void {
+    // The page says what happened in words; the console keeps the stack for whoever debugs it.
+    console.warn('Descent: a training call failed', error);
     if (this.backend?.kind !== 'webgpu') {
       this.setStatus({ playing: false, problem: `Training failed: ${errorText(error)}` });
       return;
     }
+    // Later failures of the same trainer (the other call in flight) find it gone and change nothing.
+    const failed = this.trainer;
+    this.trainer = null;
     const lost = error instanceof DeviceLostError;
     this.enqueue(async () => {
-      const parameters = lost ? this.parameters : await this.trainer!.getParameters().catch(() => this.parameters);
+      const parameters = lost || !failed ? this.parameters : await failed.getParameters().catch(() => this.parameters);
+      failed?.dispose();
       this.backend?.dispose();
       this.useBackend(lost ? await this.backends.open(errorText(error)) : this.backends.cpu(`WebGPU failed: ${errorText(error)}`));
       this.epoch = this.parametersEpoch;
@@ -433,6 +439,7 @@ export class Run {
       return await this.backend!.createTrainer(setup);
     } catch (error) {
       if (this.backend?.kind !== 'webgpu') throw error;
+      console.warn('Descent: building a WebGPU trainer failed', error);
       this.backend.dispose();
       this.useBackend(this.backends.cpu(`WebGPU failed: ${errorText(error)}`));
       return this.backend!.createTrainer(setup);

@@ -13,7 +13,7 @@ import { updateConfig } from './store';
 function summary(model: ModelConfig, task: Task): string {
   const layers = hiddenWidths(model).length;
   const parameters = planNetwork(buildModelSpec(model, task)).parameterCount;
-  const blocks = model.arch === 'resnet' ? ` (${model.blocks} residual block${model.blocks === 1 ? '' : 's'})` : '';
+  const blocks = model.arch === 'resnet' ? ` (${model.blocks} block${model.blocks === 1 ? '' : 's'})` : '';
   return `${layers} hidden layer${layers === 1 ? '' : 's'}${blocks} · ${parameters.toLocaleString('en-US')} parameters`;
 }
 
@@ -22,6 +22,7 @@ export function NetworkPanel(): ReactNode {
   const { store } = useServices();
   const model = useAppState((state) => state.config.model);
   const data = useAppState((state) => state.config.data);
+  const text = summary(model, taskOf(data));
   return (
     <section className="panel network-panel" aria-labelledby="network-heading">
       <div className="panel-head">
@@ -32,7 +33,9 @@ export function NetworkPanel(): ReactNode {
         <button type="button" disabled={!canRemoveLayer(model)} onClick={() => updateConfig(store, (config) => (config.model = removeLayer(config.model)))}>
           Remove layer
         </button>
-        <span className="summary">{summary(model, taskOf(data))}</span>
+        <span className="summary" title={text}>
+          {text}
+        </span>
       </div>
       <NetworkDiagram />
       <LayerEditor />

@@ -3,14 +3,16 @@ import { HIDDEN_ACTIVATIONS } from '../core/activations';
 import { ARCHITECTURES, INIT_SCHEMES, LIMITS, OPTIMIZERS, type ExperimentConfig } from '../core/config';
 import { useAppState, useServices } from './appContext';
 import { NumberField, SelectField, numberParser } from './fields';
-import { ACTIVATION_NAMES, ARCHITECTURE_NAMES, BATCH_SIZES, DROPOUT_RATES, INIT_NAMES, LEARNING_RATES, OPTIMIZER_NAMES, REGULARIZATION_RATES } from './names';
+import { ACTIVATION_NAMES, ARCHITECTURE_NAMES, BATCH_SIZES, DROPOUT_RATES, INIT_NAMES, LEARNING_RATES, MOMENTUM_VALUES, OPTIMIZER_NAMES, REGULARIZATION_RATES } from './names';
 import { updateConfig } from './store';
 
 const parseBatch = (text: string): number | 'all' | null => (text.toLowerCase() === 'all' ? 'all' : numberParser(LIMITS.batchSize.min, LIMITS.batchSize.max, true)(text));
-const parseDropout = (text: string): number | null => {
+/** A rate in [0, 1), as dropout and momentum take. */
+const parseBelowOne = (text: string): number | null => {
   const value = numberParser(0, 1)(text);
   return value !== null && value < 1 ? value : null;
 };
+
 
 /** The model's and the optimiser's settings, in one bar under the transport controls. */
 export function SettingsBar(): ReactNode {
@@ -46,6 +48,17 @@ export function SettingsBar(): ReactNode {
           hint={`A number from ${LIMITS.learningRate.min} to ${LIMITS.learningRate.max}`}
           onCommit={(rate) => edit((c) => (c.training.learningRate = rate))}
         />
+        {training.optimizer === 'momentum' && (
+          <NumberField
+            label="Momentum"
+            value={training.momentum}
+            parse={parseBelowOne}
+            suggestions={MOMENTUM_VALUES}
+            hint="A number from 0 up to (not including) 1"
+            size={4}
+            onCommit={(momentum) => edit((c) => (c.training.momentum = momentum))}
+          />
+        )}
         <NumberField
           label="Batch size"
           value={training.batchSize}
@@ -73,7 +86,7 @@ export function SettingsBar(): ReactNode {
           size={5}
           onCommit={(l2) => edit((c) => (c.training.l2 = l2))}
         />
-        <NumberField label="Dropout" value={training.dropout} parse={parseDropout} suggestions={DROPOUT_RATES} hint="A rate from 0 up to (not including) 1" size={4} onCommit={(dropout) => edit((c) => (c.training.dropout = dropout))} />
+        <NumberField label="Dropout" value={training.dropout} parse={parseBelowOne} suggestions={DROPOUT_RATES} hint="A rate from 0 up to (not including) 1" size={4} onCommit={(dropout) => edit((c) => (c.training.dropout = dropout))} />
       </section>
     </div>
   );

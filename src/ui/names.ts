@@ -52,5 +52,6 @@ export const FEATURE_LABELS: Record<FeatureName, { text: string; spoken: string 
 export const LEARNING_RATES = [0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10];
 export const REGULARIZATION_RATES = [0, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10];
 export const DROPOUT_RATES = [0, 0.1, 0.2, 0.3, 0.5];
+export const MOMENTUM_VALUES = [0.5, 0.9, 0.95, 0.99];
 export const BATCH_SIZES = [1, 4, 8, 16, 32, 64, 128, 256];
 export const POINT_COUNTS = [50, 100, 200, 500, 1000, 2000, 5000];

@@ -104,6 +104,25 @@ describe.each<BackendMode>(['webgpu', 'cpu'])('the playground on %s', (mode) => 
     await expect.poll(() => field(page, 'Learning rate').inputValue()).toBe('0.03');
     await expect.poll(() => page.getByText('3 hidden layers').count()).toBe(1);
     await expect.poll(() => percentIn(page, 'Test accuracy'), { timeout: 60_000 }).toBeGreaterThan(90);
+  });
+
+  it('steps one epoch with S, resets with R, and takes a weights file dropped on the page', async () => {
+    const { page } = playground;
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    const epoch = () => field(page, 'Epoch').textContent();
+    await expect.poll(epoch).toBe('0.0');
+    await page.keyboard.press('s');
+    await expect.poll(epoch).toBe('1.0');
+    await page.keyboard.press('r');
+    await expect.poll(epoch).toBe('0.0');
+    const dropped = await page.evaluateHandle((text) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([text], 'dropped.json', { type: 'application/json' }));
+      return transfer;
+    }, exported);
+    await page.dispatchEvent('main', 'dragover', { dataTransfer: dropped });
+    await page.dispatchEvent('main', 'drop', { dataTransfer: dropped });
+    await page.getByText('Loaded dropped.json').waitFor();
     expect(playground.errors).toEqual([]);
   });
 });
