@@ -1,12 +1,15 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { withDrawnPoints, withErasedPoints } from '../train/dataEdits';
 import { useAppState, useRunFrame, useServices } from './appContext';
+import { taskOf } from './configTask';
 import { Toggle } from './fields';
 import { setText } from './format';
 import { regressionRange } from './heatmap';
 import { divergingColor, cssColor } from './palette';
 import { drawHeatmap, drawPoints, toPlane } from './planeDraw';
 import { updateView } from './store';
+
+const LEGEND_GRADIENT = `linear-gradient(to right, ${cssColor(divergingColor(-1))}, ${cssColor(divergingColor(0))}, ${cssColor(divergingColor(1))})`;
 
 /** Plane units between two points drawn by one drag, and the eraser's radius. */
 const DRAW_SPACING = 0.35;
@@ -16,6 +19,7 @@ const ERASER_RADIUS = 0.6;
 export function DecisionBoundary(): ReactNode {
   const { run, store } = useServices();
   const view = useAppState((state) => state.view);
+  const regression = useAppState((state) => taskOf(state.config.data).kind === 'regression');
   const canvas = useRef<HTMLCanvasElement>(null);
   const scratch = useRef<HTMLCanvasElement | null>(null);
   const legend = useRef<HTMLDivElement>(null);
@@ -36,7 +40,7 @@ export function DecisionBoundary(): ReactNode {
   const drawn = useRef<{ grid: unknown; dataset: unknown }>({ grid: null, dataset: null });
   useEffect(() => {
     drawn.current = { grid: null, dataset: null };
-  }, [view.discretize, view.showTestData, size]);
+  }, [view.discretize, view.showTestData, size, regression]);
   useRunFrame(
     (current) => {
       const { grid, dataset } = current;
@@ -49,14 +53,13 @@ export function DecisionBoundary(): ReactNode {
       scratch.current ??= document.createElement('canvas');
       if (grid) drawHeatmap(context, scratch.current, grid, dataset, view.discretize);
       drawPoints(context, dataset, view.showTestData, size.scale);
-      const range = dataset.task.kind === 'regression' ? regressionRange(dataset.labels) : null;
-      legend.current!.hidden = range === null;
-      if (range !== null) {
-        setText(legend.current!.querySelector('.legend-min')!, (-range).toPrecision(2));
-        setText(legend.current!.querySelector('.legend-max')!, range.toPrecision(2));
+      if (legend.current && dataset.task.kind === 'regression') {
+        const range = regressionRange(dataset.labels);
+        setText(legend.current.querySelector('.legend-min')!, (-range).toPrecision(2));
+        setText(legend.current.querySelector('.legend-max')!, range.toPrecision(2));
       }
     },
-    [view.discretize, view.showTestData, size],
+    [view.discretize, view.showTestData, size, regression],
   );
 
   const drag = useRef<{ last: [number, number] } | null>(null);
@@ -101,14 +104,13 @@ export function DecisionBoundary(): ReactNode {
       <div className="row toggles">
         <Toggle label="Show test data" checked={view.showTestData} onChange={(showTestData) => updateView(store, { showTestData })} />
         <Toggle label="Discretize" checked={view.discretize} onChange={(discretize) => updateView(store, { discretize })} />
-        <div ref={legend} className="legend" hidden aria-label="Regression colour scale">
-          <span className="legend-min" />
-          <span
-            className="legend-bar"
-            style={{ background: `linear-gradient(to right, ${cssColor(divergingColor(-1))}, ${cssColor(divergingColor(0))}, ${cssColor(divergingColor(1))})` }}
-          />
-          <span className="legend-max" />
-        </div>
+        {regression && (
+          <div ref={legend} className="legend" aria-label="Regression colour scale">
+            <span className="legend-min" />
+            <span className="legend-bar" style={{ background: LEGEND_GRADIENT }} />
+            <span className="legend-max" />
+          </div>
+        )}
       </div>
     </section>
   );

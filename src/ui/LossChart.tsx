@@ -12,11 +12,12 @@ export function LossChart(): ReactNode {
   const { store } = useServices();
   const logScale = useAppState((state) => state.view.logScale);
   const svg = useRef<SVGSVGElement>(null);
+  const box = useRef<HTMLDivElement>(null);
   const [size, setSize] = useState({ width: 0, height: 0 });
 
   useEffect(() => {
-    const element = svg.current!;
-    setUpLossChart(element);
+    setUpLossChart(svg.current!);
+    const element = box.current!;
     const observer = new ResizeObserver(() => setSize({ width: element.clientWidth, height: element.clientHeight }));
     observer.observe(element);
     return () => observer.disconnect();
@@ -39,7 +40,9 @@ export function LossChart(): ReactNode {
         <h2 id="chart-heading">Loss</h2>
         <Toggle label="Log scale" checked={logScale} onChange={(value) => updateView(store, { logScale: value })} />
       </div>
-      <svg ref={svg} className="loss-chart" role="img" aria-label="Loss chart" />
+      <div ref={box} className="loss-chart">
+        <svg ref={svg} role="img" aria-label="Loss chart" />
+      </div>
     </section>
   );
 }

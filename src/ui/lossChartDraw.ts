@@ -4,7 +4,7 @@ import { cssColor, POSITIVE } from './palette';
 
 /** The loss chart's SVG, built and updated with d3. */
 
-const MARGIN = { top: 8, right: 12, bottom: 34, left: 52 };
+const MARGIN = { top: 8, right: 12, bottom: 22, left: 52 };
 /** The smallest loss a log axis shows (losses can reach 0). */
 const LOG_FLOOR = 1e-6;
 
@@ -21,7 +21,7 @@ export function setUpLossChart(svg: SVGSVGElement): void {
   root.selectAll('*').remove();
   root.append('g').attr('class', 'axis x-axis');
   root.append('g').attr('class', 'axis y-axis');
-  root.append('text').attr('class', 'axis-title x-title').attr('text-anchor', 'middle').text('Epoch');
+  root.append('text').attr('class', 'axis-title x-title').attr('text-anchor', 'end').text('Epoch');
   root.append('text').attr('class', 'axis-title y-title').attr('text-anchor', 'middle');
   root.append('path').attr('class', 'line train-line').attr('fill', 'none').attr('stroke', '#1a1a1a').attr('stroke-width', 2);
   root.append('path').attr('class', 'line test-line').attr('fill', 'none').attr('stroke', cssColor(POSITIVE)).attr('stroke-width', 2).attr('stroke-dasharray', '6 3');
@@ -40,7 +40,7 @@ export function setUpLossChart(svg: SVGSVGElement): void {
 
 /** Draws both loss curves against the epoch in a chart of width × height pixels. */
 export function drawLossChart(svg: SVGSVGElement, width: number, height: number, series: ChartSeries): void {
-  const root = d3.select(svg).attr('viewBox', `0 0 ${width} ${height}`);
+  const root = d3.select(svg).attr('width', width).attr('height', height);
   const { points, logScale } = series;
   const innerRight = width - MARGIN.right;
   const innerBottom = height - MARGIN.bottom;
@@ -53,7 +53,8 @@ export function drawLossChart(svg: SVGSVGElement, width: number, height: number,
     : d3.scaleLinear().domain([0, top]).range([innerBottom, MARGIN.top]).nice();
   root.select<SVGGElement>('.x-axis').attr('transform', `translate(0, ${innerBottom})`).call(d3.axisBottom(x).ticks(Math.max(2, Math.floor(width / 90))));
   root.select<SVGGElement>('.y-axis').attr('transform', `translate(${MARGIN.left}, 0)`).call(d3.axisLeft(y).ticks(Math.max(2, Math.floor((innerBottom - MARGIN.top) / 30)), logScale ? '.0e' : '.2~f'));
-  root.select('.x-title').attr('x', (MARGIN.left + innerRight) / 2).attr('y', height - 4);
+  // In the corner under the y axis, the one place the ticks leave free.
+  root.select('.x-title').attr('x', MARGIN.left - 10).attr('y', height - 5);
   root.select('.y-title').attr('transform', `translate(14, ${(MARGIN.top + innerBottom) / 2}) rotate(-90)`).text(series.measure);
   root.select('.chart-legend').attr('transform', `translate(${innerRight - 170}, ${MARGIN.top + 8})`);
   const line = (pick: (p: HistoryPoint) => number) =>

@@ -16,7 +16,7 @@ export const DATASET_NAMES: Record<DataSource, string> = {
   'reg-plane': 'Regression: plane',
   'reg-gauss': 'Regression: Gaussian',
   'reg-sine': 'Regression: sine',
-  custom: 'Custom (drawn or imported)',
+  custom: 'Custom',
 };
 
 export const ARCHITECTURE_NAMES: Record<Architecture, string> = { mlp: 'MLP', resnet: 'ResNet' };
