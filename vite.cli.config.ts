@@ -11,7 +11,7 @@ export default defineConfig({
     minify: false,
     sourcemap: true,
     rollupOptions: {
-      external: ['webgpu', ...builtinModules, ...builtinModules.map((name) => `node:${name}`)],
+      external: ['webgpu', 'vite', 'playwright-core', ...builtinModules, ...builtinModules.map((name) => `node:${name}`)],
       output: { entryFileNames: 'descent.mjs' },
     },
   },

@@ -1,6 +1,67 @@
-import { UsageError } from './errors';
+import { cpus, platform } from 'node:os';
+import { parseArgs } from 'node:util';
+import { CpuTrainer } from '../cpu/cpuTrainer';
+import { GpuTrainer } from '../gpu/gpuTrainer';
+import { runDescent } from '../bench/descentRunner';
+import type { Measurement } from '../bench/measurement';
+import { formatReport, reportRows, type BenchReport } from '../bench/report';
+import { benchmarkDataset, QUICK_WORKLOADS, WORKLOADS, type Workload } from '../bench/workloads';
+import { runBrowserBench } from './benchBrowser';
+import { EXIT, UsageError } from './errors';
+import { writeTextFile } from './files';
+import { choiceFlag, listFlag } from './flags';
+import { openNodeGpu } from './nodeWebgpu';
 
-/** `descent bench`: the benchmark (its workloads live in src/bench). */
-export async function benchCommand(_args: string[]): Promise<number> {
-  throw new UsageError('bench is not available yet');
+/** The Node half: Descent's CPU engine against Descent on WebGPU through Dawn. */
+async function runNodeBench(workloads: Workload[], log: (line: string) => void): Promise<{ adapter: string | null; measurements: Measurement[] }> {
+  const dataset = benchmarkDataset();
+  const gpu = await openNodeGpu().catch((error: Error) => {
+    log(`node: no WebGPU adapter (${error.message})`);
+    return null;
+  });
+  const measurements: Measurement[] = [];
+  for (const workload of workloads) {
+    measurements.push(await runDescent('descent-cpu', workload, dataset, async (setup) => new CpuTrainer(setup)));
+    if (gpu) measurements.push(await runDescent('descent-webgpu', workload, dataset, (setup) => GpuTrainer.create(gpu, setup)));
+    const [cpu, webgpu] = measurements.slice(-2);
+    log(`node · ${workload.id}: CPU ${Math.round(cpu.samplesPerSecond)} samples/s${gpu ? `, WebGPU ${Math.round(webgpu.samplesPerSecond)} samples/s` : ''}`);
+  }
+  return { adapter: gpu?.adapterName ?? null, measurements };
+}
+
+/** `descent bench`: Descent against TensorFlow.js in Chromium, and CPU against WebGPU in Node. */
+export async function benchCommand(args: string[]): Promise<number> {
+  let values;
+  try {
+    values = parseArgs({
+      args,
+      options: { json: { type: 'boolean' }, quick: { type: 'boolean' }, only: { type: 'string' }, out: { type: 'string' }, 'no-browser': { type: 'boolean' }, adapter: { type: 'string' } },
+      strict: true,
+      allowPositionals: false,
+    }).values;
+  } catch (error) {
+    throw new UsageError((error as Error).message.replace(/\. To specify a positional argument.*$/s, '').replace(/^Unknown option/, 'unknown flag'));
+  }
+  const only = values.only === undefined ? null : listFlag('only', values.only);
+  for (const id of only ?? []) if (!WORKLOADS.some((w) => w.id === id)) throw new UsageError(`--only: "${id}" is not one of ${WORKLOADS.map((w) => w.id).join(', ')}`);
+  const adapter = values.adapter === undefined ? 'swiftshader' : choiceFlag('adapter', values.adapter, ['swiftshader', 'hardware'] as const);
+  const workloads = values.quick ? QUICK_WORKLOADS : WORKLOADS.filter((w) => !only || only.includes(w.id));
+  const log = (line: string) => process.stderr.write(`${line}\n`);
+
+  const node = await runNodeBench(workloads, log);
+  let browser: BenchReport['browser'] = null;
+  if (!values['no-browser']) {
+    const query = values.quick ? '?quick=1' : only ? `?only=${only.join(',')}` : '';
+    browser = await runBrowserBench(query, adapter, (line) => log(`chromium · ${line}`));
+  }
+  const report: BenchReport = {
+    date: new Date().toISOString(),
+    machine: { cpu: cpus()[0]?.model.trim() ?? 'unknown', cores: cpus().length, platform: platform(), node: process.version },
+    node,
+    browser,
+    rows: reportRows(workloads, node.measurements, browser?.measurements ?? []),
+  };
+  if (values.out !== undefined) writeTextFile(values.out, `${JSON.stringify(report, null, 2)}\n`);
+  process.stdout.write(values.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report));
+  return EXIT.ok;
 }

@@ -1,24 +1,11 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { launchChromium } from '../../src/cli/chromium';
 import { inject } from 'vitest';
 
 /** Driving the playground in headless Chromium, by the names the page gives its controls. */
 
 export type BackendMode = 'webgpu' | 'cpu';
-
-const QUIET = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
-
-/** Chromium's flags: WebGPU on SwiftShader, or WebGPU switched off (then the page must train in its CPU worker). */
-export function chromiumArgs(mode: BackendMode): string[] {
-  return mode === 'webgpu' ? [...QUIET, '--enable-unsafe-webgpu', '--use-webgpu-adapter=swiftshader'] : [...QUIET, '--disable-features=WebGPU'];
-}
-
-/** Debian's Chromium (or DESCENT_CHROMIUM); a missing browser fails the tests and says how to install it. */
-export function chromiumPath(): string {
-  const path = process.env.DESCENT_CHROMIUM ?? '/usr/bin/chromium';
-  if (!existsSync(path)) throw new Error(`Chromium not found at ${path}: run scripts/system-deps.sh (or set DESCENT_CHROMIUM to a Chromium binary)`);
-  return path;
-}
 
 export interface Playground {
   browser: Browser;
@@ -29,7 +16,7 @@ export interface Playground {
 
 /** Opens the built app at 1280×720 and waits until a backend is chosen and the first model is shown. */
 export async function openPlayground(mode: BackendMode): Promise<Playground> {
-  const browser = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: chromiumArgs(mode) });
+  const browser = await launchChromium({ webgpu: mode === 'webgpu' ? 'swiftshader' : 'off' });
   const page = await browser.newPage({ viewport: { width: 1280, height: 720 }, acceptDownloads: true });
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));

@@ -1,0 +1,130 @@
+#!/usr/bin/env node
+// Screenshots of the real page for the README: builds the app, serves it on localhost, trains a
+// few experiments in headless Chromium (WebGPU on SwiftShader unless DESCENT_SCREENSHOT_WEBGPU=off)
+// and saves 1280×720 PNGs into docs/screenshots/. Usage: npm run screenshots
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { build, preview } from 'vite';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const outFolder = join(root, 'docs', 'screenshots');
+const webgpu = process.env.DESCENT_SCREENSHOT_WEBGPU !== 'off';
+const chromiumPath = process.env.DESCENT_CHROMIUM ?? '/usr/bin/chromium';
+const quiet = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+const button = (page, name) => page.getByRole('button', { name, exact: true });
+const field = (page, label) => page.getByLabel(label, { exact: true });
+
+async function enter(page, label, value) {
+  await field(page, label).fill(value);
+  await field(page, label).press('Enter');
+}
+
+/** Trains until the test accuracy readout passes `accuracy` % (or `seconds` pass), then pauses. */
+async function trainUntil(page, accuracy, seconds) {
+  await button(page, 'Play').click();
+  const end = Date.now() + seconds * 1000;
+  while (Date.now() < end) {
+    const text = (await field(page, 'Test accuracy').textContent()) ?? '';
+    if (Number(text.replace('%', '')) > accuracy) break;
+    await page.waitForTimeout(500);
+  }
+  await button(page, 'Pause').click();
+  await page.waitForTimeout(800);
+}
+
+/** Each scene sets up and trains one experiment on a freshly loaded page. */
+const scenes = [
+  {
+    file: 'spiral-resnet.png',
+    async run(page) {
+      await field(page, 'Dataset').selectOption({ label: 'Spiral' });
+      await field(page, 'Architecture').selectOption({ label: 'ResNet' });
+      await field(page, 'Activation').selectOption({ label: 'ReLU' });
+      await button(page, 'Feature sine of x1').click();
+      await button(page, 'Feature sine of x2').click();
+      await enter(page, 'Learning rate', '0.01');
+      await trainUntil(page, 97, 90);
+    },
+  },
+  {
+    file: 'blobs-three-classes.png',
+    async run(page) {
+      await field(page, 'Dataset').selectOption({ label: 'Blobs' });
+      await field(page, 'Classes').selectOption({ label: '3 classes' });
+      await field(page, 'Noise').fill('0.4');
+      await enter(page, 'Learning rate', '0.03');
+      await page.getByLabel('Show test data').check();
+      await trainUntil(page, 99, 30);
+    },
+  },
+  {
+    file: 'xor-drawn-points.png',
+    async run(page) {
+      await field(page, 'Dataset').selectOption({ label: 'XOR' });
+      await enter(page, 'Learning rate', '0.03');
+      await trainUntil(page, 97, 40);
+      await button(page, 'Class 3').click();
+      const plane = page.getByRole('img', { name: 'Decision boundary' });
+      const box = await plane.boundingBox();
+      await page.mouse.move(box.x + box.width * 0.42, box.y + box.height * 0.5);
+      await page.mouse.down();
+      for (let i = 0; i <= 12; i++) await page.mouse.move(box.x + box.width * (0.42 + i * 0.013), box.y + box.height * (0.5 + Math.sin(i / 2) * 0.04));
+      await page.mouse.up();
+      await trainUntil(page, 101, 12);
+    },
+  },
+  {
+    file: 'regression-sine.png',
+    async run(page) {
+      await field(page, 'Dataset').selectOption({ label: 'Regression: sine' });
+      await enter(page, 'Neurons in layer 1', '16');
+      await enter(page, 'Learning rate', '0.01');
+      await trainUntil(page, 101, 25);
+    },
+  },
+];
+
+if (!existsSync(chromiumPath)) {
+  console.error(`Chromium not found at ${chromiumPath}: run scripts/system-deps.sh (or set DESCENT_CHROMIUM)`);
+  process.exit(1);
+}
+mkdirSync(outFolder, { recursive: true });
+const appFolder = mkdtempSync(join(tmpdir(), 'descent-screenshots-'));
+await build({ root, logLevel: 'warn', build: { outDir: appFolder, emptyOutDir: true } });
+const server = await preview({ root, logLevel: 'warn', build: { outDir: appFolder }, preview: { host: '127.0.0.1', port: 0, open: false } });
+const args = webgpu ? [...quiet, '--enable-unsafe-webgpu', '--use-webgpu-adapter=swiftshader'] : [...quiet, '--disable-features=WebGPU'];
+const browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args });
+const expected = webgpu ? 'WebGPU · ' : 'CPU · ';
+
+/** Runs a scene on a fresh page; returns the Backend readout at the end. */
+async function shoot(scene) {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+  try {
+    await page.goto(server.resolvedUrls.local[0]);
+    await field(page, 'Training loss').filter({ hasText: /\d/ }).waitFor({ timeout: 60_000 });
+    await scene.run(page);
+    await page.screenshot({ path: join(outFolder, scene.file) });
+    const backend = await field(page, 'Backend').textContent();
+    console.log(`screenshots: docs/screenshots/${scene.file} (${backend}, epoch ${await field(page, 'Epoch').textContent()})`);
+    return backend;
+  } finally {
+    await page.close();
+  }
+}
+
+try {
+  for (const scene of scenes) {
+    // A scene whose training left the intended backend (the page moved to the CPU) is shot again, and said so.
+    for (let attempt = 1; attempt <= 3 && !(await shoot(scene)).startsWith(expected); attempt++) {
+      console.warn(`screenshots: ${scene.file} did not stay on ${expected.trim()}; shooting it again`);
+    }
+  }
+} finally {
+  await browser.close();
+  await server.close();
+  rmSync(appFolder, { recursive: true, force: true });
+}

@@ -1,0 +1,40 @@
+import { planeGrid } from '../core/grid';
+import type { Dataset } from '../core/dataset';
+import type { Trainer, TrainerSetup } from '../core/trainer';
+import { GpuTrainer } from '../gpu/gpuTrainer';
+import { timed, type Measurement } from './measurement';
+import { workloadSamples, workloadSetup, type Workload } from './workloads';
+
+/** Runs one workload on a Descent trainer: a warm-up call, then the timed calls, each read back. */
+export async function runDescent(
+  implementation: string,
+  workload: Workload,
+  dataset: Dataset,
+  createTrainer: (setup: TrainerSetup) => Promise<Trainer>,
+): Promise<Measurement> {
+  const trainer = await createTrainer(workloadSetup(workload, dataset));
+  try {
+    const grid = planeGrid(workload.grid);
+    // Warm-up: compiles pipelines and touches every buffer once.
+    if (workload.kind === 'grid') await trainer.step(0, { grid });
+    else await trainer.step(Math.min(workload.steps, 2), workload.kind === 'frame' ? { grid } : {});
+    const { seconds, result: loss } = await timed(async () => {
+      if (workload.kind === 'train') return (await trainer.step(workload.steps)).loss;
+      let last = NaN;
+      for (let r = 0; r < workload.repeats; r++) {
+        const observation = await trainer.step(workload.kind === 'frame' ? workload.steps : 0, { grid });
+        last = observation.loss;
+      }
+      return last;
+    });
+    const measurement: Measurement = { implementation, workload: workload.id, seconds, samplesPerSecond: workloadSamples(workload) / seconds, loss };
+    if (trainer instanceof GpuTrainer) {
+      measurement.dispatchesPerStep = trainer.lastCost.dispatchesPerStep || undefined;
+      measurement.submitsPerFrame = trainer.lastCost.submits;
+      measurement.bytesReadBackPerFrame = trainer.lastCost.bytesReadBack;
+    }
+    return measurement;
+  } finally {
+    trainer.dispose();
+  }
+}

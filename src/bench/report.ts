@@ -1,0 +1,104 @@
+import type { Measurement } from './measurement';
+import type { Workload } from './workloads';
+
+/** The benchmark's report: every measurement, and per workload the ratios that matter. */
+
+export interface BenchReport {
+  date: string;
+  machine: { cpu: string; cores: number; platform: string; node: string };
+  node: { adapter: string | null; measurements: Measurement[] };
+  browser: { adapter: string; userAgent: string; measurements: Measurement[] } | null;
+  rows: ReportRow[];
+}
+
+export interface ReportRow {
+  workload: string;
+  label: string;
+  /** Samples per second by implementation (NaN where it failed or did not run). */
+  rates: Record<string, number>;
+  /** Descent over its peer: webgpu (browser), cpu and wasm (browser), dawn (Node: WebGPU over CPU). */
+  ratios: { webgpu: number; cpu: number; wasm: number; dawn: number };
+  dispatchesPerStep: number | null;
+  submitsPerFrame: number | null;
+  bytesReadBackPerFrame: number | null;
+}
+
+/** Per-workload rows from the Node and browser measurements. */
+export function reportRows(workloads: Workload[], node: Measurement[], browser: Measurement[]): ReportRow[] {
+  return workloads.map((workload) => {
+    const rates: Record<string, number> = {};
+    const all = [...node.map((m) => ({ ...m, implementation: `node-${m.implementation}` })), ...browser];
+    for (const m of all.filter((m) => m.workload === workload.id)) rates[m.implementation] = m.samplesPerSecond;
+    const rate = (name: string) => rates[name] ?? NaN;
+    const gpu = browser.find((m) => m.workload === workload.id && m.implementation === 'descent-webgpu') ?? node.find((m) => m.workload === workload.id && m.implementation === 'descent-webgpu');
+    return {
+      workload: workload.id,
+      label: workload.label,
+      rates,
+      ratios: {
+        webgpu: rate('descent-webgpu') / rate('tfjs-webgpu'),
+        cpu: rate('descent-cpu') / rate('tfjs-cpu'),
+        wasm: rate('descent-cpu') / rate('tfjs-wasm'),
+        dawn: rate('node-descent-webgpu') / rate('node-descent-cpu'),
+      },
+      dispatchesPerStep: gpu?.dispatchesPerStep ?? null,
+      submitsPerFrame: gpu?.submitsPerFrame ?? null,
+      bytesReadBackPerFrame: gpu?.bytesReadBackPerFrame ?? null,
+    };
+  });
+}
+
+/** 1234567 → "1.23M", 0.5 → "0.50". */
+export function formatRate(value: number): string {
+  if (!Number.isFinite(value)) return '—';
+  if (value >= 1e6) return `${(value / 1e6).toPrecision(3)}M`;
+  if (value >= 1e3) return `${(value / 1e3).toPrecision(3)}k`;
+  return value.toPrecision(3);
+}
+
+export function formatRatio(value: number): string {
+  return Number.isFinite(value) ? `${value.toFixed(value >= 10 ? 0 : 1)}×` : '—';
+}
+
+/** The report as aligned text tables (samples per second). */
+export function formatReport(report: BenchReport): string {
+  const table = (header: string[], rows: string[][]): string => {
+    const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
+    const line = (cells: string[]) => cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ');
+    return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
+  };
+  const r = (row: ReportRow, name: string) => formatRate(row.rates[name] ?? NaN);
+  const sections: string[] = [`Descent benchmark · ${report.date} · ${report.machine.cpu} (${report.machine.cores} cores) · samples per second`];
+  if (report.browser) {
+    sections.push(
+      `\nIn Chromium, WebGPU adapter: ${report.browser.adapter}`,
+      table(
+        ['workload', 'Descent WebGPU', 'TF.js WebGPU', 'ratio', 'Descent CPU', 'TF.js CPU', 'ratio', 'TF.js WASM', 'ratio', 'dispatches/step', 'submits/frame', 'bytes read/frame'],
+        report.rows.map((row) => [
+          row.label,
+          r(row, 'descent-webgpu'),
+          r(row, 'tfjs-webgpu'),
+          formatRatio(row.ratios.webgpu),
+          r(row, 'descent-cpu'),
+          r(row, 'tfjs-cpu'),
+          formatRatio(row.ratios.cpu),
+          r(row, 'tfjs-wasm'),
+          formatRatio(row.ratios.wasm),
+          row.dispatchesPerStep === null ? '—' : String(row.dispatchesPerStep),
+          row.submitsPerFrame === null ? '—' : String(row.submitsPerFrame),
+          row.bytesReadBackPerFrame === null ? '—' : String(row.bytesReadBackPerFrame),
+        ]),
+      ),
+    );
+  }
+  sections.push(
+    `\nIn Node (the CLI), WebGPU through Dawn: ${report.node.adapter ?? 'no adapter'}`,
+    table(
+      ['workload', 'Descent CPU', 'Descent WebGPU', 'WebGPU / CPU'],
+      report.rows.map((row) => [row.label, r(row, 'node-descent-cpu'), r(row, 'node-descent-webgpu'), formatRatio(row.ratios.dawn)]),
+    ),
+  );
+  const failures = [...report.node.measurements, ...(report.browser?.measurements ?? [])].filter((m) => m.error);
+  if (failures.length > 0) sections.push(`\nFailed: ${failures.map((m) => `${m.implementation} · ${m.workload}: ${m.error}`).join('; ')}`);
+  return `${sections.join('\n')}\n`;
+}

@@ -1,0 +1,75 @@
+import type { Activation } from '../core/activations';
+import { defaultConfig, type ExperimentConfig } from '../core/config';
+import type { Dataset } from '../core/dataset';
+import { fitNormalization } from '../core/features';
+import { buildModelSpec, type ModelSpec } from '../core/network';
+import type { TrainerSetup } from '../core/trainer';
+import { generateDataset } from '../data/presets';
+
+/** The benchmark's workloads: what is measured, on which network, and how many steps each side runs. */
+
+export type WorkloadKind = 'train' | 'grid' | 'frame';
+
+export interface Workload {
+  id: string;
+  /** The layout in Playground's notation: inputs-[hidden]-outputs. */
+  label: string;
+  kind: WorkloadKind;
+  arch: 'mlp' | 'resnet';
+  hidden: number[];
+  width: number;
+  blocks: number;
+  activation: Activation;
+  batch: number;
+  /** Optimizer steps timed per implementation (train), steps per frame (frame). */
+  steps: number;
+  /** Timed repetitions: grid passes (grid) or frames (frame). */
+  repeats: number;
+  /** Grid cells per side (grid and frame). */
+  grid: number;
+}
+
+const mlp = (hidden: number[], activation: Activation) => ({ arch: 'mlp' as const, hidden, width: 0, blocks: 0, activation });
+
+/** Every workload of the full benchmark. Steps are the same for both implementations of a pair. */
+export const WORKLOADS: Workload[] = [
+  { id: 'tiny', label: '2-[8,8]-1 · batch 10', kind: 'train', ...mlp([8, 8], 'tanh'), batch: 10, steps: 400, repeats: 1, grid: 0 },
+  { id: 'medium', label: '2-[64×4]-1 · batch 256', kind: 'train', ...mlp([64, 64, 64, 64], 'tanh'), batch: 256, steps: 40, repeats: 1, grid: 0 },
+  { id: 'large', label: '2-[256×8]-1 · batch 1024', kind: 'train', ...mlp(Array(8).fill(256), 'relu'), batch: 1024, steps: 4, repeats: 1, grid: 0 },
+  { id: 'resnet', label: 'ResNet d=128 · 8 blocks · batch 512', kind: 'train', arch: 'resnet', hidden: [], width: 128, blocks: 8, activation: 'relu', batch: 512, steps: 4, repeats: 1, grid: 0 },
+  { id: 'grid', label: 'grid 256² · 2-[64×4]-1', kind: 'grid', ...mlp([64, 64, 64, 64], 'tanh'), batch: 0, steps: 0, repeats: 2, grid: 256 },
+  { id: 'frame', label: 'playground frame · 2-[8,8]-1', kind: 'frame', ...mlp([8, 8], 'tanh'), batch: 16, steps: 20, repeats: 10, grid: 64 },
+];
+
+/** The quick variant (`descent bench --quick`, and the test that keeps the harness alive): the tiny workload, briefly. */
+export const QUICK_WORKLOADS: Workload[] = [{ ...WORKLOADS[0], steps: 20 }];
+
+/** Points in the benchmark's dataset: enough for every batch size. */
+const POINTS = 4096;
+
+/** The dataset every workload trains on: a 2-class spiral, all points in the training split. */
+export function benchmarkDataset(): Dataset {
+  return generateDataset({ ...defaultConfig().data, preset: 'spiral', classes: 2, points: POINTS, noise: 0.1, seed: 7, trainFraction: 1 });
+}
+
+/** The experiment config of a workload: Adam, Xavier initialisation, the workload's batch. */
+export function workloadConfig(workload: Workload): ExperimentConfig {
+  const config = defaultConfig();
+  config.model = { ...config.model, arch: workload.arch, hidden: workload.hidden, width: workload.width, blocks: workload.blocks, activation: workload.activation, init: 'xavier' };
+  config.training = { ...config.training, optimizer: 'adam', learningRate: 0.001, batchSize: Math.max(1, workload.batch) };
+  return config;
+}
+
+/** Everything a Descent trainer needs for a workload. */
+export function workloadSetup(workload: Workload, dataset: Dataset): TrainerSetup {
+  const config = workloadConfig(workload);
+  const spec: ModelSpec = buildModelSpec(config.model, dataset.task, fitNormalization(dataset.points, config.model.features));
+  return { spec, dataset, training: config.training, init: config.model.init };
+}
+
+/** Samples (training rows, or grid cells) processed by one timed run of a workload. */
+export function workloadSamples(workload: Workload): number {
+  if (workload.kind === 'grid') return workload.grid * workload.grid * workload.repeats;
+  if (workload.kind === 'frame') return (workload.steps * workload.batch + workload.grid * workload.grid) * workload.repeats;
+  return workload.steps * workload.batch;
+}

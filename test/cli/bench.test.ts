@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import type { BenchReport } from '../../src/bench/report';
+import { descent } from './run';
+
+describe('descent bench', () => {
+  it('--quick runs the tiny workload on every implementation, in Node and in Chromium, and reports ratios and costs', () => {
+    const result = descent('bench', '--quick', '--json');
+    expect(result.code, result.stderr).toBe(0);
+    const report = JSON.parse(result.stdout) as BenchReport;
+    expect(report.node.adapter).toMatch(/\S/);
+    expect(report.browser?.adapter).toMatch(/\S/);
+    const [row] = report.rows;
+    expect(row.workload).toBe('tiny');
+    for (const implementation of ['descent-webgpu', 'tfjs-webgpu', 'descent-cpu', 'tfjs-cpu', 'tfjs-wasm', 'node-descent-cpu', 'node-descent-webgpu']) {
+      expect(row.rates[implementation], implementation).toBeGreaterThan(0);
+    }
+    for (const ratio of Object.values(row.ratios)) expect(Number.isFinite(ratio)).toBe(true);
+    // The tiny network has 3 dense layers: 3 × 3 − 1 + 3 dispatches per step, one submit per frame.
+    expect(row.dispatchesPerStep).toBe(11);
+    expect(row.submitsPerFrame).toBe(1);
+    expect(row.bytesReadBackPerFrame).toBeGreaterThan(0);
+    const measurements = [...report.node.measurements, ...report.browser!.measurements];
+    expect(measurements.filter((m) => m.error)).toEqual([]);
+    for (const m of measurements) expect(Number.isFinite(m.loss)).toBe(true);
+  });
+
+  it('rejects an unknown workload', () => {
+    const result = descent('bench', '--only', 'huge');
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^descent: --only: "huge" is not one of tiny, medium, large, resnet, grid, frame/m);
+  });
+});
