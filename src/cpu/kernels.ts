@@ -1,5 +1,6 @@
 import { activate, slopeFromOutput, type Activation } from '../core/activations';
 import { dropoutKeep } from '../core/dropout';
+import { gemm } from './gemm';
 
 /**
  * The CPU twins of the WGSL kernels, on row-major typed arrays. Generic over Float32Array
@@ -42,14 +43,11 @@ export function denseForward(
 ): void {
   const { in: inWidth, out: outWidth, weightOffset, biasOffset } = layer;
   const scale = dropout ? 1 / (1 - dropout.rate) : 1;
+  gemm({ data: a, offset: 0, rowStride: inWidth, innerStride: 1 }, { data: params, offset: weightOffset, rowStride: inWidth, innerStride: 1 }, out, 0, rows, outWidth, inWidth);
   for (let r = 0; r < rows; r++) {
-    const aRow = r * inWidth;
     for (let o = 0; o < outWidth; o++) {
-      const wRow = weightOffset + o * inWidth;
-      let z = params[biasOffset + o];
-      for (let i = 0; i < inWidth; i++) z += a[aRow + i] * params[wRow + i];
-      let value = activate(activation, z);
       const index = r * outWidth + o;
+      let value = activate(activation, out[index] + params[biasOffset + o]);
       if (dropout) value = dropoutKeep(dropout.key, index, dropout.rate) ? value * scale : 0;
       out[index] = value;
       if (sum && skip) sum[index] = value + skip[index];
@@ -69,17 +67,11 @@ export function denseWeightGradient(
   grads: Floats,
 ): void {
   const { in: inWidth, out: outWidth, weightOffset, biasOffset } = layer;
-  grads.fill(0, weightOffset, weightOffset + inWidth * outWidth);
+  // dW[o, i] = Σ_r dZ[r, o]·A[r, i]: both operands read down their columns.
+  gemm({ data: dZ, offset: 0, rowStride: 1, innerStride: outWidth }, { data: a, offset: 0, rowStride: 1, innerStride: inWidth }, grads, weightOffset, outWidth, inWidth, rows);
   grads.fill(0, biasOffset, biasOffset + outWidth);
   for (let r = 0; r < rows; r++) {
-    const aRow = r * inWidth;
-    for (let o = 0; o < outWidth; o++) {
-      const d = dZ[r * outWidth + o];
-      if (d === 0) continue;
-      const gRow = weightOffset + o * inWidth;
-      for (let i = 0; i < inWidth; i++) grads[gRow + i] += d * a[aRow + i];
-      grads[biasOffset + o] += d;
-    }
+    for (let o = 0; o < outWidth; o++) grads[biasOffset + o] += dZ[r * outWidth + o];
   }
 }
 
@@ -109,18 +101,13 @@ export function denseInputGradient(
   const { in: inWidth, out: outWidth, weightOffset } = layer;
   const dropout = producer.dropout;
   const keepScale = dropout ? 1 / (1 - dropout.rate) : 1;
+  // G[r, i] = Σ_o dZ[r, o]·W[o, i].
+  gemm({ data: dZ, offset: 0, rowStride: outWidth, innerStride: 1 }, { data: params, offset: weightOffset, rowStride: 1, innerStride: inWidth }, dZprev, 0, rows, inWidth, outWidth);
   for (let r = 0; r < rows; r++) {
     const row = r * inWidth;
-    for (let i = 0; i < inWidth; i++) dZprev[row + i] = extra ? extra[row + i] : 0;
-    for (let o = 0; o < outWidth; o++) {
-      const d = dZ[r * outWidth + o];
-      if (d === 0) continue;
-      const wRow = weightOffset + o * inWidth;
-      for (let i = 0; i < inWidth; i++) dZprev[row + i] += d * params[wRow + i];
-    }
     for (let i = 0; i < inWidth; i++) {
       const index = row + i;
-      const g = dZprev[index];
+      const g = extra ? dZprev[index] + extra[index] : dZprev[index];
       if (raw) raw[index] = g;
       if (dropout && !dropoutKeep(dropout.key, index, dropout.rate)) {
         dZprev[index] = 0;
