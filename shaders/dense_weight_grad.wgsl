@@ -23,11 +23,10 @@ fn load_a(m: u32, k: u32) -> f32 {
   return arena[layer.dz + k * layer.out_width + m];
 }
 
+// A select, not a branch: loads stay uniform across a SIMD group (branches cost as much as the loads on CPU adapters).
 fn load_b(k: u32, n: u32) -> f32 {
-  if (n == layer.in_width) {
-    return 1.0;
-  }
-  return arena[layer.input + k * layer.in_width + n];
+  let value = arena[layer.input + k * layer.in_width + min(n, layer.in_width - 1u)];
+  return select(value, 1.0, n == layer.in_width);
 }
 
 fn epilogue(m: u32, n: u32, c: f32) {

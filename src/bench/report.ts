@@ -56,8 +56,11 @@ export function formatRate(value: number): string {
   return value.toPrecision(3);
 }
 
+/** 31.4 → "31×", 3.14 → "3.1×", 0.0123 → "0.012×": two significant digits below 1. */
 export function formatRatio(value: number): string {
-  return Number.isFinite(value) ? `${value.toFixed(value >= 10 ? 0 : 1)}×` : '—';
+  if (!Number.isFinite(value)) return '—';
+  if (value >= 10) return `${value.toFixed(0)}×`;
+  return `${value >= 1 ? value.toFixed(1) : value.toPrecision(2)}×`;
 }
 
 /** The report as aligned text tables (samples per second). */

@@ -2,9 +2,10 @@ import type { Activation } from '../core/activations';
 import { defaultConfig, type ExperimentConfig } from '../core/config';
 import type { Dataset } from '../core/dataset';
 import { fitNormalization } from '../core/features';
-import { buildModelSpec, type ModelSpec } from '../core/network';
+import { buildModelSpec, planNetwork, type ModelSpec } from '../core/network';
 import type { TrainerSetup } from '../core/trainer';
 import { generateDataset } from '../data/presets';
+import { flopsPerPoint, gridSideFor } from '../train/observePlanner';
 
 /** The benchmark's workloads: what is measured, on which network, and how many steps each side runs. */
 
@@ -31,6 +32,10 @@ export interface Workload {
 
 const mlp = (hidden: number[], activation: Activation) => ({ arch: 'mlp' as const, hidden, width: 0, blocks: 0, activation });
 
+const DEFAULTS = defaultConfig();
+/** The side of the decision-boundary grid the playground draws for its default layout. */
+const DEFAULT_GRID = gridSideFor(flopsPerPoint(planNetwork(buildModelSpec(DEFAULTS.model, { kind: 'classification', classes: 2 }))));
+
 /** Every workload of the full benchmark. Steps are the same for both implementations of a pair. */
 export const WORKLOADS: Workload[] = [
   { id: 'tiny', label: '2-[8,8]-1 · batch 10', kind: 'train', ...mlp([8, 8], 'tanh'), batch: 10, steps: 400, repeats: 1, grid: 0 },
@@ -38,7 +43,17 @@ export const WORKLOADS: Workload[] = [
   { id: 'large', label: '2-[256×8]-1 · batch 1024', kind: 'train', ...mlp(Array(8).fill(256), 'relu'), batch: 1024, steps: 4, repeats: 1, grid: 0 },
   { id: 'resnet', label: 'ResNet d=128 · 8 blocks · batch 512', kind: 'train', arch: 'resnet', hidden: [], width: 128, blocks: 8, activation: 'relu', batch: 512, steps: 4, repeats: 1, grid: 0 },
   { id: 'grid', label: 'grid 256² · 2-[64×4]-1', kind: 'grid', ...mlp([64, 64, 64, 64], 'tanh'), batch: 0, steps: 0, repeats: 2, grid: 256 },
-  { id: 'frame', label: 'playground frame · 2-[8,8]-1', kind: 'frame', ...mlp([8, 8], 'tanh'), batch: 16, steps: 20, repeats: 10, grid: 64 },
+  // Steps per frame adapt in the playground (src/train/pacer.ts); the benchmark fixes 20 so both sides do the same work.
+  {
+    id: 'frame',
+    label: `playground frame · 2-[8,8]-1 · grid ${DEFAULT_GRID}²`,
+    kind: 'frame',
+    ...mlp(DEFAULTS.model.hidden, DEFAULTS.model.activation),
+    batch: DEFAULTS.training.batchSize as number,
+    steps: 20,
+    repeats: 10,
+    grid: DEFAULT_GRID,
+  },
 ];
 
 /** The quick variant (`descent bench --quick`, and the test that keeps the harness alive): the tiny workload, briefly. */

@@ -9,6 +9,7 @@ import { stepSeed } from '../cpu/cpuTrainer';
 import { createStorageBuffer, uniformBuffer } from './arena';
 import type { GpuDevice } from './device';
 import { ForwardPlan } from './forwardPlan';
+import { tilingFor, type DenseTiling } from './kernels/denseKernels';
 import { kernelsFor, type KernelSet } from './kernels/kernelSet';
 import { lossUniformData } from './lossUniform';
 import { linearGroups } from './kernels/layout';
@@ -72,8 +73,9 @@ export class GpuTrainer implements Trainer {
   private diverged = false;
   private lost: string | null = null;
 
-  static async create(gpu: GpuDevice, setup: TrainerSetup): Promise<GpuTrainer> {
-    return new GpuTrainer(gpu, await kernelsFor(gpu.device), setup);
+  /** `tiling` defaults to what suits the adapter; tests pick each in turn. */
+  static async create(gpu: GpuDevice, setup: TrainerSetup, tiling: DenseTiling = tilingFor(gpu)): Promise<GpuTrainer> {
+    return new GpuTrainer(gpu, await kernelsFor(gpu.device, tiling), setup);
   }
 
   private constructor(

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { activationCode, HIDDEN_ACTIVATIONS } from '../../src/core/activations';
 import { dropoutLayerKey } from '../../src/core/dropout';
 import { denseForward, denseInputGradient, denseWeightGradient } from '../../src/cpu/kernels';
+import { DENSE_TILINGS } from '../../src/gpu/kernels/denseKernels';
 import { packDense, type DenseUniform } from '../../src/gpu/uniforms';
 import { KernelHarness, TestArena, randomValues, relativeError } from './harness';
 import { testGpu } from './setup';
@@ -48,10 +49,10 @@ function denseUniform(fields: Partial<DenseUniform> & Pick<DenseUniform, 'inWidt
   });
 }
 
-describe('dense kernels match their CPU twins (outputs poisoned with NaN first)', () => {
+describe.each(DENSE_TILINGS)('dense kernels with %s tiling match their CPU twins (outputs poisoned with NaN first)', (tiling) => {
   let harness: KernelHarness;
   beforeAll(async () => {
-    harness = await KernelHarness.create(await testGpu());
+    harness = await KernelHarness.create(await testGpu(), tiling);
   });
 
   SHAPES.forEach(([rows, inWidth, outWidth], caseIndex) => {

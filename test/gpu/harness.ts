@@ -1,5 +1,6 @@
 import { ArenaLayout, createStorageBuffer, uniformBuffer, uploadBuffer } from '../../src/gpu/arena';
 import type { GpuDevice } from '../../src/gpu/device';
+import { tilingFor, type DenseTiling } from '../../src/gpu/kernels/denseKernels';
 import { kernelsFor, type KernelSet } from '../../src/gpu/kernels/kernelSet';
 import { PASS_STRIDE, writePass, type PassUniform } from '../../src/gpu/uniforms';
 import type { PassRecorder } from '../../src/gpu/passRecorder';
@@ -49,8 +50,8 @@ export class KernelHarness {
     readonly kernels: KernelSet,
   ) {}
 
-  static async create(gpu: GpuDevice): Promise<KernelHarness> {
-    return new KernelHarness(gpu, await kernelsFor(gpu.device));
+  static async create(gpu: GpuDevice, tiling: DenseTiling = tilingFor(gpu)): Promise<KernelHarness> {
+    return new KernelHarness(gpu, await kernelsFor(gpu.device, tiling));
   }
 
   get device(): GPUDevice {

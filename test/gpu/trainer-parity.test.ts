@@ -11,6 +11,7 @@ import type { Task } from '../../src/core/task';
 import type { TrainerSetup } from '../../src/core/trainer';
 import { CpuTrainer } from '../../src/cpu/cpuTrainer';
 import type { GpuDevice } from '../../src/gpu/device';
+import { DENSE_TILINGS, tilingFor, type DenseTiling } from '../../src/gpu/kernels/denseKernels';
 import { GpuTrainer } from '../../src/gpu/gpuTrainer';
 import { relativeError } from './harness';
 import { testGpu } from './setup';
@@ -48,9 +49,9 @@ function setupFor(arch: Architecture, activation: Activation, task: Task, optimi
 }
 
 /** Max |Δw| over max |w|, after the same steps on the Float64 CPU oracle and on WebGPU. */
-async function trainBoth(gpu: GpuDevice, setup: TrainerSetup, steps: number) {
+async function trainBoth(gpu: GpuDevice, setup: TrainerSetup, steps: number, tiling: DenseTiling) {
   const cpu = new CpuTrainer(setup, Float64Array);
-  const webgpu = await GpuTrainer.create(gpu, setup);
+  const webgpu = await GpuTrainer.create(gpu, setup, tiling);
   try {
     const grid = planeGrid(13);
     const expected = cpu.stepSync(steps, { grid, metrics: true });
@@ -75,12 +76,15 @@ describe('whole-trainer parity: 10 full-batch steps on the CPU oracle and on Web
     gpu = await testGpu();
   });
 
+  let caseCount = 0;
   for (const optimizer of OPTIMIZERS) {
     for (const arch of ['mlp', 'resnet'] as const) {
       for (const activation of HIDDEN_ACTIVATIONS) {
         for (const [taskName, task] of TASKS) {
-          it(`${optimizer} · ${arch} · ${activation} · ${taskName}`, async () => {
-            const { weightError, expected, actual } = await trainBoth(gpu, setupFor(arch, activation, task, optimizer), 10);
+          // Tilings alternate case by case, so each meets every optimizer, layout, activation and task.
+          const tiling = DENSE_TILINGS[caseCount++ % DENSE_TILINGS.length];
+          it(`${optimizer} · ${arch} · ${activation} · ${taskName} · ${tiling} tiling`, async () => {
+            const { weightError, expected, actual } = await trainBoth(gpu, setupFor(arch, activation, task, optimizer), 10, tiling);
             expect(expected.diverged).toBe(false);
             expect(weightError).toBeLessThan(1e-4);
             expect(actual.step).toBe(10);
@@ -96,7 +100,7 @@ describe('whole-trainer parity: 10 full-batch steps on the CPU oracle and on Web
 
   it('a diverging call is undone alike: parameters from before it, step count unchanged', async () => {
     const setup = setupFor('mlp', 'linear', { kind: 'regression' }, 'sgd', { learningRate: 50 });
-    const { weightError, expected, actual } = await trainBoth(gpu, setup, 40);
+    const { weightError, expected, actual } = await trainBoth(gpu, setup, 40, tilingFor(gpu));
     expect(expected.diverged).toBe(true);
     expect(actual.diverged).toBe(true);
     expect(actual.step).toBe(0);
@@ -104,9 +108,9 @@ describe('whole-trainer parity: 10 full-batch steps on the CPU oracle and on Web
     expect(weightError).toBe(0);
   });
 
-  it('minibatches with a partial last batch, L1, L2 and dropout agree too', async () => {
+  it.each(DENSE_TILINGS)('minibatches with a partial last batch, L1, L2 and dropout agree too (%s tiling)', async (tiling) => {
     const setup = setupFor('resnet', 'tanh', { kind: 'classification', classes: 3 }, 'adam', { batchSize: 8, l1: 0.001, l2: 0.01, dropout: 0.2 });
-    const { weightError, expected, actual } = await trainBoth(gpu, setup, 25);
+    const { weightError, expected, actual } = await trainBoth(gpu, setup, 25, tiling);
     expect(weightError).toBeLessThan(1e-4);
     expect(actual.epoch).toBeCloseTo(expected.epoch, 12);
     expect(Math.abs(actual.loss - expected.loss)).toBeLessThan(1e-4);

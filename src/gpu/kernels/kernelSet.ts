@@ -1,5 +1,5 @@
 import { ComputeKernel } from './computeKernel';
-import { DenseKernels } from './denseKernels';
+import { DenseKernels, type DenseTiling } from './denseKernels';
 import { passGroupLayout } from './layout';
 
 /** Every Descent kernel, compiled once per device. */
@@ -16,13 +16,13 @@ export interface KernelSet {
   gridFeatures: ComputeKernel<'main'>;
 }
 
-const kernelSets = new WeakMap<GPUDevice, Promise<KernelSet>>();
+const kernelSets = new WeakMap<GPUDevice, Map<DenseTiling, Promise<KernelSet>>>();
 
-async function compileKernels(device: GPUDevice): Promise<KernelSet> {
+async function compileKernels(device: GPUDevice, tiling: DenseTiling): Promise<KernelSet> {
   const passLayout = passGroupLayout(device);
   return {
     passLayout,
-    dense: await DenseKernels.create(device, passLayout),
+    dense: await DenseKernels.create(device, passLayout, tiling),
     gather: await ComputeKernel.create(device, passLayout, 'gather', ['uniform', 'storage', 'read-only-storage', 'read-only-storage', 'read-only-storage'], ['main'] as const),
     loss: await ComputeKernel.create(device, passLayout, 'loss', ['uniform', 'storage', 'storage', 'storage'], ['train_loss', 'split_metrics', 'to_outputs'] as const),
     optimizer: await ComputeKernel.create(
@@ -36,12 +36,17 @@ async function compileKernels(device: GPUDevice): Promise<KernelSet> {
   };
 }
 
-/** The kernels of `device`, compiled on first use and shared by every trainer on it. */
-export function kernelsFor(device: GPUDevice): Promise<KernelSet> {
-  let set = kernelSets.get(device);
+/** The kernels of `device` with this tiling, compiled on first use and shared by every trainer on it. */
+export function kernelsFor(device: GPUDevice, tiling: DenseTiling): Promise<KernelSet> {
+  let sets = kernelSets.get(device);
+  if (!sets) {
+    sets = new Map();
+    kernelSets.set(device, sets);
+  }
+  let set = sets.get(tiling);
   if (!set) {
-    set = compileKernels(device);
-    kernelSets.set(device, set);
+    set = compileKernels(device, tiling);
+    sets.set(tiling, set);
   }
   return set;
 }
