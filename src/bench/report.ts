@@ -51,8 +51,9 @@ export function reportRows(workloads: Workload[], node: Measurement[], browser: 
 /** 1234567 → "1.23M", 0.5 → "0.50". */
 export function formatRate(value: number): string {
   if (!Number.isFinite(value)) return '—';
-  if (value >= 1e6) return `${(value / 1e6).toPrecision(3)}M`;
-  if (value >= 1e3) return `${(value / 1e3).toPrecision(3)}k`;
+  // Compared after rounding, so 999.6 reads "1.00k", not "1.00e+3".
+  if (value >= 999.5e3) return `${(value / 1e6).toPrecision(3)}M`;
+  if (value >= 999.5) return `${(value / 1e3).toPrecision(3)}k`;
   return value.toPrecision(3);
 }
 

@@ -6,6 +6,8 @@ describe('benchmark number formatting', () => {
     expect(formatRate(1234567)).toBe('1.23M');
     expect(formatRate(43612)).toBe('43.6k');
     expect(formatRate(367.4)).toBe('367');
+    expect(formatRate(999.6)).toBe('1.00k');
+    expect(formatRate(999_700)).toBe('1.00M');
     expect(formatRate(NaN)).toBe('—');
   });
 
