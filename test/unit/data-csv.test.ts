@@ -1,23 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { PRESET_NAMES } from '../../src/core/config';
 import type { Dataset } from '../../src/core/dataset';
-import { InputError } from '../../src/core/errors';
 import { datasetToCsv, parseDatasetCsv } from '../../src/data/csv';
 import { addPoints, emptyDataset } from '../../src/data/draw';
 import { generateDataset } from '../../src/data/presets';
 import { assignSplit } from '../../src/data/split';
+import { bitsOf, inputErrorOf } from './expectations';
 
-function inputErrorOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof InputError) return error.message;
-    throw error;
-  }
-  throw new Error('expected an InputError, but nothing was thrown');
-}
-
-const bitsOf = (values: Float64Array): string => Buffer.from(values.buffer, values.byteOffset, values.byteLength).toString('hex');
 const parse = (text: string, options = {}): Dataset => parseDatasetCsv(text, { source: 'data.csv', ...options });
 const errorOf = (text: string, options = {}): string => inputErrorOf(() => parse(text, options));
 

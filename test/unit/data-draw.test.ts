@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Dataset } from '../../src/core/dataset';
-import { InputError } from '../../src/core/errors';
 import { addPoints, clearPoints, emptyDataset, erasePoints } from '../../src/data/draw';
 import { generateDataset } from '../../src/data/presets';
-
-function inputErrorOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof InputError) return error.message;
-    throw error;
-  }
-  throw new Error('expected an InputError, but nothing was thrown');
-}
+import { inputErrorOf } from './expectations';
 
 const THREE_CLASSES = { kind: 'classification', classes: 3 } as const;
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CLASSIFICATION_PRESETS, PRESET_NAMES, REGRESSION_PRESETS, type DataConfig, type PresetName } from '../../src/core/config';
-import { InputError } from '../../src/core/errors';
 import { generateDataset, presetTask, presetUsesClasses } from '../../src/data/presets';
+import { bitsOf, inputErrorOf } from './expectations';
 
 const config = (preset: PresetName, overrides: Partial<DataConfig> = {}): DataConfig => ({
   preset,
@@ -13,18 +13,6 @@ const config = (preset: PresetName, overrides: Partial<DataConfig> = {}): DataCo
   ...overrides,
 });
 
-/** The message of the InputError that fn throws (any other outcome fails the test). */
-function inputErrorOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof InputError) return error.message;
-    throw error;
-  }
-  throw new Error('expected an InputError, but nothing was thrown');
-}
-
-const bitsOf = (values: Float64Array): string => Buffer.from(values.buffer, values.byteOffset, values.byteLength).toString('hex');
 
 describe('generateDataset: every preset', () => {
   for (const preset of PRESET_NAMES) {

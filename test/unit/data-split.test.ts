@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../src/core/errors';
 import { assignSplit } from '../../src/data/split';
-
-function inputErrorOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof InputError) return error.message;
-    throw error;
-  }
-  throw new Error('expected an InputError, but nothing was thrown');
-}
+import { inputErrorOf } from './expectations';
 
 const testCount = (flags: Uint8Array): number => flags.reduce((sum, flag) => sum + flag, 0);
 

@@ -4,7 +4,7 @@ import { HIDDEN_ACTIVATIONS } from '../../src/core/activations';
 import { PRESET_NAMES, defaultConfig, type ExperimentConfig } from '../../src/core/config';
 import { parseExperimentConfig, serializeExperimentConfig } from '../../src/io/experimentConfig';
 import { parseJsonText } from '../../src/io/jsonText';
-import { inputErrorOf } from './io-fixtures';
+import { inputErrorOf } from './expectations';
 
 const errorOf = (value: unknown): string => inputErrorOf(() => parseExperimentConfig(value, 'config.json'));
 

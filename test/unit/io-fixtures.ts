@@ -1,22 +1,10 @@
 import { defaultConfig, type ModelConfig } from '../../src/core/config';
-import { InputError } from '../../src/core/errors';
 import type { Normalization } from '../../src/core/features';
 import { buildModelSpec, planNetwork, type ModelSpec } from '../../src/core/network';
 import { createRng } from '../../src/core/rng';
 import type { Task } from '../../src/core/task';
 
-/** Shared by the io-*.test.ts files: model specs of every kind, seeded parameters, and error capture. */
-
-/** The message of the InputError that `fn` throws; fails the test when it throws nothing or another error. */
-export function inputErrorOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof InputError) return error.message;
-    throw error;
-  }
-  throw new Error('expected an InputError, but nothing was thrown');
-}
+/** Shared by the io-*.test.ts files: model specs of every kind and seeded parameters. */
 
 export const TWO_CLASSES: Task = { kind: 'classification', classes: 2 };
 export const FOUR_CLASSES: Task = { kind: 'classification', classes: 4 };

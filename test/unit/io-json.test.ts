@@ -6,7 +6,7 @@ import { describeValue } from '../../src/io/jsonRead';
 import { findJsonSyntaxError } from '../../src/io/jsonSyntax';
 import { parseJsonText } from '../../src/io/jsonText';
 import { RawJson, prettyJson } from '../../src/io/prettyJson';
-import { inputErrorOf } from './io-fixtures';
+import { inputErrorOf } from './expectations';
 
 describe('float32Text', () => {
   it('writes the shortest decimal of the float32, integers plainly', () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { FEATURE_NAMES } from '../../src/core/features';
 import { exportWeights, parseWeights, serializeWeights } from '../../src/io/weights';
-import { TWO_CLASSES, inputErrorOf, modelSpec, randomParameters } from './io-fixtures';
+import { inputErrorOf } from './expectations';
+import { TWO_CLASSES, modelSpec, randomParameters } from './io-fixtures';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- the tests edit raw JSON documents of any shape */
 

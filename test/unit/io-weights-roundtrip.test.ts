@@ -3,8 +3,8 @@ import { defaultConfig } from '../../src/core/config';
 import { planNetwork } from '../../src/core/network';
 import { exportWeights, parseWeights, serializeWeights } from '../../src/io/weights';
 import { FOUR_CLASSES, TWO_CLASSES, modelSpec, randomParameters, sampleSpecs } from './io-fixtures';
+import { bitsOf } from './expectations';
 
-const bitsOf = (values: Float32Array): string => Buffer.from(values.buffer, values.byteOffset, values.byteLength).toString('hex');
 
 describe('weights JSON v1 round trips', () => {
   sampleSpecs().forEach(([name, spec], index) => {
