@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { useStore } from 'zustand';
 import { AppContext, type AppServices } from './ui/appContext';
 import { DataPanel } from './ui/DataPanel';
 import { DecisionBoundary } from './ui/DecisionBoundary';
@@ -8,18 +9,26 @@ import { NetworkPanel } from './ui/NetworkPanel';
 import { Notices } from './ui/Notices';
 import { SettingsBar } from './ui/SettingsBar';
 import { TopBar } from './ui/TopBar';
+import { LessonBanner } from './ui/LessonBanner';
+import { LessonsPanel } from './ui/LessonsPanel';
+import { SharePanel } from './ui/SharePanel';
 import { useFileDrop } from './ui/useFileDrop';
 import { useShortcuts } from './ui/useShortcuts';
 
-/** The playground: transport and settings on top; data, network and output side by side. */
+/** The playground: transport and settings on top; data, network and output side by side; lessons and sharing in a side panel. */
 export function App({ services }: { services: AppServices }): ReactNode {
   useShortcuts(services.run);
   const dragging = useFileDrop(services);
+  const present = useStore(services.store, (state) => state.view.present);
+  const lesson = useStore(services.store, (state) => state.view.lesson);
+  const panel = useStore(services.store, (state) => state.view.panel);
+  const className = ['app', present && 'present', lesson && 'with-lesson'].filter(Boolean).join(' ');
   return (
     <AppContext.Provider value={services}>
-      <div className="app">
+      <div className={className}>
         <TopBar />
         <SettingsBar />
+        <LessonBanner />
         <main className="workspace">
           <DataPanel />
           <NetworkPanel />
@@ -29,6 +38,8 @@ export function App({ services }: { services: AppServices }): ReactNode {
             <LossChart />
           </div>
         </main>
+        {panel === 'lessons' && <LessonsPanel />}
+        {panel === 'share' && <SharePanel />}
         <Notices />
         {dragging && (
           <div className="drop-hint" aria-hidden="true">

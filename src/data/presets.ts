@@ -8,6 +8,7 @@ import type { ClassSampler, RegressionSurface } from './presets/geometry';
 import { PRESET_GENERATORS } from './presets/registry';
 import { assignSplit } from './split';
 import { checkInteger, checkNumber, checkTrainFraction } from './validate';
+import { roundCoordinate } from '../core/coordinates';
 
 /** Stream label of the points' random draws (the split uses its own stream of the same seed). */
 const POINTS_STREAM = 0xda7a;
@@ -48,7 +49,9 @@ function validateDataConfig(config: DataConfig): asserts config is DataConfig & 
 function fillClasses(sample: ClassSampler, classes: number, noise: number, rng: Rng, points: Float64Array, labels: Float64Array): void {
   for (let i = 0; i < labels.length; i++) {
     const label = i % classes;
-    [points[2 * i], points[2 * i + 1]] = sample(rng, label, classes, noise);
+    const [x1, x2] = sample(rng, label, classes, noise);
+    points[2 * i] = roundCoordinate(x1);
+    points[2 * i + 1] = roundCoordinate(x2);
     labels[i] = label;
   }
 }
@@ -57,8 +60,8 @@ function fillClasses(sample: ClassSampler, classes: number, noise: number, rng: 
 function fillRegression(surface: RegressionSurface, noise: number, rng: Rng, points: Float64Array, labels: Float64Array): void {
   const [lo, hi] = PLANE_EXTENT;
   for (let i = 0; i < labels.length; i++) {
-    const x1 = rng.uniform(lo, hi);
-    const x2 = rng.uniform(lo, hi);
+    const x1 = roundCoordinate(rng.uniform(lo, hi));
+    const x2 = roundCoordinate(rng.uniform(lo, hi));
     points[2 * i] = x1;
     points[2 * i + 1] = x2;
     labels[i] = surface(x1, x2) + (noise > 0 ? noise * REGRESSION_NOISE * rng.normal() : 0);

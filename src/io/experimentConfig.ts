@@ -90,6 +90,14 @@ const TRAINING_FIELDS: FieldReaders<TrainingConfig> = {
   seed,
 };
 
+const SECTION_FIELDS: { [S in keyof ExperimentConfig]: FieldReaders<ExperimentConfig[S]> } = { data: DATA_FIELDS, model: MODEL_FIELDS, training: TRAINING_FIELDS };
+
+/** One field of the config, read and checked like the same field of a config file. */
+export function readConfigField<S extends keyof ExperimentConfig, F extends keyof ExperimentConfig[S]>(section: S, field: F, value: unknown, at: JsonPath): ExperimentConfig[S][F] {
+  const readers: FieldReaders<ExperimentConfig[S]> = SECTION_FIELDS[section];
+  return readers[field](value, at) as ExperimentConfig[S][F];
+}
+
 /** A section: the defaults, with each field present in `value` read and checked (undefined counts as absent). */
 function readSection<T extends object>(value: unknown, at: JsonPath, defaults: T, fields: FieldReaders<T>): T {
   if (value === undefined) return defaults;

@@ -1,4 +1,5 @@
 import type { DataConfig } from '../core/config';
+import { roundCoordinate } from '../core/coordinates';
 import type { Dataset } from '../core/dataset';
 import { MAX_CLASSES } from '../core/task';
 import { addPoints, emptyDataset, erasePoints } from '../data/draw';
@@ -23,14 +24,17 @@ export function drawnPointIsTest(n: number, trainFraction: number): boolean {
   return Math.floor((n + 1) * testShare + 1e-9) > Math.floor(n * testShare + 1e-9);
 }
 
-/** The dataset with `points` of class `label` (0-based) added; regression data is replaced, and the class count grows as needed. */
+/**
+ * The dataset with `points` of class `label` (0-based) added, on the thousandths grid of all
+ * points; regression data is replaced, and the class count grows as needed.
+ */
 export function withDrawnPoints(dataset: Dataset, points: [number, number][], label: number, trainFraction: number): Dataset {
   if (!Number.isInteger(label) || label < 0 || label >= MAX_CLASSES) throw new RangeError(`class index must be 0…${MAX_CLASSES - 1}, got ${label}`);
   let result: Dataset =
     dataset.task.kind === 'classification'
       ? { ...dataset, task: { kind: 'classification', classes: Math.max(dataset.task.classes, label + 1) } }
       : emptyDataset({ kind: 'classification', classes: Math.max(2, label + 1) });
-  for (const point of points) result = addPoints(result, [point], label, drawnPointIsTest(result.labels.length, trainFraction));
+  for (const [x1, x2] of points) result = addPoints(result, [[roundCoordinate(x1), roundCoordinate(x2)]], label, drawnPointIsTest(result.labels.length, trainFraction));
   return result;
 }
 

@@ -9,6 +9,7 @@ import { NumberField, SelectField, numberParser } from './fields';
 import { exportDataFile, importDataFile, pickFile } from './files';
 import { DATASET_NAMES, POINT_COUNTS } from './names';
 import { updateConfig } from './store';
+import { Hideable } from './Hideable';
 
 const DATA_SOURCES: readonly DataSource[] = [...PRESET_NAMES, 'custom'];
 const CLASS_COUNTS = ['2', '3', '4', '5', '6'] as const;
@@ -25,48 +26,64 @@ export function DataPanel(): ReactNode {
   return (
     <section className="panel data-panel" aria-labelledby="data-heading">
       <h2 id="data-heading">Data</h2>
-      <SelectField label="Dataset" value={data.preset} options={DATA_SOURCES} names={DATASET_NAMES} onChange={(preset) => edit((d) => (d.preset = preset))} />
+      <Hideable id="dataset">
+        <SelectField label="Dataset" value={data.preset} options={DATA_SOURCES} names={DATASET_NAMES} onChange={(preset) => edit((d) => (d.preset = preset))} />
+      </Hideable>
       <div className="row">
-        <button type="button" title="New random points (a new data seed)" onClick={() => edit((d) => (d.seed = deriveSeed(d.seed, 0x5eed)))}>
-          Regenerate
-        </button>
-        <SelectField
-          label="Classes"
-          value={String(Math.min(data.classes, MAX_CLASSES)) as (typeof CLASS_COUNTS)[number]}
-          options={CLASS_COUNTS}
-          names={CLASS_NAMES}
-          disabled={!takesClasses}
-          onChange={(classes) => edit((d) => (d.classes = Number(classes)))}
+        <Hideable id="regenerate">
+          <button type="button" title="New random points (a new data seed)" onClick={() => edit((d) => (d.seed = deriveSeed(d.seed, 0x5eed)))}>
+            Regenerate
+          </button>
+        </Hideable>
+        <Hideable id="classes">
+          <SelectField
+            label="Classes"
+            value={String(Math.min(data.classes, MAX_CLASSES)) as (typeof CLASS_COUNTS)[number]}
+            options={CLASS_COUNTS}
+            names={CLASS_NAMES}
+            disabled={!takesClasses}
+            onChange={(classes) => edit((d) => (d.classes = Number(classes)))}
+          />
+        </Hideable>
+      </div>
+      <Hideable id="noise">
+        <div className="field slider">
+          <label htmlFor="noise">Noise</label>
+          <input id="noise" type="range" min={0} max={1} step={0.05} value={data.noise} disabled={custom} onChange={(event) => edit((d) => (d.noise = Number(event.target.value)))} />
+          <span className="value">{Math.round(data.noise * 100)}%</span>
+        </div>
+      </Hideable>
+      <Hideable id="trainFraction">
+        <div className="field slider">
+          <label htmlFor="train-share">Training data %</label>
+          <input id="train-share" type="range" min={10} max={100} step={5} value={Math.round(data.trainFraction * 100)} onChange={(event) => edit((d) => (d.trainFraction = Number(event.target.value) / 100))} />
+          <span className="value">{Math.round(data.trainFraction * 100)}%</span>
+        </div>
+      </Hideable>
+      <Hideable id="points">
+        <NumberField
+          label="Points"
+          value={data.points}
+          parse={numberParser(10, LIMITS.points.max, true)}
+          suggestions={POINT_COUNTS}
+          hint={`A whole number from 10 to ${LIMITS.points.max}`}
+          disabled={custom}
+          onCommit={(points) => edit((d) => (d.points = points))}
         />
-      </div>
-      <div className="field slider">
-        <label htmlFor="noise">Noise</label>
-        <input id="noise" type="range" min={0} max={1} step={0.05} value={data.noise} disabled={custom} onChange={(event) => edit((d) => (d.noise = Number(event.target.value)))} />
-        <span className="value">{Math.round(data.noise * 100)}%</span>
-      </div>
-      <div className="field slider">
-        <label htmlFor="train-share">Training data %</label>
-        <input id="train-share" type="range" min={10} max={100} step={5} value={Math.round(data.trainFraction * 100)} onChange={(event) => edit((d) => (d.trainFraction = Number(event.target.value) / 100))} />
-        <span className="value">{Math.round(data.trainFraction * 100)}%</span>
-      </div>
-      <NumberField
-        label="Points"
-        value={data.points}
-        parse={numberParser(10, LIMITS.points.max, true)}
-        suggestions={POINT_COUNTS}
-        hint={`A whole number from 10 to ${LIMITS.points.max}`}
-        disabled={custom}
-        onCommit={(points) => edit((d) => (d.points = points))}
-      />
-      <DrawingTools />
-      <div className="row">
-        <button type="button" onClick={() => exportDataFile(services)}>
-          Export data
-        </button>
-        <button type="button" title="A CSV file with columns x1, x2, label (and optionally split)" onClick={() => pickFile('.csv,text/csv', (file) => void importDataFile(services, file))}>
-          Import data
-        </button>
-      </div>
+      </Hideable>
+      <Hideable id="drawing">
+        <DrawingTools />
+      </Hideable>
+      <Hideable id="dataFiles">
+        <div className="row">
+          <button type="button" onClick={() => exportDataFile(services)}>
+            Export data
+          </button>
+          <button type="button" title="A CSV file with columns x1, x2, label (and optionally split)" onClick={() => pickFile('.csv,text/csv', (file) => void importDataFile(services, file))}>
+            Import data
+          </button>
+        </div>
+      </Hideable>
     </section>
   );
 }

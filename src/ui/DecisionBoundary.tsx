@@ -8,6 +8,7 @@ import { regressionRange } from './heatmap';
 import { divergingColor, cssColor } from './palette';
 import { drawHeatmap, drawPoints, toPlane } from './planeDraw';
 import { updateView } from './store';
+import { Hideable } from './Hideable';
 
 const LEGEND_GRADIENT = `linear-gradient(to right, ${cssColor(divergingColor(-1))}, ${cssColor(divergingColor(0))}, ${cssColor(divergingColor(1))})`;
 
@@ -102,8 +103,12 @@ export function DecisionBoundary(): ReactNode {
         onPointerUp={() => (drag.current = null)}
       />
       <div className="row toggles">
-        <Toggle label="Show test data" checked={view.showTestData} onChange={(showTestData) => updateView(store, { showTestData })} />
-        <Toggle label="Discretize" checked={view.discretize} onChange={(discretize) => updateView(store, { discretize })} />
+        <Hideable id="showTestData">
+          <Toggle label="Show test data" checked={view.showTestData} onChange={(showTestData) => updateView(store, { showTestData })} />
+        </Hideable>
+        <Hideable id="discretize">
+          <Toggle label="Discretize" checked={view.discretize} onChange={(discretize) => updateView(store, { discretize })} />
+        </Hideable>
         {regression && (
           <div ref={legend} className="legend" aria-label="Regression colour scale">
             <span className="legend-min" />

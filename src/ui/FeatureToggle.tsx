@@ -22,11 +22,13 @@ interface FeatureToggleProps {
   x: number;
   y: number;
   size: number;
+  /** Shown but not changeable (a shared link hid the feature controls). */
+  locked: boolean;
   onToggle(): void;
 }
 
 /** One input feature in the diagram: its name and thumbnail; pressing it adds or removes the feature. */
-export function FeatureToggle({ name, active, x, y, size, onToggle }: FeatureToggleProps): ReactNode {
+export function FeatureToggle({ name, active, x, y, size, locked, onToggle }: FeatureToggleProps): ReactNode {
   const canvas = useRef<HTMLCanvasElement>(null);
   useEffect(() => paintFeature(canvas.current!, name), [name]);
   const label = FEATURE_LABELS[name];
@@ -38,6 +40,7 @@ export function FeatureToggle({ name, active, x, y, size, onToggle }: FeatureTog
       aria-label={`Feature ${label.spoken}`}
       title={`${label.spoken}: ${active ? 'used (press to remove)' : 'not used (press to add)'}`}
       style={{ left: 0, top: y - size / 2, width: x + size / 2, height: size }}
+      disabled={locked}
       onClick={onToggle}
     >
       <span className="feature-name">{label.text}</span>

@@ -10,6 +10,7 @@ import { regressionRange } from './heatmap';
 import { LayerHeader } from './LayerHeader';
 import { hiddenWidths, setLayerWidth } from './modelEdits';
 import { updateConfig, updateView } from './store';
+import { useShown } from './Hideable';
 
 /** The features with `name` switched on or off; the last feature stays. */
 function toggled(features: FeatureName[], name: FeatureName): FeatureName[] {
@@ -27,6 +28,7 @@ export function NetworkDiagram(): ReactNode {
   const model = useAppState((state) => state.config.model);
   const data = useAppState((state) => state.config.data);
   const selected = useAppState((state) => state.view.selectedLayer);
+  const featuresShown = useShown('features');
   const container = useRef<HTMLDivElement>(null);
   const svg = useRef<SVGSVGElement>(null);
   const thumbnails = useRef<HTMLDivElement>(null);
@@ -96,6 +98,7 @@ export function NetworkDiagram(): ReactNode {
           x={node.x}
           y={node.y}
           size={layout.node}
+          locked={!featuresShown}
           onToggle={() => updateConfig(store, (config) => (config.model.features = toggled(config.model.features, FEATURE_NAMES[node.index])))}
         />
       ))}

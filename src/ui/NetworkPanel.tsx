@@ -8,6 +8,7 @@ import { LayerEditor } from './LayerEditor';
 import { addLayer, canAddLayer, canRemoveLayer, hiddenWidths, removeLayer } from './modelEdits';
 import { NetworkDiagram } from './NetworkDiagram';
 import { updateConfig } from './store';
+import { Hideable } from './Hideable';
 
 /** The model's size in words: hidden layers and parameters. */
 function summary(model: ModelConfig, task: Task): string {
@@ -27,18 +28,22 @@ export function NetworkPanel(): ReactNode {
     <section className="panel network-panel" aria-labelledby="network-heading">
       <div className="panel-head">
         <h2 id="network-heading">Network</h2>
-        <button type="button" disabled={!canAddLayer(model)} onClick={() => updateConfig(store, (config) => (config.model = addLayer(config.model)))}>
-          Add layer
-        </button>
-        <button type="button" disabled={!canRemoveLayer(model)} onClick={() => updateConfig(store, (config) => (config.model = removeLayer(config.model)))}>
-          Remove layer
-        </button>
+        <Hideable id="layers">
+          <button type="button" disabled={!canAddLayer(model)} onClick={() => updateConfig(store, (config) => (config.model = addLayer(config.model)))}>
+            Add layer
+          </button>
+          <button type="button" disabled={!canRemoveLayer(model)} onClick={() => updateConfig(store, (config) => (config.model = removeLayer(config.model)))}>
+            Remove layer
+          </button>
+        </Hideable>
         <span className="summary" title={text}>
           {text}
         </span>
       </div>
       <NetworkDiagram />
-      <LayerEditor />
+      <Hideable id="layerEditor">
+        <LayerEditor />
+      </Hideable>
     </section>
   );
 }

@@ -5,6 +5,7 @@ import { useAppState, useServices } from './appContext';
 import { NumberField, SelectField, numberParser } from './fields';
 import { ACTIVATION_NAMES, ARCHITECTURE_NAMES, BATCH_SIZES, DROPOUT_RATES, INIT_NAMES, LEARNING_RATES, MOMENTUM_VALUES, OPTIMIZER_NAMES, REGULARIZATION_RATES } from './names';
 import { updateConfig } from './store';
+import { Hideable } from './Hideable';
 
 const parseBatch = (text: string): number | 'all' | null => (text.toLowerCase() === 'all' ? 'all' : numberParser(LIMITS.batchSize.min, LIMITS.batchSize.max, true)(text));
 /** A rate in [0, 1), as dropout and momentum take. */
@@ -12,7 +13,6 @@ const parseBelowOne = (text: string): number | null => {
   const value = numberParser(0, 1)(text);
   return value !== null && value < 1 ? value : null;
 };
-
 
 /** The model's and the optimiser's settings, in one bar under the transport controls. */
 export function SettingsBar(): ReactNode {
@@ -23,70 +23,90 @@ export function SettingsBar(): ReactNode {
   return (
     <div className="settings-bar">
       <section className="settings-group" aria-label="Model settings">
-        <SelectField label="Architecture" value={model.arch} options={ARCHITECTURES} names={ARCHITECTURE_NAMES} onChange={(arch) => edit((c) => (c.model.arch = arch))} />
-        <SelectField
-          label="Activation"
-          value={model.activation}
-          options={HIDDEN_ACTIVATIONS}
-          names={ACTIVATION_NAMES}
-          onChange={(activation) =>
-            edit((c) => {
-              c.model.activation = activation;
-              c.model.layerActivations = [];
-            })
-          }
-        />
-        <SelectField label="Initialisation" value={model.init} options={INIT_SCHEMES} names={INIT_NAMES} onChange={(init) => edit((c) => (c.model.init = init))} />
+        <Hideable id="arch">
+          <SelectField label="Architecture" value={model.arch} options={ARCHITECTURES} names={ARCHITECTURE_NAMES} onChange={(arch) => edit((c) => (c.model.arch = arch))} />
+        </Hideable>
+        <Hideable id="activation">
+          <SelectField
+            label="Activation"
+            value={model.activation}
+            options={HIDDEN_ACTIVATIONS}
+            names={ACTIVATION_NAMES}
+            onChange={(activation) =>
+              edit((c) => {
+                c.model.activation = activation;
+                c.model.layerActivations = [];
+              })
+            }
+          />
+        </Hideable>
+        <Hideable id="init">
+          <SelectField label="Initialisation" value={model.init} options={INIT_SCHEMES} names={INIT_NAMES} onChange={(init) => edit((c) => (c.model.init = init))} />
+        </Hideable>
       </section>
       <section className="settings-group" aria-label="Training settings">
-        <SelectField label="Optimizer" value={training.optimizer} options={OPTIMIZERS} names={OPTIMIZER_NAMES} onChange={(optimizer) => edit((c) => (c.training.optimizer = optimizer))} />
-        <NumberField
-          label="Learning rate"
-          value={training.learningRate}
-          parse={numberParser(LIMITS.learningRate.min, LIMITS.learningRate.max)}
-          suggestions={LEARNING_RATES}
-          hint={`A number from ${LIMITS.learningRate.min} to ${LIMITS.learningRate.max}`}
-          onCommit={(rate) => edit((c) => (c.training.learningRate = rate))}
-        />
-        {training.optimizer === 'momentum' && (
+        <Hideable id="optimizer">
+          <SelectField label="Optimizer" value={training.optimizer} options={OPTIMIZERS} names={OPTIMIZER_NAMES} onChange={(optimizer) => edit((c) => (c.training.optimizer = optimizer))} />
+        </Hideable>
+        <Hideable id="lr">
           <NumberField
-            label="Momentum"
-            value={training.momentum}
-            parse={parseBelowOne}
-            suggestions={MOMENTUM_VALUES}
-            hint="A number from 0 up to (not including) 1"
-            size={4}
-            onCommit={(momentum) => edit((c) => (c.training.momentum = momentum))}
+            label="Learning rate"
+            value={training.learningRate}
+            parse={numberParser(LIMITS.learningRate.min, LIMITS.learningRate.max)}
+            suggestions={LEARNING_RATES}
+            hint={`A number from ${LIMITS.learningRate.min} to ${LIMITS.learningRate.max}`}
+            onCommit={(rate) => edit((c) => (c.training.learningRate = rate))}
           />
+        </Hideable>
+        {training.optimizer === 'momentum' && (
+          <Hideable id="momentum">
+            <NumberField
+              label="Momentum"
+              value={training.momentum}
+              parse={parseBelowOne}
+              suggestions={MOMENTUM_VALUES}
+              hint="A number from 0 up to (not including) 1"
+              size={4}
+              onCommit={(momentum) => edit((c) => (c.training.momentum = momentum))}
+            />
+          </Hideable>
         )}
-        <NumberField
-          label="Batch size"
-          value={training.batchSize}
-          parse={parseBatch}
-          suggestions={[...BATCH_SIZES, 'all' as const]}
-          hint={`A whole number from 1 to ${LIMITS.batchSize.max}, or "all"`}
-          size={5}
-          onCommit={(size) => edit((c) => (c.training.batchSize = size))}
-        />
-        <NumberField
-          label="L1"
-          value={training.l1}
-          parse={numberParser(LIMITS.regularization.min, LIMITS.regularization.max)}
-          suggestions={REGULARIZATION_RATES}
-          hint={`A number from 0 to ${LIMITS.regularization.max}`}
-          size={5}
-          onCommit={(l1) => edit((c) => (c.training.l1 = l1))}
-        />
-        <NumberField
-          label="L2"
-          value={training.l2}
-          parse={numberParser(LIMITS.regularization.min, LIMITS.regularization.max)}
-          suggestions={REGULARIZATION_RATES}
-          hint={`A number from 0 to ${LIMITS.regularization.max}`}
-          size={5}
-          onCommit={(l2) => edit((c) => (c.training.l2 = l2))}
-        />
-        <NumberField label="Dropout" value={training.dropout} parse={parseBelowOne} suggestions={DROPOUT_RATES} hint="A rate from 0 up to (not including) 1" size={4} onCommit={(dropout) => edit((c) => (c.training.dropout = dropout))} />
+        <Hideable id="batch">
+          <NumberField
+            label="Batch size"
+            value={training.batchSize}
+            parse={parseBatch}
+            suggestions={[...BATCH_SIZES, 'all' as const]}
+            hint={`A whole number from 1 to ${LIMITS.batchSize.max}, or "all"`}
+            size={5}
+            onCommit={(size) => edit((c) => (c.training.batchSize = size))}
+          />
+        </Hideable>
+        <Hideable id="l1">
+          <NumberField
+            label="L1"
+            value={training.l1}
+            parse={numberParser(LIMITS.regularization.min, LIMITS.regularization.max)}
+            suggestions={REGULARIZATION_RATES}
+            hint={`A number from 0 to ${LIMITS.regularization.max}`}
+            size={5}
+            onCommit={(l1) => edit((c) => (c.training.l1 = l1))}
+          />
+        </Hideable>
+        <Hideable id="l2">
+          <NumberField
+            label="L2"
+            value={training.l2}
+            parse={numberParser(LIMITS.regularization.min, LIMITS.regularization.max)}
+            suggestions={REGULARIZATION_RATES}
+            hint={`A number from 0 to ${LIMITS.regularization.max}`}
+            size={5}
+            onCommit={(l2) => edit((c) => (c.training.l2 = l2))}
+          />
+        </Hideable>
+        <Hideable id="dropout">
+          <NumberField label="Dropout" value={training.dropout} parse={parseBelowOne} suggestions={DROPOUT_RATES} hint="A rate from 0 up to (not including) 1" size={4} onCommit={(dropout) => edit((c) => (c.training.dropout = dropout))} />
+        </Hideable>
       </section>
     </div>
   );

@@ -1,12 +1,15 @@
 import { useRef, type ReactNode } from 'react';
-import { useRunFrame, useRunStatus, useServices } from './appContext';
+import { useAppState, useRunFrame, useRunStatus, useServices } from './appContext';
 import { formatEpoch, formatRate, READOUT_INTERVAL_MS, setText } from './format';
+import { updateView } from './store';
 import { WeightsButtons } from './WeightsButtons';
+import { Hideable } from './Hideable';
 
-/** Play/Pause, Step and Reset, the epoch and speed readouts, the backend in use, and the weights file buttons. */
+/** Play/Pause, Step and Reset, the epoch and speed readouts, the backend in use, lessons and sharing, and the weights file buttons. */
 export function TopBar(): ReactNode {
-  const { run } = useServices();
+  const { run, store } = useServices();
   const status = useRunStatus();
+  const panel = useAppState((state) => state.view.panel);
   const epoch = useRef<HTMLOutputElement>(null);
   const rate = useRef<HTMLOutputElement>(null);
   useRunFrame(
@@ -49,7 +52,17 @@ export function TopBar(): ReactNode {
           {status.backend || 'starting…'}
         </output>
       </div>
-      <WeightsButtons />
+      <div className="class-buttons">
+        <button type="button" aria-pressed={panel === 'lessons'} onClick={() => updateView(store, { panel: panel === 'lessons' ? 'none' : 'lessons' })}>
+          Lessons
+        </button>
+        <button type="button" aria-pressed={panel === 'share'} onClick={() => updateView(store, { panel: panel === 'share' ? 'none' : 'share' })}>
+          Share link
+        </button>
+      </div>
+      <Hideable id="weightsFiles">
+        <WeightsButtons />
+      </Hideable>
     </header>
   );
 }

@@ -13,6 +13,8 @@ export interface ChartSeries {
   logScale: boolean;
   /** The y axis title: "Loss" or "MSE". */
   measure: string;
+  /** An earlier run's curves, drawn faintly for comparison. */
+  pinned: readonly HistoryPoint[] | null;
 }
 
 /** Creates the chart's groups and paths inside `svg` (once). */
@@ -23,30 +25,38 @@ export function setUpLossChart(svg: SVGSVGElement): void {
   root.append('g').attr('class', 'axis y-axis');
   root.append('text').attr('class', 'axis-title x-title').attr('text-anchor', 'end').text('Epoch');
   root.append('text').attr('class', 'axis-title y-title').attr('text-anchor', 'middle');
+  // The pinned run goes first, so the current curves are drawn over it.
+  root.append('path').attr('class', 'line pinned-train').attr('fill', 'none').attr('stroke', '#1a1a1a').attr('stroke-opacity', 0.25).attr('stroke-width', 2);
+  root.append('path').attr('class', 'line pinned-test').attr('fill', 'none').attr('stroke', cssColor(POSITIVE)).attr('stroke-opacity', 0.3).attr('stroke-width', 2).attr('stroke-dasharray', '6 3');
   root.append('path').attr('class', 'line train-line').attr('fill', 'none').attr('stroke', '#1a1a1a').attr('stroke-width', 2);
   root.append('path').attr('class', 'line test-line').attr('fill', 'none').attr('stroke', cssColor(POSITIVE)).attr('stroke-width', 2).attr('stroke-dasharray', '6 3');
   const legend = root.append('g').attr('class', 'chart-legend');
   [
     { name: 'Training', className: 'train-line' },
     { name: 'Test', className: 'test-line' },
+    { name: 'Pinned', className: 'pinned-train' },
   ].forEach(({ name, className }, i) => {
-    const entry = legend.append('g').attr('transform', `translate(${i * 92}, 0)`);
+    const entry = legend.append('g').attr('class', `legend-${className}`).attr('transform', `translate(${i * 92}, 0)`);
     entry.append('line').attr('class', className).attr('x1', 0).attr('x2', 22).attr('y1', 0).attr('y2', 0).attr('stroke-width', 2);
     entry.append('text').attr('x', 28).attr('dy', '0.35em').text(name);
   });
   root.selectAll('.chart-legend line.train-line').attr('stroke', '#1a1a1a');
   root.selectAll('.chart-legend line.test-line').attr('stroke', cssColor(POSITIVE)).attr('stroke-dasharray', '6 3');
+  root.selectAll('.chart-legend line.pinned-train').attr('stroke', '#1a1a1a').attr('stroke-opacity', 0.25);
 }
 
 /** Draws both loss curves against the epoch in a chart of width × height pixels. */
 export function drawLossChart(svg: SVGSVGElement, width: number, height: number, series: ChartSeries): void {
   const root = d3.select(svg).attr('width', width).attr('height', height);
   const { points, logScale } = series;
+  const pinned = series.pinned ?? [];
   const innerRight = width - MARGIN.right;
   const innerBottom = height - MARGIN.bottom;
-  const lastEpoch = points.length > 0 ? points[points.length - 1].epoch : 1;
-  const x = d3.scaleLinear().domain([points.length > 0 ? points[0].epoch : 0, Math.max(lastEpoch, 1e-3)]).range([MARGIN.left, innerRight]);
-  const losses = points.flatMap((p) => [p.trainLoss, p.testLoss]).filter((v) => Number.isFinite(v));
+  const all = [...points, ...pinned];
+  const firstEpoch = d3.min(all, (p) => p.epoch) ?? 0;
+  const lastEpoch = d3.max(all, (p) => p.epoch) ?? 1;
+  const x = d3.scaleLinear().domain([firstEpoch, Math.max(lastEpoch, firstEpoch + 1e-3)]).range([MARGIN.left, innerRight]);
+  const losses = all.flatMap((p) => [p.trainLoss, p.testLoss]).filter((v) => Number.isFinite(v));
   const top = Math.max(d3.max(losses) ?? 1, logScale ? LOG_FLOOR * 10 : 1e-3);
   const y = logScale
     ? d3.scaleLog().domain([Math.max(LOG_FLOOR, d3.min(losses) ?? LOG_FLOOR), top]).range([innerBottom, MARGIN.top]).clamp(true)
@@ -56,7 +66,9 @@ export function drawLossChart(svg: SVGSVGElement, width: number, height: number,
   // In the corner under the y axis, the one place the ticks leave free.
   root.select('.x-title').attr('x', MARGIN.left - 10).attr('y', height - 5);
   root.select('.y-title').attr('transform', `translate(14, ${(MARGIN.top + innerBottom) / 2}) rotate(-90)`).text(series.measure);
-  root.select('.chart-legend').attr('transform', `translate(${innerRight - 170}, ${MARGIN.top + 8})`);
+  const legendEntries = pinned.length > 0 ? 3 : 2;
+  root.select('.chart-legend').attr('transform', `translate(${innerRight - 92 * legendEntries + 14}, ${MARGIN.top + 8})`);
+  root.select('.legend-pinned-train').attr('display', pinned.length > 0 ? null : 'none');
   const line = (pick: (p: HistoryPoint) => number) =>
     d3
       .line<HistoryPoint>()
@@ -65,4 +77,6 @@ export function drawLossChart(svg: SVGSVGElement, width: number, height: number,
       .y((p) => y(Math.max(pick(p), logScale ? LOG_FLOOR : 0)));
   root.select('.train-line').attr('d', line((p) => p.trainLoss)(points as HistoryPoint[]) ?? '');
   root.select('.test-line').attr('d', line((p) => p.testLoss)(points as HistoryPoint[]) ?? '');
+  root.select('.pinned-train').attr('d', line((p) => p.trainLoss)(pinned as HistoryPoint[]) ?? '');
+  root.select('.pinned-test').attr('d', line((p) => p.testLoss)(pinned as HistoryPoint[]) ?? '');
 }

@@ -1,5 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ExperimentConfig } from '../core/config';
+import type { HistoryPoint } from '../train/history';
 
 /** How the page shows things; never per-step numbers. */
 export interface ViewOptions {
@@ -12,6 +13,14 @@ export interface ViewOptions {
   drawClass: number;
   /** Hidden layer (0-based) whose settings the layer editor shows. */
   selectedLayer: number;
+  /** Ids of the controls left out of the page (src/ui/controls.ts). */
+  hidden: string[];
+  /** Large type for a projector. */
+  present: boolean;
+  /** The lesson the page was opened for, if any. */
+  lesson: string | null;
+  /** Which side panel is open. */
+  panel: 'none' | 'lessons' | 'share';
 }
 
 /** A message for the user: errors go to the alert region, the rest to a polite status line. */
@@ -25,17 +34,19 @@ export interface AppState {
   config: ExperimentConfig;
   view: ViewOptions;
   notice: Notice | null;
+  /** A run's loss curves kept as a faint reference on the chart. */
+  pinned: readonly HistoryPoint[] | null;
 }
 
 export type AppStore = StoreApi<AppState>;
 
 export function defaultView(): ViewOptions {
-  return { showTestData: false, discretize: false, logScale: false, tool: 'none', drawClass: 0, selectedLayer: 0 };
+  return { showTestData: false, discretize: false, logScale: false, tool: 'none', drawClass: 0, selectedLayer: 0, hidden: [], present: false, lesson: null, panel: 'none' };
 }
 
 /** A plain store outside React; components read it with zustand's useStore. */
-export function createAppStore(config: ExperimentConfig): AppStore {
-  return createStore<AppState>()(() => ({ config, view: defaultView(), notice: null }));
+export function createAppStore(config: ExperimentConfig, view: Partial<ViewOptions> = {}): AppStore {
+  return createStore<AppState>()(() => ({ config, view: { ...defaultView(), ...view }, notice: null, pinned: null }));
 }
 
 /** Replaces the config with an edited copy (the old object is never mutated, so changes are seen by identity). */

@@ -14,8 +14,8 @@ export interface Playground {
   errors: string[];
 }
 
-/** Opens the built app at 1280×720 and waits until a backend is chosen and the first model is shown. */
-export async function openPlayground(mode: BackendMode): Promise<Playground> {
+/** Opens the built app at 1280×720 (at `hash`, if given) and waits until a backend is chosen and the first model is shown. */
+export async function openPlayground(mode: BackendMode, hash = ''): Promise<Playground> {
   const browser = await launchChromium({ webgpu: mode === 'webgpu' ? 'swiftshader' : 'off' });
   const page = await browser.newPage({ viewport: { width: 1280, height: 720 }, acceptDownloads: true });
   const errors: string[] = [];
@@ -23,12 +23,25 @@ export async function openPlayground(mode: BackendMode): Promise<Playground> {
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(message.text());
   });
-  await page.goto(inject('baseUrl'));
+  await page.goto(inject('baseUrl') + hash);
+  await waitForBackend(page, mode);
+  await waitForModel(page);
+  return { browser, page, errors };
+}
+
+/** Loads the app afresh in `page` at `hash` (a new document, not a same-page hash change) and waits for its first model. */
+export async function reopen(page: Page, mode: BackendMode, hash: string): Promise<void> {
+  await page.goto('about:blank');
+  await page.goto(inject('baseUrl') + hash);
+  await waitForBackend(page, mode);
+  await waitForModel(page);
+}
+
+/** Waits until the page names the backend it trains on. */
+export async function waitForBackend(page: Page, mode: BackendMode): Promise<void> {
   await field(page, 'Backend')
     .filter({ hasText: mode === 'webgpu' ? /^WebGPU · / : /^CPU · / })
     .waitFor({ timeout: 60_000 });
-  await waitForModel(page);
-  return { browser, page, errors };
 }
 
 /** Waits until the readouts show a model's metrics (after a load or a rebuild). */

@@ -1,0 +1,245 @@
+import { defaultConfig, type ExperimentConfig } from '../core/config';
+import { InputError } from '../core/errors';
+import { readConfigField } from './experimentConfig';
+import { JsonPath } from './jsonPath';
+
+/**
+ * The page's state in the URL hash, Playground style (`#dataset=xor&hidden=4,4&lr=0.03&…`):
+ * the whole experiment, the view toggles, which controls are hidden, presentation mode, the open
+ * lesson and drawn points. Reading checks every field on its own: a bad one keeps its default and
+ * yields a message naming it, so a damaged link still opens. docs/FORMAT.md lists every key.
+ */
+
+/** The view toggles a link carries. */
+export interface SharedView {
+  showTestData: boolean;
+  discretize: boolean;
+  logScale: boolean;
+}
+
+export interface UrlState {
+  config: ExperimentConfig;
+  view: SharedView;
+  /** Ids of the controls the page leaves out. */
+  hidden: string[];
+  /** Large type, for a projector. */
+  present: boolean;
+  /** The lesson the link opens, if any. */
+  lesson: string | null;
+  /** Points drawn by hand, as encodePoints wrote them (decoded apart: it is asynchronous). */
+  drawn: string | null;
+}
+
+/** What the reader accepts besides the fixed keys: the page's control ids and lesson ids. */
+export interface UrlVocabulary {
+  controls: readonly string[];
+  lessons: readonly string[];
+}
+
+type ValueKind = 'number' | 'text' | 'numbers' | 'texts' | 'optionalTexts' | 'boolean' | 'batch';
+
+interface ConfigKey {
+  key: string;
+  section: keyof ExperimentConfig;
+  field: string;
+  kind: ValueKind;
+}
+
+const configKey = (key: string, section: keyof ExperimentConfig, field: string, kind: ValueKind): ConfigKey => ({ key, section, field, kind });
+
+/** Every config field and its key, in the order links are written. */
+export const CONFIG_KEYS: readonly ConfigKey[] = [
+  configKey('dataset', 'data', 'preset', 'text'),
+  configKey('points', 'data', 'points', 'number'),
+  configKey('noise', 'data', 'noise', 'number'),
+  configKey('classes', 'data', 'classes', 'number'),
+  configKey('dataSeed', 'data', 'seed', 'number'),
+  configKey('trainFraction', 'data', 'trainFraction', 'number'),
+  configKey('arch', 'model', 'arch', 'text'),
+  configKey('hidden', 'model', 'hidden', 'numbers'),
+  configKey('width', 'model', 'width', 'number'),
+  configKey('blocks', 'model', 'blocks', 'number'),
+  configKey('activation', 'model', 'activation', 'text'),
+  configKey('layerActivations', 'model', 'layerActivations', 'optionalTexts'),
+  configKey('features', 'model', 'features', 'texts'),
+  configKey('init', 'model', 'init', 'text'),
+  configKey('normalize', 'model', 'normalize', 'boolean'),
+  configKey('optimizer', 'training', 'optimizer', 'text'),
+  configKey('lr', 'training', 'learningRate', 'number'),
+  configKey('momentum', 'training', 'momentum', 'number'),
+  configKey('batch', 'training', 'batchSize', 'batch'),
+  configKey('l1', 'training', 'l1', 'number'),
+  configKey('l2', 'training', 'l2', 'number'),
+  configKey('dropout', 'training', 'dropout', 'number'),
+  configKey('seed', 'training', 'seed', 'number'),
+];
+
+const VIEW_KEYS: readonly (keyof SharedView)[] = ['showTestData', 'discretize', 'logScale'];
+const HIDE_SUFFIX = '_hide';
+
+export function defaultSharedView(): SharedView {
+  return { showTestData: false, discretize: false, logScale: false };
+}
+
+export function defaultUrlState(): UrlState {
+  return { config: defaultConfig(), view: defaultSharedView(), hidden: [], present: false, lesson: null, drawn: null };
+}
+
+/** Keeps commas readable: they separate list items and need no escaping in a fragment. */
+const encodeValue = (value: string): string => encodeURIComponent(value).replace(/%2C/g, ',');
+
+/** How a per-layer activation that follows the model's default is written. */
+const DEFAULT_ITEM = 'default';
+
+function valueText(value: unknown): string {
+  if (Array.isArray(value)) return value.map((item) => (item === null ? DEFAULT_ITEM : String(item))).join(',');
+  return String(value);
+}
+
+/** The hash (without `#`) that reopens this state. */
+export function encodeUrlState(state: UrlState): string {
+  const pairs: [string, string][] = [];
+  if (state.lesson) pairs.push(['lesson', state.lesson]);
+  for (const { key, section, field } of CONFIG_KEYS) {
+    pairs.push([key, valueText((state.config[section] as unknown as Record<string, unknown>)[field])]);
+  }
+  for (const key of VIEW_KEYS) if (state.view[key]) pairs.push([key, 'true']);
+  if (state.hidden.length > 0) pairs.push(['hide', state.hidden.join(',')]);
+  if (state.present) pairs.push(['present', 'true']);
+  if (state.drawn) pairs.push(['drawn', state.drawn]);
+  return pairs.map(([key, value]) => `${key}=${encodeValue(value)}`).join('&');
+}
+
+/** "0.5" → 0.5; anything that is not a plain number stays text, for the field reader to reject by name. */
+function numberOrText(text: string): number | string {
+  const value = Number(text);
+  return text.trim() !== '' && Number.isFinite(value) ? value : text;
+}
+
+function booleanOrText(text: string): boolean | string {
+  if (text === 'true' || text === '1') return true;
+  if (text === 'false' || text === '0') return false;
+  return text;
+}
+
+const listItems = (text: string): string[] => (text === '' ? [] : text.split(','));
+
+/** The JSON value a config file would hold for this URL text. */
+function jsonValue(kind: ValueKind, text: string): unknown {
+  switch (kind) {
+    case 'number':
+      return numberOrText(text);
+    case 'boolean':
+      return booleanOrText(text);
+    case 'batch':
+      return text === 'all' ? text : numberOrText(text);
+    case 'numbers':
+      return listItems(text).map(numberOrText);
+    case 'texts':
+      return listItems(text);
+    case 'optionalTexts':
+      return listItems(text).map((item) => (item === '' || item === DEFAULT_ITEM ? null : item));
+    case 'text':
+      return text;
+  }
+}
+
+/** A value as the page shows it in a message. */
+function shown(value: unknown): string {
+  return Array.isArray(value) ? (value.length === 0 ? 'none' : valueText(value)) : String(value);
+}
+
+/** Splits `a=1&b=2` into decoded pairs; a pair that cannot be decoded is reported and skipped. */
+function pairsOf(hash: string, problems: string[]): Map<string, string> {
+  const pairs = new Map<string, string>();
+  for (const part of hash.replace(/^#/, '').split('&')) {
+    if (part === '') continue;
+    const equals = part.indexOf('=');
+    const rawKey = equals < 0 ? part : part.slice(0, equals);
+    const rawValue = equals < 0 ? '' : part.slice(equals + 1);
+    try {
+      const key = decodeURIComponent(rawKey);
+      if (pairs.has(key)) problems.push(`${key}: given twice; used the last`);
+      pairs.set(key, decodeURIComponent(rawValue.replace(/\+/g, ' ')));
+    } catch {
+      problems.push(`"${part.slice(0, 40)}" is not valid URL text; ignored`);
+    }
+  }
+  return pairs;
+}
+
+/** Reads the ids of a hide/show list, reporting the ones the page does not know. */
+function controlList(key: string, text: string, controls: readonly string[], problems: string[]): string[] {
+  const ids = listItems(text);
+  for (const id of ids) if (!controls.includes(id)) problems.push(`${key}: "${id}" is not a control of the page; ignored`);
+  return ids.filter((id) => controls.includes(id));
+}
+
+/**
+ * The state a hash describes, and a message for every field that could not be used. Fields that
+ * are absent or bad keep their defaults; nothing here throws.
+ */
+export function decodeUrlState(hash: string, vocabulary: UrlVocabulary): { state: UrlState; problems: string[] } {
+  const problems: string[] = [];
+  const pairs = pairsOf(hash, problems);
+  const state = defaultUrlState();
+  const take = (key: string): string | undefined => {
+    const value = pairs.get(key);
+    pairs.delete(key);
+    return value;
+  };
+
+  for (const { key, section, field, kind } of CONFIG_KEYS) {
+    const text = take(key);
+    if (text === undefined) continue;
+    const target = state.config[section] as unknown as Record<string, unknown>;
+    try {
+      target[field] = readConfigField(section, field as never, jsonValue(kind, text), new JsonPath(undefined, key));
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      problems.push(`${error.message}; kept ${shown(target[field])}`);
+    }
+  }
+  for (const key of VIEW_KEYS) {
+    const text = take(key);
+    if (text === undefined) continue;
+    const value = booleanOrText(text);
+    if (typeof value === 'boolean') state.view[key] = value;
+    else problems.push(`${key}: expected true or false, got "${text}"; kept ${state.view[key]}`);
+  }
+
+  const hidden = new Set<string>();
+  const hide = take('hide');
+  if (hide !== undefined) for (const id of controlList('hide', hide, vocabulary.controls, problems)) hidden.add(id);
+  const show = take('show');
+  if (show !== undefined) {
+    const shownIds = controlList('show', show, vocabulary.controls, problems);
+    for (const id of vocabulary.controls) if (!shownIds.includes(id)) hidden.add(id);
+  }
+  for (const key of [...pairs.keys()]) {
+    if (!key.endsWith(HIDE_SUFFIX)) continue;
+    const id = key.slice(0, -HIDE_SUFFIX.length);
+    const value = booleanOrText(take(key)!);
+    if (!vocabulary.controls.includes(id)) problems.push(`${key}: "${id}" is not a control of the page; ignored`);
+    else if (typeof value !== 'boolean') problems.push(`${key}: expected true or false; ignored`);
+    else if (value) hidden.add(id);
+  }
+  state.hidden = vocabulary.controls.filter((id) => hidden.has(id));
+
+  const present = take('present');
+  if (present !== undefined) {
+    const value = booleanOrText(present);
+    if (typeof value === 'boolean') state.present = value;
+    else problems.push(`present: expected true or false, got "${present}"; ignored`);
+  }
+  const lesson = take('lesson');
+  if (lesson !== undefined) {
+    if (vocabulary.lessons.includes(lesson)) state.lesson = lesson;
+    else problems.push(`lesson: "${lesson}" is not a lesson; ignored`);
+  }
+  const drawn = take('drawn');
+  if (drawn !== undefined) state.drawn = drawn;
+
+  for (const key of pairs.keys()) problems.push(`${key}: not a setting Descent knows; ignored`);
+  return { state, problems };
+}

@@ -1,0 +1,48 @@
+import type { ReactNode } from 'react';
+import { defaultUrlState, encodeUrlState } from '../io/urlState';
+import { LESSONS, type Lesson, type LessonSetup } from '../lessons/lessons';
+import { useAppState, useServices } from './appContext';
+import { updateView, type ViewOptions } from './store';
+
+/** The link that opens one setup of a lesson, keeping the teacher's presentation choices. */
+export function lessonHash(lesson: Lesson, setup: LessonSetup, view: Pick<ViewOptions, 'hidden' | 'present'> = { hidden: [], present: false }): string {
+  return `#${encodeUrlState({ ...defaultUrlState(), config: setup.config, lesson: lesson.id, hidden: view.hidden, present: view.present })}`;
+}
+
+/** The lessons that follow the lecture notes: what to say, what to ask, what to look for, and a link per experiment. */
+export function LessonsPanel(): ReactNode {
+  const { store } = useServices();
+  const view = useAppState((state) => state.view);
+  return (
+    <aside className="side-panel lessons-panel" aria-label="Lessons">
+      <div className="panel-head">
+        <h2>Lessons</h2>
+        <button type="button" className="small" onClick={() => updateView(store, { panel: 'none' })}>
+          Close
+        </button>
+      </div>
+      <ol className="lessons">
+        {LESSONS.map((lesson) => (
+          <li key={lesson.id} className={lesson.id === view.lesson ? 'lesson current' : 'lesson'} aria-current={lesson.id === view.lesson ? 'true' : undefined}>
+            <h3>{lesson.title}</h3>
+            <p>{lesson.text}</p>
+            <p>
+              <strong>Ask:</strong> {lesson.question}
+            </p>
+            <p>
+              <strong>Look for:</strong> {lesson.lookFor}
+            </p>
+            <p className="lesson-links">
+              Open:{' '}
+              {lesson.setups.map((setup) => (
+                <a key={setup.label} href={lessonHash(lesson, setup, view)} aria-label={`${lesson.title}: ${setup.label}`}>
+                  {setup.label}
+                </a>
+              ))}
+            </p>
+          </li>
+        ))}
+      </ol>
+    </aside>
+  );
+}

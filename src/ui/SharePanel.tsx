@@ -1,0 +1,71 @@
+import { useEffect, useState, type ReactNode } from 'react';
+import { useAppState, useServices } from './appContext';
+import { CONTROL_IDS, CONTROLS } from './controls';
+import { Toggle } from './fields';
+import { exportDataFile } from './files';
+import { updateView } from './store';
+import { currentLink } from './urlSync';
+
+/** What happened to the link: copied, or to be copied by hand. */
+type CopyState = 'copying' | 'copied' | 'manual';
+
+/**
+ * The link to this exact run, copied to the clipboard when it opens, with what a teacher sets
+ * for the class: presentation mode and which controls the page shows.
+ */
+export function SharePanel(): ReactNode {
+  const services = useServices();
+  const { store } = services;
+  const config = useAppState((state) => state.config);
+  const view = useAppState((state) => state.view);
+  const [link, setLink] = useState<{ url: string; pointsLeftOut: string | null } | null>(null);
+  const [copy, setCopy] = useState<CopyState>('copying');
+
+  useEffect(() => {
+    let current = true;
+    void currentLink(services).then(async (made) => {
+      if (!current) return;
+      setLink(made);
+      try {
+        await navigator.clipboard.writeText(made.url);
+        if (current) setCopy('copied');
+      } catch {
+        if (current) setCopy('manual');
+      }
+    });
+    return () => {
+      current = false;
+    };
+  }, [services, config, view.hidden, view.present, view.showTestData, view.discretize, view.logScale, view.lesson]);
+
+  const setHidden = (id: string, shown: boolean) => updateView(store, { hidden: shown ? view.hidden.filter((other) => other !== id) : [...view.hidden, id] });
+  return (
+    <aside className="side-panel share-panel" aria-label="Share">
+      <div className="panel-head">
+        <h2>Share this run</h2>
+        <button type="button" className="small" onClick={() => updateView(store, { panel: 'none' })}>
+          Close
+        </button>
+      </div>
+      <input className="share-link" aria-label="Link" readOnly value={link?.url ?? ''} onFocus={(event) => event.target.select()} />
+      <p role="status">{copy === 'copied' ? 'Copied to the clipboard.' : copy === 'manual' ? 'Select the link and copy it (Ctrl+C).' : 'Making the link…'}</p>
+      <p className="hint">Whoever opens it gets the same data, the same starting weights and the same curve.</p>
+      {link?.pointsLeftOut && (
+        <p className="warning">
+          The drawn points are not in the link: {link.pointsLeftOut}. Share them as a CSV file instead.{' '}
+          <button type="button" className="small" onClick={() => exportDataFile(services)}>
+            Export data
+          </button>
+        </p>
+      )}
+      <h3>For the class</h3>
+      <Toggle label="Presentation mode (large type)" checked={view.present} onChange={(present) => updateView(store, { present })} />
+      <fieldset className="control-choices">
+        <legend>Controls the page shows</legend>
+        {CONTROL_IDS.map((id) => (
+          <Toggle key={id} label={CONTROLS[id]} checked={!view.hidden.includes(id)} onChange={(shown) => setHidden(id, shown)} />
+        ))}
+      </fieldset>
+    </aside>
+  );
+}

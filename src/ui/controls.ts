@@ -1,0 +1,32 @@
+/** The controls a shared link can leave out (`hide=lr,activation`), with the names the share panel lists them by. */
+export const CONTROLS = {
+  dataset: 'Dataset',
+  regenerate: 'Regenerate',
+  classes: 'Classes',
+  noise: 'Noise',
+  trainFraction: 'Training data %',
+  points: 'Points',
+  drawing: 'Drawing tools',
+  dataFiles: 'Data import and export',
+  layers: 'Add and remove layers',
+  layerEditor: 'Layer settings',
+  features: 'Input features',
+  arch: 'Architecture',
+  activation: 'Activation',
+  init: 'Initialisation',
+  optimizer: 'Optimizer',
+  lr: 'Learning rate',
+  momentum: 'Momentum',
+  batch: 'Batch size',
+  l1: 'L1',
+  l2: 'L2',
+  dropout: 'Dropout',
+  weightsFiles: 'Weights import and export',
+  showTestData: 'Show test data',
+  discretize: 'Discretize',
+  logScale: 'Log scale',
+} as const;
+
+export type ControlId = keyof typeof CONTROLS;
+
+export const CONTROL_IDS = Object.keys(CONTROLS) as ControlId[];

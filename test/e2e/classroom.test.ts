@@ -1,0 +1,111 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LESSONS } from '../../src/lessons/lessons';
+import { lessonHash } from '../../src/ui/LessonsPanel';
+import { DATASET_NAMES } from '../../src/ui/names';
+import { button, clickPlane, download, field, openPlayground, reopen, waitForModel, type Playground } from './browser';
+
+/** The classroom features, on the CPU worker (its runs are deterministic, so two pages can be compared exactly). */
+describe('lessons, shared links and presentation mode', () => {
+  let playground: Playground;
+
+  beforeAll(async () => {
+    playground = await openPlayground('cpu');
+  });
+
+  afterAll(async () => {
+    await playground?.browser.close();
+  });
+
+  /** Steps `epochs` epochs with the Step button and returns the training loss the page then shows. */
+  async function lossAfterEpochs(epochs: number): Promise<string> {
+    const { page } = playground;
+    for (let i = 1; i <= epochs; i++) {
+      await button(page, 'Step').click();
+      await expect.poll(async () => Number(await field(page, 'Epoch').textContent()), { timeout: 30_000 }).toBe(i);
+    }
+    await expect.poll(() => field(page, 'Training loss').textContent()).toMatch(/\d/);
+    return (await field(page, 'Training loss').textContent())!;
+  }
+
+  it.each(LESSONS.map((lesson, i) => [i + 1, lesson] as const))('lesson %i opens from its link with its experiment', async (number, lesson) => {
+    const { page } = playground;
+    const setup = lesson.setups[0];
+    await reopen(page, 'cpu', lessonHash(lesson, setup));
+    await expect.poll(() => page.getByRole('note', { name: 'Lesson' }).textContent()).toContain(`Lesson ${number}: ${lesson.title}`);
+    const preset = setup.config.data.preset as keyof typeof DATASET_NAMES;
+    await expect.poll(() => field(page, 'Dataset').locator('option:checked').textContent()).toBe(DATASET_NAMES[preset]);
+    await expect.poll(() => field(page, 'Activation').inputValue()).toBe(setup.config.model.activation);
+    // An empty alert region is not shown, so it is found by its role attribute.
+    expect(await page.locator('[role="alert"]').textContent()).toBe('');
+    await button(page, 'Lessons').click();
+    await expect.poll(() => page.getByRole('complementary', { name: 'Lessons' }).locator('[aria-current="true"] h3').textContent()).toBe(lesson.title);
+    await button(page, 'Lessons').click();
+  });
+
+  it('a shared link, drawn points included, reopened in a fresh page gives the same loss after the same steps', async () => {
+    const { page } = playground;
+    await reopen(page, 'cpu', lessonHash(LESSONS[1], LESSONS[1].setups[0]));
+    await button(page, 'Draw points').click();
+    await clickPlane(page, -4, -4);
+    await clickPlane(page, 4.5, -3.5);
+    const before = await download(page, button(page, 'Export data'));
+    const loss = await lossAfterEpochs(3);
+    await button(page, 'Share link').click();
+    const share = page.getByRole('complementary', { name: 'Share' });
+    await expect.poll(() => share.getByRole('status').textContent()).toMatch(/Copied|copy it/);
+    const link = await share.getByLabel('Link').inputValue();
+    expect(link).toContain('dataset=custom');
+    expect(link).toContain('drawn=');
+
+    await reopen(page, 'cpu', link.slice(link.indexOf('#')));
+    expect((await download(page, button(page, 'Export data'))).text).toBe(before.text);
+    expect(await lossAfterEpochs(3)).toBe(loss);
+  });
+
+  it('a tampered link still opens, with a notice naming what was ignored', async () => {
+    const { page } = playground;
+    await reopen(page, 'cpu', '#dataset=xor&lr=fast&hidden=4,x&colour=red');
+    const notice = page.getByRole('alert');
+    await expect.poll(() => notice.textContent()).toContain('lr: expected a number');
+    const text = await notice.textContent();
+    expect(text).toContain('hidden[1]');
+    expect(text).toContain('colour: not a setting Descent knows');
+    await expect.poll(() => field(page, 'Dataset').locator('option:checked').textContent()).toBe(DATASET_NAMES.xor);
+    await expect.poll(() => field(page, 'Learning rate').inputValue()).toBe('0.01');
+  });
+
+  it('presentation mode shows large type and only the controls the link keeps', async () => {
+    const { page } = playground;
+    await reopen(page, 'cpu', '#dataset=spiral&present=1&show=lr,activation');
+    expect(await page.locator('.app.present').count()).toBe(1);
+    expect(await field(page, 'Learning rate').isVisible()).toBe(true);
+    expect(await field(page, 'Activation').isVisible()).toBe(true);
+    expect(await field(page, 'Dataset').count()).toBe(0);
+    expect(await field(page, 'Optimizer').count()).toBe(0);
+    expect(await button(page, 'Add layer').count()).toBe(0);
+    expect(await button(page, 'Play').isVisible()).toBe(true);
+  });
+
+  it('too large a learning rate stops with a message, not NaN', async () => {
+    const { page } = playground;
+    const lesson = LESSONS.find((candidate) => candidate.id === 'learning-rate')!;
+    await reopen(page, 'cpu', lessonHash(lesson, lesson.setups.find((setup) => setup.label === 'Learning rate 3')!));
+    await button(page, 'Step').click();
+    await expect.poll(() => page.getByRole('alert').textContent(), { timeout: 30_000 }).toContain('Training diverged');
+    expect(await field(page, 'Training loss').textContent()).not.toMatch(/NaN/);
+  });
+
+  it('Pin run keeps the curves as a faint reference under the next run', async () => {
+    const { page } = playground;
+    await reopen(page, 'cpu', lessonHash(LESSONS[0], LESSONS[0].setups[0]));
+    await lossAfterEpochs(2);
+    await button(page, 'Pin run').click();
+    await button(page, 'Unpin').waitFor();
+    await expect.poll(() => page.locator('.loss-chart path.pinned-train').getAttribute('d')).toMatch(/^M/);
+    await button(page, 'Reset').click();
+    await waitForModel(page);
+    expect(await page.locator('.loss-chart .legend-pinned-train').getAttribute('display')).toBeNull();
+    await button(page, 'Unpin').click();
+    await button(page, 'Pin run').waitFor();
+  });
+});

@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import { HIDDEN_ACTIVATIONS } from '../../src/core/activations';
+import { ARCHITECTURES, CLASSIFICATION_PRESETS, defaultConfig, INIT_SCHEMES, OPTIMIZERS, type ExperimentConfig } from '../../src/core/config';
+import { FEATURE_NAMES } from '../../src/core/features';
+import { createRng } from '../../src/core/rng';
+import { roundCoordinate } from '../../src/core/coordinates';
+import { decodePoints, encodePoints, linkObstacle } from '../../src/io/pointsLink';
+import { CONFIG_KEYS, decodeUrlState, defaultUrlState, encodeUrlState, type UrlState } from '../../src/io/urlState';
+import { withDrawnPoints } from '../../src/train/dataEdits';
+import { emptyDataset } from '../../src/data/draw';
+import { generateDataset } from '../../src/data/presets';
+
+const VOCABULARY = { controls: ['lr', 'activation', 'dataset'], lessons: ['linear-model'] };
+
+/** A valid config with every field drawn at random. */
+function randomConfig(seed: number): ExperimentConfig {
+  const rng = createRng(seed);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(rng.next() * items.length)];
+  const config = defaultConfig();
+  config.data = { preset: pick(CLASSIFICATION_PRESETS), points: 1 + Math.floor(rng.next() * 5000), noise: rng.next(), classes: 2 + Math.floor(rng.next() * 5), seed: Math.floor(rng.next() * 0xffffffff), trainFraction: 0.05 + 0.95 * rng.next() };
+  const layers = Math.floor(rng.next() * 5);
+  config.model = {
+    arch: pick(ARCHITECTURES),
+    hidden: Array.from({ length: layers }, () => 1 + Math.floor(rng.next() * 300)),
+    width: 1 + Math.floor(rng.next() * 64),
+    blocks: Math.floor(rng.next() * 6),
+    activation: pick(HIDDEN_ACTIVATIONS),
+    layerActivations: Array.from({ length: layers }, () => (rng.next() < 0.5 ? null : pick(HIDDEN_ACTIVATIONS))),
+    features: FEATURE_NAMES.filter((_, i) => i === 0 || rng.next() < 0.4),
+    init: pick(INIT_SCHEMES),
+    normalize: rng.next() < 0.5,
+  };
+  config.training = { optimizer: pick(OPTIMIZERS), learningRate: rng.next() * 3, momentum: rng.next() * 0.99, batchSize: rng.next() < 0.2 ? 'all' : 1 + Math.floor(rng.next() * 500), l1: rng.next() * 0.01, l2: rng.next() * 0.1, dropout: rng.next() * 0.9, seed: Math.floor(rng.next() * 0xffffffff) };
+  return config;
+}
+
+describe('URL state', () => {
+  it('round-trips every field of random configs exactly, with view, hidden controls, presentation and lesson', () => {
+    for (let seed = 1; seed <= 50; seed++) {
+      const state: UrlState = { ...defaultUrlState(), config: randomConfig(seed), view: { showTestData: seed % 2 === 0, discretize: seed % 3 === 0, logScale: true }, hidden: seed % 2 ? ['lr', 'dataset'] : [], present: seed % 2 === 1, lesson: 'linear-model' };
+      const { state: read, problems } = decodeUrlState(encodeUrlState(state), VOCABULARY);
+      expect(problems).toEqual([]);
+      expect(read).toEqual(state);
+    }
+  });
+
+  it('writes a readable hash, and an empty hash is the default page', () => {
+    const hash = encodeUrlState({ ...defaultUrlState(), config: { ...defaultConfig(), model: { ...defaultConfig().model, hidden: [4, 4] } } });
+    expect(hash).toContain('dataset=circle');
+    expect(hash).toContain('hidden=4,4');
+    expect(hash).toContain('lr=0.01');
+    expect(decodeUrlState('', VOCABULARY)).toEqual({ state: defaultUrlState(), problems: [] });
+  });
+
+  it('ignores each bad field by name, keeps its default, and uses the good ones', () => {
+    const { state, problems } = decodeUrlState('#dataset=xor&lr=abc&hidden=4,0&activation=swish&batch=-3&features=x1,x1&noise=2&hidden=3&seed=1.5&present=maybe', VOCABULARY);
+    expect(state.config.data.preset).toBe('xor');
+    expect(state.config.model.hidden).toEqual([3]);
+    expect(state.config.training.learningRate).toBe(defaultConfig().training.learningRate);
+    expect(state.config.model.activation).toBe(defaultConfig().model.activation);
+    expect(state.present).toBe(false);
+    expect(problems).toEqual([
+      'hidden: given twice; used the last',
+      'noise: expected a number in [0, 1], got 2; kept 0.1',
+      'activation: "swish" is not one of linear, relu, leaky_relu, elu, tanh, sigmoid, softplus; kept tanh',
+      'features[1]: "x1" appears twice; kept x1,x2',
+      'lr: expected a number in [0, 10], got "abc"; kept 0.01',
+      'batch: expected a whole number in [1, 100000] or "all", got -3; kept 16',
+      'seed: expected a whole number in [0, 4294967295], got 1.5; kept 1',
+      'present: expected true or false, got "maybe"; ignored',
+    ]);
+  });
+
+  it('reports unknown keys, unknown controls and lessons, and text that is not URL text', () => {
+    const { state, problems } = decodeUrlState('#colour=red&hide=lr,volume&activation_hide=true&speed_hide=true&lesson=calculus&%E0%A4%A=1', VOCABULARY);
+    expect(state.hidden).toEqual(['lr', 'activation']);
+    expect(state.lesson).toBeNull();
+    expect(problems).toEqual([
+      '"%E0%A4%A=1" is not valid URL text; ignored',
+      'hide: "volume" is not a control of the page; ignored',
+      'speed_hide: "speed" is not a control of the page; ignored',
+      'lesson: "calculus" is not a lesson; ignored',
+      'colour: not a setting Descent knows; ignored',
+    ]);
+  });
+
+  it('show= keeps only the listed controls', () => {
+    expect(decodeUrlState('#show=lr&present=1', VOCABULARY).state).toMatchObject({ hidden: ['activation', 'dataset'], present: true });
+  });
+});
+
+describe('drawn points in a link', () => {
+  const drawn = () => {
+    const rng = createRng(3);
+    let dataset = emptyDataset({ kind: 'classification', classes: 2 });
+    for (let i = 0; i < 300; i++) dataset = withDrawnPoints(dataset, [[rng.uniform(-6, 6), rng.uniform(-6, 6)]], i % 3, 0.7);
+    return dataset;
+  };
+
+  it('drawn points sit on the link grid and come back bit for bit, splits and classes included', async () => {
+    const dataset = drawn();
+    expect(linkObstacle(dataset)).toBeNull();
+    expect(Array.from(dataset.points).every((x) => roundCoordinate(x) === x)).toBe(true);
+    const text = await encodePoints(dataset);
+    expect(text).toMatch(/^[A-Za-z0-9_-]+$/);
+    expect(text.length).toBeLessThan(300 * 5 * 1.4);
+    expect(await decodePoints(text)).toEqual(dataset);
+  });
+
+  it('generated points travel too; regression targets and imported points with more decimals do not, and the page is told why', () => {
+    const xor = generateDataset({ ...defaultConfig().data, preset: 'xor' });
+    expect(linkObstacle(xor)).toBeNull();
+    expect(linkObstacle(generateDataset({ ...defaultConfig().data, preset: 'reg-plane' }))).toMatch(/regression/);
+    expect(linkObstacle({ ...xor, points: xor.points.map((x) => x + 1e-4) })).toMatch(/more than three decimals/);
+  });
+
+  it('damaged point text is an input error, not a crash', async () => {
+    const text = await encodePoints(drawn());
+    await expect(decodePoints(text.slice(0, 40))).rejects.toThrow(/^drawn: the points are/);
+    await expect(decodePoints('not base64!')).rejects.toThrow(/drawn: is not base64url text/);
+  });
+
+  it('every config field has its own key', () => {
+    expect(new Set(CONFIG_KEYS.map((key) => key.key)).size).toBe(CONFIG_KEYS.length);
+    const fields = CONFIG_KEYS.map((key) => `${key.section}.${key.field}`);
+    const config = defaultConfig();
+    for (const section of ['data', 'model', 'training'] as const) for (const field of Object.keys(config[section])) expect(fields).toContain(`${section}.${field}`);
+  });
+});
