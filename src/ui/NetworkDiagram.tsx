@@ -29,6 +29,7 @@ export function NetworkDiagram(): ReactNode {
   const data = useAppState((state) => state.config.data);
   const selected = useAppState((state) => state.view.selectedLayer);
   const featuresShown = useShown('features');
+  const layersShown = useShown('layers');
   const container = useRef<HTMLDivElement>(null);
   const svg = useRef<SVGSVGElement>(null);
   const thumbnails = useRef<HTMLDivElement>(null);
@@ -102,17 +103,18 @@ export function NetworkDiagram(): ReactNode {
           onToggle={() => updateConfig(store, (config) => (config.model.features = toggled(config.model.features, FEATURE_NAMES[node.index])))}
         />
       ))}
-      {hidden.map((column, i) => (
-        <LayerHeader
-          key={i}
-          layer={i + 1}
-          neurons={column.width}
-          x={column.x}
-          selected={selected === i}
-          onChange={(neurons) => editWidth(i, neurons)}
-          onSelect={() => updateView(store, { selectedLayer: i })}
-        />
-      ))}
+      {layersShown &&
+        hidden.map((column, i) => (
+          <LayerHeader
+            key={i}
+            layer={i + 1}
+            neurons={column.width}
+            x={column.x}
+            selected={selected === i}
+            onChange={(neurons) => editWidth(i, neurons)}
+            onSelect={() => updateView(store, { selectedLayer: i })}
+          />
+        ))}
       {hidden
         .filter((column) => column.hidden > 0)
         .map((column, i) => (

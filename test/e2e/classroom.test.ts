@@ -83,6 +83,8 @@ describe('lessons, shared links and presentation mode', () => {
     expect(await field(page, 'Dataset').count()).toBe(0);
     expect(await field(page, 'Optimizer').count()).toBe(0);
     expect(await button(page, 'Add layer').count()).toBe(0);
+    expect(await page.getByLabel('Neurons in layer 1').count()).toBe(0);
+    expect(await button(page, 'Add a neuron to layer 1').count()).toBe(0);
     expect(await button(page, 'Play').isVisible()).toBe(true);
   });
 
