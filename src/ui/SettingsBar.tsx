@@ -82,28 +82,19 @@ export function SettingsBar(): ReactNode {
             onCommit={(size) => edit((c) => (c.training.batchSize = size))}
           />
         </Hideable>
-        <Hideable id="l1">
-          <NumberField
-            label="L1"
-            value={training.l1}
-            parse={numberParser(LIMITS.regularization.min, LIMITS.regularization.max)}
-            suggestions={REGULARIZATION_RATES}
-            hint={`A number from 0 to ${LIMITS.regularization.max}`}
-            size={5}
-            onCommit={(l1) => edit((c) => (c.training.l1 = l1))}
-          />
-        </Hideable>
-        <Hideable id="l2">
-          <NumberField
-            label="L2"
-            value={training.l2}
-            parse={numberParser(LIMITS.regularization.min, LIMITS.regularization.max)}
-            suggestions={REGULARIZATION_RATES}
-            hint={`A number from 0 to ${LIMITS.regularization.max}`}
-            size={5}
-            onCommit={(l2) => edit((c) => (c.training.l2 = l2))}
-          />
-        </Hideable>
+        {(['l1', 'l2'] as const).map((term) => (
+          <Hideable key={term} id={term}>
+            <NumberField
+              label={term.toUpperCase()}
+              value={training[term]}
+              parse={numberParser(LIMITS.regularization.min, LIMITS.regularization.max)}
+              suggestions={REGULARIZATION_RATES}
+              hint={`A number from 0 to ${LIMITS.regularization.max}`}
+              size={5}
+              onCommit={(rate) => edit((c) => (c.training[term] = rate))}
+            />
+          </Hideable>
+        ))}
         <Hideable id="dropout">
           <NumberField label="Dropout" value={training.dropout} parse={parseBelowOne} suggestions={DROPOUT_RATES} hint="A rate from 0 up to (not including) 1" size={4} onCommit={(dropout) => edit((c) => (c.training.dropout = dropout))} />
         </Hideable>
