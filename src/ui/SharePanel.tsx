@@ -1,4 +1,5 @@
 import { useEffect, useState, type ReactNode } from 'react';
+import type { MadeLink } from '../io/shareLink';
 import { useAppState, useServices } from './appContext';
 import { CONTROL_IDS, CONTROLS } from './controls';
 import { Toggle } from './fields';
@@ -9,6 +10,16 @@ import { currentLink } from './urlSync';
 /** What happened to the link: copied, or to be copied by hand. */
 type CopyState = 'copying' | 'copied' | 'manual';
 
+/** Whether the browser let the page put `text` on the clipboard. */
+async function copyToClipboard(text: string): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * The link to this exact run, copied to the clipboard when it opens, with what a teacher sets
  * for the class: presentation mode and which controls the page shows.
@@ -18,7 +29,7 @@ export function SharePanel(): ReactNode {
   const { store } = services;
   const config = useAppState((state) => state.config);
   const view = useAppState((state) => state.view);
-  const [link, setLink] = useState<{ url: string; pointsLeftOut: string | null } | null>(null);
+  const [link, setLink] = useState<MadeLink | null>(null);
   const [copy, setCopy] = useState<CopyState>('copying');
 
   useEffect(() => {
@@ -26,12 +37,8 @@ export function SharePanel(): ReactNode {
     void currentLink(services).then(async (made) => {
       if (!current) return;
       setLink(made);
-      try {
-        await navigator.clipboard.writeText(made.url);
-        if (current) setCopy('copied');
-      } catch {
-        if (current) setCopy('manual');
-      }
+      const copied = await copyToClipboard(made.url);
+      if (current) setCopy(copied ? 'copied' : 'manual');
     });
     return () => {
       current = false;
@@ -47,7 +54,12 @@ export function SharePanel(): ReactNode {
           Close
         </button>
       </div>
-      <input className="share-link" aria-label="Link" readOnly value={link?.url ?? ''} onFocus={(event) => event.target.select()} />
+      <div className="row">
+        <input className="share-link" aria-label="Link" readOnly value={link?.url ?? ''} onFocus={(event) => event.target.select()} />
+        <button type="button" className="small" disabled={!link} onClick={() => link && void copyToClipboard(link.url).then((copied) => setCopy(copied ? 'copied' : 'manual'))}>
+          Copy
+        </button>
+      </div>
       <p role="status">{copy === 'copied' ? 'Copied to the clipboard.' : copy === 'manual' ? 'Select the link and copy it (Ctrl+C).' : 'Making the link…'}</p>
       <p className="hint">Whoever opens it gets the same data, the same starting weights and the same curve.</p>
       {link?.pointsLeftOut && (

@@ -1,7 +1,5 @@
-import type { Dataset } from '../core/dataset';
-import { InputError } from '../core/errors';
-import { decodePoints, encodePoints, linkObstacle } from '../io/pointsLink';
-import { decodeUrlState, defaultUrlState, encodeUrlState, type UrlState, type UrlVocabulary } from '../io/urlState';
+import { makeLink, readLink, type MadeLink, type ReadLink } from '../io/shareLink';
+import { defaultUrlState, type UrlState, type UrlVocabulary } from '../io/urlState';
 import { LESSON_IDS } from '../lessons/lessons';
 import type { AppServices } from './appContext';
 import { CONTROL_IDS } from './controls';
@@ -10,31 +8,11 @@ import type { AppState, ViewOptions } from './store';
 /** The page's state in its URL: read at start and on `hashchange`, written back as the state changes. */
 
 export const URL_VOCABULARY: UrlVocabulary = { controls: CONTROL_IDS, lessons: LESSON_IDS };
-/** Longest link the page makes: about what every browser, chat and mail client keeps intact. */
-export const MAX_LINK_LENGTH = 8000;
 const WRITE_DELAY_MS = 300;
 
-/** A hash, read: the state, the drawn points it carries, and what had to be ignored. */
-export interface ReadHash {
-  state: UrlState;
-  drawn: Dataset | null;
-  problems: string[];
-}
-
-export async function readHash(hash: string): Promise<ReadHash> {
-  const { state, problems } = decodeUrlState(hash, URL_VOCABULARY);
-  let drawn: Dataset | null = null;
-  if (state.drawn !== null && state.config.data.preset !== 'custom') {
-    problems.push(`drawn: points given, but the dataset is ${state.config.data.preset}; ignored`);
-  } else if (state.drawn !== null) {
-    try {
-      drawn = await decodePoints(state.drawn);
-    } catch (error) {
-      if (!(error instanceof InputError)) throw error;
-      problems.push(`${error.message}; the dataset starts empty`);
-    }
-  }
-  return { state, drawn, problems };
+/** Reads a hash with the page's control and lesson ids. */
+export function readHash(hash: string): Promise<ReadLink> {
+  return readLink(hash, URL_VOCABULARY);
 }
 
 /** The view options a hash sets; the rest of the view stays as it is. */
@@ -49,7 +27,7 @@ export function problemsNotice(problems: string[]): AppState['notice'] {
 }
 
 /** Puts a hash's state into the page: config, view, drawn points; the run follows the store. */
-export function applyHash(services: AppServices, read: ReadHash): void {
+export function applyHash(services: AppServices, read: ReadLink): void {
   const { store, run } = services;
   const config = read.state.config;
   if (read.drawn) config.data = run.setCustomData(read.drawn);
@@ -57,18 +35,11 @@ export function applyHash(services: AppServices, read: ReadHash): void {
 }
 
 /** The link to the page as it is, and why drawn points were left out of it, if they were. */
-export async function currentLink(services: AppServices): Promise<{ url: string; pointsLeftOut: string | null }> {
+export function currentLink(services: AppServices): Promise<MadeLink> {
   const { config, view } = services.store.getState();
   const state: UrlState = { ...defaultUrlState(), config, view: { showTestData: view.showTestData, discretize: view.discretize, logScale: view.logScale }, hidden: view.hidden, present: view.present, lesson: view.lesson };
-  const base = `${location.origin}${location.pathname}${location.search}#`;
-  const withoutPoints = base + encodeUrlState(state);
-  if (config.data.preset !== 'custom') return { url: withoutPoints, pointsLeftOut: null };
-  const dataset = services.run.latestDataset();
-  const obstacle = linkObstacle(dataset);
-  if (obstacle) return { url: withoutPoints, pointsLeftOut: obstacle };
-  const url = base + encodeUrlState({ ...state, drawn: await encodePoints(dataset) });
-  if (url.length > MAX_LINK_LENGTH) return { url: withoutPoints, pointsLeftOut: `${dataset.labels.length} points make a link of ${url.length} characters, more than ${MAX_LINK_LENGTH}` };
-  return { url, pointsLeftOut: null };
+  const points = config.data.preset === 'custom' ? services.run.latestDataset() : null;
+  return makeLink(`${location.origin}${location.pathname}${location.search}`, state, points);
 }
 
 /** Keeps the address bar's hash in step with the page, and follows links to other states (lessons). */
