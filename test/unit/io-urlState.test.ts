@@ -71,6 +71,48 @@ describe('URL state', () => {
     ]);
   });
 
+  it('rejects a bad value of every key on its own: the message names the key and the value, and the default stays', () => {
+    const bad: Record<string, string> = {
+      dataset: 'pizza',
+      points: '0',
+      noise: '2',
+      classes: '9',
+      dataSeed: '-1',
+      trainFraction: '0',
+      arch: 'cnn',
+      hidden: '4,0',
+      width: '0',
+      blocks: '17',
+      activation: 'swish',
+      layerActivations: 'relu,swish',
+      features: 'x1,x9',
+      init: 'ones',
+      normalize: 'maybe',
+      optimizer: 'rmsprop',
+      lr: 'abc',
+      momentum: '1',
+      batch: '0',
+      l1: '-1',
+      l2: 'NaN',
+      dropout: '1',
+      seed: '1.5',
+      showTestData: 'yes',
+      present: '2',
+    };
+    expect(CONFIG_KEYS.map(({ key }) => key).filter((key) => !(key in bad))).toEqual([]);
+    for (const [key, value] of Object.entries(bad)) {
+      const { state, problems } = decodeUrlState(`#${key}=${value}`, VOCABULARY);
+      expect(state, key).toEqual(defaultUrlState());
+      expect(problems, key).toHaveLength(1);
+      expect(problems[0], key).toMatch(new RegExp(`^${key}(\\[\\d+\\])?: `));
+      expect(problems[0], key).toContain(value.split(',').pop()!);
+      expect(problems[0], key).toMatch(/; (kept .+|ignored)$/);
+    }
+    const all = decodeUrlState(`#${Object.entries(bad).map(([key, value]) => `${key}=${value}`).join('&')}`, VOCABULARY);
+    expect(all.state).toEqual(defaultUrlState());
+    expect(all.problems).toHaveLength(Object.keys(bad).length);
+  });
+
   it('reports unknown keys, unknown controls and lessons, and text that is not URL text', () => {
     const { state, problems } = decodeUrlState('#colour=red&hide=lr,volume&activation_hide=true&speed_hide=true&lesson=calculus&%E0%A4%A=1', VOCABULARY);
     expect(state.hidden).toEqual(['lr', 'activation']);
