@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { planNetwork, hiddenLayers } from '../../src/core/network';
 import { LESSONS } from '../../src/lessons/lessons';
-import { lastOf, lessonSetup, trainerFor, trainLesson } from './lesson-runs';
+import { lastOf, lessonSetup, trainerFor, trainLesson, type LessonRun } from './lesson-runs';
 
 /** Every claim a lesson makes, on the lesson's own experiments (their seeds, data and settings). */
 
@@ -14,6 +14,13 @@ function jaggedness(lesson: string, label: string, settle: number, steps: number
   trainer.stepSync(settle);
   const losses = Array.from({ length: steps }, () => trainer.stepSync(1).loss);
   return losses.slice(1).reduce((sum, loss, i) => sum + Math.abs(loss - losses[i]), 0) / (steps - 1);
+}
+
+/** The share of weights under 1% of the largest: links the diagram draws as hairlines. */
+function thinLinkShare({ trainer }: LessonRun): number {
+  const weights = trainer.network.params.subarray(0, trainer.plan.weightCount).map(Math.abs);
+  const largest = weights.reduce((max, w) => Math.max(max, w), 0);
+  return weights.filter((w) => w < 0.01 * largest).length / weights.length;
 }
 
 describe('the lessons', () => {
@@ -80,15 +87,16 @@ describe('the lessons', () => {
     expect(jaggedness('learning-rate', 'Batch 1', 300, 200)).toBeGreaterThan(10 * jaggedness('learning-rate', 'Full batch', 300, 200));
   });
 
-  it('7: the big network overfits the few noisy points (test loss rises); L2, L1 and dropout end lower', () => {
+  it('7: the big network overfits the few noisy points (test loss rises); L2, L1 and dropout end lower, L1 with thin links', () => {
     const run = trainLesson(lessonSetup('overfitting', 'No regularisation').config, 2000, 100);
     const testLosses = run.checkpoints.map((metrics) => metrics.test!.loss);
     const final = testLosses[testLosses.length - 1];
     expect(final).toBeGreaterThan(1.5 * Math.min(...testLosses));
     expect(lastOf(run).train.loss).toBeLessThan(0.01);
-    for (const label of ['L2 0.01', 'L1 0.003', 'Dropout 0.3']) {
-      expect(lastOf(trainLesson(lessonSetup('overfitting', label).config, 2000)).test!.loss, label).toBeLessThan(final / 2);
-    }
+    const regularised = new Map(['L2 0.01', 'L1 0.003', 'Dropout 0.3'].map((label) => [label, trainLesson(lessonSetup('overfitting', label).config, 2000)]));
+    for (const [label, regularisedRun] of regularised) expect(lastOf(regularisedRun).test!.loss, label).toBeLessThan(final / 2);
+    expect(thinLinkShare(regularised.get('L1 0.003')!)).toBeGreaterThan(0.9);
+    expect(thinLinkShare(run)).toBeLessThan(0.2);
   }, 60_000);
 
   it('8: after the same steps, the ResNet reaches a lower loss than the plain network of the same depth', () => {
