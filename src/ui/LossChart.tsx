@@ -40,15 +40,17 @@ export function LossChart(): ReactNode {
     <section className="panel chart-panel" aria-labelledby="chart-heading">
       <div className="panel-head">
         <h2 id="chart-heading">Loss</h2>
-        {pinned ? (
-          <button type="button" className="small" title="Remove the reference curves" onClick={() => store.setState({ pinned: null })}>
-            Unpin
-          </button>
-        ) : (
-          <button type="button" className="small" title="Keep these curves as a faint reference for the next run" onClick={() => store.setState({ pinned: [...run.history.values] })}>
-            Pin run
-          </button>
-        )}
+        <Hideable id="pinRun">
+          {pinned ? (
+            <button type="button" className="small" title="Remove the reference curves" onClick={() => store.setState({ pinned: null })}>
+              Unpin
+            </button>
+          ) : (
+            <button type="button" className="small" title="Keep these curves as a faint reference for the next run" onClick={() => store.setState({ pinned: [...run.history.values] })}>
+              Pin run
+            </button>
+          )}
+        </Hideable>
         <Hideable id="logScale">
           <Toggle label="Log scale" checked={logScale} onChange={(value) => updateView(store, { logScale: value })} />
         </Hideable>

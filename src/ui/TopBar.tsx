@@ -23,17 +23,19 @@ export function TopBar(): ReactNode {
   return (
     <header className="top-bar">
       <h1>Descent</h1>
-      <div className="transport">
-        <button type="button" className="primary play" aria-keyshortcuts="Space" onClick={() => run.togglePlay()}>
-          {status.playing ? 'Pause' : 'Play'}
-        </button>
-        <button type="button" aria-keyshortcuts="S" title="One epoch (S)" onClick={() => run.stepEpoch()}>
-          Step
-        </button>
-        <button type="button" aria-keyshortcuts="R" title="Fresh weights from the same seed (R)" onClick={() => run.reset()}>
-          Reset
-        </button>
-      </div>
+      <Hideable id="transport">
+        <div className="transport">
+          <button type="button" className="primary play" aria-keyshortcuts="Space" onClick={() => run.togglePlay()}>
+            {status.playing ? 'Pause' : 'Play'}
+          </button>
+          <button type="button" aria-keyshortcuts="S" title="One epoch (S)" onClick={() => run.stepEpoch()}>
+            Step
+          </button>
+          <button type="button" aria-keyshortcuts="R" title="Fresh weights from the same seed (R)" onClick={() => run.reset()}>
+            Reset
+          </button>
+        </div>
+      </Hideable>
       <div className="readout big">
         <label htmlFor="epoch-readout">Epoch</label>
         <output id="epoch-readout" ref={epoch}>
@@ -53,9 +55,11 @@ export function TopBar(): ReactNode {
         </output>
       </div>
       <div className="class-buttons">
-        <button type="button" aria-pressed={panel === 'lessons'} onClick={() => updateView(store, { panel: panel === 'lessons' ? 'none' : 'lessons' })}>
-          Lessons
-        </button>
+        <Hideable id="lessons">
+          <button type="button" aria-pressed={panel === 'lessons'} onClick={() => updateView(store, { panel: panel === 'lessons' ? 'none' : 'lessons' })}>
+            Lessons
+          </button>
+        </Hideable>
         <button type="button" aria-pressed={panel === 'share'} onClick={() => updateView(store, { panel: panel === 'share' ? 'none' : 'share' })}>
           Share link
         </button>

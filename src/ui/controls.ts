@@ -1,5 +1,10 @@
-/** The controls a shared link can leave out (`hide=lr,activation`), with the names the share panel lists them by. */
+/**
+ * The controls a shared link can leave out (`hide=lr,activation`), with the names the share panel
+ * lists them by. Share link is not among them: it always shows, so the page can be set up again.
+ */
 export const CONTROLS = {
+  transport: 'Play, Step and Reset',
+  lessons: 'Lessons',
   dataset: 'Dataset',
   regenerate: 'Regenerate',
   classes: 'Classes',
@@ -25,6 +30,7 @@ export const CONTROLS = {
   showTestData: 'Show test data',
   discretize: 'Discretize',
   logScale: 'Log scale',
+  pinRun: 'Pin run',
 } as const;
 
 export type ControlId = keyof typeof CONTROLS;

@@ -42,6 +42,21 @@ describe('lessons, shared links and presentation mode', () => {
     await button(page, 'Lessons').click();
   });
 
+  it('a lesson link in the Lessons panel switches the page to its experiment, and Back returns to the one before', async () => {
+    const { page } = playground;
+    const [first, second] = LESSONS;
+    await reopen(page, 'cpu', lessonHash(first, first.setups[0]));
+    await button(page, 'Lessons').click();
+    await page.getByRole('link', { name: `${second.title}: ${second.setups[1].label}` }).click();
+    await expect.poll(() => page.getByRole('note', { name: 'Lesson' }).textContent()).toContain(`Lesson 2: ${second.title}`);
+    await expect.poll(() => field(page, 'Dataset').locator('option:checked').textContent()).toBe(DATASET_NAMES.xor);
+    await expect.poll(() => field(page, 'Activation').inputValue()).toBe('linear');
+    await page.goBack();
+    await expect.poll(() => page.getByRole('note', { name: 'Lesson' }).textContent()).toContain(`Lesson 1: ${first.title}`);
+    await expect.poll(() => field(page, 'Dataset').locator('option:checked').textContent()).toBe(DATASET_NAMES.gauss);
+    expect(await page.locator('[role="alert"]').textContent()).toBe('');
+  });
+
   it('a shared link, drawn points included, reopened in a fresh page gives the same loss after the same steps', async () => {
     const { page } = playground;
     await reopen(page, 'cpu', lessonHash(LESSONS[1], LESSONS[1].setups[0]));
@@ -76,7 +91,7 @@ describe('lessons, shared links and presentation mode', () => {
 
   it('presentation mode shows large type and only the controls the link keeps', async () => {
     const { page } = playground;
-    await reopen(page, 'cpu', '#dataset=spiral&present=1&show=lr,activation');
+    await reopen(page, 'cpu', '#dataset=spiral&present=1&show=transport,lr,activation');
     expect(await page.locator('.app.present').count()).toBe(1);
     expect(await field(page, 'Learning rate').isVisible()).toBe(true);
     expect(await field(page, 'Activation').isVisible()).toBe(true);
@@ -86,6 +101,9 @@ describe('lessons, shared links and presentation mode', () => {
     expect(await page.getByLabel('Neurons in layer 1').count()).toBe(0);
     expect(await button(page, 'Add a neuron to layer 1').count()).toBe(0);
     expect(await button(page, 'Play').isVisible()).toBe(true);
+    expect(await button(page, 'Pin run').count()).toBe(0);
+    expect(await button(page, 'Lessons').count()).toBe(0);
+    expect(await button(page, 'Share link').isVisible()).toBe(true);
   });
 
   it('too large a learning rate stops with a message, not NaN', async () => {
