@@ -79,12 +79,17 @@ describe('the lessons', () => {
     expect(neuronSpread('Xavier').spread).toBeGreaterThan(0.1);
   });
 
-  it('6: learning rate 3 diverges (and is reported so); batch 1 is jagged, the full batch smooth', () => {
+  it('6: learning rate 3 diverges (and is reported so); batch 1 is jagged, the full batch smooth and slow', () => {
     expect(trainLesson(lessonSetup('learning-rate', 'Learning rate 0.03').config, 500).diverged).toBe(false);
     const tooLarge = trainLesson(lessonSetup('learning-rate', 'Learning rate 3').config, 500);
     expect(tooLarge.diverged).toBe(true);
     expect(Number.isFinite(lastOf(tooLarge).train.loss)).toBe(true);
     expect(jaggedness('learning-rate', 'Batch 1', 300, 200)).toBeGreaterThan(10 * jaggedness('learning-rate', 'Full batch', 300, 200));
+    const afterEpochs = (label: string, epochs: number) => {
+      const trainer = trainerFor(lessonSetup('learning-rate', label).config);
+      return trainer.stepSync(epochs * trainer.stepsPerEpoch, { metrics: true }).metrics!.train.loss;
+    };
+    expect(afterEpochs('Full batch', 5)).toBeGreaterThan(2 * afterEpochs('Batch 1', 5));
   });
 
   it('7: the big network overfits the few noisy points (test loss rises); L2, L1 and dropout end lower, L1 with thin links', () => {
