@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { defaultUrlState, encodeUrlState } from '../io/urlState';
 import { LESSONS, type Lesson, type LessonSetup } from '../lessons/lessons';
 import { useAppState, useServices } from './appContext';
@@ -13,8 +13,15 @@ export function lessonHash(lesson: Lesson, setup: LessonSetup, view: Pick<ViewOp
 export function LessonsPanel(): ReactNode {
   const { store } = useServices();
   const view = useAppState((state) => state.view);
+  const panel = useRef<HTMLElement>(null);
+  // Scrolls the panel alone: scrollIntoView would scroll the page behind it as well.
+  useEffect(() => {
+    const current = panel.current!.querySelector<HTMLElement>('.lesson.current');
+    const head = panel.current!.querySelector<HTMLElement>('.panel-head')!;
+    if (current) panel.current!.scrollTop = current.offsetTop - head.offsetHeight - 2;
+  }, [view.lesson]);
   return (
-    <aside className="side-panel lessons-panel" aria-label="Lessons">
+    <aside ref={panel} className="side-panel lessons-panel" aria-label="Lessons">
       <div className="panel-head">
         <h2>Lessons</h2>
         <button type="button" className="small" onClick={() => updateView(store, { panel: 'none' })}>
