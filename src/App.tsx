@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { useStore } from 'zustand';
 import { AppContext, type AppServices } from './ui/appContext';
+import { DATA_CONTROLS } from './ui/controls';
 import { DataPanel } from './ui/DataPanel';
 import { DecisionBoundary } from './ui/DecisionBoundary';
 import { LossChart } from './ui/LossChart';
@@ -22,6 +23,7 @@ export function App({ services }: { services: AppServices }): ReactNode {
   const present = useStore(services.store, (state) => state.view.present);
   const lesson = useStore(services.store, (state) => state.view.lesson);
   const panel = useStore(services.store, (state) => state.view.panel);
+  const dataShown = useStore(services.store, (state) => DATA_CONTROLS.some((id) => !state.view.hidden.includes(id)));
   const className = ['app', present && 'present', lesson && 'with-lesson'].filter(Boolean).join(' ');
   return (
     <AppContext.Provider value={services}>
@@ -29,8 +31,8 @@ export function App({ services }: { services: AppServices }): ReactNode {
         <TopBar />
         <SettingsBar />
         <LessonBanner />
-        <main className="workspace">
-          <DataPanel />
+        <main className={dataShown ? 'workspace' : 'workspace without-data'}>
+          {dataShown && <DataPanel />}
           <NetworkPanel />
           <div className="output-column">
             <DecisionBoundary />

@@ -36,3 +36,6 @@ export const CONTROLS = {
 export type ControlId = keyof typeof CONTROLS;
 
 export const CONTROL_IDS = Object.keys(CONTROLS) as ControlId[];
+
+/** The controls of the Data panel: when a link hides them all, the panel gives its column to the others. */
+export const DATA_CONTROLS: readonly ControlId[] = ['dataset', 'regenerate', 'classes', 'noise', 'trainFraction', 'points', 'drawing', 'dataFiles'];

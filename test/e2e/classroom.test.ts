@@ -96,6 +96,7 @@ describe('lessons, shared links and presentation mode', () => {
     expect(await field(page, 'Learning rate').isVisible()).toBe(true);
     expect(await field(page, 'Activation').isVisible()).toBe(true);
     expect(await field(page, 'Dataset').count()).toBe(0);
+    expect(await page.locator('.data-panel').count()).toBe(0);
     expect(await field(page, 'Optimizer').count()).toBe(0);
     expect(await button(page, 'Add layer').count()).toBe(0);
     expect(await page.getByLabel('Neurons in layer 1').count()).toBe(0);
