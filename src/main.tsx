@@ -4,9 +4,10 @@ import { browserBackends, browserClock } from './train/browser';
 import { Run } from './train/run';
 import { App } from './App';
 import { createAppStore } from './ui/store';
-import { problemsNotice, readHash, startUrlSync, viewFromHash } from './ui/urlSync';
+import { applyHash, readHash, startUrlSync } from './ui/urlSync';
 import { ViewScheduler } from './ui/viewScheduler';
 import './ui/styles.css';
+import './ui/classroom.css';
 
 /**
  * Reads the link the page was opened with (so the first run is the shared one), wires the store
@@ -15,15 +16,13 @@ import './ui/styles.css';
 async function boot(): Promise<void> {
   const opened = await readHash(location.hash);
   const run = new Run(opened.state.config, browserBackends, browserClock);
-  const config = opened.drawn ? { ...opened.state.config, data: run.setCustomData(opened.drawn) } : opened.state.config;
-  const store = createAppStore(config, viewFromHash(opened.state));
-  store.setState({ notice: problemsNotice(opened.problems) });
+  const store = createAppStore(opened.state.config);
+  const services = { store, run, views: new ViewScheduler(() => run.version) };
+  applyHash(services, opened);
   store.subscribe((state, previous) => {
     if (state.config !== previous.config) run.setConfig(state.config);
   });
   void run.start();
-  const views = new ViewScheduler(() => run.version);
-  const services = { store, run, views };
   startUrlSync(services);
 
   createRoot(document.getElementById('root')!).render(

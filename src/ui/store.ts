@@ -45,8 +45,8 @@ export function defaultView(): ViewOptions {
 }
 
 /** A plain store outside React; components read it with zustand's useStore. */
-export function createAppStore(config: ExperimentConfig, view: Partial<ViewOptions> = {}): AppStore {
-  return createStore<AppState>()(() => ({ config, view: { ...defaultView(), ...view }, notice: null, pinned: null }));
+export function createAppStore(config: ExperimentConfig): AppStore {
+  return createStore<AppState>()(() => ({ config, view: defaultView(), notice: null, pinned: null }));
 }
 
 /** Replaces the config with an edited copy (the old object is never mutated, so changes are seen by identity). */

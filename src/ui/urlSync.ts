@@ -16,12 +16,12 @@ export function readHash(hash: string): Promise<ReadLink> {
 }
 
 /** The view options a hash sets; the rest of the view stays as it is. */
-export function viewFromHash(state: UrlState): Partial<ViewOptions> {
+function viewFromHash(state: UrlState): Partial<ViewOptions> {
   return { ...state.view, hidden: state.hidden, present: state.present, lesson: state.lesson };
 }
 
 /** The notice for what a hash had that could not be used. */
-export function problemsNotice(problems: string[]): AppState['notice'] {
+function problemsNotice(problems: string[]): AppState['notice'] {
   if (problems.length === 0) return null;
   return { kind: 'error', text: `Some settings in the link were not used: ${problems.join('. ')}.` };
 }
