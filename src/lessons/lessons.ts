@@ -217,7 +217,7 @@ export const LESSONS: readonly Lesson[] = [
     text: 'A big network trained on 36 noisy points learns the noise: training loss falls to zero while test loss turns up. The rising test loss is confident mistakes: a few test points on the wrong side, given almost no probability for their true class. L2 keeps the weights small; L1 drives many of them close to zero (hairline links in the diagram); dropout switches random hidden units off at each step.',
     question: 'When should training stop, and what keeps the test loss down?',
     lookFor:
-      'Without regularisation the test loss ends at least 5 times its minimum, while the test accuracy falls much less. L2 keeps the test loss within about twice the best the unregularised network reached; L1 ends under half the unregularised loss. Dropout is no sure cure on so few points: press Regenerate and on some datasets its test loss ends lower, on others higher.',
+      'After 1000 epochs without regularisation the test loss is at least 5 times its minimum, while the test accuracy has fallen much less. L2 keeps the weights and the test loss small: within about twice the best the unregularised network reached. L1 ends under half the unregularised loss, most of its links hairlines. Dropout is no sure cure on so few points: press Regenerate and on some datasets its test loss ends lower, on others higher.',
     setups: [
       { label: 'No regularisation', config: OVERFIT },
       { label: 'L2 0.01', config: retrained(OVERFIT, { l2: 0.01 }) },

@@ -1,5 +1,7 @@
 import type { ExperimentConfig } from '../../src/core/config';
 import { splitDataset, type Dataset } from '../../src/core/dataset';
+import { computeFeatures } from '../../src/core/features';
+import { hiddenLayers } from '../../src/core/network';
 import type { Metrics } from '../../src/core/metrics';
 import { deriveSeed } from '../../src/core/rng';
 import { CpuTrainer } from '../../src/cpu/cpuTrainer';
@@ -122,4 +124,16 @@ export function logJaggedness(losses: number[]): number {
 export async function probabilitiesOn(trainer: CpuTrainer, dataset: Dataset, split?: 'train' | 'test'): Promise<{ points: Dataset; p: Float32Array }> {
   const points = split ? splitDataset(dataset, split) : dataset;
   return { points, p: await trainer.predict(points.points) };
+}
+
+/** The outputs of every hidden layer on the training points, with the trainer's current weights (no dropout). */
+export function hiddenOutputs(trainer: CpuTrainer, dataset: Dataset): Float32Array[] {
+  const { spec } = trainer.plan;
+  const points = splitDataset(dataset, 'train').points;
+  const rows = points.length / 2;
+  const features = computeFeatures(points, spec.features, new Float32Array(rows * spec.features.length), spec.normalization);
+  trainer.network.ensureCapacity(rows);
+  trainer.network.slot(0).set(features);
+  trainer.network.forward(rows, null);
+  return hiddenLayers(trainer.plan).map((layer) => trainer.network.slot(layer.output).slice(0, rows * layer.out));
 }
