@@ -150,7 +150,7 @@ export const LESSONS: readonly Lesson[] = [
     text: 'For a real-valued target the output unit has no activation, ŷ = W·a + b, and the loss is the mean squared error. With no hidden layer that is linear regression: a tilted plane. A hidden layer of tanh units bends it into the hills and pits of (sin x1 + sin x2)/2.',
     question: 'What can a plane do against hills and pits, and what does a hidden layer add?',
     lookFor:
-      'The linear model’s test loss stays above 0.18, near the spread of the target itself; 16 tanh units bring it under a fifth of that within 3000 updates. With the hand-made features sin(x1) and sin(x2) even the linear model is exact, down to the noise (under 0.005).',
+      'The linear model’s test loss stays above 0.18: a tilted plane can follow none of the hills. 16 tanh units bring it under a fifth of that within 3000 updates. With the hand-made features sin(x1) and sin(x2) even the linear model is exact, down to the noise (under 0.005).',
     setups: [
       { label: '16 tanh units', config: SINE },
       { label: 'No hidden layer', config: remodelled(SINE, { hidden: [] }) },
@@ -177,7 +177,7 @@ export const LESSONS: readonly Lesson[] = [
     text: 'If every weight starts at zero, all neurons of a layer compute the same thing and receive the same gradient, so they stay identical for ever. With sigmoid the zero network still learns a little, only because σ(0) = ½: the copies pass a signal on. With tanh or ReLU, which are 0 at 0, every weight gets a zero gradient and stays 0. Random initialisation gives each neuron its own start.',
     question: 'How many different neurons does a zero-initialised layer really have?',
     lookFor:
-      'Zeros with sigmoid: the neuron thumbnails of each layer are copies of one another, and the accuracy stays at about two thirds however long it trains. Zeros with tanh: every weight stays 0 and the output stays at 50%. Xavier: the thumbnails differ and the circle is separated.',
+      'Zeros with sigmoid: the neuron thumbnails of each layer are copies of one another, and the accuracy stays at about two thirds however long it trains. Zeros with tanh: every weight stays 0 and the accuracy stays at 50%. Xavier: the thumbnails differ and the circle is separated.',
     setups: [
       { label: 'Zeros, sigmoid', config: SYMMETRY },
       { label: 'Zeros, tanh', config: remodelled(SYMMETRY, { activation: 'tanh' }) },
@@ -204,7 +204,7 @@ export const LESSONS: readonly Lesson[] = [
     title: 'Updates per epoch, and too small a step',
     text: 'An epoch is one pass over the training set: with N training points and batch size B it makes N / B updates (rounded up). Here N = 350: batch 10 makes 35 updates per epoch, batch 50 only 7. Too small a learning rate wastes the updates: each barely moves the weights.',
     question: 'How many times are the weights updated in one epoch, and what if each update is tiny?',
-    lookFor: 'After 20 epochs at learning rate 0.1 and batch 10 the circle is separated; at learning rate 0.001 the loss is still where it started and the accuracy near a coin toss. With batch 50 the same 20 epochs are only 140 updates, and the loss is higher than with batch 10.',
+    lookFor: 'After 20 epochs at learning rate 0.1 and batch 10 the circle is separated; at learning rate 0.001 the loss is still near where it started and the accuracy under 70%. With batch 50 the same 20 epochs are only 140 updates, and the loss is higher than with batch 10.',
     setups: [
       { label: 'Learning rate 0.1', config: SLOW_CIRCLE },
       { label: 'Learning rate 0.001', config: retrained(SLOW_CIRCLE, { learningRate: 0.001 }) },

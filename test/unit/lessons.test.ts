@@ -113,7 +113,17 @@ describe('the lessons', { timeout: 300_000 }, () => {
       const twoAccuracy = testAccuracy(two, 2000);
       expect(twoAccuracy, two.name).toBeGreaterThan(0.75);
       expect(twoAccuracy, two.name).toBeLessThan(0.9);
-      expect(testAccuracy(three, 2000), three.name).toBeGreaterThan(0.95);
+      const trained = trainLesson(three.config, 2000);
+      expect(lastOf(trained).test!.accuracy, three.name).toBeGreaterThan(0.95);
+      // Three lines at different angles: no two units' weight vectors (w1, w2) are near parallel.
+      const [layer] = hiddenLayers(trained.trainer.plan);
+      const w = trained.trainer.network.params;
+      const direction = (unit: number) => [w[layer.weightOffset + 2 * unit], w[layer.weightOffset + 2 * unit + 1]];
+      for (const [a, b] of [[0, 1], [0, 2], [1, 2]]) {
+        const [u, v] = [direction(a), direction(b)];
+        const cosine = (u[0] * v[0] + u[1] * v[1]) / (Math.hypot(u[0], u[1]) * Math.hypot(v[0], v[1]));
+        expect(Math.abs(cosine), three.name).toBeLessThan(0.95);
+      }
     }
   });
 
