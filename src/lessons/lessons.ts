@@ -17,7 +17,7 @@ export interface LessonSetup {
 export interface Lesson {
   id: string;
   title: string;
-  /** Two or three sentences to read out. */
+  /** A few sentences to read out. */
   text: string;
   question: string;
   lookFor: string;
@@ -86,8 +86,8 @@ export const LESSONS: readonly Lesson[] = [
   },
   {
     id: 'perceptron',
-    title: "From the perceptron's step to the sigmoid",
-    text: "The perceptron outputs 1 where w·x + b ≥ 0 and 0 elsewhere: a step. The step's slope is 0 everywhere but at the jump, so gradient descent gets no signal from it, and a point just across the line counts as fully wrong. Logistic regression smooths the step into σ(w·x + b) and learns a probability instead. Tick Discretize to see the step's answer; untick it to see the probability.",
+    title: 'From the perceptron’s step to the sigmoid',
+    text: 'The perceptron outputs 1 where w·x + b ≥ 0 and 0 elsewhere: a step. The step’s slope is 0 everywhere but at the jump, so gradient descent gets no signal from it, and a point just across the line counts as fully wrong. Logistic regression smooths the step into σ(w·x + b) and learns a probability instead. Tick Discretize to see the step’s answer; untick it to see the probability.',
     question: 'Where is the model unsure, and is it right there?',
     lookFor:
       'With Discretize the plane has two flat colours split by a line: what a perceptron would answer. Without it the colour fades across the line where the two clouds overlap. Points given a probability between 0.2 and 0.8 are right only about two times in three; points given under 0.05 or over 0.95 are right about 98% of the time.',
@@ -99,7 +99,7 @@ export const LESSONS: readonly Lesson[] = [
   {
     id: 'neurons',
     title: 'A neuron is a logistic-regression unit',
-    text: "Each hidden unit computes tanh(w·x + b), one line across the plane like lesson 1's logistic regression: its thumbnail is dark on one side of the line and light on the other. A hidden layer runs several such units at once, and the output unit combines their lines into one boundary.",
+    text: 'Each hidden unit computes tanh(w·x + b), one line across the plane like lesson 1’s logistic regression: its thumbnail is negative (orange) on one side of the line and positive (blue) on the other. A hidden layer runs several such units at once, and the output unit combines their lines into one boundary.',
     question: 'How many straight lines does it take to fence in a circle?',
     lookFor:
       'One hidden unit cuts the plane once and stays under 75% test accuracy; two cut out a band and reach about 80%; with three the thumbnails show three lines at different angles, and the boundary closes around the inner class (over 95%).',
@@ -135,7 +135,7 @@ export const LESSONS: readonly Lesson[] = [
   {
     id: 'capacity',
     title: 'How many hidden units?',
-    text: 'One hidden layer can approximate any continuous function if it may be wide enough: networks are universal approximators. How wide is enough depends on the data: each ReLU unit adds one fold to the boundary, and the spiral needs many folds.',
+    text: 'One hidden layer can approximate any continuous function if it may be wide enough: networks are universal approximators. How wide is enough depends on the data: each ReLU unit adds one line along which the output can bend, and the spiral’s arms need many bends.',
     question: 'How many hidden units does the spiral need?',
     lookFor: 'With 4 units the boundary cannot follow the arms: under 75% of the training points right. 8 units do better; 32 fit the spiral (over 90%), all after the same 3000 updates.',
     setups: [
@@ -187,7 +187,7 @@ export const LESSONS: readonly Lesson[] = [
   {
     id: 'learning-rate',
     title: 'Learning rate and batch size',
-    text: 'Gradient descent steps against the gradient by the learning rate: too large and it overshoots, and further still the loss blows up. Small batches give cheap but noisy gradients; the full batch is smooth but takes one step per epoch. This loss falls to the noise level within an epoch, so tick Log scale to see what happens after.',
+    text: 'Gradient descent steps against the gradient by the learning rate: too large and it overshoots, and further still the loss blows up. Small batches give cheap but noisy gradients; the full batch is smooth but takes one step per epoch. With batch 10 this loss falls to the level of the noise in the data within one epoch: tick Log scale to see what happens after.',
     question: 'What happens to the loss when the step is too long? And with one point per step?',
     lookFor:
       'On the log scale: at learning rate 0.03 the training loss settles smoothly; at 0.5 it jumps up and down from epoch to epoch; at 3 the first epoch blows up and the page stops and says training diverged. Batch 1 jitters too; the full batch falls every single epoch, smooth and slow: after 5 epochs it is still far above batch 1.',
