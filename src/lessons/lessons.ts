@@ -114,7 +114,7 @@ export const LESSONS: readonly Lesson[] = [
     title: 'Representation matters',
     text: 'A model is linear in its features, not in the plane. Give it the polar features r and θ and the circle becomes a threshold on r: no hidden layer needed.',
     question: 'Which feature alone tells the inside of the circle from the outside?',
-    lookFor: 'With r and θ the boundary is a circle after a few epochs; with x1 and x2 the same model can only draw a line, and stays under 75% test accuracy.',
+    lookFor: 'With r and θ the boundary is a circle within 50 epochs; with x1 and x2 the same model can only draw a line, and stays under 75% test accuracy.',
     setups: [
       { label: 'r and θ', config: experiment({ data: { preset: 'circle' }, model: { hidden: [], features: ['r', 'theta'] }, training: { learningRate: 0.03 } }) },
       { label: 'x1 and x2', config: experiment({ data: { preset: 'circle' }, model: { hidden: [] }, training: { learningRate: 0.03 } }) },
@@ -214,7 +214,7 @@ export const LESSONS: readonly Lesson[] = [
   {
     id: 'overfitting',
     title: 'Overfitting and regularisation',
-    text: 'A big network trained on 36 noisy points learns the noise: training loss falls to zero while test loss turns up. The rising test loss is confident mistakes: a few test points on the wrong side, given almost no probability for their true class. L2 keeps the weights small; L1 drives many of them close to zero (hairline links in the diagram); dropout switches random hidden units off at each step.',
+    text: 'A big network trained on 36 noisy points learns the noise: training loss falls to zero while test loss turns up. The rising test loss is confident mistakes: test points on the wrong side of the boundary, given almost no probability for their true class. L2 keeps the weights small; L1 drives many of them close to zero (hairline links in the diagram); dropout switches random hidden units off at each step.',
     question: 'When should training stop, and what keeps the test loss down?',
     lookFor:
       'After 1000 epochs without regularisation the test loss is at least 5 times its minimum, while the test accuracy has fallen much less. L2 keeps the weights and the test loss small: within about twice the best the unregularised network reached. L1 ends under half the unregularised loss, most of its links hairlines. Dropout is no sure cure on so few points: press Regenerate and on some datasets its test loss ends lower, on others higher.',
