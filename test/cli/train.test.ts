@@ -49,7 +49,7 @@ describe('descent train with the defaults a user would pick', () => {
   it('stops with exit 1 and says so when training diverges', () => {
     const result = descent('train', '--preset', 'xor', '--optimizer', 'sgd', '--lr', '10', '--activation', 'linear', '--epochs', '50', '--backend', 'cpu');
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/training diverged near step \d+: the loss became NaN or infinite\. Try a lower learning rate \(--lr\)\./);
+    expect(result.stderr).toMatch(/training diverged (?:at step \d+|between steps \d+ and \d+): the loss became NaN or infinite\. Try a lower learning rate \(--lr\)\./);
     expect(result.stderr).not.toMatch(/at .*\.js:\d+/);
   });
 
