@@ -74,7 +74,10 @@ function mutateText(text: string, rng: Rng): string {
 function numberSlots(value: unknown, slots: { parent: Record<string, unknown> | unknown[]; key: string | number }[] = []) {
   if (Array.isArray(value)) value.forEach((item, i) => (typeof item === 'number' ? slots.push({ parent: value, key: i }) : numberSlots(item, slots)));
   else if (value && typeof value === 'object') {
-    for (const [key, item] of Object.entries(value)) typeof item === 'number' ? slots.push({ parent: value as Record<string, unknown>, key }) : numberSlots(item, slots);
+    for (const [key, item] of Object.entries(value)) {
+      if (typeof item === 'number') slots.push({ parent: value as Record<string, unknown>, key });
+      else numberSlots(item, slots);
+    }
   }
   return slots;
 }
