@@ -7,8 +7,8 @@ import { CsvTableReader, type CsvTable } from '../data/csvTable';
 export const FILE_LIMITS = {
   /** 100,000 rows of 10,000 characters would be more; real rows are far shorter. */
   csv: 64 * 1024 * 1024,
-  /** Sixteen 1024 × 1024 layers written with float32's shortest digits fit with room to spare. */
-  weights: 512 * 1024 * 1024,
+  /** Sixteen 1024 × 1024 layers in float32's shortest digits take about 200 MB; JavaScript strings end near 512 MiB. */
+  weights: 256 * 1024 * 1024,
   config: 1024 * 1024,
 } as const;
 

@@ -41,6 +41,11 @@ describe('input files are read as a stream, within limits', () => {
     expectStopped('descent train --data cell.csv --backend cpu', /^descent: cell\.csv line 2: label "y{40}…" is not a number\n$/, dir);
   });
 
+  it('an endless config or weights stream stops at its size limit', () => {
+    expectStopped('yes | descent train --config /dev/stdin', /^descent: \/dev\/stdin: the file is larger than 1 MiB \(the limit for config files\); reading stopped\n$/);
+    expectStopped('yes | descent eval --weights /dev/stdin --data x.csv', /^descent: \/dev\/stdin: the file is larger than 256 MiB \(the limit for weights files\); reading stopped\n$/);
+  });
+
   it('a CSV with exactly 100,000 rows is read', () => {
     const dir = scratch();
     const rows = Array.from({ length: 100_000 }, (_, i) => `${(i % 100) / 10},${(i % 77) / 10},${i % 2}`);
