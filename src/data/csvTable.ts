@@ -111,7 +111,8 @@ export function parseNumberCell(where: string, column: string, cell: string): nu
   if (NON_FINITE.test(cell)) throw inputError(where, `${column} ${cell} is not a finite number`);
   const value = parseDecimal(cell);
   if (Number.isNaN(value)) throw inputError(where, `${column} ${quoteCell(cell)} is not a number`);
-  if (!(Math.abs(value) <= CSV_LIMITS.magnitude)) {
+  if (!Number.isFinite(value)) throw inputError(where, `${column} ${cell} is not a finite number`);
+  if (Math.abs(value) > CSV_LIMITS.magnitude) {
     const limit = CSV_LIMITS.magnitude.toExponential().replace('+', '');
     throw inputError(where, `${column} ${quoteCell(cell).slice(1, -1)} is outside the allowed range [-${limit}, ${limit}]`);
   }
