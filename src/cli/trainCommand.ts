@@ -27,6 +27,8 @@ async function trainSteps(trainer: Trainer, total: number, progress: ProgressLin
   for (let done = 0; done < total; ) {
     const k = Math.min(STEPS_PER_CALL, total - done);
     const observation = await trainer.step(k);
+    // The CPU engine resolves at once: give the event loop a turn, so Ctrl-C and output are handled while it trains.
+    await new Promise((resolve) => setImmediate(resolve));
     if (observation.diverged) {
       const steps = k === 1 ? `at step ${done + 1}` : `between steps ${done + 1} and ${done + k}`;
       throw new TrainingFailedError(`training diverged ${steps}: the loss became NaN or infinite. Try a lower learning rate (--lr).`);

@@ -48,3 +48,16 @@ describe('--out is written safely', () => {
     expect(readdirSync(dir).sort()).toEqual(['alias.csv', 'config.json', 'victim.csv']);
   });
 });
+
+describe('an interrupted run', () => {
+  it('Ctrl-C during training leaves the previous --out and no temporary file', () => {
+    const dir = scratch({ 'model.json': '{"previous": true}\n' });
+    // set -m: the run gets its own process group, as a command in a terminal does, so it receives SIGINT as Ctrl-C sends it.
+    const started = Date.now();
+    const result = shell('set -m; descent train --preset spiral --epochs 100000 --backend cpu --out model.json & pid=$!; sleep 2; kill -INT -- -$pid; wait $pid; echo "status $?"', dir);
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(result.stdout).toBe('status 130\n');
+    expect(readFileSync(join(dir, 'model.json'), 'utf8')).toBe('{"previous": true}\n');
+    expect(readdirSync(dir)).toEqual(['model.json']);
+  });
+});
