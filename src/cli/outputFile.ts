@@ -1,4 +1,4 @@
-import { closeSync, fsyncSync, openSync, renameSync, statSync, unlinkSync, writeFileSync, type Stats } from 'node:fs';
+import { accessSync, closeSync, constants, fsyncSync, openSync, renameSync, statSync, unlinkSync, writeFileSync, type Stats } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { inputError } from '../core/errors';
 import { TrainingFailedError } from './errors';
@@ -54,6 +54,8 @@ export class OutputFile {
     }
     const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
     try {
+      // A file the user made read-only stays theirs, although a rename could replace it.
+      if (target) accessSync(path, constants.W_OK);
       closeSync(openSync(temporary, 'wx'));
     } catch (error) {
       throw inputError(path, `cannot write the file (${writeFailure(error)})`);
