@@ -8,7 +8,7 @@ import { formatReport, reportRows, type BenchReport } from '../bench/report';
 import { benchmarkDataset, QUICK_WORKLOADS, WORKLOADS, type Workload } from '../bench/workloads';
 import { runBrowserBench } from './benchBrowser';
 import { EXIT, UsageError } from './errors';
-import { writeTextFile } from './files';
+import { OutputFile } from './outputFile';
 import { choiceFlag, listFlag } from './flags';
 import { openNodeGpu } from './nodeWebgpu';
 
@@ -45,6 +45,7 @@ export async function benchCommand(args: string[]): Promise<number> {
   const only = values.only === undefined ? null : listFlag('only', values.only);
   for (const id of only ?? []) if (!WORKLOADS.some((w) => w.id === id)) throw new UsageError(`--only: "${id}" is not one of ${WORKLOADS.map((w) => w.id).join(', ')}`);
   const adapter = values.adapter === undefined ? 'swiftshader' : choiceFlag('adapter', values.adapter, ['swiftshader', 'hardware'] as const);
+  const out = values.out === undefined ? null : OutputFile.prepare(values.out, []);
   const workloads = values.quick ? QUICK_WORKLOADS : WORKLOADS.filter((w) => !only || only.includes(w.id));
   const log = (line: string) => process.stderr.write(`${line}\n`);
 
@@ -61,7 +62,7 @@ export async function benchCommand(args: string[]): Promise<number> {
     browser,
     rows: reportRows(workloads, node.measurements, browser?.measurements ?? []),
   };
-  if (values.out !== undefined) writeTextFile(values.out, `${JSON.stringify(report, null, 2)}\n`);
+  out?.write(`${JSON.stringify(report, null, 2)}\n`);
   process.stdout.write(values.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report));
   return EXIT.ok;
 }

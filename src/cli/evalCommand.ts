@@ -1,11 +1,11 @@
 import { defaultConfig } from '../core/config';
 import type { Dataset } from '../core/dataset';
 import type { ImportedWeights } from '../io/weights';
-import { parseDatasetCsv } from '../data/csv';
+import { datasetFromTable } from '../data/csv';
 import { createTrainer, type BackendChoice } from './backend';
-import { UsageError } from './errors';
+import { TrainingFailedError, UsageError } from './errors';
 import { fitDataToModel, loadWeights } from './experiment';
-import { readTextFile, sourceName } from './files';
+import { readCsvFile } from './files';
 import { formatSplit, splitJson } from './format';
 
 export interface EvalFlags {
@@ -27,21 +27,23 @@ export function evaluationTrainer(imported: ImportedWeights, dataset: Dataset, b
   return createTrainer(backend, { spec: imported.spec, dataset, training: config.training, init: config.model.init, parameters: imported.parameters });
 }
 
-const HAS_SPLIT_COLUMN = /^\s*(?:[^,\n]*,)*\s*split\s*(?:,|\r?\n|$)/i;
-
 /** `descent eval`: loss and accuracy (or MSE) of a weights file on each split of a CSV file. */
 export async function evalCommand(flags: EvalFlags, backend: BackendChoice): Promise<void> {
   const files = requireFiles(flags, 'eval');
   const imported = loadWeights(files.weights);
-  const text = readTextFile(files.data);
-  const source = sourceName(files.data);
-  const hasSplit = HAS_SPLIT_COLUMN.test(text.replace(/^\uFEFF/, '').trimStart().split('\n')[0] ?? '');
+  const table = readCsvFile(files.data);
+  const hasSplit = table.columns.includes('split');
   // Without a split column every row is evaluated together, as one set.
-  const parsed = parseDatasetCsv(text, { source, task: imported.spec.task.kind, trainFraction: 1 });
-  const dataset = fitDataToModel(parsed, imported.spec.task, source);
+  const parsed = datasetFromTable(table, { source: files.data, task: imported.spec.task.kind, trainFraction: 1 });
+  const dataset = fitDataToModel(parsed, imported.spec.task, files.data);
   const trainer = await evaluationTrainer(imported, dataset, backend);
   try {
     const metrics = await trainer.evaluate();
+    for (const split of [metrics.train, metrics.test]) {
+      if (split && split.count > 0 && !Number.isFinite(split.loss)) {
+        throw new TrainingFailedError(`the model's loss on ${files.data} is not finite: its outputs overflow on these points`);
+      }
+    }
     const splits = hasSplit
       ? { ...(metrics.train.count > 0 ? { train: metrics.train } : {}), ...(metrics.test ? { test: metrics.test } : {}) }
       : { all: metrics.train };

@@ -5,13 +5,13 @@ import { HIDDEN_ACTIVATIONS } from '../core/activations';
 import { fitNormalization, isFeatureName, FEATURE_NAMES, type FeatureName } from '../core/features';
 import { buildModelSpec, type ModelSpec } from '../core/network';
 import { describeTask, type Task } from '../core/task';
-import { parseDatasetCsv } from '../data/csv';
+import { datasetFromTable } from '../data/csv';
 import { generateDataset } from '../data/presets';
 import { parseExperimentConfig } from '../io/experimentConfig';
 import { parseJsonText } from '../io/jsonText';
 import { parseWeights, type ImportedWeights } from '../io/weights';
 import { UsageError } from './errors';
-import { readTextFile, sourceName } from './files';
+import { readCsvFile, readTextFile } from './files';
 import { choiceFlag, listFlag, numberFlag, wholeNumberFlag } from './flags';
 
 /** The flags of `descent train` that describe the experiment, as strings straight from the command line. */
@@ -119,30 +119,51 @@ export function fitDataToModel(dataset: Dataset, task: Task, source: string): Da
 
 /** Reads a weights file; its layout, features, normalisation and task then define the model. */
 export function loadWeights(path: string): ImportedWeights {
-  return parseWeights(readTextFile(path), sourceName(path));
+  return parseWeights(readTextFile(path, 'weights'), path);
 }
 
-/** The dataset a run uses: a CSV file, or the configured preset. */
-function loadDataset(config: ExperimentConfig, flags: ExperimentFlags, task?: Task): Dataset {
+/** Only the layout flags of the chosen architecture apply; another's would silently do nothing. */
+function checkLayoutFlags(config: ExperimentConfig, flags: ExperimentFlags): void {
+  const other = config.model.arch === 'mlp' ? (['width', 'blocks'] as const) : (['hidden'] as const);
+  const given = other.find((name) => flags[name] !== undefined);
+  if (given) {
+    const owner = config.model.arch === 'mlp' ? 'resnet' : 'mlp';
+    throw new UsageError(`--${given} only applies to --arch ${owner}, and this run's architecture is ${config.model.arch}`);
+  }
+}
+
+/** A run needs at least one training point: a split that leaves none is refused, not trained. */
+function checkTrainingPoints(dataset: Dataset, config: ExperimentConfig, flags: ExperimentFlags, splitColumn: boolean): void {
+  if (dataset.isTest.some((isTest) => !isTest)) return;
+  const count = dataset.labels.length;
+  if (splitColumn && flags.data !== undefined) {
+    throw inputError(flags.data, `no row has split "train" (all ${count} are "test"); training needs at least one training point`);
+  }
+  throw new UsageError(`--train-fraction ${config.data.trainFraction} leaves none of the ${count} points for training; training needs at least one`);
+}
+
+/** The dataset a run uses: a CSV file, or the configured preset; and whether it came with a split column. */
+function loadDataset(config: ExperimentConfig, flags: ExperimentFlags, task?: Task): { dataset: Dataset; splitColumn: boolean } {
   if (flags.data === undefined) {
     if (flags.task !== undefined) throw new UsageError('--task only applies to --data files: a preset fixes its own task');
-    return generateDataset(config.data);
+    if (config.data.preset === 'custom') {
+      const from = flags.config ?? flags.init;
+      throw new UsageError(`${from ? `${from}: ` : ''}data.preset "custom" means drawn or imported points, which are not in the file; give them with --data FILE.csv`);
+    }
+    return { dataset: generateDataset(config.data), splitColumn: false };
   }
   if (flags.preset !== undefined) throw new UsageError('--preset and --data cannot be combined: choose generated or file data');
   config.data.preset = 'custom';
   const requested = flags.task === undefined ? undefined : choiceFlag('task', flags.task, ['classification', 'regression'] as const);
-  return parseDatasetCsv(readTextFile(flags.data), {
-    source: sourceName(flags.data),
-    task: task?.kind ?? requested,
-    trainFraction: config.data.trainFraction,
-    seed: config.data.seed,
-  });
+  const table = readCsvFile(flags.data);
+  const dataset = datasetFromTable(table, { source: flags.data, task: task?.kind ?? requested, trainFraction: config.data.trainFraction, seed: config.data.seed });
+  return { dataset, splitColumn: table.columns.includes('split') };
 }
 
 /** Resolves defaults, then --config, then --init, then the flags, into the experiment to run. */
 export function resolveExperiment(flags: ExperimentFlags): Experiment {
   let config = defaultConfig();
-  if (flags.config !== undefined) config = parseExperimentConfig(parseJsonText(readTextFile(flags.config), sourceName(flags.config)), sourceName(flags.config));
+  if (flags.config !== undefined) config = parseExperimentConfig(parseJsonText(readTextFile(flags.config, 'config'), flags.config), flags.config);
   const initial = flags.init !== undefined ? loadWeights(flags.init) : undefined;
   if (initial) {
     const clash = LAYOUT_FLAGS.find((name) => flags[name] !== undefined);
@@ -152,7 +173,10 @@ export function resolveExperiment(flags: ExperimentFlags): Experiment {
   applyDataFlags(config, flags);
   applyModelFlags(config, flags);
   applyTrainingFlags(config, flags);
-  let dataset = loadDataset(config, flags, initial?.spec.task);
+  if (!initial) checkLayoutFlags(config, flags);
+  const loaded = loadDataset(config, flags, initial?.spec.task);
+  let dataset = loaded.dataset;
+  checkTrainingPoints(dataset, config, flags, loaded.splitColumn);
   if (initial) {
     dataset = fitDataToModel(dataset, initial.spec.task, flags.data ?? `preset ${config.data.preset}`);
     return { config, dataset, spec: initial.spec, initial };

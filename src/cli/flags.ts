@@ -1,16 +1,17 @@
+import { parseDecimal } from '../core/decimal';
 import { inRange, rangeText, type NumberRange } from '../core/range';
 import { UsageError } from './errors';
 
 /** Typed readers for flag values; each error names the flag and says what it expected. */
 
 export function numberFlag(name: string, value: string, range: NumberRange): number {
-  const number = value.trim() === '' ? NaN : Number(value);
+  const number = parseDecimal(value);
   if (!Number.isFinite(number) || !inRange(number, range)) throw new UsageError(`--${name}: expected a number in ${rangeText(range)}, got "${value}"`);
   return number;
 }
 
 export function wholeNumberFlag(name: string, value: string, range: NumberRange): number {
-  const number = value.trim() === '' ? NaN : Number(value);
+  const number = parseDecimal(value);
   if (!Number.isInteger(number) || !inRange(number, range)) throw new UsageError(`--${name}: expected a whole number in ${rangeText(range)}, got "${value}"`);
   return number;
 }

@@ -8,10 +8,10 @@ Usage:
   descent predict --weights WEIGHTS.json --data DATA.csv
   descent bench   [--json] [--quick]
 
-Every command takes --backend auto|webgpu|cpu (default auto: WebGPU when an adapter
-is found, on a GPU or SwiftShader, otherwise the CPU). Run "descent COMMAND --help"
-for the flags of one command. Exit status: 0 success, 1 training failed, 2 bad usage
-or input.
+Every command takes --backend auto|webgpu|cpu (default auto: WebGPU on a hardware GPU,
+otherwise the CPU engine; webgpu also runs on SwiftShader, a GPU emulated on the CPU).
+Run "descent COMMAND --help" for the flags of one command. Exit status: 0 success,
+1 training failed (or --out could not be written), 2 bad usage or input.
 `;
 
 const TRAIN_HELP = `Usage: descent train [flags]
@@ -26,12 +26,14 @@ Data (a generated preset, or a CSV file with columns x1,x2,label[,split]):
   --points N --noise 0…1 --classes K --train-fraction F --seed S
 
 Model (or --init WEIGHTS.json to continue from a weights file and its layout):
-  --arch mlp|resnet      --hidden 8,8 (mlp; "none" for no hidden layer)
-  --width D --blocks B   (resnet)
+  --arch mlp|resnet      --hidden 8,8 (mlp only; "none" for no hidden layer)
+  --width D --blocks B   (resnet only)
   --activation NAME      linear, relu, leaky_relu, elu, tanh, sigmoid, softplus
   --features a,b,…       x1, x2, x1^2, x2^2, x1*x2, sin(x1), sin(x2), r, theta
   --init-scheme NAME     zeros, uniform, xavier, he
   --config FILE.json     an experiment config (see docs/FORMAT.md); flags override it
+
+Each flag may be given once; numbers are decimals (-1.5, 2e-3).
 
 Training:
   --optimizer sgd|momentum|adam  --lr RATE  --momentum MU
@@ -39,7 +41,8 @@ Training:
   --epochs N | --steps N (default 500 epochs; a step is one optimizer update)
 
 Output:
-  --out WEIGHTS.json     write the trained weights (weights JSON v1)
+  --out WEIGHTS.json     write the trained weights (weights JSON v1); checked before
+                         training, never one of the input files, replaced only whole
   --json                 print a JSON summary on stdout instead of text
   --backend auto|webgpu|cpu
 `;

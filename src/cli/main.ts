@@ -19,16 +19,35 @@ const STRING_FLAGS: Record<Command, string[]> = {
   predict: ['weights', 'data'],
 };
 
-/** The flags of one command; unknown flags and missing values are usage errors that name the flag. */
+/** `--lr -1` → `--lr=-1`: parseArgs takes a value that starts with a dash for a flag, so a negative number would be refused as ambiguous. */
+function joinNegativeValues(args: string[], options: Record<string, { type: 'string' | 'boolean' }>): string[] {
+  const joined: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const name = args[i].startsWith('--') && !args[i].includes('=') ? args[i].slice(2) : '';
+    if (options[name]?.type === 'string' && /^-[\d.]/.test(args[i + 1] ?? '')) joined.push(`${args[i]}=${args[++i]}`);
+    else joined.push(args[i]);
+  }
+  return joined;
+}
+
+/** The flags of one command; unknown, repeated and valueless flags are usage errors that name the flag. */
 function parseFlags(command: Command, args: string[]): Record<string, string | boolean | undefined> {
   const options: Record<string, { type: 'string' | 'boolean' }> = { backend: { type: 'string' }, help: { type: 'boolean' } };
   for (const name of STRING_FLAGS[command]) options[name] = { type: 'string' };
   if (command !== 'predict') options.json = { type: 'boolean' };
+  let parsed;
   try {
-    return parseArgs({ args, options, strict: true, allowPositionals: false }).values;
+    parsed = parseArgs({ args: joinNegativeValues(args, options), options, strict: true, allowPositionals: false, tokens: true });
   } catch (error) {
     throw new UsageError((error as Error).message.replace(/\. To specify a positional argument.*$/s, '').replace(/^Unknown option/, 'unknown flag'));
   }
+  const seen = new Set<string>();
+  for (const token of parsed.tokens) {
+    if (token.kind !== 'option') continue;
+    if (seen.has(token.name)) throw new UsageError(`--${token.name} is given twice: give each flag once`);
+    seen.add(token.name);
+  }
+  return parsed.values;
 }
 
 /** Runs the `descent` command line; returns the exit code (0 ok, 1 training failed, 2 bad usage or input). */

@@ -1,11 +1,12 @@
+import type { Metrics } from '../core/metrics';
 import { describeTask } from '../core/task';
 import type { Trainer } from '../core/trainer';
 import { exportWeights, serializeWeights } from '../io/weights';
 import { createTrainer, type BackendChoice } from './backend';
 import { TrainingFailedError, UsageError } from './errors';
 import { resolveExperiment, type ExperimentFlags } from './experiment';
-import { writeTextFile } from './files';
 import { wholeNumberFlag } from './flags';
+import { OutputFile, type InputFile } from './outputFile';
 import { formatSeconds, formatSplit, splitJson } from './format';
 import { ProgressLine } from './progress';
 
@@ -26,8 +27,11 @@ async function trainSteps(trainer: Trainer, total: number, progress: ProgressLin
   for (let done = 0; done < total; ) {
     const k = Math.min(STEPS_PER_CALL, total - done);
     const observation = await trainer.step(k);
+    // The CPU engine resolves at once: give the event loop a turn, so Ctrl-C and output are handled while it trains.
+    await new Promise((resolve) => setImmediate(resolve));
     if (observation.diverged) {
-      throw new TrainingFailedError(`training diverged near step ${done + k}: the loss became NaN or infinite. Try a lower learning rate (--lr).`);
+      const steps = k === 1 ? `at step ${done + 1}` : `between steps ${done + 1} and ${done + k}`;
+      throw new TrainingFailedError(`training diverged ${steps}: the loss became NaN or infinite. Try a lower learning rate (--lr).`);
     }
     done += k;
     const rate = done / ((performance.now() - started) / 1000);
@@ -36,11 +40,23 @@ async function trainSteps(trainer: Trainer, total: number, progress: ProgressLin
   progress.finish();
 }
 
+/** A run whose model or metrics are not finite failed, whatever its steps reported. */
+function checkFinite(metrics: Metrics, parameters: Float32Array): void {
+  if (!parameters.every(Number.isFinite)) throw new TrainingFailedError('training failed: the trained weights are not finite numbers. Try a lower learning rate (--lr).');
+  for (const [name, split] of [['train', metrics.train], ['test', metrics.test]] as const) {
+    if (split && split.count > 0 && !Number.isFinite(split.loss)) {
+      throw new TrainingFailedError(`training failed: the loss on the ${name} split is not finite. Try a lower learning rate (--lr).`);
+    }
+  }
+}
+
 /** `descent train`: builds the experiment, trains it, prints a summary and optionally writes the weights. */
 export async function trainCommand(flags: TrainFlags, backend: BackendChoice): Promise<void> {
   if (flags.epochs !== undefined && flags.steps !== undefined) throw new UsageError('--epochs and --steps cannot be combined: choose one');
   const epochs = flags.epochs !== undefined ? wholeNumberFlag('epochs', flags.epochs, { min: 0, max: 1_000_000 }) : undefined;
   const steps = flags.steps !== undefined ? wholeNumberFlag('steps', flags.steps, { min: 0, max: 100_000_000 }) : undefined;
+  const inputs: InputFile[] = (['data', 'config', 'init'] as const).flatMap((flag) => (flags[flag] === undefined ? [] : [{ flag, path: flags[flag] }]));
+  const out = flags.out === undefined ? null : OutputFile.prepare(flags.out, inputs);
   const experiment = resolveExperiment(flags);
   const { config, dataset, spec, initial } = experiment;
   const started = performance.now();
@@ -49,10 +65,12 @@ export async function trainCommand(flags: TrainFlags, backend: BackendChoice): P
     const total = steps ?? (epochs ?? DEFAULT_EPOCHS) * trainer.stepsPerEpoch;
     await trainSteps(trainer, total, new ProgressLine(process.stderr, !flags.json));
     const metrics = await trainer.evaluate();
+    const parameters = await trainer.getParameters();
+    checkFinite(metrics, parameters);
     const seconds = (performance.now() - started) / 1000;
-    if (flags.out !== undefined) {
-      const file = exportWeights(spec, await trainer.getParameters(), { config, metrics: { train: splitJson(metrics.train), test: splitJson(metrics.test) } });
-      writeTextFile(flags.out, serializeWeights(file));
+    if (out) {
+      const file = exportWeights(spec, parameters, { config, metrics: { train: splitJson(metrics.train), test: splitJson(metrics.test) } });
+      out.write(serializeWeights(file));
     }
     const summary = {
       backend: trainer.backend.kind,
@@ -80,5 +98,6 @@ export async function trainCommand(flags: TrainFlags, backend: BackendChoice): P
     process.stdout.write(`${lines.join('\n')}\n`);
   } finally {
     trainer.dispose();
+    out?.discard();
   }
 }

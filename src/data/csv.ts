@@ -1,8 +1,7 @@
-import { LIMITS } from '../core/config';
 import type { Dataset } from '../core/dataset';
 import { inputError } from '../core/errors';
 import { MAX_CLASSES, type Task } from '../core/task';
-import { csvWhere, parseNumberCell, readCsvTable, type CsvTable } from './csvTable';
+import { csvWhere, parseNumberCell, quoteCell, readCsvTable, type CsvTable } from './csvTable';
 import { assignSplit } from './split';
 
 /**
@@ -59,7 +58,7 @@ function parseSplitCell(where: string, cell: string): number {
   const value = cell.toLowerCase();
   if (value === 'train') return 0;
   if (value === 'test') return 1;
-  throw inputError(where, `split "${cell}" must be train or test`);
+  throw inputError(where, `split ${quoteCell(cell)} must be train or test`);
 }
 
 const isClassIndex = (label: number): boolean => Number.isInteger(label) && label >= 0 && label < MAX_CLASSES;
@@ -85,15 +84,18 @@ function detectTask(labels: Float64Array): 'classification' | 'regression' {
 
 /** A dataset from CSV text; throws an InputError naming file, line and column for anything it cannot read. */
 export function parseDatasetCsv(text: string, options: CsvOptions = {}): Dataset {
+  return datasetFromTable(readCsvTable(text, options.source), options);
+}
+
+/** A dataset from a CSV file's header and rows (see readCsvTable and CsvTableReader). */
+export function datasetFromTable(table: CsvTable, options: CsvOptions = {}): Dataset {
   const { source } = options;
   if (options.task !== undefined && options.task !== 'classification' && options.task !== 'regression') {
     throw inputError('task', `must be classification or regression, got "${options.task}"`);
   }
-  const table = readCsvTable(text, source);
   const columns = locateColumns(table, source);
   const n = table.rows.length;
   if (n === 0) throw inputError(csvWhere(source), 'no data rows');
-  if (n > LIMITS.points.max) throw inputError(csvWhere(source), `${n} data rows; at most ${LIMITS.points.max} are allowed`);
   const points = new Float64Array(2 * n);
   const labels = new Float64Array(n);
   const isTest = new Uint8Array(n);

@@ -1,17 +1,23 @@
 import { inputError } from '../core/errors';
-import { csvWhere, parseNumberCell, readCsvTable } from './csvTable';
+import { csvWhere, parseNumberCell, readCsvTable, type CsvTable } from './csvTable';
 
 /** A CSV file read for prediction: its columns and cells kept as they are, and the (x1, x2) of every row. */
 export interface PointsTable {
   columns: string[];
   rows: string[][];
+  /** The line in the file of each row, for messages. */
+  lines: number[];
   /** n × 2, row-major. */
   points: Float64Array;
 }
 
 /** Reads any CSV whose header has x1 and x2 (other columns, a label among them, are kept but not needed). */
 export function parsePointsCsv(text: string, source?: string): PointsTable {
-  const table = readCsvTable(text, source);
+  return pointsFromTable(readCsvTable(text, source), source);
+}
+
+/** The points of a CSV file's header and rows (see readCsvTable and CsvTableReader). */
+export function pointsFromTable(table: CsvTable, source?: string): PointsTable {
   const x1 = table.columns.indexOf('x1');
   const x2 = table.columns.indexOf('x2');
   const missing = ['x1', 'x2'].filter((name) => !table.columns.includes(name));
@@ -24,5 +30,5 @@ export function parsePointsCsv(text: string, source?: string): PointsTable {
     points[2 * i] = parseNumberCell(where, 'x1', cells[x1]);
     points[2 * i + 1] = parseNumberCell(where, 'x2', cells[x2]);
   });
-  return { columns: table.columns, rows: table.rows.map((row) => row.cells), points };
+  return { columns: table.columns, rows: table.rows.map((row) => row.cells), lines: table.rows.map((row) => row.line), points };
 }

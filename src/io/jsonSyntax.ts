@@ -44,18 +44,66 @@ class Scanner {
     return found[0];
   }
 
+  /**
+   * Scans one JSON value and what follows it. Containers are tracked on a stack rather than by
+   * recursion, so that text nested 200,000 deep still gets its line and column.
+   */
   document(): void {
-    this.value();
-    this.skipWhitespace();
-    if (this.offset < this.text.length) this.fail(`unexpected ${this.found()} after the end of the JSON value`);
+    const open: ('{' | '[')[] = [];
+    for (;;) {
+      this.skipWhitespace();
+      const char = this.text[this.offset];
+      if (char === '{' || char === '[') {
+        this.offset++;
+        this.skipWhitespace();
+        if (this.text[this.offset] === (char === '{' ? '}' : ']')) this.offset++;
+        else {
+          open.push(char);
+          if (char === '{') this.fieldName();
+          continue;
+        }
+      } else this.scalar();
+      if (!this.closeFinished(open)) continue;
+      this.skipWhitespace();
+      if (this.offset < this.text.length) this.fail(`unexpected ${this.found()} after the end of the JSON value`);
+      return;
+    }
   }
 
-  private value(): void {
+  /** After a value: closes every container that ends here; false when a comma asks for another value, true when the document's value is complete. */
+  private closeFinished(open: ('{' | '[')[]): boolean {
+    while (open.length > 0) {
+      this.skipWhitespace();
+      const container = open[open.length - 1];
+      const close = container === '{' ? '}' : ']';
+      const next = this.text[this.offset];
+      if (next === close) {
+        this.offset++;
+        open.pop();
+        continue;
+      }
+      if (next !== ',') this.fail(`expected "," or "${close}", found ${this.found()}`);
+      this.offset++;
+      if (container === '{') this.fieldName();
+      return false;
+    }
+    return true;
+  }
+
+  /** `"name":` inside an object. */
+  private fieldName(): void {
     this.skipWhitespace();
+    if (this.text[this.offset] !== '"') this.fail(`expected a field name in double quotes, found ${this.found()}`);
+    this.string();
+    this.skipWhitespace();
+    if (this.text[this.offset] !== ':') this.fail(`expected ":" after the field name, found ${this.found()}`);
+    this.offset++;
+  }
+
+  /** A string, a number or a literal. */
+  private scalar(): void {
     const start = this.offset;
     const char = this.text[start];
-    if (char === '{') return this.object();
-    if (char === '[') return this.array();
     if (char === '"') return this.string();
     if (char === '-' || (char >= '0' && char <= '9')) {
       if (this.match(NUMBER) === null || /[\w.+-]/.test(this.text[this.offset] ?? '')) this.fail(`invalid number ${JSON.stringify(this.word(start))}`, start);
@@ -71,52 +119,6 @@ class Scanner {
   private word(start: number): string {
     WORD.lastIndex = start;
     return WORD.exec(this.text)?.[0] ?? this.text[start];
-  }
-
-  private object(): void {
-    this.offset++;
-    this.skipWhitespace();
-    if (this.text[this.offset] === '}') {
-      this.offset++;
-      return;
-    }
-    for (;;) {
-      this.skipWhitespace();
-      if (this.text[this.offset] !== '"') this.fail(`expected a field name in double quotes, found ${this.found()}`);
-      this.string();
-      this.skipWhitespace();
-      if (this.text[this.offset] !== ':') this.fail(`expected ":" after the field name, found ${this.found()}`);
-      this.offset++;
-      this.value();
-      this.skipWhitespace();
-      const next = this.text[this.offset];
-      if (next === '}') {
-        this.offset++;
-        return;
-      }
-      if (next !== ',') this.fail(`expected "," or "}", found ${this.found()}`);
-      this.offset++;
-    }
-  }
-
-  private array(): void {
-    this.offset++;
-    this.skipWhitespace();
-    if (this.text[this.offset] === ']') {
-      this.offset++;
-      return;
-    }
-    for (;;) {
-      this.value();
-      this.skipWhitespace();
-      const next = this.text[this.offset];
-      if (next === ']') {
-        this.offset++;
-        return;
-      }
-      if (next !== ',') this.fail(`expected "," or "]", found ${this.found()}`);
-      this.offset++;
-    }
   }
 
   private string(): void {
@@ -135,13 +137,13 @@ class Scanner {
   }
 }
 
-/** The first syntax error in `text`, or null when it is valid JSON (or too deeply nested to scan). */
+/** The first syntax error in `text`, or null when it is valid JSON. */
 export function findJsonSyntaxError(text: string): JsonSyntaxError | null {
   try {
     new Scanner(text).document();
     return null;
   } catch (stop) {
     if (stop instanceof Stop) return stop.error;
-    return null;
+    throw stop;
   }
 }

@@ -1,6 +1,6 @@
 import { COORDINATE_RESOLUTION, roundCoordinate } from '../core/coordinates';
 import type { Dataset } from '../core/dataset';
-import { inputError } from '../core/errors';
+import { InputError, inputError } from '../core/errors';
 import { MAX_CLASSES } from '../core/task';
 
 /**
@@ -15,10 +15,15 @@ const HEADER_BYTES = 2;
 const BYTES_PER_POINT = 5;
 const COORDINATE_LIMIT = 32767 / COORDINATE_RESOLUTION;
 const TEST_BIT = 0x80;
+/** The most points a link may carry: the most a dataset may have. */
+export const MAX_LINK_POINTS = 100_000;
+const MAX_LINK_BYTES = HEADER_BYTES + MAX_LINK_POINTS * BYTES_PER_POINT;
+const DAMAGED = 'the drawn points in the link are damaged';
 
 /** Why these points cannot travel in a link, or null when they can. */
 export function linkObstacle(dataset: Dataset): string | null {
   if (dataset.task.kind !== 'classification') return 'regression targets do not fit in a link';
+  if (dataset.labels.length > MAX_LINK_POINTS) return `more than ${MAX_LINK_POINTS} points`;
   for (const x of dataset.points) {
     if (Math.abs(x) > COORDINATE_LIMIT || roundCoordinate(x) !== x) return 'the points have more than three decimals (imported data?)';
   }
@@ -37,7 +42,7 @@ function toBase64Url(bytes: Uint8Array): string {
 }
 
 function fromBase64Url(text: string): Uint8Array<ArrayBuffer> {
-  if (!/^[A-Za-z0-9_-]*$/.test(text)) throw inputError('drawn', 'is not base64url text');
+  if (!/^[A-Za-z0-9_-]*$/.test(text) || text.length % 4 === 1) throw inputError('drawn', DAMAGED);
   const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
   return Uint8Array.from(binary, (char) => char.charCodeAt(0));
 }
@@ -60,18 +65,40 @@ export async function encodePoints(dataset: Dataset): Promise<string> {
   return toBase64Url(await transform(bytes, new CompressionStream('deflate-raw')));
 }
 
+/**
+ * Inflates link bytes into one buffer sized for the most a link may hold, chunk by chunk, so the
+ * time is linear in the output and a link that inflates past the limit stops there.
+ */
+async function inflate(bytes: Uint8Array<ArrayBuffer>): Promise<Uint8Array> {
+  const reader = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw')).getReader();
+  const output = new Uint8Array(MAX_LINK_BYTES);
+  let length = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return output.subarray(0, length);
+    if (length + value.length > MAX_LINK_BYTES) {
+      void reader.cancel().catch(() => {});
+      throw inputError('drawn', `the link holds more than ${MAX_LINK_POINTS} points (the limit)`);
+    }
+    output.set(value, length);
+    length += value.length;
+  }
+}
+
 /** The points a link carries; throws an InputError saying what is wrong with damaged text. */
 export async function decodePoints(text: string): Promise<Dataset> {
   let bytes: Uint8Array;
   try {
-    bytes = await transform(fromBase64Url(text), new DecompressionStream('deflate-raw'));
+    bytes = await inflate(fromBase64Url(text));
   } catch (error) {
-    throw inputError('drawn', `the points are damaged (${(error as Error).message})`);
+    // The engine's own words ("Failed to fetch", "unexpected end of file") mean nothing to the person who followed the link.
+    if (error instanceof InputError) throw error;
+    throw inputError('drawn', DAMAGED);
   }
-  if (bytes.length < HEADER_BYTES || bytes[0] !== FORMAT) throw inputError('drawn', 'the points are in an unknown format');
+  if (bytes.length < HEADER_BYTES || bytes[0] !== FORMAT) throw inputError('drawn', 'the drawn points in the link are in an unknown format');
   const classes = bytes[1];
   if (classes < 2 || classes > MAX_CLASSES) throw inputError('drawn', `${classes} classes is not 2…${MAX_CLASSES}`);
-  if ((bytes.length - HEADER_BYTES) % BYTES_PER_POINT !== 0) throw inputError('drawn', 'the points are cut short');
+  if ((bytes.length - HEADER_BYTES) % BYTES_PER_POINT !== 0) throw inputError('drawn', 'the drawn points in the link are cut short');
   const count = (bytes.length - HEADER_BYTES) / BYTES_PER_POINT;
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const dataset: Dataset = { task: { kind: 'classification', classes }, points: new Float64Array(2 * count), labels: new Float64Array(count), isTest: new Uint8Array(count) };

@@ -2,6 +2,7 @@ import { defaultConfig, type ExperimentConfig } from '../core/config';
 import { InputError } from '../core/errors';
 import { readConfigField } from './experimentConfig';
 import { JsonPath } from './jsonPath';
+import { parseDecimal } from '../core/decimal';
 
 /**
  * The page's state in the URL hash, Playground style (`#dataset=xor&hidden=4,4&lr=0.03&…`):
@@ -112,8 +113,8 @@ export function encodeUrlState(state: UrlState): string {
 
 /** "0.5" → 0.5; anything that is not a plain number stays text, for the field reader to reject by name. */
 function numberOrText(text: string): number | string {
-  const value = Number(text);
-  return text.trim() !== '' && Number.isFinite(value) ? value : text;
+  const value = parseDecimal(text);
+  return Number.isFinite(value) ? value : text;
 }
 
 function booleanOrText(text: string): boolean | string {

@@ -2,6 +2,7 @@ import { FEATURE_NAMES, type FeatureName, type Normalization } from '../core/fea
 import { planNetwork, type ModelSpec } from '../core/network';
 import { MAX_CLASSES, type Task } from '../core/task';
 import { readExperimentConfig } from './experimentConfig';
+import { isFiniteFloat32 } from './float32Text';
 import { JsonPath } from './jsonPath';
 import { describeValue, readArray, readFiniteNumber, readObject, readOneOf, readWholeNumber, rejectUnknownFields } from './jsonRead';
 import { parseJsonText } from './jsonText';
@@ -45,8 +46,19 @@ function readPerFeature(value: unknown, at: JsonPath, count: number, read: (item
   return items.map((item, i) => read(item, at.item(i)));
 }
 
-function readPositive(value: unknown, at: JsonPath): number {
-  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) throw at.error(`expected a finite number > 0, got ${describeValue(value)}`);
+/** The smallest standard deviation Descent writes: a smaller one would blow the features up past float32. */
+const MIN_STD = 1e-12;
+
+function readMean(value: unknown, at: JsonPath): number {
+  const mean = readFiniteNumber(value, at);
+  if (!isFiniteFloat32(mean)) throw at.error(`expected a number within float32 range (about ±3.4e38), got ${mean}`);
+  return mean;
+}
+
+function readStd(value: unknown, at: JsonPath): number {
+  if (typeof value !== 'number' || !isFiniteFloat32(value) || value < MIN_STD) {
+    throw at.error(`expected a number from ${MIN_STD} to about 3.4e38, got ${describeValue(value)}`);
+  }
   return value;
 }
 
@@ -54,8 +66,8 @@ function readNormalization(value: unknown, at: JsonPath, count: number): Normali
   const object = readObject(value, at);
   rejectUnknownFields(object, NORMALIZE_FIELDS, at);
   return {
-    mean: readPerFeature(object.mean, at.field('mean'), count, readFiniteNumber),
-    std: readPerFeature(object.std, at.field('std'), count, readPositive),
+    mean: readPerFeature(object.mean, at.field('mean'), count, readMean),
+    std: readPerFeature(object.std, at.field('std'), count, readStd),
   };
 }
 

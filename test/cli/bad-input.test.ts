@@ -1,11 +1,11 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { descent, descentJson, scratch } from './run';
+import { descentIn, descentJson, scratch } from './run';
 
-/** Exit 2, the exact message on stderr, and no stack trace. */
-function expectRejected(args: string[], message: string | RegExp): void {
-  const result = descent(...args);
+/** Exit 2, the exact message on stderr, and no stack trace; run in `cwd` (files named as a user there would name them). */
+function expectRejected(args: string[], message: string | RegExp, cwd = process.cwd()): void {
+  const result = descentIn(cwd, ...args);
   expect(result.code).toBe(2);
   expect(result.stderr).toMatch(typeof message === 'string' ? new RegExp(`^descent: ${message.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'm') : message);
   expect(result.stderr).not.toMatch(/\n\s+at /);
@@ -23,7 +23,7 @@ describe('bad CSV files', () => {
   ];
   it.each(cases)('%s', (_name, text, message) => {
     const dir = scratch({ 'data.csv': text });
-    expectRejected(['train', '--data', join(dir, 'data.csv')], message);
+    expectRejected(['train', '--data', 'data.csv'], message, dir);
   });
 });
 
@@ -40,7 +40,7 @@ describe('bad weights files', () => {
     const file = structuredClone(valid);
     edit(file);
     writeFileSync(join(dir, 'model.json'), JSON.stringify(file));
-    expectRejected(['eval', '--weights', join(dir, 'model.json'), '--data', join(dir, 'data.csv')], message);
+    expectRejected(['eval', '--weights', 'model.json', '--data', 'data.csv'], message, dir);
   }
 
   it('a wrong number of weight rows', () => rejectWeights((f) => (f.layers[0].weight as number[][]).pop(), 'model.json: layers[0].weight: expected 4 rows, got 3'));
@@ -50,13 +50,13 @@ describe('bad weights files', () => {
   it('a non-finite number', () => rejectWeights((f) => ((f.layers[0].bias as (number | null)[])[2] = null), 'model.json: layers[0].bias[2]: expected a finite number, got null'));
   it('a file that is not JSON', () => {
     writeFileSync(join(dir, 'model.json'), '{ "format": "descent.weights", ');
-    const result = descent('eval', '--weights', join(dir, 'model.json'), '--data', join(dir, 'data.csv'));
+    const result = descentIn(dir, 'eval', '--weights', 'model.json', '--data', 'data.csv');
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/^descent: model\.json line 1 column \d+: /m);
   });
   it('a model that does not fit the data', () => {
     writeFileSync(join(dir, 'three.csv'), 'x1,x2,label\n1,1,2\n-1,1,0\n');
-    expectRejected(['eval', '--weights', join(dir, 'valid.json'), '--data', join(dir, 'three.csv')], 'three.csv: the data has labels up to 2, but the model does 2-class classification');
+    expectRejected(['eval', '--weights', 'valid.json', '--data', 'three.csv'], 'three.csv: the data has labels up to 2, but the model does 2-class classification', dir);
   });
   it('a missing file', () => expectRejected(['eval', '--weights', join(dir, 'nope.json'), '--data', join(dir, 'data.csv')], /^descent: .*nope\.json: cannot read the file \(no such file\)/m));
 });

@@ -35,8 +35,8 @@ describe('CSV round trips', () => {
     }
   }
 
-  it('keeps −0, tiny, huge and long numbers exactly', () => {
-    const values = [-0, 5e-324, 1.7976931348623157e308, 0.1 + 0.2, -1 / 3, 123456789.12345679];
+  it('keeps −0, tiny, large and long numbers exactly', () => {
+    const values = [-0, 5e-324, -999999999.9999999, 0.1 + 0.2, -1 / 3, 123456789.12345679];
     const dataset = addPoints(emptyDataset({ kind: 'regression' }), values.map((v) => [v, -v] as [number, number]), Math.PI);
     const back = parse(datasetToCsv(dataset));
     expect(bitsOf(back.points)).toBe(bitsOf(dataset.points));
@@ -117,6 +117,8 @@ describe('parseDatasetCsv: precise errors', () => {
     ['a NaN label', 'x1,x2,label\n0,0,1\n1,1,0\n2,2,1\n3,3,NaN\n', {}, 'data.csv line 5: label NaN is not a finite number'],
     ['an infinite coordinate', 'x1,x2,label\n-Infinity,0,1\n', {}, 'data.csv line 2: x1 -Infinity is not a finite number'],
     ['an overflowing number', 'x1,x2,label\n1e999,0,1\n', {}, 'data.csv line 2: x1 1e999 is not a finite number'],
+    ['a number past float32 features', 'x1,x2,label\n1,2,0\n0,1e308,1\n', {}, 'data.csv line 3: x2 1e308 is outside the allowed range [-1e9, 1e9]'],
+    ['hexadecimal', 'x1,x2,label\n0x10,0,1\n', {}, 'data.csv line 2: x1 "0x10" is not a number'],
     ['a bad split', 'x1,x2,label,split\n0,0,0,train\n1,1,1,test\n2,2,0,train\n3,3,1,train\n4,4,0,test\n5,5,1,train\n6,6,0,train\n7,7,1,val\n', {}, 'data.csv line 9: split "val" must be train or test'],
     ['one class only', 'x1,x2,label\n0,0,0\n1,1,0\n', { task: 'classification' }, 'data.csv: all points have label 0; classification needs at least 2 classes'],
     ['a fractional class', 'x1,x2,label\n0,0,1\n1,1,2.5\n', { task: 'classification' }, 'data.csv line 3: label 2.5 is not a class index (0…5)'],
@@ -137,6 +139,6 @@ describe('parseDatasetCsv: precise errors', () => {
 
   it('rejects more than 100000 rows', () => {
     const text = `x1,x2,label\n${'0,0,0.5\n'.repeat(100_001)}`;
-    expect(errorOf(text)).toBe('data.csv: 100001 data rows; at most 100000 are allowed');
+    expect(errorOf(text)).toBe('data.csv line 100002: more than 100000 data rows (the limit); reading stopped');
   });
 });

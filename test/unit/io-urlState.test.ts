@@ -158,8 +158,8 @@ describe('drawn points in a link', () => {
 
   it('damaged point text is an input error, not a crash', async () => {
     const text = await encodePoints(drawn());
-    await expect(decodePoints(text.slice(0, 40))).rejects.toThrow(/^drawn: the points are/);
-    await expect(decodePoints('not base64!')).rejects.toThrow(/drawn: is not base64url text/);
+    await expect(decodePoints(text.slice(0, 40))).rejects.toThrow(/^drawn: the drawn points in the link are/);
+    await expect(decodePoints('not base64!')).rejects.toThrow(/^drawn: the drawn points in the link are damaged$/);
   });
 
   it('every config field has its own key', () => {

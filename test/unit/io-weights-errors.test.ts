@@ -96,8 +96,8 @@ describe('parseWeights rejects, saying where', () => {
     expect(errorAfter((f) => (f.normalize.mean = [0, 1, 2]))).toBe('model.json: normalize.mean: expected 2 numbers (one per feature), got 3');
     expect(errorAfter((f) => (f.normalize.std = 2))).toBe('model.json: normalize.std: expected an array of 2 numbers (one per feature), got 2');
     expect(errorAfter((f) => (f.normalize.mean[0] = null))).toBe('model.json: normalize.mean[0]: expected a finite number, got null');
-    expect(errorAfter((f) => (f.normalize.std[1] = 0))).toBe('model.json: normalize.std[1]: expected a finite number > 0, got 0');
-    expect(errorAfter((f) => (f.normalize.std[0] = -1))).toBe('model.json: normalize.std[0]: expected a finite number > 0, got -1');
+    expect(errorAfter((f) => (f.normalize.std[1] = 0))).toBe('model.json: normalize.std[1]: expected a number from 1e-12 to about 3.4e38, got 0');
+    expect(errorAfter((f) => (f.normalize.std[0] = -1))).toBe('model.json: normalize.std[0]: expected a number from 1e-12 to about 3.4e38, got -1');
     expect(errorAfter((f) => (f.normalize = [0, 1]))).toBe('model.json: normalize: expected an object, got an array');
   });
 
