@@ -36,8 +36,11 @@ export function resplit(custom: Dataset, trainFraction: number, seed: number): D
   return { ...custom, isTest: assignSplit(custom.labels.length, trainFraction, seed) };
 }
 
+/** Custom data before anything is drawn: one object, so that asking twice is seen as no change. */
+const NO_POINTS = clearPoints({ kind: 'classification', classes: 2 });
+
 /** The dataset a data config asks for: the preset's points, or the custom data (none yet: an empty two-class plane). */
 export function datasetOf(data: DataConfig, custom: Dataset | null): Dataset {
   if (data.preset !== 'custom') return generateDataset(data);
-  return custom ?? clearPoints({ kind: 'classification', classes: 2 });
+  return custom ?? NO_POINTS;
 }
