@@ -164,7 +164,13 @@ export class TrainingSession {
   /** Issues one step call and handles its result when it comes; never awaited inside the frame. */
   private launch(k: number, request: ObserveRequest): void {
     const start = this.host.now();
-    const call = this.trainer.step(k, request);
+    let call: Promise<Observation>;
+    try {
+      call = this.trainer.step(k, request);
+    } catch (error) {
+      // A trainer that throws while recording fails its call, never the frame.
+      call = Promise.reject(error);
+    }
     const issueMs = this.host.now() - start;
     const tracked = call.then(
       (observation) => {
