@@ -65,6 +65,8 @@ export class Run {
   status: RunStatus = { phase: 'paused', playing: false, backend: '', problem: null };
 
   private session: TrainingSession | null = null;
+  /** The session the views show: the current one, or while a new one is built, the one before it. */
+  private shown: TrainingSession | null = null;
   private readonly backends: BackendKeeper;
   private pending: { reset: boolean; imported: ImportedWeights | null } = { reset: false, imported: null };
   private applyQueued = false;
@@ -127,7 +129,7 @@ export class Run {
 
   /** The latest observation: epoch, metrics, decision boundary, thumbnails, weights. */
   get snapshot(): RunSnapshot {
-    return this.session?.snapshot ?? EMPTY_SNAPSHOT;
+    return this.shown?.snapshot ?? EMPTY_SNAPSHOT;
   }
   get epoch(): number {
     return this.snapshot.epoch;
@@ -145,17 +147,17 @@ export class Run {
     return this.snapshot.parameters;
   }
   get history(): LossHistory {
-    return this.session?.history ?? EMPTY_HISTORY;
+    return this.shown?.history ?? EMPTY_HISTORY;
   }
   /** The data the current model trains on. */
   get dataset(): Dataset | null {
-    return this.session?.dataset ?? null;
+    return this.shown?.dataset ?? null;
   }
   get spec(): ModelSpec | null {
-    return this.session?.spec ?? null;
+    return this.shown?.spec ?? null;
   }
   get plan(): NetworkPlan | null {
-    return this.session?.trainer.plan ?? null;
+    return this.shown?.trainer.plan ?? null;
   }
 
   /** Steps per second over the last second; 0 while not playing. */
@@ -248,6 +250,7 @@ export class Run {
     this.unsubscribe?.();
     this.session?.close();
     this.session = null;
+    this.shown = null;
     this.backends.dispose();
   }
 
@@ -348,6 +351,7 @@ export class Run {
       },
       this.host,
     );
+    this.shown = this.session;
     if (!kept) this.transition('freshWeights');
     this.changed();
   }
