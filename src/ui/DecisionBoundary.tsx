@@ -1,4 +1,6 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
+import type { DataConfig } from '../core/config';
+import type { Dataset } from '../core/dataset';
 import { datasetOf, withDrawnPoints, withErasedPoints } from '../train/dataEdits';
 import { useAppState, useRunFrame, useServices } from './appContext';
 import { taskOf } from './configTask';
@@ -16,9 +18,15 @@ const LEGEND_GRADIENT = `linear-gradient(to right, ${cssColor(divergingColor(-1)
 const DRAW_SPACING = 0.35;
 const ERASER_RADIUS = 0.6;
 
+/** The last preset's points, so that erasing over a preset generates them once, not at every pointer move. */
+let presetPoints: { data: DataConfig; dataset: Dataset } | null = null;
+
 /** The points on the plane: what a drawing edit starts from. */
-function dataOnPlane(state: AppState) {
-  return datasetOf(state.config.data, state.custom);
+function dataOnPlane(state: AppState): Dataset {
+  const { data } = state.config;
+  if (data.preset === 'custom') return datasetOf(data, state.custom);
+  if (presetPoints?.data !== data) presetPoints = { data, dataset: datasetOf(data, null) };
+  return presetPoints.dataset;
 }
 
 /** The decision boundary: the model's output over the plane with the data on top; drawing and erasing happen here. */
@@ -80,7 +88,7 @@ export function DecisionBoundary(): ReactNode {
       if (!first && last && Math.hypot(point[0] - last[0], point[1] - last[1]) < DRAW_SPACING) return;
       drag.current = { last: point };
       const label = base.task.kind === 'regression' ? state.view.drawValue : state.view.drawClass;
-      // A stroke is one edit: its first point can be undone with the rest.
+      // A stroke is one edit: Undo takes back all its points.
       setCustomData(store, withDrawnPoints(base, [point], label), !first);
     } else if (state.view.tool === 'erase') {
       const erased = withErasedPoints(base, point, ERASER_RADIUS);
