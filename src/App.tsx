@@ -15,10 +15,12 @@ import { LessonsPanel } from './ui/LessonsPanel';
 import { SharePanel } from './ui/SharePanel';
 import { useFileDrop } from './ui/useFileDrop';
 import { useShortcuts } from './ui/useShortcuts';
+import { useUndoKeys } from './ui/useUndoKeys';
 
 /** The playground: transport and settings on top; data, network and output side by side; lessons and sharing in a side panel. */
 export function App({ services }: { services: AppServices }): ReactNode {
   useShortcuts(services.run);
+  useUndoKeys(services.store);
   const dragging = useFileDrop(services);
   const present = useStore(services.store, (state) => state.view.present);
   const lesson = useStore(services.store, (state) => state.view.lesson);

@@ -3,24 +3,25 @@ import { createRoot } from 'react-dom/client';
 import { browserBackends, browserClock } from './train/browser';
 import { Run } from './train/run';
 import { App } from './App';
-import { createAppStore } from './ui/store';
+import { createAppStore, showNotice } from './ui/store';
 import { applyHash, readHash, startUrlSync } from './ui/urlSync';
 import { ViewScheduler } from './ui/viewScheduler';
 import './ui/styles.css';
 import './ui/classroom.css';
 
 /**
- * Reads the link the page was opened with (so the first run is the shared one), wires the store
- * to the run (config changes flow one way: store → run) and renders the page.
+ * Reads the link the page was opened with into the store (so the first run is the shared one),
+ * starts the run that follows the store, and renders the page.
  */
 async function boot(): Promise<void> {
   const opened = await readHash(location.hash);
-  const run = new Run(opened.state.config, browserBackends, browserClock);
   const store = createAppStore(opened.state.config);
+  const run = new Run(store, browserBackends, browserClock);
   const services = { store, run, views: new ViewScheduler(() => run.version) };
   applyHash(services, opened);
-  store.subscribe((state, previous) => {
-    if (state.config !== previous.config) run.setConfig(state.config);
+  // A move off WebGPU is never silent: the notice says why.
+  run.onNews((news) => {
+    if (news.kind === 'failover') showNotice(store, { kind: 'error', text: news.text });
   });
   void run.start();
   startUrlSync(services);

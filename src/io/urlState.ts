@@ -29,7 +29,11 @@ export interface UrlState {
   lesson: string | null;
   /** Points drawn by hand, as encodePoints wrote them (decoded apart: it is asynchronous). */
   drawn: string | null;
+  /** Which engine trains: Auto (chosen by speed), WebGPU or the CPU. */
+  backend: 'auto' | 'webgpu' | 'cpu';
 }
+
+const BACKENDS: readonly UrlState['backend'][] = ['auto', 'webgpu', 'cpu'];
 
 /** What the reader accepts besides the fixed keys: the page's control ids and lesson ids. */
 export interface UrlVocabulary {
@@ -83,7 +87,7 @@ export function defaultSharedView(): SharedView {
 }
 
 export function defaultUrlState(): UrlState {
-  return { config: defaultConfig(), view: defaultSharedView(), hidden: [], present: false, lesson: null, drawn: null };
+  return { config: defaultConfig(), view: defaultSharedView(), hidden: [], present: false, lesson: null, drawn: null, backend: 'auto' };
 }
 
 /** Keeps commas readable: they separate list items and need no escaping in a fragment. */
@@ -107,6 +111,7 @@ export function encodeUrlState(state: UrlState): string {
   for (const key of VIEW_KEYS) if (state.view[key]) pairs.push([key, 'true']);
   if (state.hidden.length > 0) pairs.push(['hide', state.hidden.join(',')]);
   if (state.present) pairs.push(['present', 'true']);
+  if (state.backend !== 'auto') pairs.push(['backend', state.backend]);
   if (state.drawn) pairs.push(['drawn', state.drawn]);
   return pairs.map(([key, value]) => `${key}=${encodeValue(value)}`).join('&');
 }
@@ -237,6 +242,12 @@ export function decodeUrlState(hash: string, vocabulary: UrlVocabulary): { state
   if (lesson !== undefined) {
     if (vocabulary.lessons.includes(lesson)) state.lesson = lesson;
     else problems.push(`lesson: "${lesson}" is not a lesson; ignored`);
+  }
+  const backend = take('backend');
+  if (backend !== undefined) {
+    const choice = BACKENDS.find((name) => name === backend);
+    if (choice) state.backend = choice;
+    else problems.push(`backend: expected ${BACKENDS.join(', ')}, got "${backend}"; kept auto`);
   }
   const drawn = take('drawn');
   if (drawn !== undefined) state.drawn = drawn;

@@ -1,6 +1,7 @@
 import type { Trainer, TrainerSetup } from '../core/trainer';
 import { openGpuDevice, type GpuDevice } from '../gpu/device';
 import { GpuTrainer } from '../gpu/gpuTrainer';
+import type { BackendChoice } from './experiment';
 import { WorkerChannel } from './workerChannel';
 import type { MessageEndpoint } from './workerProtocol';
 import { WorkerTrainer } from './workerTrainer';
@@ -21,6 +22,7 @@ export interface BackendEnvironment {
 }
 
 const CPU_ADAPTER = 'JavaScript in a Web Worker';
+export const CPU_CHOSEN = 'chosen in Run on';
 
 /** The message of anything thrown, as one line. */
 export function errorText(error: unknown): string {
@@ -49,16 +51,29 @@ export function cpuBackend(env: BackendEnvironment, reason: string): Backend {
   };
 }
 
+/** Why Auto leaves a software WebGPU adapter for the CPU worker. */
+export function softwareAdapterReason(adapterName: string): string {
+  return `Auto: the WebGPU adapter (${adapterName}) is a software renderer, slower than the CPU worker`;
+}
+
 /**
- * WebGPU when the page has it and an adapter and device open; otherwise the CPU worker, with
- * the reason. `previousFailure` (a lost device, a failed trainer) is part of the reason if WebGPU fails again.
+ * The backend `choice` asks for. WebGPU when chosen, or with Auto when the adapter is a real GPU
+ * (a software adapter such as SwiftShader trains slower than the CPU worker); otherwise the CPU
+ * worker, with the reason. `previousFailure` (a lost device, a failed trainer) is part of the reason if WebGPU fails again.
  */
-export async function openBackend(env: BackendEnvironment, previousFailure?: string): Promise<Backend> {
-  if (!env.gpu) return cpuBackend(env, previousFailure ?? 'this browser has no WebGPU (navigator.gpu is missing)');
+export async function openBackend(env: BackendEnvironment, choice: BackendChoice, previousFailure?: string): Promise<Backend> {
+  const withPrevious = (reason: string) => (previousFailure ? `${previousFailure}; then ${reason}` : reason);
+  if (choice === 'cpu') return cpuBackend(env, CPU_CHOSEN);
+  if (!env.gpu) return cpuBackend(env, withPrevious('this browser has no WebGPU (navigator.gpu is missing)'));
+  let gpu: GpuDevice;
   try {
-    return gpuBackend(await openGpuDevice(env.gpu));
+    gpu = await openGpuDevice(env.gpu);
   } catch (error) {
-    const reason = errorText(error);
-    return cpuBackend(env, previousFailure ? `${previousFailure}; then ${reason}` : reason);
+    return cpuBackend(env, withPrevious(errorText(error)));
   }
+  if (choice === 'auto' && gpu.software) {
+    gpu.device.destroy();
+    return cpuBackend(env, softwareAdapterReason(gpu.adapterName));
+  }
+  return gpuBackend(gpu);
 }

@@ -1,5 +1,6 @@
 import { cpuBackend, openBackend, type BackendEnvironment } from './backend';
-import type { BackendProvider, FrameClock } from './run';
+import type { BackendProvider } from './failover';
+import type { FrameClock } from './run';
 
 /** The page's WebGPU entry point and the CPU worker script. */
 const environment: BackendEnvironment = {
@@ -7,9 +8,9 @@ const environment: BackendEnvironment = {
   startWorker: () => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'descent-cpu-trainer' }),
 };
 
-/** Backends for the page: WebGPU when it opens, else the CPU engine in a Web Worker. */
+/** Backends for the page: the one the Run on choice asks for, else the CPU engine in a Web Worker. */
 export const browserBackends: BackendProvider = {
-  open: (previousFailure) => openBackend(environment, previousFailure),
+  open: (choice, previousFailure) => openBackend(environment, choice, previousFailure),
   cpu: (reason) => cpuBackend(environment, reason),
 };
 

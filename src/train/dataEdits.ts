@@ -2,40 +2,27 @@ import type { DataConfig } from '../core/config';
 import { roundCoordinate } from '../core/coordinates';
 import type { Dataset } from '../core/dataset';
 import { MAX_CLASSES } from '../core/task';
-import { addPoints, emptyDataset, erasePoints } from '../data/draw';
+import { addPoints, clearPoints, erasePoints } from '../data/draw';
 import { generateDataset } from '../data/presets';
 import { assignSplit } from '../data/split';
-
-/** Data drawn by hand or imported, and the split settings its train/test flags were made with. */
-export interface CustomData {
-  dataset: Dataset;
-  trainFraction: number;
-  seed: number;
-}
 
 /** k = (largest label + 1) classes, at least 2: the task of drawn data. */
 function classesOf(labels: Float64Array): number {
   return Math.max(2, labels.reduce((max, label) => Math.max(max, label + 1), 0));
 }
 
-/** Whether the n-th drawn point (counting from 0) goes to the test split, so that a share 1 − trainFraction of drawn points does. */
-export function drawnPointIsTest(n: number, trainFraction: number): boolean {
-  const testShare = 1 - trainFraction;
-  return Math.floor((n + 1) * testShare + 1e-9) > Math.floor(n * testShare + 1e-9);
-}
-
 /**
- * The dataset with `points` of class `label` (0-based) added, on the thousandths grid of all
- * points; regression data is replaced, and the class count grows as needed.
+ * The dataset with `points` added, on the thousandths grid of all points. `label` is a class
+ * index (0-based; the class count grows as needed) on classification data and the target value
+ * on regression data. Drawn points train (they are shown where they are drawn) unless `isTest`.
  */
-export function withDrawnPoints(dataset: Dataset, points: [number, number][], label: number, trainFraction: number): Dataset {
-  if (!Number.isInteger(label) || label < 0 || label >= MAX_CLASSES) throw new RangeError(`class index must be 0…${MAX_CLASSES - 1}, got ${label}`);
-  let result: Dataset =
-    dataset.task.kind === 'classification'
-      ? { ...dataset, task: { kind: 'classification', classes: Math.max(dataset.task.classes, label + 1) } }
-      : emptyDataset({ kind: 'classification', classes: Math.max(2, label + 1) });
-  for (const [x1, x2] of points) result = addPoints(result, [[roundCoordinate(x1), roundCoordinate(x2)]], label, drawnPointIsTest(result.labels.length, trainFraction));
-  return result;
+export function withDrawnPoints(dataset: Dataset, points: [number, number][], label: number, isTest = false): Dataset {
+  let result = dataset;
+  if (dataset.task.kind === 'classification') {
+    if (!Number.isInteger(label) || label < 0 || label >= MAX_CLASSES) throw new RangeError(`class index must be 0…${MAX_CLASSES - 1}, got ${label}`);
+    result = { ...dataset, task: { kind: 'classification', classes: Math.max(dataset.task.classes, label + 1) } };
+  }
+  return addPoints(result, points.map(([x1, x2]) => [roundCoordinate(x1), roundCoordinate(x2)]), label, isTest);
 }
 
 /** The dataset without the points within `radius` of `center`; drawn data then has as many classes as its labels need. */
@@ -44,20 +31,16 @@ export function withErasedPoints(dataset: Dataset, center: [number, number], rad
   return result.task.kind === 'classification' ? { ...result, task: { kind: 'classification', classes: classesOf(result.labels) } } : result;
 }
 
-/** The data config that describes custom data: preset `custom`, its size and class count. */
-export function customDataConfig(data: DataConfig, dataset: Dataset): DataConfig {
-  const classes = dataset.task.kind === 'classification' ? dataset.task.classes : data.classes;
-  return { ...data, preset: 'custom', points: dataset.labels.length, classes };
+/** Custom data with a new random train/test split (Regenerate, or a new training share, on drawn or imported points). */
+export function resplit(custom: Dataset, trainFraction: number, seed: number): Dataset {
+  return { ...custom, isTest: assignSplit(custom.labels.length, trainFraction, seed) };
 }
 
-/** The dataset a data config asks for: the preset's points, or the custom data re-split when the split settings changed. */
-export function resolveDataset(data: DataConfig, custom: CustomData | null): { dataset: Dataset; custom: CustomData | null } {
-  if (data.preset !== 'custom') return { dataset: generateDataset(data), custom };
-  if (!custom) {
-    const dataset = emptyDataset({ kind: 'classification', classes: data.classes });
-    return { dataset, custom: { dataset, trainFraction: data.trainFraction, seed: data.seed } };
-  }
-  if (custom.trainFraction === data.trainFraction && custom.seed === data.seed) return { dataset: custom.dataset, custom };
-  const dataset = { ...custom.dataset, isTest: assignSplit(custom.dataset.labels.length, data.trainFraction, data.seed) };
-  return { dataset, custom: { dataset, trainFraction: data.trainFraction, seed: data.seed } };
+/** Custom data before anything is drawn: one object, so that asking twice is seen as no change. */
+const NO_POINTS = clearPoints({ kind: 'classification', classes: 2 });
+
+/** The dataset a data config asks for: the preset's points, or the custom data (none yet: an empty two-class plane). */
+export function datasetOf(data: DataConfig, custom: Dataset | null): Dataset {
+  if (data.preset !== 'custom') return generateDataset(data);
+  return custom ?? NO_POINTS;
 }

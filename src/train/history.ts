@@ -7,6 +7,9 @@ export interface HistoryPoint {
   testAccuracy: number;
 }
 
+/** Versions are unique across histories, so a view keyed on one never mistakes a new run's curve for an old one. */
+let lastVersion = 0;
+
 const FIELDS = ['epoch', 'trainLoss', 'testLoss', 'trainAccuracy', 'testAccuracy'] as const;
 
 /** The mean of a group of points, field by field. */
@@ -25,8 +28,8 @@ export class LossHistory {
   private points: HistoryPoint[] = [];
   private pending: HistoryPoint[] = [];
   private stride = 1;
-  /** Bumps whenever the curves change, so views redraw only then. */
-  version = 0;
+  /** Changes whenever the curves change, so views redraw only then. */
+  version = ++lastVersion;
 
   constructor(readonly capacity = 2000) {
     if (capacity < 2 || capacity % 2 !== 0) throw new RangeError(`capacity must be an even number ≥ 2, got ${capacity}`);
@@ -39,7 +42,7 @@ export class LossHistory {
     this.points.push(meanOf(this.pending));
     this.pending = [];
     if (this.points.length >= this.capacity) this.mergePairs();
-    this.version++;
+    this.version = ++lastVersion;
   }
 
   /** The curve so far, oldest first (at most `capacity` points). */
@@ -56,7 +59,7 @@ export class LossHistory {
     this.points = [];
     this.pending = [];
     this.stride = 1;
-    this.version++;
+    this.version = ++lastVersion;
   }
 
   private mergePairs(): void {

@@ -1,9 +1,10 @@
 import { isActivation, type Activation } from '../core/activations';
-import type { ModelConfig } from '../core/config';
+import type { ExperimentConfig, ModelConfig } from '../core/config';
 import type { Dataset } from '../core/dataset';
 import { inputError } from '../core/errors';
 import type { DenseSpec, ModelSpec } from '../core/network';
 import type { Task } from '../core/task';
+import type { ImportedWeights } from '../io/weights';
 
 /** Checks that a model and the data it is to train on (or be shown with) agree, and turns an imported layout into a model config. */
 
@@ -47,4 +48,14 @@ export function modelConfigFromSpec(spec: ModelSpec, current: ModelConfig, sourc
   }
   const blockLayers = blocks.flatMap((block) => (block.kind === 'residual' ? block.layers : []));
   return { ...base, arch: 'resnet', width: stem.out, blocks: blocks.length, ...activationsOf([stem, ...blockLayers], current.activation, source) };
+}
+
+/**
+ * The experiment that an imported model continues: its layout (and its training settings, when
+ * the file has them) over the current data. Throws an InputError saying why when it does not fit `dataset`.
+ */
+export function configForImport(config: ExperimentConfig, dataset: Dataset, imported: ImportedWeights, source: string): ExperimentConfig {
+  checkModelFitsData(imported.spec, dataset, source);
+  const model = modelConfigFromSpec(imported.spec, imported.config?.model ?? config.model, source);
+  return { ...config, model, training: imported.config?.training ?? config.training };
 }

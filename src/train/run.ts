@@ -2,19 +2,22 @@ import type { ExperimentConfig } from '../core/config';
 import type { Dataset } from '../core/dataset';
 import type { Metrics } from '../core/metrics';
 import type { ModelSpec, NetworkPlan } from '../core/network';
-import type { GridSpec, Observation, ObserveRequest, Trainer } from '../core/trainer';
 import { DeviceLostError, MAX_STEPS_PER_CALL } from '../gpu/gpuTrainer';
 import { exportWeights, type ImportedWeights, type WeightsFileV1 } from '../io/weights';
 import { errorText, type Backend } from './backend';
 import { diffConfigs, liveSettings } from './configChanges';
-import { customDataConfig, resolveDataset, type CustomData } from './dataEdits';
+import { datasetOf } from './dataEdits';
+import type { ExperimentSource } from './experiment';
+import { BackendKeeper, type BackendProvider } from './failover';
 import { LossHistory } from './history';
-import { checkModelFitsData, modelConfigFromSpec } from './modelFit';
-import { ObservePlanner } from './observePlanner';
-import { DEFAULT_PACING, StepPacer, type PacerOptions } from './pacer';
-import { RateMeter } from './rateMeter';
+import { DEFAULT_PACING, type PacerOptions } from './pacer';
+import { metricsSummary } from './runSupport';
+import { nextPhase, type RunEvent, type RunPhase } from './runState';
+import { EMPTY_SNAPSHOT, TrainingSession, type GridValues, type RunSnapshot, type SessionHost } from './session';
 import { buildTrainerSetup, sameTask, type BuildMode } from './trainerSetup';
-import { MAX_CALLS_IN_FLIGHT, metricsSummary } from './runSupport';
+
+export type { BackendProvider } from './failover';
+export type { GridValues, RunSnapshot } from './session';
 
 /** The animation-frame clock the run is driven by (requestAnimationFrame in the page; a manual one in tests). */
 export interface FrameClock {
@@ -23,14 +26,9 @@ export interface FrameClock {
   now(): number;
 }
 
-/** Opens backends: the best one available (after `previousFailure`, if any), or the CPU worker for a stated reason. */
-export interface BackendProvider {
-  open(previousFailure?: string): Promise<Backend>;
-  cpu(reason: string): Backend;
-}
-
 /** What the page shows about the run besides the per-frame numbers; replaced (never mutated) on change. */
 export interface RunStatus {
+  phase: RunPhase;
   playing: boolean;
   /** "WebGPU · adapter" or "CPU · reason"; empty until a backend is open. */
   backend: string;
@@ -38,77 +36,73 @@ export interface RunStatus {
   problem: string | null;
 }
 
-/** The decision boundary (or the neuron thumbnails) of one observation, with the grid it was computed on. */
-export interface GridValues<T> {
-  spec: GridSpec;
-  values: T;
-}
+/** Moments worth telling the user about once (a notice, a screen-reader announcement), as they happen. */
+export type RunNews = { kind: 'paused' } | { kind: 'stepped' } | { kind: 'diverged' } | { kind: 'failover'; text: string };
 
 export const DIVERGED_MESSAGE = 'Training diverged: the loss became NaN/∞. Lower the learning rate and press Play, or Reset.';
-/** Parameters are read back this often while training: for the diagram, and to survive a lost device. */
-const PARAMETER_READ_MS = 1000;
-/** How often, while training, a call measures what the decision boundary costs. */
-const MEASURE_VIEWS_MS = 3000;
+/** A step call running longer than this shows that work is under way. */
+const LONG_CALL_MS = 1000;
+
+const EMPTY_HISTORY = new LossHistory();
+
+/** How a rebuild starts: the session before it (for what carries over), and the weights to build with. */
+interface RebuildFrom {
+  previous: TrainingSession | null;
+  parameters?: ArrayLike<number>;
+  importedSpec?: ModelSpec;
+  /** The epoch a kept model is at (defaults to the previous session's). */
+  epoch?: number;
+}
 
 /**
- * One experiment in the page: owns the dataset, the trainer and the loss history, rebuilds only
- * what a config change needs, and runs the frame loop. Each frame it issues a step call without
- * awaiting it (at most two in flight), with k adapted to the measured speed; views read the
- * latest results and redraw when `version` changes.
+ * One experiment in the page. It follows the page's store (config, custom data, backend choice),
+ * rebuilds only what a change needs, and runs the frame loop through the current
+ * TrainingSession; views read the session's latest snapshot and redraw when `version` changes.
  */
 export class Run {
-  readonly history = new LossHistory();
   /** Bumps whenever anything a view draws changes. */
   version = 0;
-  status: RunStatus = { playing: false, backend: '', problem: null };
-  dataset: Dataset | null = null;
-  spec: ModelSpec | null = null;
-  grid: GridValues<Float32Array> | null = null;
-  neurons: GridValues<Float32Array[]> | null = null;
-  parameters: Float32Array | null = null;
-  metrics: Metrics | null = null;
-  epoch = 0;
+  status: RunStatus = { phase: 'paused', playing: false, backend: '', problem: null };
 
-  private backend: Backend | null = null;
-  private trainer: Trainer | null = null;
-  private desired: ExperimentConfig;
-  private applied: { config: ExperimentConfig; dataset: Dataset } | null = null;
-  private custom: CustomData | null = null;
-  private pendingImport: ImportedWeights | null = null;
-  private resetRequested = false;
+  private session: TrainingSession | null = null;
+  /** The session the views show: the current one, or while a new one is built, the one before it. */
+  private shown: TrainingSession | null = null;
+  private readonly backends: BackendKeeper;
+  private pending: { reset: boolean; imported: ImportedWeights | null } = { reset: false, imported: null };
   private applyQueued = false;
   private queue: Promise<void> = Promise.resolve();
   private busy = 0;
-  private inflight = new Set<Promise<unknown>>();
-  private stale = true;
-  private untrained = true;
-  private diverged = false;
-  private epochOffset = 0;
-  private lastStep = 0;
-  private parametersEpoch = 0;
-  private readingParameters = false;
-  private lastParameterRead = -Infinity;
-  private lastMeasure = 0;
+  private steppingSince: number | null = null;
   private frameHandle: number | null = null;
-  private pacer: StepPacer;
-  private planner: ObservePlanner | null = null;
-  private readonly rate = new RateMeter();
+  private unsubscribe: (() => void) | null = null;
   private readonly listeners = new Set<() => void>();
+  private readonly newsListeners = new Set<(news: RunNews) => void>();
+  private readonly host: SessionHost = {
+    now: () => this.clock.now(),
+    changed: () => this.changed(),
+    diverged: () => {
+      if (this.status.phase === 'diverged') return;
+      this.transition('diverge');
+      this.tell({ kind: 'diverged' });
+    },
+    failed: (session, error) => this.handleFailure(session, error),
+  };
 
   constructor(
-    config: ExperimentConfig,
-    private readonly backends: BackendProvider,
+    private readonly source: ExperimentSource,
+    provider: BackendProvider,
     private readonly clock: FrameClock,
     private readonly pacing: PacerOptions = DEFAULT_PACING,
   ) {
-    this.desired = config;
-    this.pacer = new StepPacer(pacing);
+    this.backends = new BackendKeeper(provider, (backend, failover) => this.backendChanged(backend, failover));
   }
 
-  /** Opens the backend, builds the first trainer and starts the frame loop. */
+  /** Opens the backend, builds the first trainer, follows the store and starts the frame loop. */
   start(): Promise<void> {
-    this.enqueue(async () => {
-      this.useBackend(await this.backends.open());
+    this.enqueue(() => this.backends.open(this.source.getState().backend));
+    this.unsubscribe = this.source.subscribe((state, previous) => {
+      if (state.backend !== previous.backend) this.switchBackend();
+      if (state.config !== previous.config || state.custom !== previous.custom) this.requestApply();
     });
     this.requestApply();
     this.frameHandle = this.clock.request(this.frame);
@@ -118,7 +112,7 @@ export class Run {
   /** Resolves when every queued rebuild and step has been handled. */
   async idle(): Promise<void> {
     while (this.busy > 0 || this.applyQueued) await this.queue;
-    await Promise.allSettled([...this.inflight]);
+    await this.session?.settled();
   }
 
   /** Called on status changes (play, pause, backend, problems). */
@@ -127,52 +121,74 @@ export class Run {
     return () => this.listeners.delete(listener);
   }
 
+  /** Called once per moment worth telling the user about. */
+  onNews(listener: (news: RunNews) => void): () => void {
+    this.newsListeners.add(listener);
+    return () => this.newsListeners.delete(listener);
+  }
+
+  /** The latest observation: epoch, metrics, decision boundary, thumbnails, weights. */
+  get snapshot(): RunSnapshot {
+    return this.shown?.snapshot ?? EMPTY_SNAPSHOT;
+  }
+  get epoch(): number {
+    return this.snapshot.epoch;
+  }
+  get metrics(): Metrics | null {
+    return this.snapshot.metrics;
+  }
+  get grid(): GridValues<Float32Array> | null {
+    return this.snapshot.grid;
+  }
+  get neurons(): GridValues<Float32Array[]> | null {
+    return this.snapshot.neurons;
+  }
+  get parameters(): Float32Array | null {
+    return this.snapshot.parameters;
+  }
+  get history(): LossHistory {
+    return this.shown?.history ?? EMPTY_HISTORY;
+  }
+  /** The data the current model trains on. */
+  get dataset(): Dataset | null {
+    return this.shown?.dataset ?? null;
+  }
+  get spec(): ModelSpec | null {
+    return this.shown?.spec ?? null;
+  }
   get plan(): NetworkPlan | null {
-    return this.trainer?.plan ?? null;
+    return this.shown?.trainer.plan ?? null;
   }
 
-  /** Steps per second over the last second. */
+  /** Steps per second over the last second; 0 while not playing. */
   stepsPerSecond(): number {
-    return this.rate.perSecond(this.clock.now());
+    return this.status.playing && this.session ? this.session.stepsPerSecond(this.clock.now()) : 0;
   }
 
-  /** The experiment changed (from the store): rebuilt at the next chance, as little as needed. */
-  setConfig(config: ExperimentConfig): void {
-    if (config === this.desired) return;
-    this.desired = config;
-    this.requestApply();
-  }
-
-  /** Replaces the data with drawn or imported points; returns the data config that now describes them. */
-  setCustomData(dataset: Dataset): ExperimentConfig['data'] {
-    const data = customDataConfig(this.desired.data, dataset);
-    this.custom = { dataset, trainFraction: data.trainFraction, seed: data.seed };
-    this.desired = { ...this.desired, data };
-    this.requestApply();
-    return data;
-  }
-
-  /** The data as last asked for (it may not be trained on yet): what edits start from and what is exported. */
-  latestDataset(): Dataset {
-    return this.datasetFor(this.desired);
+  /** Whether a call has been training for long without a result (a large network's first steps): the page shows that work is under way. */
+  working(): boolean {
+    const now = this.clock.now();
+    if (this.steppingSince !== null) return now - this.steppingSince > LONG_CALL_MS;
+    return this.status.playing && (this.session?.busyFor(now) ?? 0) > LONG_CALL_MS;
   }
 
   play(): void {
-    if (this.diverged) {
+    if (this.status.phase === 'diverged') {
+      // The trainer refuses steps after a divergence until it is given (its own, restored) weights again.
       this.enqueue(async () => {
-        const trainer = this.trainer;
-        if (!trainer) return;
-        trainer.setParameters(await trainer.getParameters());
-        this.diverged = false;
+        const trainer = this.session?.trainer;
+        if (trainer) trainer.setParameters(await trainer.getParameters());
       });
     }
-    this.setStatus({ playing: true, problem: null });
+    this.transition('play');
   }
 
-  /** Stops training; the next frame refreshes every view and reads the weights once more. */
+  /** Stops training; the next frame refreshes every view on the paused model and reads the weights once more. */
   pause(): void {
-    if (this.status.playing) this.stale = true;
-    this.setStatus({ playing: false });
+    if (!this.status.playing) return;
+    this.session?.refresh();
+    this.transition('pause');
+    this.tell({ kind: 'paused' });
   }
 
   togglePlay(): void {
@@ -184,20 +200,16 @@ export class Run {
   stepEpoch(): void {
     this.pause();
     this.enqueue(async () => {
-      const trainer = this.trainer;
-      if (!trainer || this.diverged) return;
+      const session = this.session;
+      if (!session || this.status.phase === 'diverged') return;
+      this.steppingSince = this.clock.now();
       try {
-        for (let remaining = trainer.stepsPerEpoch; remaining > 0 && !this.diverged; ) {
-          const k = Math.min(MAX_STEPS_PER_CALL, remaining);
-          remaining -= k;
-          const request: ObserveRequest = remaining === 0 ? this.planner!.full() : {};
-          this.accept(trainer, await trainer.step(k, request), request);
-        }
-        this.parameters = await trainer.getParameters();
-        this.parametersEpoch = this.epoch;
-        this.changed();
+        await session.train(session.trainer.stepsPerEpoch, MAX_STEPS_PER_CALL, () => this.status.phase !== 'diverged');
+        this.tell({ kind: 'stepped' });
       } catch (error) {
-        this.handleFailure(error);
+        this.handleFailure(session, error);
+      } finally {
+        this.steppingSince = null;
       }
     });
   }
@@ -205,31 +217,29 @@ export class Run {
   /** Pauses and starts again from fresh weights drawn from the same seed: a rerun repeats the run exactly. */
   reset(): void {
     this.pause();
-    this.resetRequested = true;
+    this.pending.reset = true;
     this.requestApply();
   }
 
   /**
-   * Takes an imported model (throws an InputError saying why when it does not fit the current
-   * data); returns the experiment config that now describes it, for the store.
+   * Continues from an imported model at the next rebuild. The caller has checked that it fits the
+   * data and put its config in the store (`configForImport`), which the run then follows.
    */
-  importWeights(imported: ImportedWeights, source: string): ExperimentConfig {
-    checkModelFitsData(imported.spec, this.datasetFor(this.desired), source);
-    const model = modelConfigFromSpec(imported.spec, imported.config?.model ?? this.desired.model, source);
-    this.desired = { ...this.desired, model, training: imported.config?.training ?? this.desired.training };
-    this.pendingImport = imported;
+  loadWeights(imported: ImportedWeights): void {
+    this.pending.imported = imported;
     this.pause();
     this.requestApply();
-    return this.desired;
   }
 
-  /** The current model as a weights file, with the config and the latest metrics. */
+  /** The current model as a weights file, with its config and its metrics on the data now. */
   exportWeights(): Promise<WeightsFileV1> {
     return new Promise((resolve, reject) => {
       this.enqueue(async () => {
-        if (!this.trainer || !this.spec || !this.applied) throw new Error('there is no model yet');
-        const parameters = await this.trainer.getParameters();
-        resolve(exportWeights(this.spec, parameters, { config: this.applied.config, metrics: metricsSummary(this.epoch, this.metrics) }));
+        const session = this.session;
+        if (!session) throw new Error('there is no model yet');
+        const parameters = await session.parameters();
+        const metrics = await session.trainer.evaluate();
+        resolve(exportWeights(session.spec, parameters, { config: session.config, metrics: metricsSummary(session.snapshot.epoch, metrics) }));
       }, reject);
     });
   }
@@ -237,121 +247,45 @@ export class Run {
   dispose(): void {
     if (this.frameHandle !== null) this.clock.cancel(this.frameHandle);
     this.frameHandle = null;
-    this.trainer?.dispose();
-    this.backend?.dispose();
-    this.trainer = null;
+    this.unsubscribe?.();
+    this.session?.close();
+    this.session = null;
+    this.shown = null;
+    this.backends.dispose();
   }
 
   private frame = (now: number): void => {
     this.frameHandle = this.clock.request(this.frame);
-    const trainer = this.trainer;
-    if (!trainer || this.busy > 0) return;
-    if (this.status.playing) this.readParameters(trainer, now);
-    if (this.inflight.size >= MAX_CALLS_IN_FLIGHT) return;
-    // Calls without steps measure what the views cost; they wait until nothing else is in flight.
-    const measure = this.stale || (this.status.playing && now - this.lastMeasure >= MEASURE_VIEWS_MS);
-    if (measure && this.inflight.size > 0) return;
-    if (this.stale) {
-      this.stale = false;
-      this.lastMeasure = now;
-      this.launch(trainer, 0, this.planner!.full());
-      this.readParameters(trainer, now, true);
-    } else if (measure) {
-      this.lastMeasure = now;
-      this.launch(trainer, 0, this.planner!.gridOnly(now));
-    } else if (this.status.playing && !this.diverged) {
-      this.launch(trainer, this.pacer.next(), this.planner!.request(now));
-    }
+    if (this.busy === 0) this.session?.frame(now, this.status.playing);
   };
 
-  /** Issues one step call and handles its result when it comes; never awaited inside the frame. */
-  private launch(trainer: Trainer, k: number, request: ObserveRequest): void {
-    const start = this.clock.now();
-    const call = trainer.step(k, request);
-    const issueMs = this.clock.now() - start;
-    const tracked = call.then(
-      (observation) => {
-        if (trainer !== this.trainer) return;
-        const latencyMs = this.clock.now() - start;
-        this.pacer.record({ steps: k, issueMs, latencyMs });
-        this.planner?.record(request, latencyMs, k);
-        this.accept(trainer, observation, request);
-      },
-      (error: unknown) => {
-        if (trainer === this.trainer) this.handleFailure(error);
-      },
-    );
-    this.inflight.add(tracked);
-    void tracked.finally(() => this.inflight.delete(tracked));
-  }
-
-  /** Reads the parameters back every so often (or now, when `force`), without awaiting in the frame. */
-  private readParameters(trainer: Trainer, now: number, force = false): void {
-    if (this.readingParameters || (!force && now - this.lastParameterRead < PARAMETER_READ_MS)) return;
-    this.readingParameters = true;
-    this.lastParameterRead = now;
-    const epoch = this.epoch;
-    trainer.getParameters().then(
-      (parameters) => {
-        this.readingParameters = false;
-        if (trainer !== this.trainer) return;
-        this.parameters = parameters;
-        this.parametersEpoch = epoch;
-        this.changed();
-      },
-      () => {
-        this.readingParameters = false;
-      },
-    );
-  }
-
-  /** Takes in what a step call reported. */
-  private accept(trainer: Trainer, observation: Observation, request: ObserveRequest): void {
-    if (trainer !== this.trainer) return;
-    const taken = observation.step - this.lastStep;
-    this.lastStep = observation.step;
-    if (taken > 0) this.untrained = false;
-    this.rate.add(this.clock.now(), Math.max(taken, 0));
-    this.epoch = this.epochOffset + observation.epoch;
-    if (observation.metrics) {
-      this.metrics = observation.metrics;
-      const { train, test } = observation.metrics;
-      this.history.add({
-        epoch: this.epoch,
-        trainLoss: train.loss,
-        testLoss: test?.loss ?? NaN,
-        trainAccuracy: train.accuracy ?? NaN,
-        testAccuracy: test?.accuracy ?? NaN,
-      });
-    }
-    if (observation.grid && request.grid) this.grid = { spec: request.grid, values: observation.grid };
-    if (observation.neurons && request.neurons) this.neurons = { spec: request.neurons, values: observation.neurons };
-    if (observation.diverged && !this.diverged) {
-      this.diverged = true;
-      this.setStatus({ playing: false, problem: DIVERGED_MESSAGE });
-    }
-    this.changed();
-  }
-
   /** A step call failed: a GPU failure moves the model to a new device or the CPU; anything else stops training. */
-  private handleFailure(error: unknown): void {
-    // The page says what happened in words; the console keeps the stack for whoever debugs it.
-    console.warn('Descent: a training call failed', error);
-    if (this.backend?.kind !== 'webgpu') {
-      this.setStatus({ playing: false, problem: `Training failed: ${errorText(error)}` });
+  private handleFailure(session: TrainingSession, error: unknown): void {
+    if (!this.backends.canFailOver()) {
+      console.warn('Descent: a training call failed', error);
+      this.transition('fail', `Training failed: ${errorText(error)}`);
       return;
     }
-    // Later failures of the same trainer (the other call in flight) find it gone and change nothing.
-    const failed = this.trainer;
-    this.trainer = null;
-    const lost = error instanceof DeviceLostError;
+    // The frame loop stops at once; later failures of the same session (the other call in flight) find it closed.
+    this.session = null;
     this.enqueue(async () => {
-      const parameters = lost || !failed ? this.parameters : await failed.getParameters().catch(() => this.parameters);
-      failed?.dispose();
-      this.backend?.dispose();
-      this.useBackend(lost ? await this.backends.open(errorText(error)) : this.backends.cpu(`WebGPU failed: ${errorText(error)}`));
-      this.epoch = this.parametersEpoch;
-      await this.rebuild(parameters ? 'keep' : 'fresh', this.applied!.config, this.applied!.dataset, parameters ?? undefined);
+      const lost = error instanceof DeviceLostError;
+      const parameters = lost ? session.snapshot.parameters : await session.parameters().catch(() => session.snapshot.parameters);
+      session.close();
+      await this.backends.failOver(error);
+      await this.rebuild(parameters ? 'keep' : 'fresh', session.config, session.dataset, { previous: session, parameters: parameters ?? undefined, epoch: session.snapshot.parametersEpoch });
+    });
+  }
+
+  /** The backend choice changed: the model moves to the new backend with its weights. */
+  private switchBackend(): void {
+    this.enqueue(async () => {
+      const previous = this.session;
+      const parameters = previous ? await previous.parameters() : undefined;
+      this.session = null;
+      previous?.close();
+      await this.backends.open(this.source.getState().backend);
+      if (previous) await this.rebuild('keep', previous.config, previous.dataset, { previous, parameters });
     });
   }
 
@@ -361,94 +295,70 @@ export class Run {
     queueMicrotask(() =>
       this.enqueue(async () => {
         this.applyQueued = false;
-        await this.applyDesired();
+        await this.applyExperiment();
       }),
     );
   }
 
-  /** Brings the trainer in line with the wanted config, data and imported model. */
-  private async applyDesired(): Promise<void> {
-    const config = this.desired;
-    const dataset = this.datasetFor(config);
-    const imported = this.pendingImport;
-    const reset = this.resetRequested;
-    this.pendingImport = null;
-    this.resetRequested = false;
-    const applied = this.applied;
-    if (imported) {
-      await this.rebuild('import', config, dataset, imported.parameters, imported.spec);
-      this.untrained = false;
-      return;
+  /** Brings the trainer in line with the store's experiment and any Reset or imported model asked for. */
+  private async applyExperiment(): Promise<void> {
+    const { config, custom } = this.source.getState();
+    const { reset, imported } = this.pending;
+    this.pending = { reset: false, imported: null };
+    const session = this.session;
+    const dataset = this.datasetFor(config, custom);
+    if (imported) return this.rebuild('import', config, dataset, { previous: session, parameters: imported.parameters, importedSpec: imported.spec });
+    if (!session || reset) return this.rebuild('fresh', config, dataset, { previous: session });
+    const changes = diffConfigs(session.config, config);
+    const dataChanged = dataset !== session.dataset;
+    if (changes.layout || changes.seed || !sameTask(dataset.task, session.dataset.task) || (dataChanged && !session.trained)) {
+      return this.rebuild('fresh', config, dataset, { previous: session });
     }
-    if (!applied || !this.trainer || reset) return this.rebuild('fresh', config, dataset);
-    const changes = diffConfigs(applied.config, config);
-    const dataChanged = dataset !== applied.dataset;
-    if (changes.layout || changes.seed || !sameTask(dataset.task, applied.dataset.task) || (dataChanged && this.untrained)) {
-      return this.rebuild('fresh', config, dataset);
-    }
-    if (dataChanged || changes.batch) return this.rebuild('keep', config, dataset);
-    if (changes.settings) this.trainer.updateSettings(liveSettings(config.training));
-    this.applied = { config, dataset };
+    if (dataChanged || changes.batch) return this.rebuild('keep', config, dataset, { previous: session });
+    if (changes.settings) session.trainer.updateSettings(liveSettings(config.training));
+    session.config = config;
   }
 
-  /** The dataset for `config`: regenerated only when its data section changed, custom data as drawn; throws an InputError for a config that cannot make data. */
-  private datasetFor(config: ExperimentConfig): Dataset {
-    const applied = this.applied;
-    const sameData = applied && !diffConfigs(applied.config, config).data;
-    if (sameData && (config.data.preset !== 'custom' || this.custom?.dataset === applied.dataset)) return applied.dataset;
-    const resolved = resolveDataset(config.data, this.custom);
-    this.custom = resolved.custom;
-    return resolved.dataset;
+  /** The dataset for the experiment: the session's when its data is the same, else generated (a preset) or the custom points; throws an InputError for a config that cannot make data. */
+  private datasetFor(config: ExperimentConfig, custom: Dataset | null): Dataset {
+    const session = this.session;
+    if (config.data.preset === 'custom') return datasetOf(config.data, custom);
+    if (session && session.config.data.preset !== 'custom' && !diffConfigs(session.config, config).data) return session.dataset;
+    return datasetOf(config.data, null);
   }
 
-  /** A new trainer: fresh weights, the current weights on new data or settings, or an imported model. */
-  private async rebuild(mode: BuildMode, config: ExperimentConfig, dataset: Dataset, parameters?: ArrayLike<number>, importedSpec?: ModelSpec): Promise<void> {
-    const old = this.trainer;
-    if (mode === 'keep' && !parameters && old) parameters = await old.getParameters();
-    const setup = buildTrainerSetup(mode, config, dataset, this.spec, parameters, importedSpec);
-    this.trainer = null;
-    old?.dispose();
-    const trainer = await this.createTrainer(setup);
-    this.trainer = trainer;
-    this.spec = setup.spec;
-    this.dataset = dataset;
-    this.applied = { config, dataset };
-    this.epochOffset = mode === 'keep' ? this.epoch : 0;
-    this.epoch = this.epochOffset;
-    this.lastStep = 0;
-    if (mode !== 'keep') {
-      this.history.clear();
-      this.metrics = null;
-      this.untrained = true;
-      this.diverged = false;
-      this.setStatus({ problem: null });
-    }
-    this.pacer = new StepPacer(this.pacing);
-    this.planner = new ObservePlanner(trainer.plan, this.pacing.targetLatencyMs);
-    this.parameters = setup.parameters ? Float32Array.from(setup.parameters) : null;
-    this.parametersEpoch = this.epoch;
-    this.lastParameterRead = -Infinity;
-    this.lastMeasure = this.clock.now();
-    this.stale = true;
+  /** A new session: fresh weights, the current weights on new data or settings, or an imported model. */
+  private async rebuild(mode: BuildMode, config: ExperimentConfig, dataset: Dataset, from: RebuildFrom): Promise<void> {
+    const { previous, importedSpec } = from;
+    let parameters = from.parameters;
+    if (mode === 'keep' && !parameters && previous) parameters = await previous.parameters();
+    const setup = buildTrainerSetup(mode, config, dataset, previous?.spec ?? null, parameters, importedSpec);
+    this.session = null;
+    previous?.close();
+    const trainer = await this.backends.createTrainer(setup);
+    const kept = mode === 'keep' && previous ? previous : null;
+    this.session = new TrainingSession(
+      {
+        trainer,
+        config,
+        dataset,
+        spec: setup.spec,
+        epochOffset: kept ? (from.epoch ?? kept.snapshot.epoch) : 0,
+        history: kept ? kept.history : new LossHistory(),
+        snapshot: { ...(kept ? kept.snapshot : EMPTY_SNAPSHOT), parameters: setup.parameters ? Float32Array.from(setup.parameters) : null },
+        trained: mode === 'import' || (kept?.trained ?? false),
+        pacing: this.pacing,
+      },
+      this.host,
+    );
+    this.shown = this.session;
+    if (!kept) this.transition('freshWeights');
     this.changed();
   }
 
-  /** A trainer on the current backend; a WebGPU failure moves to the CPU worker, saying why. */
-  private async createTrainer(setup: Parameters<Backend['createTrainer']>[0]): Promise<Trainer> {
-    try {
-      return await this.backend!.createTrainer(setup);
-    } catch (error) {
-      if (this.backend?.kind !== 'webgpu') throw error;
-      console.warn('Descent: building a WebGPU trainer failed', error);
-      this.backend.dispose();
-      this.useBackend(this.backends.cpu(`WebGPU failed: ${errorText(error)}`));
-      return this.backend!.createTrainer(setup);
-    }
-  }
-
-  private useBackend(backend: Backend): void {
-    this.backend = backend;
+  private backendChanged(backend: Backend, failover: string | null): void {
     this.setStatus({ backend: backend.label });
+    if (failover) this.tell({ kind: 'failover', text: `Training moved from WebGPU to ${backend.kind === 'cpu' ? 'the CPU' : 'a new WebGPU device'}: ${failover}.` });
   }
 
   /** Runs `operation` after everything queued before it, with the frame loop holding off and in-flight calls settled first. */
@@ -456,23 +366,33 @@ export class Run {
     this.busy++;
     this.queue = this.queue
       .then(async () => {
-        await Promise.allSettled([...this.inflight]);
+        await this.session?.settled();
         await operation();
       })
       .catch((error: unknown) => {
         if (onError) onError(error);
-        else this.setStatus({ playing: false, problem: errorText(error) });
+        else this.transition('fail', errorText(error));
       })
       .finally(() => {
         this.busy--;
       });
   }
 
+  private transition(event: RunEvent, failure?: string): void {
+    const phase = nextPhase(this.status.phase, event);
+    const problem = phase === 'diverged' ? DIVERGED_MESSAGE : phase === 'failed' ? (failure ?? this.status.problem) : null;
+    this.setStatus({ phase, playing: phase === 'playing', problem });
+  }
+
   private setStatus(patch: Partial<RunStatus>): void {
     const next = { ...this.status, ...patch };
-    if (next.playing === this.status.playing && next.backend === this.status.backend && next.problem === this.status.problem) return;
+    if (next.phase === this.status.phase && next.backend === this.status.backend && next.problem === this.status.problem) return;
     this.status = next;
     for (const listener of this.listeners) listener();
+  }
+
+  private tell(news: RunNews): void {
+    for (const listener of this.newsListeners) listener(news);
   }
 
   private changed(): void {

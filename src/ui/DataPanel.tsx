@@ -8,7 +8,7 @@ import { DrawingTools } from './DrawingTools';
 import { NumberField, SelectField, numberParser } from './fields';
 import { exportDataFile, importDataFile, pickFile } from './files';
 import { DATASET_NAMES, POINT_COUNTS } from './names';
-import { updateConfig } from './store';
+import { editData, redoDataEdit, showNotice, undoDataEdit } from './store';
 import { Hideable } from './Hideable';
 
 const DATA_SOURCES: readonly DataSource[] = [...PRESET_NAMES, 'custom'];
@@ -20,9 +20,16 @@ export function DataPanel(): ReactNode {
   const services = useServices();
   const { store } = services;
   const data = useAppState((state) => state.config.data);
+  const customPoints = useAppState((state) => state.custom?.labels.length ?? 0);
+  const canUndo = useAppState((state) => state.edits.past.length > 0);
+  const canRedo = useAppState((state) => state.edits.future.length > 0);
   const custom = data.preset === 'custom';
   const takesClasses = !custom && presetUsesClasses(data.preset as Exclude<DataSource, 'custom'>);
-  const edit = (change: (d: typeof data) => void) => updateConfig(store, (config) => change(config.data));
+  const edit = (change: (d: typeof data) => void) => editData(store, change);
+  const regenerate = () => {
+    edit((d) => (d.seed = deriveSeed(d.seed, 0x5eed)));
+    if (custom) showNotice(store, { kind: 'info', text: 'Regenerate on custom data keeps the points and splits them anew into training and test data.' });
+  };
   return (
     <section className="panel data-panel" aria-labelledby="data-heading">
       <h2 id="data-heading">Data</h2>
@@ -31,7 +38,7 @@ export function DataPanel(): ReactNode {
       </Hideable>
       <div className="row">
         <Hideable id="regenerate">
-          <button type="button" title="New random points (a new data seed)" onClick={() => edit((d) => (d.seed = deriveSeed(d.seed, 0x5eed)))}>
+          <button type="button" title={custom ? 'Keeps these points and splits them anew into training and test data (a new data seed)' : 'New random points (a new data seed)'} onClick={regenerate}>
             Regenerate
           </button>
         </Hideable>
@@ -63,7 +70,7 @@ export function DataPanel(): ReactNode {
       <Hideable id="points">
         <NumberField
           label="Points"
-          value={data.points}
+          value={custom ? customPoints : data.points}
           parse={numberParser(10, LIMITS.points.max, true)}
           suggestions={POINT_COUNTS}
           hint={`A whole number from 10 to ${LIMITS.points.max}`}
@@ -74,6 +81,14 @@ export function DataPanel(): ReactNode {
       <Hideable id="drawing">
         <DrawingTools />
       </Hideable>
+      <div className="row" role="group" aria-label="Data edits">
+        <button type="button" aria-keyshortcuts="Control+Z Meta+Z" title="Take back the last edit of the data (Ctrl+Z)" disabled={!canUndo} onClick={() => undoDataEdit(store)}>
+          Undo
+        </button>
+        <button type="button" aria-keyshortcuts="Shift+Control+Z Shift+Meta+Z" title="Make the undone edit again (Shift+Ctrl+Z)" disabled={!canRedo} onClick={() => redoDataEdit(store)}>
+          Redo
+        </button>
+      </div>
       <Hideable id="dataFiles">
         <div className="row">
           <button type="button" onClick={() => exportDataFile(services)}>

@@ -1,5 +1,7 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import { withDrawnPoints, withErasedPoints } from '../train/dataEdits';
+import type { DataConfig } from '../core/config';
+import type { Dataset } from '../core/dataset';
+import { datasetOf, withDrawnPoints, withErasedPoints } from '../train/dataEdits';
 import { useAppState, useRunFrame, useServices } from './appContext';
 import { taskOf } from './configTask';
 import { Toggle } from './fields';
@@ -7,7 +9,7 @@ import { setText } from './format';
 import { regressionRange } from './heatmap';
 import { divergingColor, cssColor } from './palette';
 import { drawHeatmap, drawPoints, toPlane } from './planeDraw';
-import { updateView } from './store';
+import { setCustomData, updateView, type AppState } from './store';
 import { Hideable } from './Hideable';
 
 const LEGEND_GRADIENT = `linear-gradient(to right, ${cssColor(divergingColor(-1))}, ${cssColor(divergingColor(0))}, ${cssColor(divergingColor(1))})`;
@@ -16,11 +18,22 @@ const LEGEND_GRADIENT = `linear-gradient(to right, ${cssColor(divergingColor(-1)
 const DRAW_SPACING = 0.35;
 const ERASER_RADIUS = 0.6;
 
+/** The last preset's points, so that erasing over a preset generates them once, not at every pointer move. */
+let presetPoints: { data: DataConfig; dataset: Dataset } | null = null;
+
+/** The points on the plane: what a drawing edit starts from. */
+function dataOnPlane(state: AppState): Dataset {
+  const { data } = state.config;
+  if (data.preset === 'custom') return datasetOf(data, state.custom);
+  if (presetPoints?.data !== data) presetPoints = { data, dataset: datasetOf(data, null) };
+  return presetPoints.dataset;
+}
+
 /** The decision boundary: the model's output over the plane with the data on top; drawing and erasing happen here. */
 export function DecisionBoundary(): ReactNode {
-  const { run, store } = useServices();
+  const { store } = useServices();
   const view = useAppState((state) => state.view);
-  const regression = useAppState((state) => taskOf(state.config.data).kind === 'regression');
+  const regression = useAppState((state) => taskOf(state).kind === 'regression');
   const canvas = useRef<HTMLCanvasElement>(null);
   const scratch = useRef<HTMLCanvasElement | null>(null);
   const legend = useRef<HTMLDivElement>(null);
@@ -68,19 +81,20 @@ export function DecisionBoundary(): ReactNode {
     const element = event.currentTarget;
     const rect = element.getBoundingClientRect();
     const point = toPlane(event.clientX - rect.left, event.clientY - rect.top, rect.width, rect.height);
-    const base = run.latestDataset();
-    const { view: current, config } = store.getState();
-    if (current.tool === 'draw') {
+    const state = store.getState();
+    const base = dataOnPlane(state);
+    if (state.view.tool === 'draw') {
       const last = drag.current?.last;
       if (!first && last && Math.hypot(point[0] - last[0], point[1] - last[1]) < DRAW_SPACING) return;
       drag.current = { last: point };
-      const data = run.setCustomData(withDrawnPoints(base, [point], current.drawClass, config.data.trainFraction));
-      store.setState({ config: { ...config, data } });
-    } else if (current.tool === 'erase') {
+      const label = base.task.kind === 'regression' ? state.view.drawValue : state.view.drawClass;
+      // A stroke is one edit: Undo takes back all its points.
+      setCustomData(store, withDrawnPoints(base, [point], label), !first);
+    } else if (state.view.tool === 'erase') {
       const erased = withErasedPoints(base, point, ERASER_RADIUS);
       if (erased.labels.length === base.labels.length) return;
-      const data = run.setCustomData(erased);
-      store.setState({ config: { ...config, data } });
+      setCustomData(store, erased, drag.current !== null);
+      drag.current = { last: point };
     }
   };
 

@@ -1,18 +1,28 @@
-import { useRef, type ReactNode } from 'react';
-import { useAppState, useRunFrame } from './appContext';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import type { RunNews } from '../train/run';
+import { useAppState, useRunFrame, useServices } from './appContext';
 import { taskOf } from './configTask';
-import { formatAccuracy, formatLoss, READOUT_INTERVAL_MS, setText } from './format';
+import { formatAccuracy, formatEpoch, formatLoss, READOUT_INTERVAL_MS, setText } from './format';
 
 const READOUTS = ['Training loss', 'Test loss', 'Training accuracy', 'Test accuracy'] as const;
 type Readout = (typeof READOUTS)[number];
 
-/** Loss (MSE for regression) and accuracy of both splits as a small table, written straight into the page. */
+/** How long after a pause or a Step the announcement waits, so that it reads the settled numbers. */
+const SETTLE_MS = 600;
+
+/**
+ * Loss (MSE for regression) and accuracy of both splits as a small table, written straight into
+ * the page. The readouts are not live regions (they change many times a second); one polite
+ * announcement reads them out after a pause, a finished Step and a divergence.
+ */
 export function MetricReadouts(): ReactNode {
-  const regression = useAppState((state) => taskOf(state.config.data).kind === 'regression');
+  const { run } = useServices();
+  const regression = useAppState((state) => taskOf(state).kind === 'regression');
   const outputs = useRef<Partial<Record<Readout, HTMLOutputElement | null>>>({});
+  const [announcement, setAnnouncement] = useState('');
   useRunFrame(
-    (run) => {
-      const metrics = run.metrics;
+    (current) => {
+      const metrics = current.metrics;
       const values: Record<Readout, string> = {
         'Training loss': formatLoss(metrics?.train.loss),
         'Test loss': formatLoss(metrics?.test?.loss),
@@ -27,8 +37,27 @@ export function MetricReadouts(): ReactNode {
     [],
     READOUT_INTERVAL_MS,
   );
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const summary = (news: RunNews) => {
+      const metrics = run.metrics;
+      const numbers = `epoch ${formatEpoch(run.epoch)}, training loss ${formatLoss(metrics?.train.loss)}, test loss ${formatLoss(metrics?.test?.loss)}`;
+      const accuracy = metrics?.train.accuracy === undefined ? '' : `, test accuracy ${formatAccuracy(metrics?.test?.accuracy)}`;
+      const what = news.kind === 'paused' ? 'Paused' : news.kind === 'stepped' ? 'Stepped one epoch' : 'Training diverged';
+      return `${what}: ${numbers}${accuracy}.`;
+    };
+    const unsubscribe = run.onNews((news) => {
+      if (news.kind === 'failover') return;
+      if (timer !== null) clearTimeout(timer);
+      timer = setTimeout(() => setAnnouncement(summary(news)), SETTLE_MS);
+    });
+    return () => {
+      unsubscribe();
+      if (timer !== null) clearTimeout(timer);
+    };
+  }, [run]);
   const readout = (name: Readout) => (
-    <output aria-label={name} ref={(element) => void (outputs.current[name] = element)}>
+    <output aria-label={name} aria-live="off" ref={(element) => void (outputs.current[name] = element)}>
       —
     </output>
   );
@@ -43,6 +72,9 @@ export function MetricReadouts(): ReactNode {
       <span className="row-head">Accuracy</span>
       {readout('Training accuracy')}
       {readout('Test accuracy')}
+      <div className="visually-hidden" role="status" aria-live="polite" aria-label="Training news">
+        {announcement}
+      </div>
     </div>
   );
 }

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { FEATURE_NAMES, type FeatureName } from '../core/features';
 import { outputWidth } from '../core/task';
 import { useAppState, useRunFrame, useServices } from './appContext';
-import { taskOf } from './configTask';
+import { useDataTask } from './configTask';
 import { drawLinks, drawSkips, drawThumbnails, planMatches, type ShowTooltip } from './diagramDraw';
 import { layoutDiagram } from './diagramLayout';
 import { FeatureToggle } from './FeatureToggle';
@@ -26,7 +26,7 @@ function toggled(features: FeatureName[], name: FeatureName): FeatureName[] {
 export function NetworkDiagram(): ReactNode {
   const { store } = useServices();
   const model = useAppState((state) => state.config.model);
-  const data = useAppState((state) => state.config.data);
+  const task = useDataTask();
   const selected = useAppState((state) => state.view.selectedLayer);
   const featuresShown = useShown('features');
   const layersShown = useShown('layers');
@@ -44,7 +44,7 @@ export function NetworkDiagram(): ReactNode {
   }, []);
 
   const widths = hiddenWidths(model);
-  const outputs = outputWidth(taskOf(data));
+  const outputs = outputWidth(task);
   const widthsKey = widths.join(',');
   const layout = useMemo(
     () => layoutDiagram(FEATURE_NAMES.length, widthsKey === '' ? [] : widthsKey.split(',').map(Number), outputs, size.width, size.height),

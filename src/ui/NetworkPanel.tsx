@@ -3,7 +3,7 @@ import type { ModelConfig } from '../core/config';
 import { buildModelSpec, planNetwork } from '../core/network';
 import type { Task } from '../core/task';
 import { useAppState, useServices } from './appContext';
-import { taskOf } from './configTask';
+import { useDataTask } from './configTask';
 import { LayerEditor } from './LayerEditor';
 import { addLayer, canAddLayer, canRemoveLayer, hiddenWidths, removeLayer } from './modelEdits';
 import { NetworkDiagram } from './NetworkDiagram';
@@ -22,8 +22,7 @@ function summary(model: ModelConfig, task: Task): string {
 export function NetworkPanel(): ReactNode {
   const { store } = useServices();
   const model = useAppState((state) => state.config.model);
-  const data = useAppState((state) => state.config.data);
-  const text = summary(model, taskOf(data));
+  const text = summary(model, useDataTask());
   return (
     <section className="panel network-panel" aria-labelledby="network-heading">
       <div className="panel-head">

@@ -1,21 +1,28 @@
 import { useRef, type ReactNode } from 'react';
+import { BACKEND_CHOICES, type BackendChoice } from '../train/experiment';
 import { useAppState, useRunFrame, useRunStatus, useServices } from './appContext';
+import { SelectField } from './fields';
 import { formatEpoch, formatRate, READOUT_INTERVAL_MS, setText } from './format';
 import { updateView } from './store';
 import { WeightsButtons } from './WeightsButtons';
 import { Hideable } from './Hideable';
+
+const BACKEND_NAMES: Record<BackendChoice, string> = { auto: 'Auto', webgpu: 'WebGPU', cpu: 'CPU' };
 
 /** Play/Pause, Step and Reset, the epoch and speed readouts, the backend in use, lessons and sharing, and the weights file buttons. */
 export function TopBar(): ReactNode {
   const { run, store } = useServices();
   const status = useRunStatus();
   const panel = useAppState((state) => state.view.panel);
+  const backendChoice = useAppState((state) => state.backend);
   const epoch = useRef<HTMLOutputElement>(null);
   const rate = useRef<HTMLOutputElement>(null);
   useRunFrame(
     (current) => {
-      setText(epoch.current!, formatEpoch(current.epoch));
-      setText(rate.current!, formatRate(current.stepsPerSecond()));
+      // A large network's first call can take many seconds: say that work is under way.
+      const working = current.working();
+      setText(epoch.current!, working && current.epoch === 0 ? 'Working…' : formatEpoch(current.epoch));
+      setText(rate.current!, working ? 'Working…' : formatRate(current.stepsPerSecond()));
     },
     [],
     READOUT_INTERVAL_MS,
@@ -38,21 +45,24 @@ export function TopBar(): ReactNode {
       </Hideable>
       <div className="readout big">
         <label htmlFor="epoch-readout">Epoch</label>
-        <output id="epoch-readout" ref={epoch}>
+        <output id="epoch-readout" aria-live="off" ref={epoch}>
           0
         </output>
       </div>
       <div className="readout">
         <label htmlFor="rate-readout">Steps/s</label>
-        <output id="rate-readout" ref={rate}>
+        <output id="rate-readout" aria-live="off" ref={rate}>
           0
         </output>
       </div>
       <div className="readout backend">
         <label htmlFor="backend-readout">Backend</label>
-        <output id="backend-readout" title={status.backend}>
+        <output id="backend-readout" aria-live="off" title={status.backend}>
           {status.backend || 'starting…'}
         </output>
+      </div>
+      <div className="run-on" title={backendChoice === 'auto' ? `Auto chooses by speed. Now: ${status.backend || 'starting…'}` : undefined}>
+        <SelectField label="Run on" value={backendChoice} options={BACKEND_CHOICES} names={BACKEND_NAMES} onChange={(backend) => store.setState({ backend })} />
       </div>
       <div className="class-buttons">
         <Hideable id="lessons">

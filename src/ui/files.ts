@@ -1,8 +1,12 @@
 import { InputError } from '../core/errors';
+import type { Dataset } from '../core/dataset';
 import { datasetToCsv, parseDatasetCsv } from '../data/csv';
+import { decideLabelTask } from '../data/labelTask';
 import { parseWeights, serializeWeights } from '../io/weights';
+import { datasetOf } from '../train/dataEdits';
+import { configForImport } from '../train/modelFit';
 import type { AppServices } from './appContext';
-import { showNotice } from './store';
+import { setCustomData, showNotice, type AppState } from './store';
 
 /** Reading and writing the files a user exchanges with the page: weights JSON and dataset CSV. */
 
@@ -35,32 +39,44 @@ export async function exportWeightsFile({ run, store }: AppServices): Promise<vo
   }
 }
 
-/** Loads a weights file into the run (the layout, features and task come from it); on any problem nothing changes and the message is shown. */
+/** The points the page shows now: a preset's, or the custom ones. */
+function currentDataset(state: AppState): Dataset {
+  return datasetOf(state.config.data, state.custom);
+}
+
+/** Loads a weights file (the layout, features and task come from it); on any problem nothing changes and the message is shown. */
 export async function importWeightsFile({ run, store }: AppServices, file: File): Promise<void> {
   try {
     const imported = parseWeights(await file.text(), file.name);
-    const config = run.importWeights(imported, file.name);
+    const state = store.getState();
+    const config = configForImport(state.config, currentDataset(state), imported, file.name);
+    run.loadWeights(imported);
     store.setState({ config, notice: { kind: 'info', text: `Loaded ${file.name}: press Play to go on training.` } });
   } catch (error) {
     showNotice(store, { kind: 'error', text: problemText(error, `Importing ${file.name}`) });
   }
 }
 
-export function exportDataFile({ run, store }: AppServices): void {
+export function exportDataFile({ store }: AppServices): void {
   try {
-    downloadText(datasetToCsv(run.latestDataset()), DATA_FILE, 'text/csv');
+    downloadText(datasetToCsv(currentDataset(store.getState())), DATA_FILE, 'text/csv');
   } catch (error) {
     showNotice(store, { kind: 'error', text: problemText(error, 'Exporting the data') });
   }
 }
 
-/** Replaces the data with a CSV file's points (x1, x2, label and optionally split columns). */
-export async function importDataFile({ run, store }: AppServices, file: File): Promise<void> {
+/**
+ * Replaces the data with a CSV file's points (x1, x2, label and optionally split columns); the
+ * labels' task is decided by `decideLabelTask`, and the message says which and why.
+ */
+export async function importDataFile({ store }: AppServices, file: File): Promise<void> {
   try {
     const { data } = store.getState().config;
-    const dataset = parseDatasetCsv(await file.text(), { source: file.name, trainFraction: data.trainFraction, seed: data.seed });
-    const config = { ...store.getState().config, data: run.setCustomData(dataset) };
-    store.setState({ config, notice: { kind: 'info', text: `Loaded ${dataset.labels.length} points from ${file.name}.` } });
+    // Read the labels as plain numbers; what they mean is decided in one place, below.
+    const raw = parseDatasetCsv(await file.text(), { source: file.name, trainFraction: data.trainFraction, seed: data.seed, task: 'regression' });
+    const { task, labels, explanation } = decideLabelTask(raw.labels, `${file.name}: label`);
+    setCustomData(store, { ...raw, task, labels });
+    showNotice(store, { kind: 'info', text: `Loaded ${labels.length} points from ${file.name} as ${explanation}.` });
   } catch (error) {
     showNotice(store, { kind: 'error', text: problemText(error, `Importing ${file.name}`) });
   }

@@ -21,8 +21,9 @@ export function formatAccuracy(value: number | null | undefined): string {
   return `${(100 * value).toFixed(1)}%`;
 }
 
-/** Epochs: whole epochs with thousands separators, one decimal while below 10. */
+/** Epochs: two decimals below 1 (a large network's first steps are a few hundredths), one below 10, then whole epochs with thousands separators. */
 export function formatEpoch(epoch: number): string {
+  if (epoch < 1) return epoch.toFixed(2);
   return epoch < 10 ? epoch.toFixed(1) : Math.floor(epoch).toLocaleString('en-US');
 }
 

@@ -1,5 +1,8 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { ExperimentConfig } from '../core/config';
+import type { DataConfig, ExperimentConfig } from '../core/config';
+import type { Dataset } from '../core/dataset';
+import { resplit } from '../train/dataEdits';
+import type { BackendChoice, Experiment } from '../train/experiment';
 import type { HistoryPoint } from '../train/history';
 
 /** How the page shows things; never per-step numbers. */
@@ -9,8 +12,10 @@ export interface ViewOptions {
   logScale: boolean;
   /** What a click on the plane does. */
   tool: 'none' | 'draw' | 'erase';
-  /** Class (0-based) that drawn points get. */
+  /** Class (0-based) that drawn points get on classification data. */
   drawClass: number;
+  /** The value drawn points get on regression data. */
+  drawValue: number;
   /** Hidden layer (0-based) whose settings the layer editor shows. */
   selectedLayer: number;
   /** Ids of the controls left out of the page (src/ui/controls.ts). */
@@ -29,24 +34,37 @@ export interface Notice {
   text: string;
 }
 
-/** The page's state: the experiment (one serialisable object) and view flags. */
-export interface AppState {
-  config: ExperimentConfig;
+/** The data as one edit leaves it: its config and the custom points. */
+export interface DataState {
+  data: DataConfig;
+  custom: Dataset | null;
+}
+
+/** Data edits that Undo can take back, most recent last. */
+export const UNDO_LIMIT = 50;
+
+/**
+ * The page's state, and the one owner of the experiment: the config, the custom data (drawn or
+ * imported points) and the backend choice, which the run follows; view flags, the notice, and
+ * the history of data edits for Undo and Redo.
+ */
+export interface AppState extends Experiment {
   view: ViewOptions;
   notice: Notice | null;
   /** A run's loss curves kept as a faint reference on the chart. */
   pinned: readonly HistoryPoint[] | null;
+  edits: { past: readonly DataState[]; future: readonly DataState[] };
 }
 
 export type AppStore = StoreApi<AppState>;
 
 export function defaultView(): ViewOptions {
-  return { showTestData: false, discretize: false, logScale: false, tool: 'none', drawClass: 0, selectedLayer: 0, hidden: [], present: false, lesson: null, panel: 'none' };
+  return { showTestData: false, discretize: false, logScale: false, tool: 'none', drawClass: 0, drawValue: 0, selectedLayer: 0, hidden: [], present: false, lesson: null, panel: 'none' };
 }
 
 /** A plain store outside React; components read it with zustand's useStore. */
-export function createAppStore(config: ExperimentConfig): AppStore {
-  return createStore<AppState>()(() => ({ config, view: defaultView(), notice: null, pinned: null }));
+export function createAppStore(config: ExperimentConfig, custom: Dataset | null = null, backend: BackendChoice = 'auto'): AppStore {
+  return createStore<AppState>()(() => ({ config, custom, backend, view: defaultView(), notice: null, pinned: null, edits: { past: [], future: [] } }));
 }
 
 /** Replaces the config with an edited copy (the old object is never mutated, so changes are seen by identity). */
@@ -62,4 +80,55 @@ export function updateView(store: AppStore, patch: Partial<ViewOptions>): void {
 
 export function showNotice(store: AppStore, notice: Notice | null): void {
   store.setState({ notice });
+}
+
+function currentData(state: AppState): DataState {
+  return { data: state.config.data, custom: state.custom };
+}
+
+/** Puts a data state in the store; `record` keeps the one before it for Undo (and forgets what Redo had). */
+function putData(store: AppStore, next: DataState, record: boolean): void {
+  const state = store.getState();
+  const edits = record ? { past: [...state.edits.past, currentData(state)].slice(-UNDO_LIMIT), future: [] } : state.edits;
+  store.setState({ config: { ...state.config, data: next.data }, custom: next.custom, edits });
+}
+
+/**
+ * An edit of the data settings (dataset, noise, points, classes, training share, Regenerate), undoable.
+ * On custom data a new seed or training share splits the points anew into training and test data.
+ */
+export function editData(store: AppStore, edit: (draft: DataConfig) => void): void {
+  const { config, custom } = store.getState();
+  const data = structuredClone(config.data);
+  edit(data);
+  if (JSON.stringify(data) === JSON.stringify(config.data)) return;
+  const resplitNeeded = data.preset === 'custom' && custom !== null && (data.seed !== config.data.seed || data.trainFraction !== config.data.trainFraction);
+  putData(store, { data, custom: resplitNeeded ? resplit(custom, data.trainFraction, data.seed) : custom }, true);
+}
+
+/**
+ * Replaces the data with drawn, erased, cleared or imported points, undoable. `continuing` marks
+ * a later point of one stroke: the stroke is undone as a whole.
+ */
+export function setCustomData(store: AppStore, dataset: Dataset, continuing = false): void {
+  const { config } = store.getState();
+  putData(store, { data: { ...config.data, preset: 'custom' }, custom: dataset }, !continuing);
+}
+
+/** Takes back the last data edit; false when there is none. */
+export function undoDataEdit(store: AppStore): boolean {
+  const state = store.getState();
+  const previous = state.edits.past.at(-1);
+  if (!previous) return false;
+  store.setState({ config: { ...state.config, data: previous.data }, custom: previous.custom, edits: { past: state.edits.past.slice(0, -1), future: [...state.edits.future, currentData(state)] } });
+  return true;
+}
+
+/** Makes the last undone data edit again; false when there is none. */
+export function redoDataEdit(store: AppStore): boolean {
+  const state = store.getState();
+  const next = state.edits.future.at(-1);
+  if (!next) return false;
+  store.setState({ config: { ...state.config, data: next.data }, custom: next.custom, edits: { past: [...state.edits.past, currentData(state)], future: state.edits.future.slice(0, -1) } });
+  return true;
 }

@@ -1,6 +1,7 @@
 import { makeLink, readLink, type MadeLink, type ReadLink } from '../io/shareLink';
 import { defaultUrlState, type UrlState, type UrlVocabulary } from '../io/urlState';
 import { LESSON_IDS } from '../lessons/lessons';
+import { datasetOf } from '../train/dataEdits';
 import type { AppServices } from './appContext';
 import { CONTROL_IDS } from './controls';
 import type { AppState, ViewOptions } from './store';
@@ -26,19 +27,19 @@ function problemsNotice(problems: string[]): AppState['notice'] {
   return { kind: 'error', text: `Some settings in the link were not used: ${problems.join('. ')}.` };
 }
 
-/** Puts a hash's state into the page: config, view, drawn points; the run follows the store. */
+/** Puts a hash's state into the page: config, drawn points, backend choice, view; the run follows the store. */
 export function applyHash(services: AppServices, read: ReadLink): void {
-  const { store, run } = services;
-  const config = read.state.config;
-  if (read.drawn) config.data = run.setCustomData(read.drawn);
-  store.setState({ config, view: { ...store.getState().view, ...viewFromHash(read.state) }, notice: problemsNotice(read.problems) });
+  const { store } = services;
+  const { config, backend } = read.state;
+  const custom = config.data.preset === 'custom' ? read.drawn : null;
+  store.setState({ config, custom, backend, view: { ...store.getState().view, ...viewFromHash(read.state) }, notice: problemsNotice(read.problems) });
 }
 
 /** The link to the page as it is, and why drawn points were left out of it, if they were. */
 export function currentLink(services: AppServices): Promise<MadeLink> {
-  const { config, view } = services.store.getState();
-  const state: UrlState = { ...defaultUrlState(), config, view: { showTestData: view.showTestData, discretize: view.discretize, logScale: view.logScale }, hidden: view.hidden, present: view.present, lesson: view.lesson };
-  const points = config.data.preset === 'custom' ? services.run.latestDataset() : null;
+  const { config, view, custom, backend } = services.store.getState();
+  const state: UrlState = { ...defaultUrlState(), config, backend, view: { showTestData: view.showTestData, discretize: view.discretize, logScale: view.logScale }, hidden: view.hidden, present: view.present, lesson: view.lesson };
+  const points = config.data.preset === 'custom' ? datasetOf(config.data, custom) : null;
   return makeLink(`${location.origin}${location.pathname}${location.search}`, state, points);
 }
 
@@ -52,7 +53,7 @@ export function startUrlSync(services: AppServices): () => void {
     if (written !== location.hash) history.replaceState(history.state, '', url);
   };
   const unsubscribe = services.store.subscribe((state, previous) => {
-    if (state.config === previous.config && state.view === previous.view) return;
+    if (state.config === previous.config && state.custom === previous.custom && state.backend === previous.backend && state.view === previous.view) return;
     if (timer !== null) clearTimeout(timer);
     timer = setTimeout(() => void write(), WRITE_DELAY_MS);
   });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { launchChromium } from '../../src/cli/chromium';
-import { inject } from 'vitest';
+import { expect, inject } from 'vitest';
 
 /** Driving the playground in headless Chromium, by the names the page gives its controls. */
 
@@ -10,31 +10,48 @@ export type BackendMode = 'webgpu' | 'cpu';
 export interface Playground {
   browser: Browser;
   page: Page;
-  /** Uncaught errors and console errors seen so far. */
+  mode: BackendMode;
+  /** Uncaught errors, console errors and console warnings seen so far. */
   errors: string[];
 }
 
-/** Opens the built app at 1280×720 (at `hash`, if given) and waits until a backend is chosen and the first model is shown. */
+/** `hash` (with or without `#`) asking for the backend `mode` with the URL key `backend`, as a link can. */
+export function withBackend(hash: string, mode: BackendMode): string {
+  const pairs = hash.replace(/^#/, '');
+  if (/(^|&)backend=/.test(pairs)) return `#${pairs}`;
+  return `#${pairs}${pairs ? '&' : ''}backend=${mode}`;
+}
+
+/**
+ * Opens the built app at 1280×720 on the backend `mode` (asked for in the link: `backend=webgpu`
+ * or `backend=cpu`), at `hash` if given, and waits until the backend is named and the first model is shown.
+ */
 export async function openPlayground(mode: BackendMode, hash = ''): Promise<Playground> {
   const browser = await launchChromium({ webgpu: mode === 'webgpu' ? 'swiftshader' : 'off' });
   const page = await browser.newPage({ viewport: { width: 1280, height: 720 }, acceptDownloads: true });
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
+    if (message.type() === 'error' || message.type() === 'warning') errors.push(`${message.type()}: ${message.text()}`);
   });
-  await page.goto(inject('baseUrl') + hash);
+  await page.goto(inject('baseUrl') + withBackend(hash, mode));
   await waitForBackend(page, mode);
   await waitForModel(page);
-  return { browser, page, errors };
+  return { browser, page, mode, errors };
 }
 
-/** Loads the app afresh in `page` at `hash` (a new document, not a same-page hash change) and waits for its first model. */
+/** Loads the app afresh in `page` at `hash` on the backend `mode` (a new document, not a same-page hash change) and waits for its first model. */
 export async function reopen(page: Page, mode: BackendMode, hash: string): Promise<void> {
   await page.goto('about:blank');
-  await page.goto(inject('baseUrl') + hash);
+  await page.goto(inject('baseUrl') + withBackend(hash, mode));
   await waitForBackend(page, mode);
   await waitForModel(page);
+}
+
+/** What every test checks at its end: still on the backend it opened with, and no page error, console error or warning. */
+export async function expectHealthy({ page, mode, errors }: Playground): Promise<void> {
+  expect(await field(page, 'Backend').textContent()).toMatch(mode === 'webgpu' ? /^WebGPU · / : /^CPU · /);
+  expect(errors).toEqual([]);
 }
 
 /** Waits until the page names the backend it trains on. */

@@ -16,7 +16,7 @@ const BASE = 'https://descent.example/';
 function drawn(count: number): Dataset {
   const rng = createRng(11);
   let dataset = emptyDataset({ kind: 'classification', classes: 2 });
-  for (let i = 0; i < count; i++) dataset = withDrawnPoints(dataset, [[rng.uniform(-6, 6), rng.uniform(-6, 6)]], i % 3, 0.7);
+  for (let i = 0; i < count; i++) dataset = withDrawnPoints(dataset, [[rng.uniform(-6, 6), rng.uniform(-6, 6)]], i % 3);
   return dataset;
 }
 

@@ -135,7 +135,7 @@ describe('drawn points in a link', () => {
   const drawn = () => {
     const rng = createRng(3);
     let dataset = emptyDataset({ kind: 'classification', classes: 2 });
-    for (let i = 0; i < 300; i++) dataset = withDrawnPoints(dataset, [[rng.uniform(-6, 6), rng.uniform(-6, 6)]], i % 3, 0.7);
+    for (let i = 0; i < 300; i++) dataset = withDrawnPoints(dataset, [[rng.uniform(-6, 6), rng.uniform(-6, 6)]], i % 3);
     return dataset;
   };
 

@@ -5,7 +5,7 @@ import { InputError } from '../../src/core/errors';
 import { buildModelSpec } from '../../src/core/network';
 import { generateDataset } from '../../src/data/presets';
 import { diffConfigs, layoutKey } from '../../src/train/configChanges';
-import { customDataConfig, drawnPointIsTest, resolveDataset, withDrawnPoints, withErasedPoints } from '../../src/train/dataEdits';
+import { datasetOf, resplit, withDrawnPoints, withErasedPoints } from '../../src/train/dataEdits';
 import { checkModelFitsData, modelConfigFromSpec } from '../../src/train/modelFit';
 
 function edited(edit: (config: ExperimentConfig) => void): ExperimentConfig {
@@ -38,44 +38,40 @@ describe('diffConfigs', () => {
 describe('drawing edits', () => {
   const empty: Dataset = { task: { kind: 'classification', classes: 2 }, points: new Float64Array(0), labels: new Float64Array(0), isTest: new Uint8Array(0) };
 
-  it('puts a share 1 − trainFraction of drawn points in the test split', () => {
-    const flags = Array.from({ length: 100 }, (_, n) => drawnPointIsTest(n, 0.7));
-    expect(flags.filter(Boolean)).toHaveLength(30);
-    expect(Array.from({ length: 10 }, (_, n) => drawnPointIsTest(n, 1)).some(Boolean)).toBe(false);
+  it('puts drawn points in the training split, so each shows where it was drawn', () => {
+    const drawn = withDrawnPoints(empty, Array.from({ length: 11 }, (_, i): [number, number] => [i / 2, 0]), 0);
+    expect(Array.from(drawn.isTest)).toEqual(new Array(11).fill(0));
   });
 
   it('adds points of a class and grows the class count to fit the label', () => {
-    const drawn = withDrawnPoints(empty, [[1, 2], [3, 4]], 3, 0.5);
+    const drawn = withDrawnPoints(empty, [[1, 2], [3, 4]], 3);
     expect(drawn.task).toEqual({ kind: 'classification', classes: 4 });
     expect(Array.from(drawn.points)).toEqual([1, 2, 3, 4]);
     expect(Array.from(drawn.labels)).toEqual([3, 3]);
-    expect(drawn.isTest.reduce((a, b) => a + b, 0)).toBe(1);
   });
 
-  it('replaces regression data when classes are drawn on it', () => {
+  it('adds a point with the drawn value to regression data, keeping its points and its task', () => {
     const regression = generateDataset({ ...defaultConfig().data, preset: 'reg-plane', points: 20 });
-    const drawn = withDrawnPoints(regression, [[0, 0]], 0, 0.7);
-    expect(drawn.task).toEqual({ kind: 'classification', classes: 2 });
-    expect(drawn.labels).toHaveLength(1);
+    const drawn = withDrawnPoints(regression, [[0, 0]], 0.75);
+    expect(drawn.task).toEqual({ kind: 'regression' });
+    expect(drawn.labels).toHaveLength(21);
+    expect(drawn.labels[20]).toBe(0.75);
+    expect(Array.from(drawn.labels.slice(0, 20))).toEqual(Array.from(regression.labels));
   });
 
   it('erases near the pointer and shrinks the class count to the labels left', () => {
-    const drawn = withDrawnPoints(withDrawnPoints(empty, [[0, 0]], 0, 1), [[5, 5]], 2, 1);
+    const drawn = withDrawnPoints(withDrawnPoints(empty, [[0, 0]], 0), [[5, 5]], 2);
     const erased = withErasedPoints(drawn, [5, 5], 0.5);
     expect(erased.labels).toHaveLength(1);
     expect(erased.task).toEqual({ kind: 'classification', classes: 2 });
   });
 
-  it('re-splits custom data only when the split settings change', () => {
-    const config = defaultConfig().data;
-    const dataset = withDrawnPoints(empty, Array.from({ length: 10 }, (_, i): [number, number] => [i, 0]), 0, 1);
-    const custom = { dataset, trainFraction: 1, seed: 1 };
-    const data = customDataConfig(config, dataset);
-    expect(data).toMatchObject({ preset: 'custom', points: 10, classes: 2 });
-    expect(resolveDataset({ ...data, trainFraction: 1 }, custom).dataset).toBe(dataset);
-    const resplit = resolveDataset({ ...data, trainFraction: 0.5 }, custom);
-    expect(resplit.dataset.isTest.reduce((a, b) => a + b, 0)).toBe(5);
-    expect(resplit.custom?.trainFraction).toBe(0.5);
+  it('splits custom data anew only when asked, and gives custom data as it is', () => {
+    const dataset = withDrawnPoints(empty, Array.from({ length: 10 }, (_, i): [number, number] => [i, 0]), 0);
+    const data = { ...defaultConfig().data, preset: 'custom' as const };
+    expect(datasetOf(data, dataset)).toBe(dataset);
+    expect(datasetOf(data, null)).toBe(datasetOf(data, null));
+    expect(resplit(dataset, 0.5, 1).isTest.reduce((a, b) => a + b, 0)).toBe(5);
   });
 });
 

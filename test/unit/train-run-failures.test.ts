@@ -1,7 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Observation } from '../../src/core/trainer';
 import { DeviceLostError } from '../../src/gpu/gpuTrainer';
-import { DIVERGED_MESSAGE, type BackendProvider } from '../../src/train/run';
+import { DIVERGED_MESSAGE, type BackendProvider, type RunNews } from '../../src/train/run';
 import { settle, spyBackend, startedRun, type SpyTrainer } from './train-runHarness';
 
 describe('Run when training goes wrong', () => {
@@ -43,7 +43,7 @@ describe('Run when training goes wrong', () => {
     };
     const reasons: (string | undefined)[] = [];
     const provider: BackendProvider = {
-      open: async (previousFailure) => {
+      open: async (_choice, previousFailure) => {
         reasons.push(previousFailure);
         return previousFailure ? spyBackend('cpu', `CPU · ${previousFailure}`, made) : spyBackend('webgpu', 'WebGPU · test adapter', made, wrapLoss);
       },
@@ -51,6 +51,9 @@ describe('Run when training goes wrong', () => {
     };
     const { run, clock } = await startedRun(undefined, provider);
     expect(run.status.backend).toBe('WebGPU · test adapter');
+    const news: RunNews[] = [];
+    run.onNews((item) => news.push(item));
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     run.play();
     await clock.frames(10);
     lose = true;
@@ -62,6 +65,37 @@ describe('Run when training goes wrong', () => {
     expect(run.status.backend).toBe('CPU · the WebGPU device was lost (test)');
     expect(run.status.playing).toBe(true);
     expect(Float32Array.from(made[1].setup.parameters!)).toEqual(lastRead);
+    const epoch = run.epoch;
+    await clock.frames(5);
+    expect(run.epoch).toBeGreaterThan(epoch);
+    // Both calls in flight failed, and the parameter read too: the move is announced and logged once.
+    expect(news.filter((item) => item.kind === 'failover')).toEqual([{ kind: 'failover', text: 'Training moved from WebGPU to the CPU: training on WebGPU failed: the WebGPU device was lost (test).' }]);
+    expect(warn).toHaveBeenCalledTimes(1);
+    warn.mockRestore();
+  });
+
+  it('announces a move to the CPU when a WebGPU step call fails, once, and keeps training from the weights it had', async () => {
+    const made: SpyTrainer[] = [];
+    let fail = false;
+    const wrapFailure = (trainer: SpyTrainer) => {
+      const step = trainer.step.bind(trainer);
+      trainer.step = (k, observe) => (fail ? Promise.reject(new TypeError('The provided value cannot be converted to a sequence')) : step(k, observe));
+      return trainer;
+    };
+    const provider: BackendProvider = { open: async () => spyBackend('webgpu', 'WebGPU · test adapter', made, wrapFailure), cpu: (reason) => spyBackend('cpu', `CPU · ${reason}`, made) };
+    const { run, clock } = await startedRun(undefined, provider);
+    const news: RunNews[] = [];
+    run.onNews((item) => news.push(item));
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    run.play();
+    await clock.frames(6);
+    fail = true;
+    await clock.frames(6);
+    await run.idle();
+    expect(run.status).toMatchObject({ playing: true, problem: null, backend: 'CPU · WebGPU failed: The provided value cannot be converted to a sequence' });
+    expect(news).toEqual([{ kind: 'failover', text: 'Training moved from WebGPU to the CPU: training on WebGPU failed: The provided value cannot be converted to a sequence.' }]);
+    expect(warn).toHaveBeenCalledTimes(1);
+    warn.mockRestore();
     const epoch = run.epoch;
     await clock.frames(5);
     expect(run.epoch).toBeGreaterThan(epoch);

@@ -4,6 +4,9 @@ import { initializeParameters } from '../../src/core/init';
 import { planNetwork } from '../../src/core/network';
 import { parseWeights, serializeWeights } from '../../src/io/weights';
 import { withDrawnPoints } from '../../src/train/dataEdits';
+import { configForImport } from '../../src/train/modelFit';
+import { setCustomData } from '../../src/ui/store';
+import { formatEpoch } from '../../src/ui/format';
 import { startedRun } from './train-runHarness';
 
 const withConfig = (config: ExperimentConfig, edit: (c: ExperimentConfig) => void): ExperimentConfig => {
@@ -16,7 +19,7 @@ describe('Run', () => {
   it('builds a trainer, names the backend and shows the untrained model while paused', async () => {
     const { run, made } = await startedRun();
     expect(made).toHaveLength(1);
-    expect(run.status).toEqual({ playing: false, backend: 'CPU · test', problem: null });
+    expect(run.status).toEqual({ phase: 'paused', playing: false, backend: 'CPU · test', problem: null });
     expect(run.grid?.spec.width).toBe(64);
     expect(run.grid?.values).toHaveLength(64 * 64);
     expect(run.metrics?.train.count).toBe(140);
@@ -60,19 +63,19 @@ describe('Run', () => {
   });
 
   it('takes a new learning rate without rebuilding, and keeps the weights on new data', async () => {
-    const { run, clock, made, config } = await startedRun();
+    const { run, clock, made, config, store } = await startedRun();
     run.play();
     await clock.frames(10);
     run.pause();
     await run.idle();
     const lr = withConfig(config, (c) => (c.training.learningRate = 0.1));
-    run.setConfig(lr);
+    store.setState({ config: lr });
     await run.idle();
     expect(made).toHaveLength(1);
     expect(made[0].settingsUpdates.at(-1)?.learningRate).toBe(0.1);
     const before = await made[0].getParameters();
     const epoch = run.epoch;
-    run.setConfig(withConfig(lr, (c) => (c.data.noise = 0.4)));
+    store.setState({ config: withConfig(lr, (c) => (c.data.noise = 0.4)) });
     await run.idle();
     expect(made).toHaveLength(2);
     expect(made[0].disposed).toBe(true);
@@ -81,9 +84,9 @@ describe('Run', () => {
   });
 
   it('draws fresh weights for a new layout, and Reset repeats a run exactly', async () => {
-    const { run, clock, made, config } = await startedRun();
+    const { run, clock, made, config, store } = await startedRun();
     const bigger = withConfig(config, (c) => c.model.hidden.push(3));
-    run.setConfig(bigger);
+    store.setState({ config: bigger });
     await run.idle();
     const plan = planNetwork(made[1].setup.spec);
     expect(plan.dense.map((d) => d.out)).toEqual([8, 8, 3, 1]);
@@ -114,14 +117,14 @@ describe('Run', () => {
     expect(file.metrics).toMatchObject({ epoch: 1 });
     const imported = parseWeights(serializeWeights(file), 'w.json');
     const other = await startedRun((c) => (c.model.hidden = [3]));
-    const config = other.run.importWeights(imported, 'w.json');
+    const config = configForImport(other.config, other.run.dataset!, imported, 'w.json');
     expect(config.model.hidden).toEqual([8, 8]);
+    other.run.loadWeights(imported);
+    other.store.setState({ config });
     await other.run.idle();
     expect(other.made).toHaveLength(2);
     expect(await other.made[1].getParameters()).toEqual(Float32Array.from(imported.parameters));
-    other.run.setConfig(config);
-    await other.run.idle();
-    expect(other.made).toHaveLength(2);
+    expect(other.run.spec!.layers).toEqual(imported.spec.layers);
   });
 
   it('refuses a model that does not fit the data and leaves the current one alone', async () => {
@@ -132,30 +135,43 @@ describe('Run', () => {
     const file = await run.exportWeights();
     const imported = parseWeights(serializeWeights(file), 'three.json');
     const circle = await startedRun();
-    expect(() => circle.run.importWeights(imported, 'three.json')).toThrow('three.json: This model predicts 3 classes but the data has 2.');
+    expect(() => configForImport(circle.config, circle.run.dataset!, imported, 'three.json')).toThrow('three.json: This model predicts 3 classes but the data has 2.');
     await circle.run.idle();
     expect(circle.made).toHaveLength(1);
   });
 
-  it('checks an imported model against the data just asked for, before it is built', async () => {
-    const { run, config } = await startedRun();
-    const file = await run.exportWeights();
-    const twoClass = parseWeights(serializeWeights(file), 'two.json');
-    run.setConfig(withConfig(config, (c) => Object.assign(c.data, { preset: 'blobs', classes: 4 })));
-    expect(() => run.importWeights(twoClass, 'two.json')).toThrow('This model predicts 2 classes but the data has 4.');
-    await run.idle();
-    expect(run.dataset!.task).toEqual({ kind: 'classification', classes: 4 });
-  });
-
   it('trains on drawn points, keeping a trained model', async () => {
-    const { run, made } = await startedRun();
+    const { run, made, store } = await startedRun();
     run.stepEpoch();
     await run.idle();
-    const data = run.setCustomData(withDrawnPoints(run.dataset!, [[1, 1]], 1, 0.7));
-    expect(data).toMatchObject({ preset: 'custom', points: 201, classes: 2 });
+    setCustomData(store, withDrawnPoints(run.dataset!, [[1, 1]], 1));
+    expect(store.getState().config.data).toMatchObject({ preset: 'custom', points: 200 });
     await run.idle();
     expect(run.dataset!.labels).toHaveLength(201);
     expect(await made[1].getParameters()).toEqual(run.parameters);
     expect(run.epoch).toBe(1);
+  });
+});
+
+describe('a call that takes long', () => {
+  it('shows that work is under way until its result comes', async () => {
+    const { run, clock, made } = await startedRun();
+    const trainer = made[0];
+    const step = trainer.step.bind(trainer);
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    trainer.step = (k, observe) => (k > 0 ? held.then(() => step(k, observe)) : step(k, observe));
+    run.play();
+    await clock.frames(2);
+    expect(run.working()).toBe(false);
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    expect(run.working()).toBe(true);
+    release();
+    await clock.frames(2);
+    expect(run.working()).toBe(false);
+    expect(run.epoch).toBeGreaterThan(0);
+    expect(formatEpoch(run.epoch)).not.toBe('0.00');
+    // A large network's first steps are hundredths of an epoch: they show.
+    expect(formatEpoch(0.04)).toBe('0.04');
   });
 });

@@ -3,8 +3,10 @@ import { defaultConfig } from '../../src/core/config';
 import type { LiveSettings, Observation, ObserveRequest, Trainer, TrainerSetup } from '../../src/core/trainer';
 import { CpuTrainer } from '../../src/cpu/cpuTrainer';
 import type { Backend } from '../../src/train/backend';
+import type { BackendChoice } from '../../src/train/experiment';
 import type { PacerOptions } from '../../src/train/pacer';
 import { Run, type BackendProvider, type FrameClock } from '../../src/train/run';
+import { createAppStore } from '../../src/ui/store';
 
 /** A frame clock driven by the test on real time: frames(n) runs n frames, letting pending results arrive after each. */
 export class ManualClock implements FrameClock {
@@ -97,17 +99,21 @@ export function spyBackend(kind: 'cpu' | 'webgpu', label: string, made: SpyTrain
   };
 }
 
-/** A run of the default experiment (200 points) on a backend of SpyTrainers, started and refreshed once. */
-export async function startedRun(edit?: (config: ExperimentConfig) => void, provider?: BackendProvider, pacing?: PacerOptions) {
+/**
+ * A run of the default experiment (200 points) on a backend of SpyTrainers, following a page
+ * store, started and refreshed once; `backend` is the store's backend choice.
+ */
+export async function startedRun(edit?: (config: ExperimentConfig) => void, provider?: BackendProvider, pacing?: PacerOptions, backend: BackendChoice = 'auto') {
   const config = defaultConfig();
   config.data.points = 200;
   edit?.(config);
   const made: SpyTrainer[] = [];
   const backends: BackendProvider = provider ?? { open: async () => spyBackend('cpu', 'CPU · test', made), cpu: (reason) => spyBackend('cpu', `CPU · ${reason}`, made) };
   const clock = new ManualClock();
-  const run = new Run(config, backends, clock, pacing);
+  const store = createAppStore(config, null, backend);
+  const run = new Run(store, backends, clock, pacing);
   await run.start();
   await clock.frames(1);
   await run.idle();
-  return { run, clock, made, config };
+  return { run, clock, made, config, store };
 }

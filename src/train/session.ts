@@ -1,0 +1,233 @@
+import type { ExperimentConfig } from '../core/config';
+import type { Dataset } from '../core/dataset';
+import type { Metrics } from '../core/metrics';
+import type { ModelSpec } from '../core/network';
+import type { GridSpec, Observation, ObserveRequest, Trainer } from '../core/trainer';
+import { LossHistory } from './history';
+import { ObservePlanner } from './observePlanner';
+import { StepPacer, type PacerOptions } from './pacer';
+import { RateMeter } from './rateMeter';
+import { MAX_CALLS_IN_FLIGHT } from './runSupport';
+
+/** The decision boundary (or the neuron thumbnails) of one observation, with the grid it was computed on. */
+export interface GridValues<T> {
+  spec: GridSpec;
+  values: T;
+}
+
+/** What the views draw: the latest observation of a session. Replaced whole on change, never mutated. */
+export interface RunSnapshot {
+  readonly epoch: number;
+  readonly metrics: Metrics | null;
+  readonly grid: GridValues<Float32Array> | null;
+  readonly neurons: GridValues<Float32Array[]> | null;
+  readonly parameters: Float32Array | null;
+  /** The epoch `parameters` were read at. */
+  readonly parametersEpoch: number;
+}
+
+export const EMPTY_SNAPSHOT: RunSnapshot = { epoch: 0, metrics: null, grid: null, neurons: null, parameters: null, parametersEpoch: 0 };
+
+/** What a session tells the run it belongs to. */
+export interface SessionHost {
+  now(): number;
+  /** Something the views draw changed. */
+  changed(): void;
+  /** A step's loss was not finite; the trainer kept the weights from before the call. */
+  diverged(): void;
+  /** A step call failed. */
+  failed(session: TrainingSession, error: unknown): void;
+}
+
+/** What a session starts from: its trainer and what it was built for, and what carries over from the session before it. */
+export interface SessionStart {
+  trainer: Trainer;
+  config: ExperimentConfig;
+  dataset: Dataset;
+  spec: ModelSpec;
+  /** The epochs trained before this trainer's step 0 (a rebuild that kept the weights). */
+  epochOffset: number;
+  history: LossHistory;
+  snapshot: RunSnapshot;
+  /** Whether the weights have been trained (or imported): new data then keeps them. */
+  trained: boolean;
+  pacing: PacerOptions;
+}
+
+/** Parameters are read back this often while training: for the diagram, and to survive a lost device. */
+const PARAMETER_READ_MS = 1000;
+/** How often, while training, a call measures what the decision boundary costs. */
+const MEASURE_VIEWS_MS = 3000;
+
+/**
+ * One trainer's life in the page: created with the trainer and dropped with it, so nothing in
+ * it needs resetting. Issues step calls (at most two in flight, k from the pacer, observations
+ * from the planner) and turns their results into snapshots; once closed, late results are ignored.
+ */
+export class TrainingSession {
+  readonly trainer: Trainer;
+  /** The experiment the trainer was built for, with the live settings it has taken since. */
+  config: ExperimentConfig;
+  readonly dataset: Dataset;
+  readonly spec: ModelSpec;
+  readonly history: LossHistory;
+  readonly epochOffset: number;
+  snapshot: RunSnapshot;
+  trained: boolean;
+  /** The views wait for a full observation (a new trainer, a pause). */
+  private stale = true;
+  private readonly pacer: StepPacer;
+  private readonly planner: ObservePlanner;
+  private readonly rate = new RateMeter();
+  private readonly inflight = new Map<Promise<unknown>, { start: number; steps: number }>();
+  private lastStep = 0;
+  private readingParameters = false;
+  private lastParameterRead = -Infinity;
+  private lastMeasure: number;
+  private closed = false;
+
+  constructor(
+    start: SessionStart,
+    private readonly host: SessionHost,
+  ) {
+    ({ trainer: this.trainer, config: this.config, dataset: this.dataset, spec: this.spec, history: this.history, epochOffset: this.epochOffset, trained: this.trained } = start);
+    this.snapshot = { ...start.snapshot, epoch: start.epochOffset, parametersEpoch: start.epochOffset };
+    this.pacer = new StepPacer(start.pacing);
+    this.planner = new ObservePlanner(this.trainer.plan, start.pacing.targetLatencyMs);
+    this.lastMeasure = host.now();
+  }
+
+  /** One animation frame: refresh the views when stale, measure them now and then, and train when `training`. */
+  frame(now: number, training: boolean): void {
+    if (training) this.readParameters(now);
+    if (this.inflight.size >= MAX_CALLS_IN_FLIGHT) return;
+    // Calls without steps measure what the views cost; they wait until nothing else is in flight.
+    const measure = this.stale || (training && now - this.lastMeasure >= MEASURE_VIEWS_MS);
+    if (measure && this.inflight.size > 0) return;
+    if (this.stale) {
+      this.stale = false;
+      this.lastMeasure = now;
+      this.launch(0, this.planner.full());
+      this.readParameters(now, true);
+    } else if (measure) {
+      this.lastMeasure = now;
+      this.launch(0, this.planner.gridOnly(now));
+    } else if (training) {
+      this.launch(this.pacer.next(), this.planner.request(now));
+    }
+  }
+
+  /** The views refresh at the next frame (after a pause: the paused model, with every view). */
+  refresh(): void {
+    this.stale = true;
+  }
+
+  /** Steps per second over the last second. */
+  stepsPerSecond(now: number): number {
+    return this.rate.perSecond(now);
+  }
+
+  /** How long the oldest step call in flight has been running (ms), 0 when none is. */
+  busyFor(now: number): number {
+    let oldest = now;
+    for (const call of this.inflight.values()) if (call.steps > 0) oldest = Math.min(oldest, call.start);
+    return now - oldest;
+  }
+
+  /** Resolves when the calls in flight have settled. */
+  settled(): Promise<unknown> {
+    return Promise.allSettled([...this.inflight.keys()]);
+  }
+
+  /** Trains `steps` steps in calls of at most `perCall`, awaiting each; the last reports everything. Stops early on divergence. */
+  async train(steps: number, perCall: number, stillGoing: () => boolean): Promise<void> {
+    for (let remaining = steps; remaining > 0 && stillGoing(); ) {
+      const k = Math.min(perCall, remaining);
+      remaining -= k;
+      const request: ObserveRequest = remaining === 0 ? this.planner.full() : {};
+      this.accept(await this.trainer.step(k, request), request);
+    }
+    this.snapshot = { ...this.snapshot, parameters: await this.trainer.getParameters(), parametersEpoch: this.snapshot.epoch };
+    this.host.changed();
+  }
+
+  /** The weights as they are now (after every call in flight). */
+  parameters(): Promise<Float32Array> {
+    return this.trainer.getParameters();
+  }
+
+  close(): void {
+    this.closed = true;
+    this.trainer.dispose();
+  }
+
+  /** Issues one step call and handles its result when it comes; never awaited inside the frame. */
+  private launch(k: number, request: ObserveRequest): void {
+    const start = this.host.now();
+    let call: Promise<Observation>;
+    try {
+      call = this.trainer.step(k, request);
+    } catch (error) {
+      // A trainer that throws while recording fails its call, never the frame.
+      call = Promise.reject(error);
+    }
+    const issueMs = this.host.now() - start;
+    const tracked = call.then(
+      (observation) => {
+        if (this.closed) return;
+        const latencyMs = this.host.now() - start;
+        this.pacer.record({ steps: k, issueMs, latencyMs });
+        this.planner.record(request, latencyMs, k);
+        this.accept(observation, request);
+      },
+      (error: unknown) => {
+        if (!this.closed) this.host.failed(this, error);
+      },
+    );
+    this.inflight.set(tracked, { start, steps: k });
+    void tracked.finally(() => this.inflight.delete(tracked));
+  }
+
+  /** Reads the parameters back every so often (or now, when `force`), without awaiting in the frame. */
+  private readParameters(now: number, force = false): void {
+    if (this.readingParameters || (!force && now - this.lastParameterRead < PARAMETER_READ_MS)) return;
+    this.readingParameters = true;
+    this.lastParameterRead = now;
+    const epoch = this.snapshot.epoch;
+    this.trainer.getParameters().then(
+      (parameters) => {
+        this.readingParameters = false;
+        if (this.closed) return;
+        this.snapshot = { ...this.snapshot, parameters, parametersEpoch: epoch };
+        this.host.changed();
+      },
+      () => {
+        this.readingParameters = false;
+      },
+    );
+  }
+
+  /** Takes in what a step call reported. */
+  private accept(observation: Observation, request: ObserveRequest): void {
+    if (this.closed) return;
+    const taken = observation.step - this.lastStep;
+    this.lastStep = observation.step;
+    if (taken > 0) this.trained = true;
+    this.rate.add(this.host.now(), Math.max(taken, 0));
+    const epoch = this.epochOffset + observation.epoch;
+    const metrics = observation.metrics ?? this.snapshot.metrics;
+    if (observation.metrics) {
+      const { train, test } = observation.metrics;
+      this.history.add({ epoch, trainLoss: train.loss, testLoss: test?.loss ?? NaN, trainAccuracy: train.accuracy ?? NaN, testAccuracy: test?.accuracy ?? NaN });
+    }
+    this.snapshot = {
+      ...this.snapshot,
+      epoch,
+      metrics,
+      grid: observation.grid && request.grid ? { spec: request.grid, values: observation.grid } : this.snapshot.grid,
+      neurons: observation.neurons && request.neurons ? { spec: request.neurons, values: observation.neurons } : this.snapshot.neurons,
+    };
+    if (observation.diverged) this.host.diverged();
+    this.host.changed();
+  }
+}

@@ -1,0 +1,30 @@
+import { useEffect } from 'react';
+import { redoDataEdit, undoDataEdit, type AppStore } from './store';
+
+/** Whether a key press belongs to a text field (which has its own undo). */
+function inTextField(target: EventTarget | null): boolean {
+  const element = target as { tagName?: string; isContentEditable?: boolean } | null;
+  const tag = element?.tagName?.toUpperCase() ?? '';
+  return tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || element?.isContentEditable === true;
+}
+
+/** What a keydown means for the data's edit history: Ctrl/Cmd+Z undoes, Shift+Ctrl/Cmd+Z redoes; nothing in a text field. */
+export function undoKeyFor(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey' | 'target'>): 'undo' | 'redo' | null {
+  if (!(event.ctrlKey || event.metaKey) || event.altKey || event.key.toLowerCase() !== 'z' || inTextField(event.target)) return null;
+  return event.shiftKey ? 'redo' : 'undo';
+}
+
+/** Ctrl/Cmd+Z and Shift+Ctrl/Cmd+Z anywhere on the page but in text fields. */
+export function useUndoKeys(store: AppStore): void {
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      const action = undoKeyFor(event);
+      if (!action) return;
+      event.preventDefault();
+      if (action === 'undo') undoDataEdit(store);
+      else redoDataEdit(store);
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [store]);
+}
