@@ -13,7 +13,7 @@ function setup(arch: 'mlp' | 'resnet', hidden: number[]): TrainerSetup {
   const n = 300;
   const points = Float64Array.from({ length: 2 * n }, () => rng.uniform(-6, 6));
   const labels = Float64Array.from({ length: n }, (_, i) => (points[2 * i] * points[2 * i + 1] > 0 ? 1 : 0));
-  const dataset = { task: { kind: 'classification' as const, classes: 2 }, points, labels, isTest: Uint8Array.from({ length: n }, (_, i) => i % 5) };
+  const dataset = { task: { kind: 'classification' as const, classes: 2 }, points, labels, isTest: Uint8Array.from({ length: n }, (_, i) => (i % 5 === 0 ? 1 : 0)) };
   const config = defaultConfig();
   return {
     spec: buildModelSpec({ ...config.model, arch, hidden, width: 16, blocks: 3 }, dataset.task),
