@@ -4,8 +4,8 @@ import { planNetwork, type NetworkPlan } from '../core/network';
 import { stepScalars } from '../core/optimizer';
 import { MinibatchSchedule } from '../core/schedule';
 import { featuresOf, prepareSplits } from '../core/splits';
-import type { BackendInfo, LiveSettings, Observation, ObserveRequest, Trainer, TrainerSetup } from '../core/trainer';
-import { stepSeed } from '../cpu/cpuTrainer';
+import { stepSeed } from '../core/dropout';
+import { MAX_STEPS_PER_CALL, type BackendInfo, type LiveSettings, type Observation, type ObserveRequest, type Trainer, type TrainerSetup } from '../core/trainer';
 import { createStorageBuffer, uniformBuffer } from './arena';
 import type { GpuDevice } from './device';
 import { ForwardPlan } from './forwardPlan';
@@ -19,9 +19,6 @@ import { PassUniforms } from './passUniforms';
 import { CountingPass } from './passRecorder';
 import { identityIndices, uploadSplit, type SplitBuffers } from './splitBuffers';
 import { StagingPool } from './stagingPool';
-
-/** Steps one submit may hold; the per-step losses buffer is sized for it. */
-export const MAX_STEPS_PER_CALL = 4096;
 
 /** Evaluation pushes rows through in chunks whose activations fit in about this many floats. */
 const EVAL_ARENA_FLOATS = 1 << 24;
