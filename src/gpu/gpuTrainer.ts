@@ -8,6 +8,7 @@ import { stepSeed } from '../core/dropout';
 import { MAX_STEPS_PER_CALL, type BackendInfo, type LiveSettings, type Observation, type ObserveRequest, type Trainer, type TrainerSetup } from '../core/trainer';
 import { createStorageBuffer, uniformBuffer } from './arena';
 import type { GpuDevice } from './device';
+import { watchDeviceLoss, type DeviceLoss } from './deviceLoss';
 import { ForwardPlan } from './forwardPlan';
 import { tilingFor, type DenseTiling } from './kernels/denseKernels';
 import { kernelsFor, type KernelSet } from './kernels/kernelSet';
@@ -68,7 +69,7 @@ export class GpuTrainer implements Trainer {
   private settings: LiveSettings;
   private stepCount = 0;
   private diverged = false;
-  private lost: string | null = null;
+  private readonly deviceLoss: DeviceLoss;
 
   /** `tiling` defaults to what suits the adapter; tests pick each in turn. */
   static async create(gpu: GpuDevice, setup: TrainerSetup, tiling: DenseTiling = tilingFor(gpu)): Promise<GpuTrainer> {
@@ -83,9 +84,7 @@ export class GpuTrainer implements Trainer {
     const device = gpu.device;
     this.device = device;
     this.backend = { kind: 'webgpu', adapter: gpu.adapterName };
-    void device.lost.then((info) => {
-      this.lost = info.message || info.reason || 'unknown reason';
-    });
+    this.deviceLoss = watchDeviceLoss(device);
     this.plan = planNetwork(setup.spec);
     const splits = prepareSplits(setup.spec, setup.dataset);
     this.schedule = new MinibatchSchedule(splits.train.count, setup.training.batchSize, setup.training.seed);
@@ -117,7 +116,8 @@ export class GpuTrainer implements Trainer {
   }
 
   async step(k: number, observe: ObserveRequest = {}): Promise<Observation> {
-    if (this.lost !== null) throw new DeviceLostError(`the WebGPU device was lost (${this.lost})`);
+    const lost = this.deviceLoss.reason;
+    if (lost !== null) throw new DeviceLostError(`the WebGPU device was lost (${lost})`);
     if (!Number.isInteger(k) || k < 0 || k > MAX_STEPS_PER_CALL) throw new RangeError(`step count must be a whole number in [0, ${MAX_STEPS_PER_CALL}], got ${k}`);
     const steps = this.diverged || this.train.count === 0 ? 0 : k;
     const firstStep = this.stepCount;
