@@ -1,28 +1,29 @@
+import { stepSeed } from '../core/dropout';
 import { initializeParameters } from '../core/init';
 import type { Metrics } from '../core/metrics';
 import { planNetwork, type NetworkPlan } from '../core/network';
 import { stepScalars } from '../core/optimizer';
 import { MinibatchSchedule } from '../core/schedule';
-import { featuresOf, prepareSplits } from '../core/splits';
-import { stepSeed } from '../core/dropout';
+import { featuresOf, prepareSplits, type SplitData } from '../core/splits';
 import { MAX_STEPS_PER_CALL, type BackendInfo, type LiveSettings, type Observation, type ObserveRequest, type Trainer, type TrainerSetup } from '../core/trainer';
 import { createStorageBuffer, uniformBuffer } from './arena';
+import { planCapacity, type CapacityPlan } from './capacity';
 import type { GpuDevice } from './device';
-import { watchDeviceLoss, type DeviceLoss } from './deviceLoss';
+import { watchDevice, withErrorScopes, type DeviceWatch } from './deviceWatch';
+import { DeviceLostError, type GpuError } from './errors';
 import { ForwardPlan } from './forwardPlan';
 import { tilingFor, type DenseTiling } from './kernels/denseKernels';
 import { kernelsFor, type KernelSet } from './kernels/kernelSet';
-import { lossUniformData } from './lossUniform';
 import { linearGroups } from './kernels/layout';
+import { lossUniformData } from './lossUniform';
 import { ModelBuffers } from './modelBuffers';
-import { ObservationRecorder } from './observationRecorder';
-import { PassUniforms } from './passUniforms';
+import { ObservationRecorder, type PreparedObservation, type StagingLayout } from './observationRecorder';
 import { CountingPass } from './passRecorder';
+import { PassUniforms } from './passUniforms';
 import { identityIndices, uploadSplit, type SplitBuffers } from './splitBuffers';
 import { StagingPool } from './stagingPool';
 
-/** Evaluation pushes rows through in chunks whose activations fit in about this many floats. */
-const EVAL_ARENA_FLOATS = 1 << 24;
+export { DeviceLostError, GpuCapacityError, GpuError } from './errors';
 
 /** What the last step() call cost, counted while it was recorded. */
 export interface CallCost {
@@ -35,9 +36,16 @@ export interface CallCost {
   bytesReadBack: number;
 }
 
-/** The device was lost (driver reset, GPU removed, tab in the background too long). */
-export class DeviceLostError extends Error {
-  override readonly name = 'DeviceLostError';
+/** One recorded and submitted call: where its results land, and what evaluation it holds. */
+interface RecordedCall {
+  staging: StagingLayout;
+  observation: PreparedObservation;
+}
+
+/** A step's pass uniform (its dynamic offset) and its rows. */
+interface StepPass {
+  offset: number;
+  rows: number;
 }
 
 /**
@@ -46,11 +54,9 @@ export class DeviceLostError extends Error {
  */
 export class GpuTrainer implements Trainer {
   readonly backend: BackendInfo;
-  readonly plan: NetworkPlan;
   readonly stepsPerEpoch: number;
   lastCost: CallCost = { steps: 0, dispatchesPerStep: 0, dispatches: 0, submits: 0, bytesReadBack: 0 };
   private readonly device: GPUDevice;
-  private readonly schedule: MinibatchSchedule;
   private readonly model: ModelBuffers;
   private readonly train: SplitBuffers;
   private readonly test: SplitBuffers;
@@ -61,7 +67,8 @@ export class GpuTrainer implements Trainer {
   private readonly pool: StagingPool;
   private readonly observer: ObservationRecorder;
   private readonly losses: GPUBuffer;
-  private readonly ownedBuffers: GPUBuffer[] = [];
+  private readonly gatherUniform: GPUBuffer;
+  private readonly lossUniform: GPUBuffer;
   private indices: GPUBuffer;
   private trainGatherGroup: GPUBindGroup;
   private readonly trainLossGroup: GPUBindGroup;
@@ -69,88 +76,82 @@ export class GpuTrainer implements Trainer {
   private settings: LiveSettings;
   private stepCount = 0;
   private diverged = false;
-  private readonly deviceLoss: DeviceLoss;
+  private readonly watch: DeviceWatch;
+  /** Uncaptured device errors counted when this trainer was built; more later mean its work may have failed. */
+  private readonly uncapturedAtStart: number;
+  /** The WebGPU error that failed this trainer; every later call rejects with it. */
+  private failure: GpuError | null = null;
 
-  /** `tiling` defaults to what suits the adapter; tests pick each in turn. */
+  /**
+   * Checks every buffer and dispatch against the device's limits before allocating anything
+   * (a GpuCapacityError says what is too big), then builds; rejects with a GpuError when WebGPU
+   * reports an error while building. `tiling` defaults to what suits the adapter; tests pick each in turn.
+   */
   static async create(gpu: GpuDevice, setup: TrainerSetup, tiling: DenseTiling = tilingFor(gpu)): Promise<GpuTrainer> {
-    return new GpuTrainer(gpu, await kernelsFor(gpu.device, tiling), setup);
+    const plan = planNetwork(setup.spec);
+    const splits = prepareSplits(setup.spec, setup.dataset);
+    const schedule = new MinibatchSchedule(splits.train.count, setup.training.batchSize, setup.training.seed);
+    const capacity = planCapacity(gpu.device.limits, { plan, trainCount: splits.train.count, testCount: splits.test.count, batchSize: schedule.batchSize });
+    const kernels = await kernelsFor(gpu.device, tiling);
+    const { result: trainer, errors } = withErrorScopes(gpu.device, () => new GpuTrainer(gpu, kernels, setup, plan, splits, schedule, capacity));
+    const error = await errors;
+    if (error) {
+      trainer.dispose();
+      throw error;
+    }
+    return trainer;
   }
 
   private constructor(
     gpu: GpuDevice,
     private readonly kernels: KernelSet,
     private readonly setup: TrainerSetup,
+    readonly plan: NetworkPlan,
+    splits: { train: SplitData; test: SplitData },
+    private readonly schedule: MinibatchSchedule,
+    private readonly capacity: CapacityPlan,
   ) {
     const device = gpu.device;
     this.device = device;
     this.backend = { kind: 'webgpu', adapter: gpu.adapterName };
-    this.deviceLoss = watchDeviceLoss(device);
-    this.plan = planNetwork(setup.spec);
-    const splits = prepareSplits(setup.spec, setup.dataset);
-    this.schedule = new MinibatchSchedule(splits.train.count, setup.training.batchSize, setup.training.seed);
-    this.stepsPerEpoch = this.schedule.stepsPerEpoch;
+    this.watch = watchDevice(device);
+    this.uncapturedAtStart = this.watch.uncapturedCount;
+    this.stepsPerEpoch = schedule.stepsPerEpoch;
 
-    this.model = new ModelBuffers(device, this.plan);
+    this.model = new ModelBuffers(device, plan);
     this.settings = { ...setup.training };
     this.model.writeSettings(this.settings);
-    const initial = setup.parameters ?? initializeParameters(this.plan, setup.init, setup.training.seed, new Float32Array(this.plan.parameterCount));
+    const initial = setup.parameters ?? initializeParameters(plan, setup.init, setup.training.seed, new Float32Array(plan.parameterCount));
     this.checkParameterCount(initial.length);
     this.model.writeParameters(initial);
 
     this.train = uploadSplit(device, splits.train, 'train');
     this.test = uploadSplit(device, splits.test, 'test');
     this.identity = identityIndices(device, Math.max(this.train.count, this.test.count, 1));
-    this.trainPlan = new ForwardPlan(device, kernels, this.plan, this.schedule.batchSize, this.model.params, this.model.grads, 'train');
-    const slotFloats = this.plan.slotWidths.reduce((sum, width) => sum + width, 1);
-    const evalCapacity = Math.max(64, Math.min(16384, Math.floor(EVAL_ARENA_FLOATS / slotFloats)));
-    this.evalPlan = new ForwardPlan(device, kernels, this.plan, evalCapacity, this.model.params, null, 'eval');
+    this.trainPlan = new ForwardPlan(device, kernels, plan, schedule.batchSize, this.model.params, this.model.grads, 'train');
+    this.evalPlan = new ForwardPlan(device, kernels, plan, capacity.evalRows, this.model.params, null, 'eval');
 
     this.passes = new PassUniforms(device, kernels.passLayout);
     this.pool = new StagingPool(device);
     this.losses = createStorageBuffer(device, MAX_STEPS_PER_CALL * 4, 'step losses');
     this.indices = createStorageBuffer(device, 4, 'batch indices');
+    this.gatherUniform = uniformBuffer(device, Uint32Array.from([plan.slotWidths[0], this.trainPlan.offsets.slots[0], this.trainPlan.offsets.labels, 0]), 'gather');
+    this.lossUniform = uniformBuffer(device, lossUniformData(plan, this.trainPlan, true), 'loss');
     this.trainGatherGroup = this.bindTrainGather();
-    this.trainLossGroup = kernels.loss.bind([this.lossUniform(this.trainPlan, true), this.trainPlan.arena, this.losses, this.model.status]);
+    this.trainLossGroup = kernels.loss.bind([this.lossUniform, this.trainPlan.arena, this.losses, this.model.status]);
     this.optimizerGroup = kernels.optimizer.bind([this.model.settings, this.model.params, this.model.grads, this.model.state, this.model.status, this.model.backup]);
-    this.observer = new ObservationRecorder(device, kernels, this.plan, this.evalPlan, setup.spec, this.train, this.test, this.identity, this.model.status);
+    this.observer = new ObservationRecorder(device, kernels, plan, this.evalPlan, setup.spec, this.train, this.test, this.identity, this.model.status);
   }
 
+  /** Rejects with a DeviceLostError, or a GpuError when WebGPU reported an error for the call's work. */
   async step(k: number, observe: ObserveRequest = {}): Promise<Observation> {
-    const lost = this.deviceLoss.reason;
-    if (lost !== null) throw new DeviceLostError(`the WebGPU device was lost (${lost})`);
+    this.throwIfFailed();
     if (!Number.isInteger(k) || k < 0 || k > MAX_STEPS_PER_CALL) throw new RangeError(`step count must be a whole number in [0, ${MAX_STEPS_PER_CALL}], got ${k}`);
     const steps = this.diverged || this.train.count === 0 ? 0 : k;
     const firstStep = this.stepCount;
-    this.passes.reset();
-    const stepOffsets = this.prepareSteps(firstStep, steps);
-    const observation = this.observer.prepare(this.passes, observe);
-    const passGroup = this.passes.upload();
-
-    const encoder = this.device.createCommandEncoder({ label: `step ${firstStep}+${steps}` });
-    const pass = encoder.beginComputePass({ label: 'training' });
-    const counting = new CountingPass(pass);
-    if (steps > 0) {
-      counting.setBindGroup(1, passGroup, [stepOffsets[0].offset]);
-      this.kernels.optimizer.encode(counting, 'backup', this.optimizerGroup, ...linearGroups(this.plan.parameterCount));
-    }
-    const beforeSteps = counting.dispatches;
-    for (const { offset, rows } of stepOffsets) {
-      counting.setBindGroup(1, passGroup, [offset]);
-      this.encodeStep(counting, rows);
-    }
-    const stepDispatches = counting.dispatches - beforeSteps;
-    const staging = this.observer.encode(encoder, pass, counting, passGroup, observation, this.losses, steps, this.pool);
-    this.device.queue.submit([encoder.finish()]);
+    const { result: call, errors } = withErrorScopes(this.device, () => this.record(firstStep, steps, observe));
     this.stepCount += steps;
-    this.lastCost = {
-      steps,
-      dispatchesPerStep: steps > 0 ? stepDispatches / steps : 0,
-      dispatches: counting.dispatches,
-      submits: 1,
-      bytesReadBack: staging.bytes,
-    };
-
-    const results = await this.observer.read(this.pool, staging, observation, steps);
+    const results = await this.settle(errors, this.observer.read(this.pool, call.staging, call.observation, steps));
     if (results.diverged && !this.diverged) this.handleDivergence(firstStep);
     return {
       step: this.stepCount,
@@ -161,35 +162,79 @@ export class GpuTrainer implements Trainer {
     };
   }
 
-  /** Writes the batch indices of the coming steps and adds their pass uniforms. */
-  private prepareSteps(firstStep: number, steps: number): { offset: number; rows: number }[] {
-    if (steps === 0) return [];
-    const batchSize = this.schedule.batchSize;
-    const indices = new Uint32Array(steps * batchSize);
-    const offsets: { offset: number; rows: number }[] = [];
+  /**
+   * Records and submits a call: the parameter backup, the steps, then the evaluation. The steps
+   * go in pieces whose batch indices fit one upload, one submit each (nearly always one piece).
+   */
+  private record(firstStep: number, steps: number, observe: ObserveRequest): RecordedCall {
+    this.passes.reset();
+    const stepPasses = this.addStepPasses(firstStep, steps);
+    const observation = this.observer.prepare(this.passes, observe);
+    const passGroup = this.passes.upload();
+    const perPiece = this.capacity.stepsPerUpload;
+    const pieces = Math.max(1, Math.ceil(steps / perPiece));
+    let dispatches = 0;
+    let stepDispatches = 0;
+    let staging: StagingLayout | null = null;
+    for (let piece = 0; piece < pieces; piece++) {
+      const first = piece * perPiece;
+      const inPiece = stepPasses.slice(first, first + perPiece);
+      if (inPiece.length > 0) this.uploadIndices(firstStep + first, inPiece.length);
+      const encoder = this.device.createCommandEncoder({ label: `steps ${firstStep + first}+${inPiece.length}` });
+      const pass = encoder.beginComputePass({ label: 'training' });
+      const counting = new CountingPass(pass);
+      if (piece === 0 && steps > 0) {
+        counting.setBindGroup(1, passGroup, [stepPasses[0].offset]);
+        this.kernels.optimizer.encode(counting, 'backup', this.optimizerGroup, ...linearGroups(this.plan.parameterCount));
+      }
+      const beforeSteps = counting.dispatches;
+      for (const { offset, rows } of inPiece) {
+        counting.setBindGroup(1, passGroup, [offset]);
+        this.encodeStep(counting, rows);
+      }
+      stepDispatches += counting.dispatches - beforeSteps;
+      if (piece === pieces - 1) staging = this.observer.encode(encoder, pass, counting, passGroup, observation, this.losses, steps, this.pool);
+      else pass.end();
+      dispatches += counting.dispatches;
+      this.device.queue.submit([encoder.finish()]);
+    }
+    this.lastCost = { steps, dispatchesPerStep: steps > 0 ? stepDispatches / steps : 0, dispatches, submits: pieces, bytesReadBack: staging!.bytes };
+    return { staging: staging!, observation };
+  }
+
+  /** Adds the pass uniforms of the coming steps; a step's indices sit at its place within its upload piece. */
+  private addStepPasses(firstStep: number, steps: number): StepPass[] {
+    const passes: StepPass[] = [];
     for (let s = 0; s < steps; s++) {
       const step = firstStep + s;
-      const batch = this.schedule.batch(step);
-      indices.set(batch, s * batchSize);
+      const rows = this.schedule.batch(step).length;
       const scalars = stepScalars(this.settings, step + 1);
       const offset = this.passes.add({
-        rows: batch.length,
-        indexOffset: s * batchSize,
+        rows,
+        indexOffset: (s % this.capacity.stepsPerUpload) * this.schedule.batchSize,
         stepSeed: stepSeed(this.setup.training.seed, step),
         resultSlot: s,
         stepSize: scalars.stepSize,
         inverseSqrtCorrection2: scalars.inverseSqrtCorrection2,
         dropoutRate: this.settings.dropout,
       });
-      offsets.push({ offset, rows: batch.length });
+      passes.push({ offset, rows });
     }
+    return passes;
+  }
+
+  /** Writes the batch indices of `count` steps from `firstStep`, growing the buffer (up to one piece) when it is too small. */
+  private uploadIndices(firstStep: number, count: number): void {
+    const batchSize = this.schedule.batchSize;
+    const indices = new Uint32Array(count * batchSize);
+    for (let s = 0; s < count; s++) indices.set(this.schedule.batch(firstStep + s), s * batchSize);
     if (this.indices.size < indices.byteLength) {
       this.indices.destroy();
-      this.indices = createStorageBuffer(this.device, indices.byteLength * 2, 'batch indices');
+      const piece = this.capacity.stepsPerUpload * batchSize * 4;
+      this.indices = createStorageBuffer(this.device, Math.min(indices.byteLength * 2, piece), 'batch indices');
       this.trainGatherGroup = this.bindTrainGather();
     }
     this.device.queue.writeBuffer(this.indices, 0, indices);
-    return offsets;
   }
 
   /** One minibatch step: gather, forward, loss, backward, optimizer. */
@@ -212,8 +257,10 @@ export class GpuTrainer implements Trainer {
   }
 
   async predict(points: ArrayLike<number>): Promise<Float32Array> {
+    this.throwIfFailed();
     const features = featuresOf(this.setup.spec, points);
-    return this.observer.predict(this.passes, this.pool, features, points.length / 2);
+    const { result, errors } = withErrorScopes(this.device, () => this.observer.predict(this.passes, this.pool, features, points.length / 2));
+    return this.settle(errors, result);
   }
 
   async evaluate(): Promise<Metrics> {
@@ -222,12 +269,16 @@ export class GpuTrainer implements Trainer {
   }
 
   async getParameters(): Promise<Float32Array> {
+    this.throwIfFailed();
     const bytes = this.plan.parameterCount * 4;
-    const staging = this.pool.acquire(bytes);
-    const encoder = this.device.createCommandEncoder({ label: 'read parameters' });
-    encoder.copyBufferToBuffer(this.model.params, 0, staging, 0, bytes);
-    this.device.queue.submit([encoder.finish()]);
-    return new Float32Array(await this.pool.read(staging, bytes));
+    const { result: staging, errors } = withErrorScopes(this.device, () => {
+      const buffer = this.pool.acquire(bytes);
+      const encoder = this.device.createCommandEncoder({ label: 'read parameters' });
+      encoder.copyBufferToBuffer(this.model.params, 0, buffer, 0, bytes);
+      this.device.queue.submit([encoder.finish()]);
+      return buffer;
+    });
+    return new Float32Array(await this.settle(errors, this.pool.read(staging, bytes)));
   }
 
   setParameters(parameters: ArrayLike<number>): void {
@@ -249,9 +300,26 @@ export class GpuTrainer implements Trainer {
     this.passes.destroy();
     this.pool.destroy();
     this.observer.destroy();
-    for (const buffer of [this.train.features, this.train.labels, this.test.features, this.test.labels, this.identity, this.losses, this.indices, ...this.ownedBuffers]) {
+    for (const buffer of [this.train.features, this.train.labels, this.test.features, this.test.labels, this.identity, this.losses, this.indices, this.gatherUniform, this.lossUniform]) {
       buffer.destroy();
     }
+  }
+
+  /** Waits for a call's results and its error scopes; a WebGPU error wins over whatever was read back. */
+  private async settle<T>(errors: Promise<GpuError | null>, results: Promise<T>): Promise<T> {
+    const [caught, read] = await Promise.allSettled([errors, results]);
+    this.throwIfFailed(caught.status === 'fulfilled' ? caught.value : null);
+    if (read.status === 'rejected') throw read.reason;
+    return read.value;
+  }
+
+  /** Throws when the device was lost, or a WebGPU error hit this trainer's work (`caught` in a scope, or uncaptured since it was built). */
+  private throwIfFailed(caught: GpuError | null = null): void {
+    const lost = this.watch.lost;
+    if (lost !== null) throw new DeviceLostError(`the WebGPU device was lost (${lost})`);
+    if (this.watch.uncapturedCount > this.uncapturedAtStart) this.failure ??= this.watch.lastUncaptured;
+    this.failure ??= caught;
+    if (this.failure) throw this.failure;
   }
 
   private checkParameterCount(count: number): void {
@@ -259,19 +327,6 @@ export class GpuTrainer implements Trainer {
   }
 
   private bindTrainGather(): GPUBindGroup {
-    const uniform = this.gatherUniform(this.trainPlan);
-    return this.kernels.gather.bind([uniform, this.trainPlan.arena, this.train.features, this.train.labels, this.indices]);
-  }
-
-  private gatherUniform(plan: ForwardPlan): GPUBuffer {
-    const uniform = uniformBuffer(this.device, Uint32Array.from([this.plan.slotWidths[0], plan.offsets.slots[0], plan.offsets.labels, 0]), 'gather');
-    this.ownedBuffers.push(uniform);
-    return uniform;
-  }
-
-  private lossUniform(plan: ForwardPlan, training: boolean): GPUBuffer {
-    const uniform = uniformBuffer(this.device, lossUniformData(this.plan, plan, training), 'loss');
-    this.ownedBuffers.push(uniform);
-    return uniform;
+    return this.kernels.gather.bind([this.gatherUniform, this.trainPlan.arena, this.train.features, this.train.labels, this.indices]);
   }
 }
