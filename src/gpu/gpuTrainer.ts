@@ -67,7 +67,6 @@ export class GpuTrainer implements Trainer {
   private readonly pool: StagingPool;
   private readonly observer: ObservationRecorder;
   private readonly losses: GPUBuffer;
-  private readonly gatherUniform: GPUBuffer;
   private readonly lossUniform: GPUBuffer;
   private indices: GPUBuffer;
   private trainGatherGroup: GPUBindGroup;
@@ -135,7 +134,6 @@ export class GpuTrainer implements Trainer {
     this.pool = new StagingPool(device);
     this.losses = createStorageBuffer(device, MAX_STEPS_PER_CALL * 4, 'step losses');
     this.indices = createStorageBuffer(device, 4, 'batch indices');
-    this.gatherUniform = uniformBuffer(device, Uint32Array.from([plan.slotWidths[0], this.trainPlan.offsets.slots[0], this.trainPlan.offsets.labels, 0]), 'gather');
     this.lossUniform = uniformBuffer(device, lossUniformData(plan, this.trainPlan, true), 'loss');
     this.trainGatherGroup = this.bindTrainGather();
     this.trainLossGroup = kernels.loss.bind([this.lossUniform, this.trainPlan.arena, this.losses, this.model.status]);
@@ -239,8 +237,7 @@ export class GpuTrainer implements Trainer {
 
   /** One minibatch step: gather, forward, loss, backward, optimizer. */
   private encodeStep(pass: CountingPass, rows: number): void {
-    const featureCount = this.plan.slotWidths[0];
-    this.kernels.gather.encode(pass, 'main', this.trainGatherGroup, Math.ceil((rows * featureCount) / 256));
+    this.kernels.gather.encode(pass, 'main', this.trainGatherGroup, this.trainPlan.inputWorkgroups(rows));
     this.trainPlan.encodeForward(pass, rows);
     this.kernels.loss.encode(pass, 'train_loss', this.trainLossGroup, 1);
     this.trainPlan.encodeBackward(pass, rows);
@@ -300,7 +297,7 @@ export class GpuTrainer implements Trainer {
     this.passes.destroy();
     this.pool.destroy();
     this.observer.destroy();
-    for (const buffer of [this.train.features, this.train.labels, this.test.features, this.test.labels, this.identity, this.losses, this.indices, this.gatherUniform, this.lossUniform]) {
+    for (const buffer of [this.train.features, this.train.labels, this.test.features, this.test.labels, this.identity, this.losses, this.indices, this.lossUniform]) {
       buffer.destroy();
     }
   }
@@ -327,6 +324,6 @@ export class GpuTrainer implements Trainer {
   }
 
   private bindTrainGather(): GPUBindGroup {
-    return this.kernels.gather.bind([this.gatherUniform, this.trainPlan.arena, this.train.features, this.train.labels, this.indices]);
+    return this.kernels.gather.bind([this.trainPlan.gather, this.trainPlan.arena, this.train.features, this.train.labels, this.indices]);
   }
 }

@@ -26,6 +26,11 @@ export function writePass(view: DataView, offset: number, pass: PassUniform): vo
   view.setUint32(offset + 28, pass.firstRow ?? 0, true);
 }
 
+/** `Gather` (shaders/gather.wgsl): the feature width, and where the rows and labels go in the arena (in floats). */
+export function packGather(featureWidth: number, featuresOut: number, labelsOut: number): Uint32Array<ArrayBuffer> {
+  return Uint32Array.from([featureWidth, featuresOut, labelsOut, 0]);
+}
+
 /** `Dense` (shaders/common.wgsl): 24 words, every one a u32. */
 export interface DenseUniform {
   inWidth: number;
