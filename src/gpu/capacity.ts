@@ -18,6 +18,8 @@ const NARROWEST_TILE = 16;
 
 /** The sizes of what a trainer builds, chosen to fit the device. */
 export interface CapacityPlan {
+  /** Rows of a minibatch trained at once; a bigger minibatch is cut into chunks whose gradients add up. */
+  trainRows: number;
   /** Rows per evaluation chunk (metrics, decision boundary, thumbnails, predictions). */
   evalRows: number;
   /** Steps whose batch indices go up in one write; a call with more steps submits in pieces. */
@@ -47,8 +49,8 @@ function storageLimit(limits: GPUSupportedLimits): { bytes: number; name: string
 
 /**
  * Checks every buffer and dispatch a trainer needs against the device's limits before anything is
- * allocated: evaluation and batch-index uploads are cut into pieces that fit; what cannot be cut
- * (one minibatch's activations, the parameters, a split's data) is refused with a GpuCapacityError
+ * allocated: minibatches, evaluation and batch-index uploads are cut into pieces that fit; what cannot
+ * be cut (one row's activations, the parameters, a split's data) is refused with a GpuCapacityError
  * that says how big it is, what this GPU allows, and what to change.
  */
 export function planCapacity(limits: GPUSupportedLimits, needs: CapacityNeeds): CapacityPlan {
@@ -70,10 +72,10 @@ export function planCapacity(limits: GPUSupportedLimits, needs: CapacityNeeds): 
   check("the optimizer's state", 2 * parameterBytes, ADVICE.parameters);
   const largestSplit = Math.max(trainCount, testCount, 1);
   check('the points of the data', largestSplit * features * 4, ADVICE.data);
-  check(`the training activations of one minibatch (${batchSize.toLocaleString('en-US')} rows)`, layoutArena(plan, batchSize, true).floats * 4, ADVICE.activations);
+  check('the training activations of one row', layoutArena(plan, 1, true).floats * 4, ADVICE.parameters);
+  const trainRows = largestFitting(batchSize, (rows) => layoutArena(plan, rows, true).floats * 4 <= storage.bytes);
 
   const rowFloats = layoutArena(plan, 1, false).floats;
-  check('the activations of one row', rowFloats * 4, ADVICE.parameters);
   const maxGroups = limits.maxComputeWorkgroupsPerDimension;
   // The widest dispatches cover a chunk's rows: gather (rows × features / 256) and the dense kernels (rows / tile).
   const rowsPerDispatch = Math.min(Math.floor((maxGroups * 256) / features), maxGroups * NARROWEST_TILE);
@@ -81,7 +83,7 @@ export function planCapacity(limits: GPUSupportedLimits, needs: CapacityNeeds): 
   let evalRows = Math.max(1, Math.min(EVAL_MAX_ROWS, rowsPerDispatch, Math.floor(evalFloats / rowFloats)));
   while (evalRows > 1 && layoutArena(plan, evalRows, false).floats * 4 > storage.bytes) evalRows = Math.floor(evalRows / 2);
 
-  const groups = Math.max(Math.ceil((batchSize * features) / 256), Math.ceil(batchSize / NARROWEST_TILE));
+  const groups = Math.max(Math.ceil((trainRows * features) / 256), Math.ceil(trainRows / NARROWEST_TILE));
   if (groups > maxGroups) {
     throw new GpuCapacityError(
       'one dispatch',
@@ -93,5 +95,18 @@ export function planCapacity(limits: GPUSupportedLimits, needs: CapacityNeeds): 
   }
   const uploadBytes = Math.min(INDEX_UPLOAD_BYTES, storage.bytes);
   const stepsPerUpload = Math.max(1, Math.min(MAX_STEPS_PER_CALL, Math.floor(uploadBytes / (batchSize * 4))));
-  return { evalRows, stepsPerUpload };
+  return { trainRows, evalRows, stepsPerUpload };
+}
+
+/** The largest n ≤ most for which fits(n) holds, given fits(1) and that fits is monotone. */
+function largestFitting(most: number, fits: (n: number) => boolean): number {
+  if (fits(most)) return most;
+  let low = 1;
+  let high = most;
+  while (high - low > 1) {
+    const middle = Math.floor((low + high) / 2);
+    if (fits(middle)) low = middle;
+    else high = middle;
+  }
+  return low;
 }

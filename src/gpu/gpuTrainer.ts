@@ -42,8 +42,8 @@ interface RecordedCall {
   observation: PreparedObservation;
 }
 
-/** A step's pass uniform (its dynamic offset) and its rows. */
-interface StepPass {
+/** One chunk of a step: its pass uniform's dynamic offset and its rows (a step is one chunk unless its minibatch is too big for the arena). */
+interface StepChunk {
   offset: number;
   rows: number;
 }
@@ -84,13 +84,14 @@ export class GpuTrainer implements Trainer {
   /**
    * Checks every buffer and dispatch against the device's limits before allocating anything
    * (a GpuCapacityError says what is too big), then builds; rejects with a GpuError when WebGPU
-   * reports an error while building. `tiling` defaults to what suits the adapter; tests pick each in turn.
+   * reports an error while building. `tiling` defaults to what suits the adapter; tests pick each in
+   * turn. `limits` are the device's unless tighter ones are given (tests use them to force chunking).
    */
-  static async create(gpu: GpuDevice, setup: TrainerSetup, tiling: DenseTiling = tilingFor(gpu)): Promise<GpuTrainer> {
+  static async create(gpu: GpuDevice, setup: TrainerSetup, tiling: DenseTiling = tilingFor(gpu), limits: GPUSupportedLimits = gpu.device.limits): Promise<GpuTrainer> {
     const plan = planNetwork(setup.spec);
     const splits = prepareSplits(setup.spec, setup.dataset);
     const schedule = new MinibatchSchedule(splits.train.count, setup.training.batchSize, setup.training.seed);
-    const capacity = planCapacity(gpu.device.limits, { plan, trainCount: splits.train.count, testCount: splits.test.count, batchSize: schedule.batchSize });
+    const capacity = planCapacity(limits, { plan, trainCount: splits.train.count, testCount: splits.test.count, batchSize: schedule.batchSize });
     const kernels = await kernelsFor(gpu.device, tiling);
     const { result: trainer, errors } = withErrorScopes(gpu.device, () => new GpuTrainer(gpu, kernels, setup, plan, splits, schedule, capacity));
     const error = await errors;
@@ -127,7 +128,7 @@ export class GpuTrainer implements Trainer {
     this.train = uploadSplit(device, splits.train, 'train');
     this.test = uploadSplit(device, splits.test, 'test');
     this.identity = identityIndices(device, Math.max(this.train.count, this.test.count, 1));
-    this.trainPlan = new ForwardPlan(device, kernels, plan, schedule.batchSize, this.model.params, this.model.grads, 'train');
+    this.trainPlan = new ForwardPlan(device, kernels, plan, capacity.trainRows, this.model.params, this.model.grads, 'train');
     this.evalPlan = new ForwardPlan(device, kernels, plan, capacity.evalRows, this.model.params, null, 'eval');
 
     this.passes = new PassUniforms(device, kernels.passLayout);
@@ -182,14 +183,11 @@ export class GpuTrainer implements Trainer {
       const pass = encoder.beginComputePass({ label: 'training' });
       const counting = new CountingPass(pass);
       if (piece === 0 && steps > 0) {
-        counting.setBindGroup(1, passGroup, [stepPasses[0].offset]);
+        counting.setBindGroup(1, passGroup, [stepPasses[0][0].offset]);
         this.kernels.optimizer.encode(counting, 'backup', this.optimizerGroup, ...linearGroups(this.plan.parameterCount));
       }
       const beforeSteps = counting.dispatches;
-      for (const { offset, rows } of inPiece) {
-        counting.setBindGroup(1, passGroup, [offset]);
-        this.encodeStep(counting, rows);
-      }
+      for (const chunks of inPiece) this.encodeStep(counting, passGroup, chunks);
       stepDispatches += counting.dispatches - beforeSteps;
       if (piece === pieces - 1) staging = this.observer.encode(encoder, pass, counting, passGroup, observation, this.losses, steps, this.pool);
       else pass.end();
@@ -200,23 +198,34 @@ export class GpuTrainer implements Trainer {
     return { staging: staging!, observation };
   }
 
-  /** Adds the pass uniforms of the coming steps; a step's indices sit at its place within its upload piece. */
-  private addStepPasses(firstStep: number, steps: number): StepPass[] {
-    const passes: StepPass[] = [];
+  /**
+   * Adds the pass uniforms of the coming steps, one per chunk of each step's minibatch; a step's
+   * indices sit at its place within its upload piece.
+   */
+  private addStepPasses(firstStep: number, steps: number): StepChunk[][] {
+    const passes: StepChunk[][] = [];
+    const chunkRows = this.capacity.trainRows;
     for (let s = 0; s < steps; s++) {
       const step = firstStep + s;
-      const rows = this.schedule.batch(step).length;
+      const batchRows = this.schedule.batch(step).length;
       const scalars = stepScalars(this.settings, step + 1);
-      const offset = this.passes.add({
-        rows,
-        indexOffset: (s % this.capacity.stepsPerUpload) * this.schedule.batchSize,
-        stepSeed: stepSeed(this.setup.training.seed, step),
-        resultSlot: s,
-        stepSize: scalars.stepSize,
-        inverseSqrtCorrection2: scalars.inverseSqrtCorrection2,
-        dropoutRate: this.settings.dropout,
-      });
-      passes.push({ offset, rows });
+      const chunks: StepChunk[] = [];
+      for (let first = 0; first < batchRows; first += chunkRows) {
+        const rows = Math.min(chunkRows, batchRows - first);
+        const offset = this.passes.add({
+          rows,
+          batchRows,
+          firstRow: first,
+          indexOffset: (s % this.capacity.stepsPerUpload) * this.schedule.batchSize + first,
+          stepSeed: stepSeed(this.setup.training.seed, step),
+          resultSlot: s,
+          stepSize: scalars.stepSize,
+          inverseSqrtCorrection2: scalars.inverseSqrtCorrection2,
+          dropoutRate: this.settings.dropout,
+        });
+        chunks.push({ offset, rows });
+      }
+      passes.push(chunks);
     }
     return passes;
   }
@@ -235,12 +244,15 @@ export class GpuTrainer implements Trainer {
     this.device.queue.writeBuffer(this.indices, 0, indices);
   }
 
-  /** One minibatch step: gather, forward, loss, backward, optimizer. */
-  private encodeStep(pass: CountingPass, rows: number): void {
-    this.kernels.gather.encode(pass, 'main', this.trainGatherGroup, this.trainPlan.inputWorkgroups(rows));
-    this.trainPlan.encodeForward(pass, rows);
-    this.kernels.loss.encode(pass, 'train_loss', this.trainLossGroup, 1);
-    this.trainPlan.encodeBackward(pass, rows);
+  /** One minibatch step: per chunk gather, forward, loss and backward (gradients adding up), then the optimizer. */
+  private encodeStep(pass: CountingPass, passGroup: GPUBindGroup, chunks: StepChunk[]): void {
+    for (const { offset, rows } of chunks) {
+      pass.setBindGroup(1, passGroup, [offset]);
+      this.kernels.gather.encode(pass, 'main', this.trainGatherGroup, this.trainPlan.inputWorkgroups(rows));
+      this.trainPlan.encodeForward(pass, rows);
+      this.kernels.loss.encode(pass, 'train_loss', this.trainLossGroup, 1);
+      this.trainPlan.encodeBackward(pass, rows);
+    }
     this.kernels.optimizer.encode(pass, 'update', this.optimizerGroup, ...linearGroups(this.plan.parameterCount));
   }
 

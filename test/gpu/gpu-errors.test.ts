@@ -3,6 +3,7 @@ import { defaultConfig, type ExperimentConfig } from '../../src/core/config';
 import { splitDataset } from '../../src/core/dataset';
 import { fitNormalization } from '../../src/core/features';
 import { buildModelSpec, planNetwork } from '../../src/core/network';
+import { layoutArena } from '../../src/gpu/forwardPlan';
 import type { TrainerSetup } from '../../src/core/trainer';
 import { CpuTrainer } from '../../src/cpu/cpuTrainer';
 import { generateDataset } from '../../src/data/presets';
@@ -43,19 +44,34 @@ async function countBuffers(device: GPUDevice, body: () => Promise<unknown>): Pr
   return created;
 }
 
+/** The device's limits, with storage bindings of at most `bytes` (its limits object is native: spreading it copies nothing). */
+function tighterLimits(device: GPUDevice, bytes: number): GPUSupportedLimits {
+  const { maxBufferSize, maxComputeWorkgroupsPerDimension } = device.limits;
+  return { maxBufferSize, maxComputeWorkgroupsPerDimension, maxStorageBufferBindingSize: bytes } as GPUSupportedLimits;
+}
+
 const relative = (a: number, b: number): number => Math.abs(a - b) / Math.max(Math.abs(b), 1e-12);
 
 describe('the limits of the GPU, checked before anything is built', () => {
   const oneGigabyte = { maxBufferSize: 2 ** 30, maxStorageBufferBindingSize: 2 ** 30, maxComputeWorkgroupsPerDimension: 65535 } as GPUSupportedLimits;
 
-  it('refuses one minibatch of 30,000 rows through sixteen layers up to 1024 wide, with the sizes in plain words', () => {
+  it('cuts one minibatch of 30,000 rows through sixteen layers up to 1024 wide into chunks that fit', () => {
     const plan = planNetwork(experiment({ data: { points: 30_000, trainFraction: 1 }, model: { hidden: WIDE_AND_DEEP } }).spec);
-    const refuse = () => planCapacity(oneGigabyte, { plan, trainCount: 30_000, testCount: 0, batchSize: 30_000 });
+    // The whole minibatch would need 1.9 GB of activations; this GPU allows 1 GB.
+    expect(layoutArena(plan, 30_000, true).floats * 4).toBeGreaterThan(1.8 * 2 ** 30);
+    const { trainRows } = planCapacity(oneGigabyte, { plan, trainCount: 30_000, testCount: 0, batchSize: 30_000 });
+    expect(trainRows).toBeGreaterThan(10_000);
+    expect(trainRows).toBeLessThan(30_000);
+    expect(layoutArena(plan, trainRows, true).floats * 4).toBeLessThanOrEqual(2 ** 30);
+    expect(layoutArena(plan, trainRows + 1, true).floats * 4).toBeGreaterThan(2 ** 30);
+  });
+
+  it('refuses what cannot be cut, with the sizes in plain words', () => {
+    const plan = planNetwork(experiment({ model: { hidden: [1024, 1024] } }).spec);
+    const small = { ...oneGigabyte, maxStorageBufferBindingSize: 2 ** 20 } as GPUSupportedLimits;
+    const refuse = () => planCapacity(small, { plan, trainCount: 350, testCount: 150, batchSize: 16 });
     expect(refuse).toThrow(GpuCapacityError);
-    expect(refuse).toThrow(
-      'This network and data need a 1.9 GB buffer for the training activations of one minibatch (30,000 rows); this GPU allows 1 GB. ' +
-        'Use a smaller batch size or fewer or narrower layers, or run on the CPU.',
-    );
+    expect(refuse).toThrow('This network and data need a 4 MB buffer for the parameters; this GPU allows 1 MB. Use fewer or narrower layers, or run on the CPU.');
   });
 
   it('cuts evaluation into chunks that fit a small binding limit', () => {
@@ -87,15 +103,40 @@ describe('WebGPU errors fail the call with their reason (on Dawn)', () => {
   });
 
   it('a layout too big for this GPU is refused before any buffer is allocated', async () => {
-    const setup = experiment({ data: { points: 100_000, trainFraction: 1 }, model: { hidden: WIDE_AND_DEEP }, training: { batchSize: 'all' } });
-    const limit = Math.min(gpu.device.limits.maxBufferSize, gpu.device.limits.maxStorageBufferBindingSize);
+    const setup = experiment({ model: { hidden: [1024, 1024] } });
+    const small = tighterLimits(gpu.device, 2 ** 20);
     let refusal: unknown = null;
-    const created = await countBuffers(gpu.device, () => GpuTrainer.create(gpu, setup).catch((error: unknown) => (refusal = error)));
+    const created = await countBuffers(gpu.device, () => GpuTrainer.create(gpu, setup, undefined, small).catch((error: unknown) => (refusal = error)));
     expect(refusal).toBeInstanceOf(GpuCapacityError);
-    expect((refusal as Error).message).toContain('for the training activations of one minibatch (100,000 rows)');
-    expect((refusal as Error).message).toContain(`this GPU allows ${formatBytes(limit)}. Use a smaller batch size`);
+    expect((refusal as Error).message).toBe('This network and data need a 4 MB buffer for the parameters; this GPU allows 1 MB. Use fewer or narrower layers, or run on the CPU.');
     expect(created).toBe(0);
   });
+
+  for (const arch of ['mlp', 'resnet'] as const) {
+    it(`${arch}: a minibatch too big for the arena is trained in chunks whose gradients add up, as on the CPU (Adam, dropout)`, async () => {
+      const setup = experiment({ model: { arch, hidden: [8, 8], width: 8, blocks: 1 }, training: { batchSize: 'all', dropout: 0.2 } });
+      // 16 KB of activations hold about a hundred rows: each step of 350 rows takes four chunks.
+      const tight = tighterLimits(gpu.device, 16 << 10);
+      const cpu = new CpuTrainer(setup);
+      const whole = await GpuTrainer.create(gpu, setup);
+      const chunked = await GpuTrainer.create(gpu, setup, undefined, tight);
+      try {
+        for (let call = 0; call < 3; call++) {
+          const onCpu = cpu.stepSync(10, { metrics: true });
+          const [onWhole, onChunked] = [await whole.step(10), await chunked.step(10, { metrics: true })];
+          expect(chunked.lastCost.dispatchesPerStep).toBeGreaterThan(2 * whole.lastCost.dispatchesPerStep);
+          expect(relative(onChunked.loss, onCpu.loss)).toBeLessThan(5e-5);
+          expect(relative(onChunked.loss, onWhole.loss)).toBeLessThan(5e-5);
+          expect(relative(onChunked.metrics!.train.loss, onCpu.metrics!.train.loss)).toBeLessThan(5e-5);
+        }
+        const [a, b] = [await cpu.getParameters(), await chunked.getParameters()];
+        expect(Math.max(...a.map((w, i) => Math.abs(w - b[i]))) / Math.max(...a.map(Math.abs))).toBeLessThan(5e-5);
+      } finally {
+        whole.dispose();
+        chunked.dispose();
+      }
+    });
+  }
 
   it('full-batch steps whose indices do not fit one upload are split into submits, and train as on the CPU', async () => {
     const setup = experiment({ data: { points: 2000, trainFraction: 1 }, model: { hidden: [4] }, training: { batchSize: 'all', optimizer: 'sgd', learningRate: 0.1 } });
