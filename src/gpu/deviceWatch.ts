@@ -28,6 +28,9 @@ export function watchDevice(device: GPUDevice): DeviceWatch {
       record.lost = info.message || info.reason || 'unknown reason';
     });
     device.addEventListener('uncapturederror', (event) => {
+      // The next call of each trainer on the device rejects with it, so the error is reported
+      // there; left alone, Dawn in Node prints it on stdout (breaking `descent … --json`).
+      event.preventDefault();
       record.uncapturedCount++;
       record.lastUncaptured = gpuErrorOf((event as GPUUncapturedErrorEvent).error);
     });
