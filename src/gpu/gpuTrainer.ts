@@ -17,7 +17,7 @@ import { kernelsFor, type KernelSet } from './kernels/kernelSet';
 import { linearGroups } from './kernels/layout';
 import { lossUniformData } from './lossUniform';
 import { ModelBuffers } from './modelBuffers';
-import { ObservationRecorder, type PreparedObservation, type StagingLayout } from './observationRecorder';
+import { ObservationRecorder, type ObservationLayout, type PreparedObservation } from './observationRecorder';
 import { CountingPass } from './passRecorder';
 import { PassUniforms } from './passUniforms';
 import { identityIndices, uploadSplit, type SplitBuffers } from './splitBuffers';
@@ -36,16 +36,29 @@ export interface CallCost {
   bytesReadBack: number;
 }
 
-/** One recorded and submitted call: where its results land, and what evaluation it holds. */
+/**
+ * One recorded and submitted call. Its staging buffer holds the per-step losses (floats
+ * 0…steps−1), the status word (float `steps`), then the observation's results at `layout`.
+ */
 interface RecordedCall {
-  staging: StagingLayout;
+  staging: GPUBuffer;
+  bytes: number;
   observation: PreparedObservation;
+  layout: ObservationLayout;
 }
 
 /** One chunk of a step: its pass uniform's dynamic offset and its rows (a step is one chunk unless its minibatch is too big for the arena). */
 interface StepChunk {
   offset: number;
   rows: number;
+}
+
+/** The mean of the losses up to the first one that is not finite; NaN when there is none. */
+function meanOfFiniteLead(losses: Float32Array): number {
+  let sum = 0;
+  let finite = 0;
+  for (; finite < losses.length && Number.isFinite(losses[finite]); finite++) sum += losses[finite];
+  return finite > 0 ? sum / finite : NaN;
 }
 
 /**
@@ -150,14 +163,15 @@ export class GpuTrainer implements Trainer {
     const firstStep = this.stepCount;
     const { result: call, errors } = withErrorScopes(this.device, () => this.record(firstStep, steps, observe));
     this.stepCount += steps;
-    const results = await this.settle(errors, this.observer.read(this.pool, call.staging, call.observation, steps));
-    if (results.diverged && !this.diverged) this.handleDivergence(firstStep);
+    const data = await this.settle(errors, this.pool.read(call.staging, call.bytes));
+    const floats = new Float32Array(data);
+    if (new Uint32Array(data, steps * 4, 1)[0] !== 0 && !this.diverged) this.handleDivergence(firstStep);
     return {
       step: this.stepCount,
       epoch: this.stepCount / this.stepsPerEpoch,
-      loss: results.loss,
+      loss: meanOfFiniteLead(floats.subarray(0, steps)),
       diverged: this.diverged,
-      ...results.observed,
+      ...this.observer.read(floats, call.observation, call.layout),
     };
   }
 
@@ -172,9 +186,11 @@ export class GpuTrainer implements Trainer {
     const passGroup = this.passes.upload();
     const perPiece = this.capacity.stepsPerUpload;
     const pieces = Math.max(1, Math.ceil(steps / perPiece));
+    const layout = this.observer.layout(observation, steps + 1);
+    const bytes = layout.end * 4;
+    const staging = this.pool.acquire(bytes);
     let dispatches = 0;
     let stepDispatches = 0;
-    let staging: StagingLayout | null = null;
     for (let piece = 0; piece < pieces; piece++) {
       const first = piece * perPiece;
       const inPiece = stepPasses.slice(first, first + perPiece);
@@ -189,13 +205,19 @@ export class GpuTrainer implements Trainer {
       const beforeSteps = counting.dispatches;
       for (const chunks of inPiece) this.encodeStep(counting, passGroup, chunks);
       stepDispatches += counting.dispatches - beforeSteps;
-      if (piece === pieces - 1) staging = this.observer.encode(encoder, pass, counting, passGroup, observation, this.losses, steps, this.pool);
-      else pass.end();
+      const last = piece === pieces - 1;
+      if (last) this.observer.encodeInPass(counting, passGroup, observation);
+      pass.end();
       dispatches += counting.dispatches;
+      if (last) {
+        this.observer.encodeCopies(encoder, passGroup, observation, staging, layout);
+        if (steps > 0) encoder.copyBufferToBuffer(this.losses, 0, staging, 0, steps * 4);
+        encoder.copyBufferToBuffer(this.model.status, 0, staging, steps * 4, 4);
+      }
       this.device.queue.submit([encoder.finish()]);
     }
-    this.lastCost = { steps, dispatchesPerStep: steps > 0 ? stepDispatches / steps : 0, dispatches, submits: pieces, bytesReadBack: staging!.bytes };
-    return { staging: staging!, observation };
+    this.lastCost = { steps, dispatchesPerStep: steps > 0 ? stepDispatches / steps : 0, dispatches, submits: pieces, bytesReadBack: bytes };
+    return { staging, bytes, observation, layout };
   }
 
   /**

@@ -51,19 +51,19 @@ export interface PreparedObservation {
   neurons: { spec: GridSpec; chunks: Chunk[] } | null;
 }
 
-/** Where each result sits in the staging buffer of one call (in floats). */
-export interface StagingLayout {
-  buffer: GPUBuffer;
-  bytes: number;
-  status: number;
+/** Where each result of an observation sits in a call's staging buffer (in floats). */
+export interface ObservationLayout {
   metrics: number;
   grid: number;
   neurons: number[];
+  /** The first float after the observation's results. */
+  end: number;
 }
 
 /**
  * Records what an observation needs after the training steps (metrics over both splits, the
- * decision-boundary grid, the neuron thumbnails) into the same encoder, and reads it back.
+ * decision-boundary grid, the neuron thumbnails) into the same encoder, lays its results out in
+ * the call's staging buffer and reads them from there; also runs predictions.
  */
 export class ObservationRecorder {
   private readonly gatherGroups: { train: GPUBindGroup; test: GPUBindGroup };
@@ -133,21 +133,8 @@ export class ObservationRecorder {
     return prepared;
   }
 
-  /**
-   * Records the evaluation passes into the open training pass (which this ends), the neuron
-   * copies, and the copies of every result into one staging buffer.
-   */
-  encode(
-    encoder: GPUCommandEncoder,
-    pass: GPUComputePassEncoder,
-    recorder: PassRecorder,
-    passGroup: GPUBindGroup,
-    prepared: PreparedObservation,
-    losses: GPUBuffer,
-    steps: number,
-    pool: StagingPool,
-  ): StagingLayout {
-    const outputs = outputWidth(this.plan.spec.task);
+  /** Records the metric and grid chunks into the call's open compute pass. */
+  encodeInPass(recorder: PassRecorder, passGroup: GPUBindGroup, prepared: PreparedObservation): void {
     if (prepared.metrics) {
       for (const [split, chunks] of [['train', prepared.metrics.train] as const, ['test', prepared.metrics.test] as const]) {
         for (const chunk of chunks) {
@@ -160,65 +147,55 @@ export class ObservationRecorder {
       this.encodeForwardChunk(recorder, passGroup, chunk, { kind: 'grid', group: this.gridFeaturesGroup });
       this.kernels.loss.encode(recorder, 'to_outputs', this.gridOutputsGroup, Math.ceil(chunk.rows / 256));
     }
-    pass.end();
+  }
 
-    const metricsFloats = prepared.metrics ? 2 * (prepared.metrics.train.length + prepared.metrics.test.length) : 0;
-    const gridFloats = prepared.grid ? prepared.grid.spec.width * prepared.grid.spec.height * outputs : 0;
-    const layers = hiddenLayers(this.plan);
-    const cells = prepared.neurons ? prepared.neurons.spec.width * prepared.neurons.spec.height : 0;
-    const status = steps;
-    const metrics = status + 1;
-    const grid = metrics + metricsFloats;
+  /** Where the observation's results go in a staging buffer, from float `start` on. */
+  layout(prepared: PreparedObservation, start: number): ObservationLayout {
+    const metrics = start;
+    const grid = metrics + (prepared.metrics ? 2 * (prepared.metrics.train.length + prepared.metrics.test.length) : 0);
+    let end = grid + (prepared.grid ? prepared.grid.spec.width * prepared.grid.spec.height * outputWidth(this.plan.spec.task) : 0);
     const neurons: number[] = [];
-    let end = grid + gridFloats;
     if (prepared.neurons) {
-      for (const layer of layers) {
+      const cells = prepared.neurons.spec.width * prepared.neurons.spec.height;
+      for (const layer of hiddenLayers(this.plan)) {
         neurons.push(end);
         end += cells * layer.out;
       }
     }
-    const bytes = end * 4;
-    const buffer = pool.acquire(bytes);
+    return { metrics, grid, neurons, end };
+  }
+
+  /**
+   * After the call's compute pass: the neuron thumbnails (a small pass per chunk, so their slots
+   * can be copied out) and the copies of every result into `staging` at `layout`.
+   */
+  encodeCopies(encoder: GPUCommandEncoder, passGroup: GPUBindGroup, prepared: PreparedObservation, staging: GPUBuffer, layout: ObservationLayout): void {
+    const layers = hiddenLayers(this.plan);
     for (const chunk of prepared.neurons?.chunks ?? []) {
       const neuronPass = encoder.beginComputePass({ label: 'neuron thumbnails' });
       this.encodeForwardChunk(neuronPass, passGroup, chunk, { kind: 'grid', group: this.neuronFeaturesGroup });
       neuronPass.end();
       layers.forEach((layer, i) => {
         const slot = this.evalPlan.offsets.slots[layer.output];
-        encoder.copyBufferToBuffer(this.evalPlan.arena, slot * 4, buffer, (neurons[i] + chunk.first * layer.out) * 4, chunk.rows * layer.out * 4);
+        encoder.copyBufferToBuffer(this.evalPlan.arena, slot * 4, staging, (layout.neurons[i] + chunk.first * layer.out) * 4, chunk.rows * layer.out * 4);
       });
     }
-    if (steps > 0) encoder.copyBufferToBuffer(losses, 0, buffer, 0, steps * 4);
-    encoder.copyBufferToBuffer(this.status, 0, buffer, status * 4, 4);
-    if (metricsFloats > 0) encoder.copyBufferToBuffer(this.metricsResults, 0, buffer, metrics * 4, metricsFloats * 4);
-    if (gridFloats > 0) encoder.copyBufferToBuffer(this.gridResults, 0, buffer, grid * 4, gridFloats * 4);
-    return { buffer, bytes, status, metrics, grid, neurons };
+    const metricsFloats = layout.grid - layout.metrics;
+    const gridFloats = (layout.neurons[0] ?? layout.end) - layout.grid;
+    if (metricsFloats > 0) encoder.copyBufferToBuffer(this.metricsResults, 0, staging, layout.metrics * 4, metricsFloats * 4);
+    if (gridFloats > 0) encoder.copyBufferToBuffer(this.gridResults, 0, staging, layout.grid * 4, gridFloats * 4);
   }
 
-  /** Waits for the staging buffer and turns it into the observation's numbers. */
-  async read(
-    pool: StagingPool,
-    staging: StagingLayout,
-    prepared: PreparedObservation,
-    steps: number,
-  ): Promise<{ loss: number; diverged: boolean; observed: Partial<Observation> }> {
-    const data = await pool.read(staging.buffer, staging.bytes);
-    const floats = new Float32Array(data);
-    const diverged = new Uint32Array(data, staging.status * 4, 1)[0] !== 0;
-    let sum = 0;
-    let finite = 0;
-    for (let s = 0; s < steps && Number.isFinite(floats[s]); s++, finite++) sum += floats[s];
+  /** The observation's numbers, from the staging buffer's contents. */
+  read(floats: Float32Array, prepared: PreparedObservation, layout: ObservationLayout): Partial<Observation> {
     const observed: Partial<Observation> = {};
-    if (prepared.metrics) observed.metrics = this.metricsOf(floats.subarray(staging.metrics), prepared.metrics.train.length, prepared.metrics.test.length);
-    if (prepared.grid) {
-      const { width, height } = prepared.grid.spec;
-      observed.grid = floats.slice(staging.grid, staging.grid + width * height * outputWidth(this.plan.spec.task));
-    }
+    if (prepared.metrics) observed.metrics = this.metricsOf(floats.subarray(layout.metrics), prepared.metrics.train.length, prepared.metrics.test.length);
+    if (prepared.grid) observed.grid = floats.slice(layout.grid, layout.neurons[0] ?? layout.end);
     if (prepared.neurons) {
       const cells = prepared.neurons.spec.width * prepared.neurons.spec.height;
-      observed.neurons = hiddenLayers(this.plan).map((layer, i) => floats.slice(staging.neurons[i], staging.neurons[i] + cells * layer.out));
+      observed.neurons = hiddenLayers(this.plan).map((layer, i) => floats.slice(layout.neurons[i], layout.neurons[i] + cells * layer.out));
     }
-    return { loss: finite > 0 ? sum / finite : NaN, diverged, observed };
+    return observed;
   }
 
   /** Model outputs for `count` rows of precomputed features (count × features), in one submit. */
