@@ -2,6 +2,44 @@ import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+/**
+ * The layering: ui → train → cpu|gpu → core; data, io and lessons beside core (core only).
+ * Each folder of src/ lists the folders it may import; every other folder is refused.
+ */
+const LAYERS = {
+  core: [],
+  cpu: ['core'],
+  gpu: ['core'],
+  data: ['core'],
+  io: ['core'],
+  lessons: ['core'],
+  train: ['core', 'cpu', 'gpu', 'data', 'io'],
+  ui: ['core', 'data', 'io', 'lessons', 'train'],
+  // The benchmark page and the command line drive the engines directly; bench borrows train's view planner.
+  bench: ['core', 'cpu', 'gpu', 'data', 'train'],
+  cli: ['core', 'cpu', 'gpu', 'data', 'io', 'bench'],
+};
+
+const layeringRules = Object.entries(LAYERS).map(([folder, allowed]) => {
+  const refused = Object.keys(LAYERS).filter((other) => other !== folder && !allowed.includes(other));
+  return {
+    files: [`src/${folder}/**`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: `^(\\.\\./)+(${refused.join('|')})(/|$)`,
+              message: `src/${folder} may import only ${allowed.length > 0 ? allowed.join(', ') : 'itself'} (layering: ui → train → cpu|gpu → core; data, io and lessons beside core).`,
+            },
+          ],
+        },
+      ],
+    },
+  };
+});
+
 export default tseslint.config(
   { ignores: ['dist/', 'dist-cli/', 'node_modules/', 'coverage/', 'test-results/'] },
   js.configs.recommended,
@@ -21,4 +59,5 @@ export default tseslint.config(
       'no-restricted-properties': ['error', { object: 'Math', property: 'random', message: 'Use a seeded generator from core/rng.' }],
     },
   },
+  ...layeringRules,
 );

@@ -18,6 +18,8 @@ export default defineConfig({
           setupFiles: ['test/gpu/setup.ts'],
           // One Dawn device per file, and SwiftShader is CPU-bound: run the files one at a time.
           fileParallelism: false,
+          // The trainer-lifetime test forces collections to prove disposed trainers are freed.
+          execArgv: ['--expose-gc'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
         },

@@ -1,16 +1,21 @@
 // common.wgsl: definitions every Descent kernel shares; prepended to each kernel module.
 // CPU twins: src/core/activations.ts (activate, slopeFromOutput), src/core/dropout.ts.
 
-// One step of training, or one chunk of an evaluation. Bound at group(1) with a dynamic offset.
+// One step of training (or one chunk of a step too big for the arena), or one chunk of an
+// evaluation. Bound at group(1) with a dynamic offset.
 struct Pass {
   rows: u32,            // rows in this minibatch or chunk
-  index_offset: u32,    // gather: first entry of this step in the index buffer
+  index_offset: u32,    // gather: first entry of this chunk in the index buffer
   step_seed: u32,       // dropout stream of this step
   result_slot: u32,     // loss: where this step's mean loss goes; metrics: which partial sums
   step_size: f32,       // optimizer: lr, or lr / (1 − β₁ᵗ) for Adam
   inv_sqrt_bc2: f32,    // optimizer: 1 / sqrt(1 − β₂ᵗ) for Adam, else 1
   dropout_rate: f32,    // 0 when evaluating
-  first_row: u32,       // metrics and grid: first row of this chunk within the whole set
+  first_row: u32,       // first row of this chunk within the whole minibatch or set (0: the first chunk)
+  batch_rows: u32,      // training: rows of the whole minibatch (the loss is their mean)
+  _pad0: u32,
+  _pad1: u32,
+  _pad2: u32,
 }
 
 // One dense layer: where its numbers live in the parameter buffer and its slots in the arena.

@@ -31,7 +31,9 @@ fn epilogue(m: u32, n: u32, c: f32) {
   var a = activate(layer.activation, c + params[layer.bias_offset + n]);
   let rate = pass_info.dropout_rate;
   if (layer.hidden == 1u && rate > 0.0) {
-    let keep = dropout_keep(dropout_layer_key(pass_info.step_seed, layer.layer_index), index, rate);
+    // The mask is indexed by the row within the whole minibatch, so chunking a step keeps it.
+    let mask_index = (pass_info.first_row + m) * layer.out_width + n;
+    let keep = dropout_keep(dropout_layer_key(pass_info.step_seed, layer.layer_index), mask_index, rate);
     a = select(0.0, a * (1.0 / (1.0 - rate)), keep);
   }
   arena[layer.output + index] = a;

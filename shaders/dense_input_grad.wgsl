@@ -40,7 +40,7 @@ fn epilogue(m: u32, n: u32, c: f32) {
   var keep = true;
   let rate = pass_info.dropout_rate;
   if (rate > 0.0) {
-    keep = dropout_keep(dropout_layer_key(pass_info.step_seed, layer.producer_index), index, rate);
+    keep = dropout_keep(dropout_layer_key(pass_info.step_seed, layer.producer_index), (pass_info.first_row + m) * layer.in_width + n, rate);
     scale = 1.0 / (1.0 - rate);
   }
   // The stored output carries the dropout scale; undo it to get σ(z) back.

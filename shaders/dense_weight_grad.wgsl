@@ -1,4 +1,5 @@
-// dense_weight_grad.wgsl: dW = dZᵀ·A and db = column sums of dZ, written into the gradient buffer.
+// dense_weight_grad.wgsl: dW = dZᵀ·A and db = column sums of dZ, written into the gradient buffer
+// (added to it for the later chunks of a step, first_row > 0).
 // Bindings: group(0) 0 Dense (uniform), 1 arena (storage, read_write), 2 grads (storage, read_write);
 //           group(1) 0 Pass (uniform, dynamic offset).
 // Shapes (row-major): dZ rows × out at arena[dz]; A rows × in at arena[input];
@@ -29,10 +30,8 @@ fn load_b(k: u32, n: u32) -> f32 {
   return select(value, 1.0, n == layer.in_width);
 }
 
+// A step cut into chunks adds each later chunk's sums to the first's.
 fn epilogue(m: u32, n: u32, c: f32) {
-  if (n == layer.in_width) {
-    grads[layer.bias_offset + m] = c;
-  } else {
-    grads[layer.weight_offset + m * layer.in_width + n] = c;
-  }
+  let index = select(layer.weight_offset + m * layer.in_width + n, layer.bias_offset + m, n == layer.in_width);
+  grads[index] = select(c, grads[index] + c, pass_info.first_row > 0u);
 }

@@ -4,7 +4,8 @@
 //           3 status (storage, read_write, u32); group(1) 0 Pass (uniform, dynamic offset).
 // Shapes: logits rows × outputs at arena[logits]; labels rows at arena[labels]; dz like logits.
 // Entry points:
-//   train_loss     one workgroup of 256: dz = ∂(mean loss)/∂logits; results[result_slot] = mean loss;
+//   train_loss     one workgroup of 256: dz = ∂(mean loss)/∂logits over batch_rows; results[result_slot] = mean loss
+//                  (chunks after the first add to it);
 //                  a non-finite loss sets status[0] = 1 (diverged), which stops the optimizer
 //   split_metrics  one workgroup of 256 per chunk: results[2·slot] = Σ loss, results[2·slot + 1] = Σ correct
 //   to_outputs     one thread per row: results[(first_row + r) · outputs + c] = probabilities or values
@@ -107,7 +108,7 @@ fn reduce_partials(thread: u32) {
 @compute @workgroup_size(256)
 fn train_loss(@builtin(local_invocation_index) thread: u32) {
   let rows = pass_info.rows;
-  let scale = 1.0 / f32(rows);
+  let scale = 1.0 / f32(pass_info.batch_rows);
   var sum = 0.0;
   for (var row = thread; row < rows; row += 256u) {
     sum += row_loss(row, scale);
@@ -116,7 +117,9 @@ fn train_loss(@builtin(local_invocation_index) thread: u32) {
   partial_correct[thread] = 0.0;
   reduce_partials(thread);
   if (thread == 0u) {
-    let mean = partial_loss[0] * scale;
+    // Later chunks of a step add their share of the mean to the first's.
+    let share = partial_loss[0] * scale;
+    let mean = select(share, results[pass_info.result_slot] + share, pass_info.first_row > 0u);
     results[pass_info.result_slot] = mean;
     if (!is_finite(mean)) {
       status[0] = 1u;

@@ -3,6 +3,13 @@
  * kernels (shaders/common.wgsl, `dropout_keep`) draw exactly the same mask without sharing state.
  */
 
+import { deriveSeed } from './rng';
+
+/** The dropout stream of step s is seeded from the training seed and s. */
+export function stepSeed(trainingSeed: number, step: number): number {
+  return deriveSeed(trainingSeed ^ 0x5eed, step);
+}
+
 /** The PCG hash of one 32-bit word (Jarzynski & Olano, "Hash Functions for GPU Rendering"). */
 export function pcgHash(value: number): number {
   const state = (Math.imul(value >>> 0, 747796405) + 2891336453) >>> 0;

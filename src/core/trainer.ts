@@ -4,6 +4,9 @@ import type { Metrics } from './metrics';
 import type { ModelSpec, NetworkPlan } from './network';
 import type { OptimizerSettings } from './optimizer';
 
+/** Steps one step() call may take: the WebGPU engine sizes its per-step losses buffer for it, and the pacing caps k at it. */
+export const MAX_STEPS_PER_CALL = 4096;
+
 /** The contract every training backend (CPU, CPU in a worker, WebGPU) fulfils. */
 
 export interface BackendInfo {

@@ -2,7 +2,8 @@ import type { Activation } from '../core/activations';
 import { dropoutLayerKey } from '../core/dropout';
 import { lossAndGradient } from '../core/loss';
 import { producerOf, type DensePlan, type NetworkPlan } from '../core/network';
-import { denseForward, denseInputGradient, denseWeightGradient, type DropoutMask, type Floats } from './kernels';
+import { denseForward, denseInputGradient, denseWeightGradient, type DropoutMask } from './kernels';
+import type { Floats } from './floats';
 
 export type FloatArrayConstructor<T extends Floats> = { new (length: number): T };
 

@@ -1,24 +1,20 @@
 import { gridPoints } from '../core/grid';
 import { initializeParameters } from '../core/init';
+import { stepSeed } from '../core/dropout';
 import { logitsToOutputs } from '../core/loss';
 import { isDiverged, splitMetrics, type Metrics, type SplitMetrics } from '../core/metrics';
 import { hiddenLayers, planNetwork, type NetworkPlan } from '../core/network';
 import { optimizerStateSize, optimizerStep, stepScalars } from '../core/optimizer';
-import { deriveSeed } from '../core/rng';
 import { MinibatchSchedule } from '../core/schedule';
 import { featuresOf, prepareSplits, type SplitData } from '../core/splits';
 import { outputWidth } from '../core/task';
 import type { BackendInfo, GridSpec, LiveSettings, Observation, ObserveRequest, Trainer, TrainerSetup } from '../core/trainer';
-import { gatherRows, type Floats } from './kernels';
+import type { Floats } from './floats';
+import { gatherRows } from './kernels';
 import { CpuNetwork, type FloatArrayConstructor } from './cpuNetwork';
 
 /** Rows pushed through the network at once when evaluating; bounds the activation memory. */
 const EVAL_CHUNK = 4096;
-
-/** The dropout stream of step s is seeded from the training seed and s. */
-export function stepSeed(trainingSeed: number, step: number): number {
-  return deriveSeed(trainingSeed ^ 0x5eed, step);
-}
 
 /** A synchronous trainer on typed arrays; Float32Array at run time, Float64Array as the test oracle. */
 export class CpuTrainer<T extends Floats = Float32Array> implements Trainer {

@@ -1,4 +1,4 @@
-import type { Floats } from './kernels';
+import type { Floats } from './floats';
 
 /** Where one operand of a product lives: C[i, j] = Σ_p X[i, p]·Y[j, p], each read through strides. */
 export interface Operand {

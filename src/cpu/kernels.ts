@@ -1,13 +1,12 @@
 import { activate, slopeFromOutput, type Activation } from '../core/activations';
 import { dropoutKeep } from '../core/dropout';
+import type { Floats } from './floats';
 import { gemm } from './gemm';
 
 /**
  * The CPU twins of the WGSL kernels, on row-major typed arrays. Generic over Float32Array
  * (the runtime engine) and Float64Array (the oracle the GPU kernels are tested against).
  */
-
-export type Floats = Float32Array | Float64Array;
 
 /** Dropout of one layer in one training step. */
 export interface DropoutMask {

@@ -4,7 +4,7 @@ import { outputWidth } from '../core/task';
 import { ArenaLayout, createStorageBuffer, uniformBuffer } from './arena';
 import type { KernelSet } from './kernels/kernelSet';
 import type { PassRecorder } from './passRecorder';
-import { packDense } from './uniforms';
+import { packDense, packGather } from './uniforms';
 
 /** The activation code a dense layer runs with: hidden layers their own, the output layer none (logits). */
 function engineActivationCode(layer: DensePlan): number {
@@ -42,6 +42,8 @@ export function layoutArena(plan: NetworkPlan, capacity: number, training: boole
 export class ForwardPlan {
   readonly arena: GPUBuffer;
   readonly offsets: ArenaOffsets;
+  /** The `Gather` uniform that puts rows into this arena's slot 0 and labels. */
+  readonly gather: GPUBuffer;
   private readonly uniforms: GPUBuffer[] = [];
   private readonly forwardGroups: GPUBindGroup[];
   private readonly weightGradGroups: GPUBindGroup[];
@@ -59,6 +61,7 @@ export class ForwardPlan {
     const { offsets, floats } = layoutArena(plan, capacity, grads !== null);
     this.offsets = offsets;
     this.arena = createStorageBuffer(device, floats * 4, `${label} arena`);
+    this.gather = uniformBuffer(device, packGather(plan.slotWidths[0], offsets.slots[0], offsets.labels), `${label} gather`);
     const training = grads !== null;
     this.forwardGroups = [];
     this.weightGradGroups = [];
@@ -107,6 +110,11 @@ export class ForwardPlan {
     return outputWidth(this.plan.spec.task);
   }
 
+  /** Workgroups of the kernels that fill slot 0 (gather, grid features): one thread per number of `rows` rows. */
+  inputWorkgroups(rows: number): number {
+    return Math.ceil((rows * this.plan.slotWidths[0]) / 256);
+  }
+
   /** Records every layer's forward kernel for `rows` rows (the pass uniform is already bound). */
   encodeForward(pass: PassRecorder, rows: number): void {
     this.plan.dense.forEach((layer, i) => this.kernels.dense.encode(pass, 'forward', this.forwardGroups[i], rows, layer.out));
@@ -124,6 +132,7 @@ export class ForwardPlan {
 
   destroy(): void {
     this.arena.destroy();
+    this.gather.destroy();
     for (const uniform of this.uniforms) uniform.destroy();
   }
 }

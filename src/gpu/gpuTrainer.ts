@@ -1,30 +1,29 @@
+import { stepSeed } from '../core/dropout';
 import { initializeParameters } from '../core/init';
 import type { Metrics } from '../core/metrics';
 import { planNetwork, type NetworkPlan } from '../core/network';
 import { stepScalars } from '../core/optimizer';
 import { MinibatchSchedule } from '../core/schedule';
-import { featuresOf, prepareSplits } from '../core/splits';
-import type { BackendInfo, LiveSettings, Observation, ObserveRequest, Trainer, TrainerSetup } from '../core/trainer';
-import { stepSeed } from '../cpu/cpuTrainer';
+import { featuresOf, prepareSplits, type SplitData } from '../core/splits';
+import { MAX_STEPS_PER_CALL, type BackendInfo, type LiveSettings, type Observation, type ObserveRequest, type Trainer, type TrainerSetup } from '../core/trainer';
 import { createStorageBuffer, uniformBuffer } from './arena';
+import { planCapacity, type CapacityPlan } from './capacity';
 import type { GpuDevice } from './device';
+import { watchDevice, withErrorScopes, type DeviceWatch } from './deviceWatch';
+import { DeviceLostError, type GpuError } from './errors';
 import { ForwardPlan } from './forwardPlan';
 import { tilingFor, type DenseTiling } from './kernels/denseKernels';
 import { kernelsFor, type KernelSet } from './kernels/kernelSet';
-import { lossUniformData } from './lossUniform';
 import { linearGroups } from './kernels/layout';
+import { lossUniformData } from './lossUniform';
 import { ModelBuffers } from './modelBuffers';
-import { ObservationRecorder } from './observationRecorder';
-import { PassUniforms } from './passUniforms';
+import { ObservationRecorder, type ObservationLayout, type PreparedObservation } from './observationRecorder';
 import { CountingPass } from './passRecorder';
+import { PassUniforms } from './passUniforms';
 import { identityIndices, uploadSplit, type SplitBuffers } from './splitBuffers';
 import { StagingPool } from './stagingPool';
 
-/** Steps one submit may hold; the per-step losses buffer is sized for it. */
-export const MAX_STEPS_PER_CALL = 4096;
-
-/** Evaluation pushes rows through in chunks whose activations fit in about this many floats. */
-const EVAL_ARENA_FLOATS = 1 << 24;
+export { DeviceLostError, GpuCapacityError, GpuError } from './errors';
 
 /** What the last step() call cost, counted while it was recorded. */
 export interface CallCost {
@@ -37,9 +36,29 @@ export interface CallCost {
   bytesReadBack: number;
 }
 
-/** The device was lost (driver reset, GPU removed, tab in the background too long). */
-export class DeviceLostError extends Error {
-  override readonly name = 'DeviceLostError';
+/**
+ * One recorded and submitted call. Its staging buffer holds the per-step losses (floats
+ * 0…steps−1), the status word (float `steps`), then the observation's results at `layout`.
+ */
+interface RecordedCall {
+  staging: GPUBuffer;
+  bytes: number;
+  observation: PreparedObservation;
+  layout: ObservationLayout;
+}
+
+/** One chunk of a step: its pass uniform's dynamic offset and its rows (a step is one chunk unless its minibatch is too big for the arena). */
+interface StepChunk {
+  offset: number;
+  rows: number;
+}
+
+/** The mean of the losses up to the first one that is not finite; NaN when there is none. */
+function meanOfFiniteLead(losses: Float32Array): number {
+  let sum = 0;
+  let finite = 0;
+  for (; finite < losses.length && Number.isFinite(losses[finite]); finite++) sum += losses[finite];
+  return finite > 0 ? sum / finite : NaN;
 }
 
 /**
@@ -48,11 +67,9 @@ export class DeviceLostError extends Error {
  */
 export class GpuTrainer implements Trainer {
   readonly backend: BackendInfo;
-  readonly plan: NetworkPlan;
   readonly stepsPerEpoch: number;
   lastCost: CallCost = { steps: 0, dispatchesPerStep: 0, dispatches: 0, submits: 0, bytesReadBack: 0 };
   private readonly device: GPUDevice;
-  private readonly schedule: MinibatchSchedule;
   private readonly model: ModelBuffers;
   private readonly train: SplitBuffers;
   private readonly test: SplitBuffers;
@@ -63,7 +80,7 @@ export class GpuTrainer implements Trainer {
   private readonly pool: StagingPool;
   private readonly observer: ObservationRecorder;
   private readonly losses: GPUBuffer;
-  private readonly ownedBuffers: GPUBuffer[] = [];
+  private readonly lossUniform: GPUBuffer;
   private indices: GPUBuffer;
   private trainGatherGroup: GPUBindGroup;
   private readonly trainLossGroup: GPUBindGroup;
@@ -71,137 +88,193 @@ export class GpuTrainer implements Trainer {
   private settings: LiveSettings;
   private stepCount = 0;
   private diverged = false;
-  private lost: string | null = null;
+  private readonly watch: DeviceWatch;
+  /** Uncaptured device errors counted when this trainer was built; more later mean its work may have failed. */
+  private readonly uncapturedAtStart: number;
+  /** The WebGPU error that failed this trainer; every later call rejects with it. */
+  private failure: GpuError | null = null;
 
-  /** `tiling` defaults to what suits the adapter; tests pick each in turn. */
-  static async create(gpu: GpuDevice, setup: TrainerSetup, tiling: DenseTiling = tilingFor(gpu)): Promise<GpuTrainer> {
-    return new GpuTrainer(gpu, await kernelsFor(gpu.device, tiling), setup);
+  /**
+   * Checks every buffer and dispatch against the device's limits before allocating anything
+   * (a GpuCapacityError says what is too big), then builds; rejects with a GpuError when WebGPU
+   * reports an error while building. `tiling` defaults to what suits the adapter; tests pick each in
+   * turn. `limits` are the device's unless tighter ones are given (tests use them to force chunking).
+   */
+  static async create(gpu: GpuDevice, setup: TrainerSetup, tiling: DenseTiling = tilingFor(gpu), limits: GPUSupportedLimits = gpu.device.limits): Promise<GpuTrainer> {
+    const plan = planNetwork(setup.spec);
+    const splits = prepareSplits(setup.spec, setup.dataset);
+    const schedule = new MinibatchSchedule(splits.train.count, setup.training.batchSize, setup.training.seed);
+    const capacity = planCapacity(limits, { plan, trainCount: splits.train.count, testCount: splits.test.count, batchSize: schedule.batchSize });
+    const kernels = await kernelsFor(gpu.device, tiling);
+    const { result: trainer, errors } = withErrorScopes(gpu.device, () => new GpuTrainer(gpu, kernels, setup, plan, splits, schedule, capacity));
+    const error = await errors;
+    if (error) {
+      trainer.dispose();
+      throw error;
+    }
+    return trainer;
   }
 
   private constructor(
     gpu: GpuDevice,
     private readonly kernels: KernelSet,
     private readonly setup: TrainerSetup,
+    readonly plan: NetworkPlan,
+    splits: { train: SplitData; test: SplitData },
+    private readonly schedule: MinibatchSchedule,
+    private readonly capacity: CapacityPlan,
   ) {
     const device = gpu.device;
     this.device = device;
     this.backend = { kind: 'webgpu', adapter: gpu.adapterName };
-    void device.lost.then((info) => {
-      this.lost = info.message || info.reason || 'unknown reason';
-    });
-    this.plan = planNetwork(setup.spec);
-    const splits = prepareSplits(setup.spec, setup.dataset);
-    this.schedule = new MinibatchSchedule(splits.train.count, setup.training.batchSize, setup.training.seed);
-    this.stepsPerEpoch = this.schedule.stepsPerEpoch;
+    this.watch = watchDevice(device);
+    this.uncapturedAtStart = this.watch.uncapturedCount;
+    this.stepsPerEpoch = schedule.stepsPerEpoch;
 
-    this.model = new ModelBuffers(device, this.plan);
+    this.model = new ModelBuffers(device, plan);
     this.settings = { ...setup.training };
     this.model.writeSettings(this.settings);
-    const initial = setup.parameters ?? initializeParameters(this.plan, setup.init, setup.training.seed, new Float32Array(this.plan.parameterCount));
+    const initial = setup.parameters ?? initializeParameters(plan, setup.init, setup.training.seed, new Float32Array(plan.parameterCount));
     this.checkParameterCount(initial.length);
     this.model.writeParameters(initial);
 
     this.train = uploadSplit(device, splits.train, 'train');
     this.test = uploadSplit(device, splits.test, 'test');
     this.identity = identityIndices(device, Math.max(this.train.count, this.test.count, 1));
-    this.trainPlan = new ForwardPlan(device, kernels, this.plan, this.schedule.batchSize, this.model.params, this.model.grads, 'train');
-    const slotFloats = this.plan.slotWidths.reduce((sum, width) => sum + width, 1);
-    const evalCapacity = Math.max(64, Math.min(16384, Math.floor(EVAL_ARENA_FLOATS / slotFloats)));
-    this.evalPlan = new ForwardPlan(device, kernels, this.plan, evalCapacity, this.model.params, null, 'eval');
+    this.trainPlan = new ForwardPlan(device, kernels, plan, capacity.trainRows, this.model.params, this.model.grads, 'train');
+    this.evalPlan = new ForwardPlan(device, kernels, plan, capacity.evalRows, this.model.params, null, 'eval');
 
     this.passes = new PassUniforms(device, kernels.passLayout);
     this.pool = new StagingPool(device);
     this.losses = createStorageBuffer(device, MAX_STEPS_PER_CALL * 4, 'step losses');
     this.indices = createStorageBuffer(device, 4, 'batch indices');
+    this.lossUniform = uniformBuffer(device, lossUniformData(plan, this.trainPlan, true), 'loss');
     this.trainGatherGroup = this.bindTrainGather();
-    this.trainLossGroup = kernels.loss.bind([this.lossUniform(this.trainPlan, true), this.trainPlan.arena, this.losses, this.model.status]);
+    this.trainLossGroup = kernels.loss.bind([this.lossUniform, this.trainPlan.arena, this.losses, this.model.status]);
     this.optimizerGroup = kernels.optimizer.bind([this.model.settings, this.model.params, this.model.grads, this.model.state, this.model.status, this.model.backup]);
-    this.observer = new ObservationRecorder(device, kernels, this.plan, this.evalPlan, setup.spec, this.train, this.test, this.identity, this.model.status);
+    this.observer = new ObservationRecorder(device, kernels, plan, this.evalPlan, setup.spec, this.train, this.test, this.identity, this.model.status);
   }
 
+  /** Rejects with a DeviceLostError, or a GpuError when WebGPU reported an error for the call's work. */
   async step(k: number, observe: ObserveRequest = {}): Promise<Observation> {
-    if (this.lost !== null) throw new DeviceLostError(`the WebGPU device was lost (${this.lost})`);
+    this.throwIfFailed();
     if (!Number.isInteger(k) || k < 0 || k > MAX_STEPS_PER_CALL) throw new RangeError(`step count must be a whole number in [0, ${MAX_STEPS_PER_CALL}], got ${k}`);
     const steps = this.diverged || this.train.count === 0 ? 0 : k;
     const firstStep = this.stepCount;
-    this.passes.reset();
-    const stepOffsets = this.prepareSteps(firstStep, steps);
-    const observation = this.observer.prepare(this.passes, observe);
-    const passGroup = this.passes.upload();
-
-    const encoder = this.device.createCommandEncoder({ label: `step ${firstStep}+${steps}` });
-    const pass = encoder.beginComputePass({ label: 'training' });
-    const counting = new CountingPass(pass);
-    if (steps > 0) {
-      counting.setBindGroup(1, passGroup, [stepOffsets[0].offset]);
-      this.kernels.optimizer.encode(counting, 'backup', this.optimizerGroup, ...linearGroups(this.plan.parameterCount));
-    }
-    const beforeSteps = counting.dispatches;
-    for (const { offset, rows } of stepOffsets) {
-      counting.setBindGroup(1, passGroup, [offset]);
-      this.encodeStep(counting, rows);
-    }
-    const stepDispatches = counting.dispatches - beforeSteps;
-    const staging = this.observer.encode(encoder, pass, counting, passGroup, observation, this.losses, steps, this.pool);
-    this.device.queue.submit([encoder.finish()]);
+    const { result: call, errors } = withErrorScopes(this.device, () => this.record(firstStep, steps, observe));
     this.stepCount += steps;
-    this.lastCost = {
-      steps,
-      dispatchesPerStep: steps > 0 ? stepDispatches / steps : 0,
-      dispatches: counting.dispatches,
-      submits: 1,
-      bytesReadBack: staging.bytes,
-    };
-
-    const results = await this.observer.read(this.pool, staging, observation, steps);
-    if (results.diverged && !this.diverged) this.handleDivergence(firstStep);
+    const data = await this.settle(errors, this.pool.read(call.staging, call.bytes));
+    const floats = new Float32Array(data);
+    if (new Uint32Array(data, steps * 4, 1)[0] !== 0 && !this.diverged) this.handleDivergence(firstStep);
     return {
       step: this.stepCount,
       epoch: this.stepCount / this.stepsPerEpoch,
-      loss: results.loss,
+      loss: meanOfFiniteLead(floats.subarray(0, steps)),
       diverged: this.diverged,
-      ...results.observed,
+      ...this.observer.read(floats, call.observation, call.layout),
     };
   }
 
-  /** Writes the batch indices of the coming steps and adds their pass uniforms. */
-  private prepareSteps(firstStep: number, steps: number): { offset: number; rows: number }[] {
-    if (steps === 0) return [];
-    const batchSize = this.schedule.batchSize;
-    const indices = new Uint32Array(steps * batchSize);
-    const offsets: { offset: number; rows: number }[] = [];
+  /**
+   * Records and submits a call: the parameter backup, the steps, then the evaluation. The steps
+   * go in pieces whose batch indices fit one upload, one submit each (nearly always one piece).
+   */
+  private record(firstStep: number, steps: number, observe: ObserveRequest): RecordedCall {
+    this.passes.reset();
+    const stepPasses = this.addStepPasses(firstStep, steps);
+    const observation = this.observer.prepare(this.passes, observe);
+    const passGroup = this.passes.upload();
+    const perPiece = this.capacity.stepsPerUpload;
+    const pieces = Math.max(1, Math.ceil(steps / perPiece));
+    const layout = this.observer.layout(observation, steps + 1);
+    const bytes = layout.end * 4;
+    const staging = this.pool.acquire(bytes);
+    let dispatches = 0;
+    let stepDispatches = 0;
+    for (let piece = 0; piece < pieces; piece++) {
+      const first = piece * perPiece;
+      const inPiece = stepPasses.slice(first, first + perPiece);
+      if (inPiece.length > 0) this.uploadIndices(firstStep + first, inPiece.length);
+      const encoder = this.device.createCommandEncoder({ label: `steps ${firstStep + first}+${inPiece.length}` });
+      const pass = encoder.beginComputePass({ label: 'training' });
+      const counting = new CountingPass(pass);
+      if (piece === 0 && steps > 0) {
+        counting.setBindGroup(1, passGroup, [stepPasses[0][0].offset]);
+        this.kernels.optimizer.encode(counting, 'backup', this.optimizerGroup, ...linearGroups(this.plan.parameterCount));
+      }
+      const beforeSteps = counting.dispatches;
+      for (const chunks of inPiece) this.encodeStep(counting, passGroup, chunks);
+      stepDispatches += counting.dispatches - beforeSteps;
+      const last = piece === pieces - 1;
+      if (last) this.observer.encodeInPass(counting, passGroup, observation);
+      pass.end();
+      dispatches += counting.dispatches;
+      if (last) {
+        this.observer.encodeCopies(encoder, passGroup, observation, staging, layout);
+        if (steps > 0) encoder.copyBufferToBuffer(this.losses, 0, staging, 0, steps * 4);
+        encoder.copyBufferToBuffer(this.model.status, 0, staging, steps * 4, 4);
+      }
+      this.device.queue.submit([encoder.finish()]);
+    }
+    this.lastCost = { steps, dispatchesPerStep: steps > 0 ? stepDispatches / steps : 0, dispatches, submits: pieces, bytesReadBack: bytes };
+    return { staging, bytes, observation, layout };
+  }
+
+  /**
+   * Adds the pass uniforms of the coming steps, one per chunk of each step's minibatch; a step's
+   * indices sit at its place within its upload piece.
+   */
+  private addStepPasses(firstStep: number, steps: number): StepChunk[][] {
+    const passes: StepChunk[][] = [];
+    const chunkRows = this.capacity.trainRows;
     for (let s = 0; s < steps; s++) {
       const step = firstStep + s;
-      const batch = this.schedule.batch(step);
-      indices.set(batch, s * batchSize);
+      const batchRows = this.schedule.batch(step).length;
       const scalars = stepScalars(this.settings, step + 1);
-      const offset = this.passes.add({
-        rows: batch.length,
-        indexOffset: s * batchSize,
-        stepSeed: stepSeed(this.setup.training.seed, step),
-        resultSlot: s,
-        stepSize: scalars.stepSize,
-        inverseSqrtCorrection2: scalars.inverseSqrtCorrection2,
-        dropoutRate: this.settings.dropout,
-      });
-      offsets.push({ offset, rows: batch.length });
+      const chunks: StepChunk[] = [];
+      for (let first = 0; first < batchRows; first += chunkRows) {
+        const rows = Math.min(chunkRows, batchRows - first);
+        const offset = this.passes.add({
+          rows,
+          batchRows,
+          firstRow: first,
+          indexOffset: (s % this.capacity.stepsPerUpload) * this.schedule.batchSize + first,
+          stepSeed: stepSeed(this.setup.training.seed, step),
+          resultSlot: s,
+          stepSize: scalars.stepSize,
+          inverseSqrtCorrection2: scalars.inverseSqrtCorrection2,
+          dropoutRate: this.settings.dropout,
+        });
+        chunks.push({ offset, rows });
+      }
+      passes.push(chunks);
     }
+    return passes;
+  }
+
+  /** Writes the batch indices of `count` steps from `firstStep`, growing the buffer (up to one piece) when it is too small. */
+  private uploadIndices(firstStep: number, count: number): void {
+    const batchSize = this.schedule.batchSize;
+    const indices = new Uint32Array(count * batchSize);
+    for (let s = 0; s < count; s++) indices.set(this.schedule.batch(firstStep + s), s * batchSize);
     if (this.indices.size < indices.byteLength) {
       this.indices.destroy();
-      this.indices = createStorageBuffer(this.device, indices.byteLength * 2, 'batch indices');
+      const piece = this.capacity.stepsPerUpload * batchSize * 4;
+      this.indices = createStorageBuffer(this.device, Math.min(indices.byteLength * 2, piece), 'batch indices');
       this.trainGatherGroup = this.bindTrainGather();
     }
     this.device.queue.writeBuffer(this.indices, 0, indices);
-    return offsets;
   }
 
-  /** One minibatch step: gather, forward, loss, backward, optimizer. */
-  private encodeStep(pass: CountingPass, rows: number): void {
-    const featureCount = this.plan.slotWidths[0];
-    this.kernels.gather.encode(pass, 'main', this.trainGatherGroup, Math.ceil((rows * featureCount) / 256));
-    this.trainPlan.encodeForward(pass, rows);
-    this.kernels.loss.encode(pass, 'train_loss', this.trainLossGroup, 1);
-    this.trainPlan.encodeBackward(pass, rows);
+  /** One minibatch step: per chunk gather, forward, loss and backward (gradients adding up), then the optimizer. */
+  private encodeStep(pass: CountingPass, passGroup: GPUBindGroup, chunks: StepChunk[]): void {
+    for (const { offset, rows } of chunks) {
+      pass.setBindGroup(1, passGroup, [offset]);
+      this.kernels.gather.encode(pass, 'main', this.trainGatherGroup, this.trainPlan.inputWorkgroups(rows));
+      this.trainPlan.encodeForward(pass, rows);
+      this.kernels.loss.encode(pass, 'train_loss', this.trainLossGroup, 1);
+      this.trainPlan.encodeBackward(pass, rows);
+    }
     this.kernels.optimizer.encode(pass, 'update', this.optimizerGroup, ...linearGroups(this.plan.parameterCount));
   }
 
@@ -215,8 +288,10 @@ export class GpuTrainer implements Trainer {
   }
 
   async predict(points: ArrayLike<number>): Promise<Float32Array> {
+    this.throwIfFailed();
     const features = featuresOf(this.setup.spec, points);
-    return this.observer.predict(this.passes, this.pool, features, points.length / 2);
+    const { result, errors } = withErrorScopes(this.device, () => this.observer.predict(this.passes, this.pool, features, points.length / 2));
+    return this.settle(errors, result);
   }
 
   async evaluate(): Promise<Metrics> {
@@ -225,12 +300,16 @@ export class GpuTrainer implements Trainer {
   }
 
   async getParameters(): Promise<Float32Array> {
+    this.throwIfFailed();
     const bytes = this.plan.parameterCount * 4;
-    const staging = this.pool.acquire(bytes);
-    const encoder = this.device.createCommandEncoder({ label: 'read parameters' });
-    encoder.copyBufferToBuffer(this.model.params, 0, staging, 0, bytes);
-    this.device.queue.submit([encoder.finish()]);
-    return new Float32Array(await this.pool.read(staging, bytes));
+    const { result: staging, errors } = withErrorScopes(this.device, () => {
+      const buffer = this.pool.acquire(bytes);
+      const encoder = this.device.createCommandEncoder({ label: 'read parameters' });
+      encoder.copyBufferToBuffer(this.model.params, 0, buffer, 0, bytes);
+      this.device.queue.submit([encoder.finish()]);
+      return buffer;
+    });
+    return new Float32Array(await this.settle(errors, this.pool.read(staging, bytes)));
   }
 
   setParameters(parameters: ArrayLike<number>): void {
@@ -252,9 +331,26 @@ export class GpuTrainer implements Trainer {
     this.passes.destroy();
     this.pool.destroy();
     this.observer.destroy();
-    for (const buffer of [this.train.features, this.train.labels, this.test.features, this.test.labels, this.identity, this.losses, this.indices, ...this.ownedBuffers]) {
+    for (const buffer of [this.train.features, this.train.labels, this.test.features, this.test.labels, this.identity, this.losses, this.indices, this.lossUniform]) {
       buffer.destroy();
     }
+  }
+
+  /** Waits for a call's results and its error scopes; a WebGPU error wins over whatever was read back. */
+  private async settle<T>(errors: Promise<GpuError | null>, results: Promise<T>): Promise<T> {
+    const [caught, read] = await Promise.allSettled([errors, results]);
+    this.throwIfFailed(caught.status === 'fulfilled' ? caught.value : null);
+    if (read.status === 'rejected') throw read.reason;
+    return read.value;
+  }
+
+  /** Throws when the device was lost, or a WebGPU error hit this trainer's work (`caught` in a scope, or uncaptured since it was built). */
+  private throwIfFailed(caught: GpuError | null = null): void {
+    const lost = this.watch.lost;
+    if (lost !== null) throw new DeviceLostError(`the WebGPU device was lost (${lost})`);
+    if (this.watch.uncapturedCount > this.uncapturedAtStart) this.failure ??= this.watch.lastUncaptured;
+    this.failure ??= caught;
+    if (this.failure) throw this.failure;
   }
 
   private checkParameterCount(count: number): void {
@@ -262,19 +358,6 @@ export class GpuTrainer implements Trainer {
   }
 
   private bindTrainGather(): GPUBindGroup {
-    const uniform = this.gatherUniform(this.trainPlan);
-    return this.kernels.gather.bind([uniform, this.trainPlan.arena, this.train.features, this.train.labels, this.indices]);
-  }
-
-  private gatherUniform(plan: ForwardPlan): GPUBuffer {
-    const uniform = uniformBuffer(this.device, Uint32Array.from([this.plan.slotWidths[0], plan.offsets.slots[0], plan.offsets.labels, 0]), 'gather');
-    this.ownedBuffers.push(uniform);
-    return uniform;
-  }
-
-  private lossUniform(plan: ForwardPlan, training: boolean): GPUBuffer {
-    const uniform = uniformBuffer(this.device, lossUniformData(this.plan, plan, training), 'loss');
-    this.ownedBuffers.push(uniform);
-    return uniform;
+    return this.kernels.gather.bind([this.trainPlan.gather, this.trainPlan.arena, this.train.features, this.train.labels, this.indices]);
   }
 }

@@ -3,7 +3,7 @@ import type { Metrics } from '../core/metrics';
 import { hiddenLayers, type ModelSpec, type NetworkPlan } from '../core/network';
 import { outputWidth } from '../core/task';
 import type { GridSpec, Observation, ObserveRequest } from '../core/trainer';
-import { createStorageBuffer, uniformBuffer, uploadBuffer } from './arena';
+import { createStorageBuffer, uniformBuffer } from './arena';
 import type { ForwardPlan } from './forwardPlan';
 import { lossUniformData, metricsFromSums } from './lossUniform';
 import type { KernelSet } from './kernels/kernelSet';
@@ -13,10 +13,35 @@ import { identityIndices, type SplitBuffers } from './splitBuffers';
 import type { StagingPool } from './stagingPool';
 import { packGridFeatures } from './uniforms';
 
+/** A run of at most the evaluation arena's capacity of rows, with its pass uniform's offset. */
 interface Chunk {
   offset: number;
   rows: number;
   first: number;
+}
+
+/** Cuts `count` rows into chunks of at most `capacity`, adding each one's pass uniform (result slots from `firstSlot`). */
+function chunkRows(passes: PassUniforms, count: number, capacity: number, firstSlot = 0): Chunk[] {
+  const chunks: Chunk[] = [];
+  for (let first = 0, slot = firstSlot; first < count; first += capacity, slot++) {
+    const rows = Math.min(capacity, count - first);
+    chunks.push({ offset: passes.add({ rows, indexOffset: first, firstRow: first, resultSlot: slot }), rows, first });
+  }
+  return chunks;
+}
+
+/** What fills slot 0 of a chunk: rows gathered from a buffer of features, or the features of grid cells. */
+type ChunkInput = { kind: 'gather'; group: GPUBindGroup } | { kind: 'grid'; group: GPUBindGroup };
+
+/** Predictions' buffers, kept between calls and grown when a call has more rows. */
+interface PredictBuffers {
+  rows: number;
+  features: GPUBuffer;
+  labels: GPUBuffer;
+  identity: GPUBuffer;
+  results: GPUBuffer;
+  gatherGroup: GPUBindGroup;
+  outputsGroup: GPUBindGroup;
 }
 
 /** The evaluation passes one step() call asked for, laid out before recording. */
@@ -26,19 +51,19 @@ export interface PreparedObservation {
   neurons: { spec: GridSpec; chunks: Chunk[] } | null;
 }
 
-/** Where each result sits in the staging buffer of one call (in floats). */
-export interface StagingLayout {
-  buffer: GPUBuffer;
-  bytes: number;
-  status: number;
+/** Where each result of an observation sits in a call's staging buffer (in floats). */
+export interface ObservationLayout {
   metrics: number;
   grid: number;
   neurons: number[];
+  /** The first float after the observation's results. */
+  end: number;
 }
 
 /**
  * Records what an observation needs after the training steps (metrics over both splits, the
- * decision-boundary grid, the neuron thumbnails) into the same encoder, and reads it back.
+ * decision-boundary grid, the neuron thumbnails) into the same encoder, lays its results out in
+ * the call's staging buffer and reads them from there; also runs predictions.
  */
 export class ObservationRecorder {
   private readonly gatherGroups: { train: GPUBindGroup; test: GPUBindGroup };
@@ -51,6 +76,7 @@ export class ObservationRecorder {
   private readonly neuronFeaturesGroup: GPUBindGroup;
   private gridResults: GPUBuffer;
   private gridOutputsGroup: GPUBindGroup;
+  private predictBuffers: PredictBuffers | null = null;
   private readonly owned: GPUBuffer[] = [];
 
   constructor(
@@ -65,10 +91,9 @@ export class ObservationRecorder {
     private readonly status: GPUBuffer,
   ) {
     const arena = evalPlan.arena;
-    const gatherUniform = this.own(uniformBuffer(device, Uint32Array.from([plan.slotWidths[0], evalPlan.offsets.slots[0], evalPlan.offsets.labels, 0]), 'eval gather'));
     this.gatherGroups = {
-      train: kernels.gather.bind([gatherUniform, arena, train.features, train.labels, identity]),
-      test: kernels.gather.bind([gatherUniform, arena, test.features, test.labels, identity]),
+      train: kernels.gather.bind([evalPlan.gather, arena, train.features, train.labels, identity]),
+      test: kernels.gather.bind([evalPlan.gather, arena, test.features, test.labels, identity]),
     };
     this.lossUniform = this.own(uniformBuffer(device, lossUniformData(plan, evalPlan, false), 'eval loss'));
     const chunkCount = this.chunkCount(train.count) + this.chunkCount(test.count);
@@ -85,15 +110,7 @@ export class ObservationRecorder {
 
   /** Adds the evaluation passes `observe` needs and writes their grid uniforms. */
   prepare(passes: PassUniforms, observe: ObserveRequest): PreparedObservation {
-    const chunksOf = (count: number, firstSlot: number): Chunk[] => {
-      const chunks: Chunk[] = [];
-      const capacity = this.evalPlan.offsets.capacity;
-      for (let first = 0, slot = firstSlot; first < count; first += capacity, slot++) {
-        const rows = Math.min(capacity, count - first);
-        chunks.push({ offset: passes.add({ rows, indexOffset: first, firstRow: first, resultSlot: slot }), rows, first });
-      }
-      return chunks;
-    };
+    const chunksOf = (count: number, firstSlot: number): Chunk[] => chunkRows(passes, count, this.evalPlan.offsets.capacity, firstSlot);
     const prepared: PreparedObservation = { metrics: null, grid: null, neurons: null };
     if (observe.metrics) {
       const train = chunksOf(this.train.count, 0);
@@ -116,140 +133,132 @@ export class ObservationRecorder {
     return prepared;
   }
 
-  /**
-   * Records the evaluation passes into the open training pass (which this ends), the neuron
-   * copies, and the copies of every result into one staging buffer.
-   */
-  encode(
-    encoder: GPUCommandEncoder,
-    pass: GPUComputePassEncoder,
-    recorder: PassRecorder,
-    passGroup: GPUBindGroup,
-    prepared: PreparedObservation,
-    losses: GPUBuffer,
-    steps: number,
-    pool: StagingPool,
-  ): StagingLayout {
-    const featureCount = this.plan.slotWidths[0];
-    const outputs = outputWidth(this.plan.spec.task);
+  /** Records the metric and grid chunks into the call's open compute pass. */
+  encodeInPass(recorder: PassRecorder, passGroup: GPUBindGroup, prepared: PreparedObservation): void {
     if (prepared.metrics) {
       for (const [split, chunks] of [['train', prepared.metrics.train] as const, ['test', prepared.metrics.test] as const]) {
         for (const chunk of chunks) {
-          recorder.setBindGroup(1, passGroup, [chunk.offset]);
-          this.kernels.gather.encode(recorder, 'main', this.gatherGroups[split], Math.ceil((chunk.rows * featureCount) / 256));
-          this.evalPlan.encodeForward(recorder, chunk.rows);
+          this.encodeForwardChunk(recorder, passGroup, chunk, { kind: 'gather', group: this.gatherGroups[split] });
           this.kernels.loss.encode(recorder, 'split_metrics', this.metricsGroup, 1);
         }
       }
     }
     for (const chunk of prepared.grid?.chunks ?? []) {
-      recorder.setBindGroup(1, passGroup, [chunk.offset]);
-      this.kernels.gridFeatures.encode(recorder, 'main', this.gridFeaturesGroup, Math.ceil((chunk.rows * featureCount) / 256));
-      this.evalPlan.encodeForward(recorder, chunk.rows);
+      this.encodeForwardChunk(recorder, passGroup, chunk, { kind: 'grid', group: this.gridFeaturesGroup });
       this.kernels.loss.encode(recorder, 'to_outputs', this.gridOutputsGroup, Math.ceil(chunk.rows / 256));
     }
-    pass.end();
+  }
 
-    const metricsFloats = prepared.metrics ? 2 * (prepared.metrics.train.length + prepared.metrics.test.length) : 0;
-    const gridFloats = prepared.grid ? prepared.grid.spec.width * prepared.grid.spec.height * outputs : 0;
-    const layers = hiddenLayers(this.plan);
-    const cells = prepared.neurons ? prepared.neurons.spec.width * prepared.neurons.spec.height : 0;
-    const status = steps;
-    const metrics = status + 1;
-    const grid = metrics + metricsFloats;
+  /** Where the observation's results go in a staging buffer, from float `start` on. */
+  layout(prepared: PreparedObservation, start: number): ObservationLayout {
+    const metrics = start;
+    const grid = metrics + (prepared.metrics ? 2 * (prepared.metrics.train.length + prepared.metrics.test.length) : 0);
+    let end = grid + (prepared.grid ? prepared.grid.spec.width * prepared.grid.spec.height * outputWidth(this.plan.spec.task) : 0);
     const neurons: number[] = [];
-    let end = grid + gridFloats;
     if (prepared.neurons) {
-      for (const layer of layers) {
+      const cells = prepared.neurons.spec.width * prepared.neurons.spec.height;
+      for (const layer of hiddenLayers(this.plan)) {
         neurons.push(end);
         end += cells * layer.out;
       }
     }
-    const bytes = end * 4;
-    const buffer = pool.acquire(bytes);
+    return { metrics, grid, neurons, end };
+  }
+
+  /**
+   * After the call's compute pass: the neuron thumbnails (a small pass per chunk, so their slots
+   * can be copied out) and the copies of every result into `staging` at `layout`.
+   */
+  encodeCopies(encoder: GPUCommandEncoder, passGroup: GPUBindGroup, prepared: PreparedObservation, staging: GPUBuffer, layout: ObservationLayout): void {
+    const layers = hiddenLayers(this.plan);
     for (const chunk of prepared.neurons?.chunks ?? []) {
       const neuronPass = encoder.beginComputePass({ label: 'neuron thumbnails' });
-      neuronPass.setBindGroup(1, passGroup, [chunk.offset]);
-      this.kernels.gridFeatures.encode(neuronPass, 'main', this.neuronFeaturesGroup, Math.ceil((chunk.rows * featureCount) / 256));
-      this.evalPlan.encodeForward(neuronPass, chunk.rows);
+      this.encodeForwardChunk(neuronPass, passGroup, chunk, { kind: 'grid', group: this.neuronFeaturesGroup });
       neuronPass.end();
       layers.forEach((layer, i) => {
         const slot = this.evalPlan.offsets.slots[layer.output];
-        encoder.copyBufferToBuffer(this.evalPlan.arena, slot * 4, buffer, (neurons[i] + chunk.first * layer.out) * 4, chunk.rows * layer.out * 4);
+        encoder.copyBufferToBuffer(this.evalPlan.arena, slot * 4, staging, (layout.neurons[i] + chunk.first * layer.out) * 4, chunk.rows * layer.out * 4);
       });
     }
-    if (steps > 0) encoder.copyBufferToBuffer(losses, 0, buffer, 0, steps * 4);
-    encoder.copyBufferToBuffer(this.status, 0, buffer, status * 4, 4);
-    if (metricsFloats > 0) encoder.copyBufferToBuffer(this.metricsResults, 0, buffer, metrics * 4, metricsFloats * 4);
-    if (gridFloats > 0) encoder.copyBufferToBuffer(this.gridResults, 0, buffer, grid * 4, gridFloats * 4);
-    return { buffer, bytes, status, metrics, grid, neurons };
+    const metricsFloats = layout.grid - layout.metrics;
+    const gridFloats = (layout.neurons[0] ?? layout.end) - layout.grid;
+    if (metricsFloats > 0) encoder.copyBufferToBuffer(this.metricsResults, 0, staging, layout.metrics * 4, metricsFloats * 4);
+    if (gridFloats > 0) encoder.copyBufferToBuffer(this.gridResults, 0, staging, layout.grid * 4, gridFloats * 4);
   }
 
-  /** Waits for the staging buffer and turns it into the observation's numbers. */
-  async read(
-    pool: StagingPool,
-    staging: StagingLayout,
-    prepared: PreparedObservation,
-    steps: number,
-  ): Promise<{ loss: number; diverged: boolean; observed: Partial<Observation> }> {
-    const data = await pool.read(staging.buffer, staging.bytes);
-    const floats = new Float32Array(data);
-    const diverged = new Uint32Array(data, staging.status * 4, 1)[0] !== 0;
-    let sum = 0;
-    let finite = 0;
-    for (let s = 0; s < steps && Number.isFinite(floats[s]); s++, finite++) sum += floats[s];
+  /** The observation's numbers, from the staging buffer's contents. */
+  read(floats: Float32Array, prepared: PreparedObservation, layout: ObservationLayout): Partial<Observation> {
     const observed: Partial<Observation> = {};
-    if (prepared.metrics) observed.metrics = this.metricsOf(floats.subarray(staging.metrics), prepared.metrics.train.length, prepared.metrics.test.length);
-    if (prepared.grid) {
-      const { width, height } = prepared.grid.spec;
-      observed.grid = floats.slice(staging.grid, staging.grid + width * height * outputWidth(this.plan.spec.task));
-    }
+    if (prepared.metrics) observed.metrics = this.metricsOf(floats.subarray(layout.metrics), prepared.metrics.train.length, prepared.metrics.test.length);
+    if (prepared.grid) observed.grid = floats.slice(layout.grid, layout.neurons[0] ?? layout.end);
     if (prepared.neurons) {
       const cells = prepared.neurons.spec.width * prepared.neurons.spec.height;
-      observed.neurons = hiddenLayers(this.plan).map((layer, i) => floats.slice(staging.neurons[i], staging.neurons[i] + cells * layer.out));
+      observed.neurons = hiddenLayers(this.plan).map((layer, i) => floats.slice(layout.neurons[i], layout.neurons[i] + cells * layer.out));
     }
-    return { loss: finite > 0 ? sum / finite : NaN, diverged, observed };
+    return observed;
   }
 
   /** Model outputs for `count` rows of precomputed features (count × features), in one submit. */
   async predict(passes: PassUniforms, pool: StagingPool, features: Float64Array, count: number): Promise<Float32Array> {
     const outputs = outputWidth(this.plan.spec.task);
-    const featureCount = this.plan.slotWidths[0];
-    const source = uploadBuffer(this.device, Float32Array.from(features), 'predict features');
-    const labels = createStorageBuffer(this.device, count * 4, 'predict labels');
-    const identity = identityIndices(this.device, count);
-    const results = createStorageBuffer(this.device, count * outputs * 4, 'predictions');
-    const gatherUniform = uniformBuffer(this.device, Uint32Array.from([featureCount, this.evalPlan.offsets.slots[0], this.evalPlan.offsets.labels, 0]), 'predict gather');
-    const gatherGroup = this.kernels.gather.bind([gatherUniform, this.evalPlan.arena, source, labels, identity]);
-    const outputsGroup = this.kernels.loss.bind([this.lossUniform, this.evalPlan.arena, results, this.status]);
+    const buffers = this.predictBuffersFor(count);
+    if (count > 0) this.device.queue.writeBuffer(buffers.features, 0, Float32Array.from(features));
     passes.reset();
-    const capacity = this.evalPlan.offsets.capacity;
-    const chunks: Chunk[] = [];
-    for (let first = 0; first < count; first += capacity) {
-      const rows = Math.min(capacity, count - first);
-      chunks.push({ offset: passes.add({ rows, indexOffset: first, firstRow: first }), rows, first });
-    }
+    const chunks = chunkRows(passes, count, this.evalPlan.offsets.capacity);
     const passGroup = passes.upload();
     const encoder = this.device.createCommandEncoder({ label: 'predict' });
     const pass = encoder.beginComputePass({ label: 'predict' });
     for (const chunk of chunks) {
-      pass.setBindGroup(1, passGroup, [chunk.offset]);
-      this.kernels.gather.encode(pass, 'main', gatherGroup, Math.ceil((chunk.rows * featureCount) / 256));
-      this.evalPlan.encodeForward(pass, chunk.rows);
-      this.kernels.loss.encode(pass, 'to_outputs', outputsGroup, Math.ceil(chunk.rows / 256));
+      this.encodeForwardChunk(pass, passGroup, chunk, { kind: 'gather', group: buffers.gatherGroup });
+      this.kernels.loss.encode(pass, 'to_outputs', buffers.outputsGroup, Math.ceil(chunk.rows / 256));
     }
     pass.end();
     const bytes = count * outputs * 4;
     const staging = pool.acquire(bytes);
-    if (bytes > 0) encoder.copyBufferToBuffer(results, 0, staging, 0, bytes);
+    if (bytes > 0) encoder.copyBufferToBuffer(buffers.results, 0, staging, 0, bytes);
     this.device.queue.submit([encoder.finish()]);
     const data = await pool.read(staging, bytes);
-    for (const buffer of [source, labels, identity, results, gatherUniform]) buffer.destroy();
     return new Float32Array(data, 0, count * outputs);
+  }
+
+  /** One chunk of rows through the network: its pass uniform, the kernel that fills slot 0, then every layer. */
+  private encodeForwardChunk(recorder: PassRecorder, passGroup: GPUBindGroup, chunk: Chunk, input: ChunkInput): void {
+    recorder.setBindGroup(1, passGroup, [chunk.offset]);
+    const kernel = input.kind === 'gather' ? this.kernels.gather : this.kernels.gridFeatures;
+    kernel.encode(recorder, 'main', input.group, this.evalPlan.inputWorkgroups(chunk.rows));
+    this.evalPlan.encodeForward(recorder, chunk.rows);
+  }
+
+  /** The predictions' buffers for `count` rows: the ones of the last call when they are big enough. */
+  private predictBuffersFor(count: number): PredictBuffers {
+    if (this.predictBuffers && this.predictBuffers.rows >= count) return this.predictBuffers;
+    this.destroyPredictBuffers();
+    const rows = Math.max(count, 1);
+    const features = createStorageBuffer(this.device, rows * this.plan.slotWidths[0] * 4, 'predict features');
+    const labels = createStorageBuffer(this.device, rows * 4, 'predict labels');
+    const identity = identityIndices(this.device, rows);
+    const results = createStorageBuffer(this.device, rows * outputWidth(this.plan.spec.task) * 4, 'predictions');
+    this.predictBuffers = {
+      rows,
+      features,
+      labels,
+      identity,
+      results,
+      gatherGroup: this.kernels.gather.bind([this.evalPlan.gather, this.evalPlan.arena, features, labels, identity]),
+      outputsGroup: this.kernels.loss.bind([this.lossUniform, this.evalPlan.arena, results, this.status]),
+    };
+    return this.predictBuffers;
+  }
+
+  private destroyPredictBuffers(): void {
+    const buffers = this.predictBuffers;
+    if (buffers) for (const buffer of [buffers.features, buffers.labels, buffers.identity, buffers.results]) buffer.destroy();
+    this.predictBuffers = null;
   }
 
   destroy(): void {
     for (const buffer of [...this.owned, this.gridResults]) buffer.destroy();
+    this.destroyPredictBuffers();
   }
 
   private chunkCount(rows: number): number {

@@ -1,4 +1,4 @@
-import { PASS_STRIDE, writePass, type PassUniform } from './uniforms';
+import { PASS_BYTES, PASS_STRIDE, writePass, type PassUniform } from './uniforms';
 
 /**
  * The per-pass uniforms of one submit (one per training step and evaluation chunk), uploaded
@@ -44,7 +44,7 @@ export class PassUniforms {
       this.bindGroup = this.device.createBindGroup({
         label: 'passes',
         layout: this.layout,
-        entries: [{ binding: 0, resource: { buffer: this.buffer, size: 32 } }],
+        entries: [{ binding: 0, resource: { buffer: this.buffer, size: PASS_BYTES } }],
       });
     }
     this.device.queue.writeBuffer(this.buffer, 0, this.data, 0, bytes);

@@ -2,6 +2,8 @@
 
 /** Bytes between the per-pass uniforms: WebGPU's minimum dynamic-offset alignment. */
 export const PASS_STRIDE = 256;
+/** Bytes of one `Pass` struct: twelve 32-bit words. */
+export const PASS_BYTES = 48;
 
 export interface PassUniform {
   rows: number;
@@ -12,6 +14,8 @@ export interface PassUniform {
   inverseSqrtCorrection2?: number;
   dropoutRate?: number;
   firstRow?: number;
+  /** Rows of the whole minibatch when a step is cut into chunks; `rows` otherwise. */
+  batchRows?: number;
 }
 
 /** `Pass` (shaders/common.wgsl) into `view` at byte `offset`. */
@@ -24,6 +28,12 @@ export function writePass(view: DataView, offset: number, pass: PassUniform): vo
   view.setFloat32(offset + 20, pass.inverseSqrtCorrection2 ?? 1, true);
   view.setFloat32(offset + 24, pass.dropoutRate ?? 0, true);
   view.setUint32(offset + 28, pass.firstRow ?? 0, true);
+  view.setUint32(offset + 32, pass.batchRows ?? pass.rows, true);
+}
+
+/** `Gather` (shaders/gather.wgsl): the feature width, and where the rows and labels go in the arena (in floats). */
+export function packGather(featureWidth: number, featuresOut: number, labelsOut: number): Uint32Array<ArrayBuffer> {
+  return Uint32Array.from([featureWidth, featuresOut, labelsOut, 0]);
 }
 
 /** `Dense` (shaders/common.wgsl): 24 words, every one a u32. */

@@ -1,4 +1,4 @@
-import { MAX_STEPS_PER_CALL } from '../gpu/gpuTrainer';
+import { MAX_STEPS_PER_CALL } from '../core/trainer';
 
 /** How one step call went: k steps, the main-thread time spent issuing it, and the time until it resolved (ms). */
 export interface CallTiming {

@@ -2,7 +2,7 @@ import { ArenaLayout, createStorageBuffer, uniformBuffer, uploadBuffer } from '.
 import type { GpuDevice } from '../../src/gpu/device';
 import { tilingFor, type DenseTiling } from '../../src/gpu/kernels/denseKernels';
 import { kernelsFor, type KernelSet } from '../../src/gpu/kernels/kernelSet';
-import { PASS_STRIDE, writePass, type PassUniform } from '../../src/gpu/uniforms';
+import { PASS_BYTES, PASS_STRIDE, writePass, type PassUniform } from '../../src/gpu/uniforms';
 import type { PassRecorder } from '../../src/gpu/passRecorder';
 import { createRng } from '../../src/core/rng';
 
@@ -75,7 +75,7 @@ export class KernelHarness {
     const data = new ArrayBuffer(PASS_STRIDE);
     writePass(new DataView(data), 0, pass);
     const passBuffer = this.uniform(data, 'test pass');
-    const group = this.device.createBindGroup({ layout: this.kernels.passLayout, entries: [{ binding: 0, resource: { buffer: passBuffer, size: 32 } }] });
+    const group = this.device.createBindGroup({ layout: this.kernels.passLayout, entries: [{ binding: 0, resource: { buffer: passBuffer, size: PASS_BYTES } }] });
     const encoder = this.device.createCommandEncoder();
     const computePass = encoder.beginComputePass();
     computePass.setBindGroup(1, group, [0]);

@@ -17,6 +17,12 @@ export function testGpu(): Promise<GpuDevice> {
   return opened;
 }
 
+/** Takes the uncaptured WebGPU errors seen so far, for a test that causes one on purpose. */
+export async function takeUncapturedErrors(): Promise<string[]> {
+  if (opened) await (await opened).device.queue.onSubmittedWorkDone();
+  return validationErrors.splice(0);
+}
+
 afterEach(async () => {
   if (opened) {
     // Let Dawn deliver any error raised by the test's last submit before checking.

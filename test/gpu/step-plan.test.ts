@@ -5,6 +5,7 @@ import { buildModelSpec, hiddenLayers, planNetwork } from '../../src/core/networ
 import { createRng } from '../../src/core/rng';
 import type { TrainerSetup } from '../../src/core/trainer';
 import type { GpuDevice } from '../../src/gpu/device';
+import { CpuTrainer } from '../../src/cpu/cpuTrainer';
 import { GpuTrainer } from '../../src/gpu/gpuTrainer';
 import { testGpu } from './setup';
 
@@ -13,7 +14,7 @@ function setup(arch: 'mlp' | 'resnet', hidden: number[]): TrainerSetup {
   const n = 300;
   const points = Float64Array.from({ length: 2 * n }, () => rng.uniform(-6, 6));
   const labels = Float64Array.from({ length: n }, (_, i) => (points[2 * i] * points[2 * i + 1] > 0 ? 1 : 0));
-  const dataset = { task: { kind: 'classification' as const, classes: 2 }, points, labels, isTest: Uint8Array.from({ length: n }, (_, i) => i % 5) };
+  const dataset = { task: { kind: 'classification' as const, classes: 2 }, points, labels, isTest: Uint8Array.from({ length: n }, (_, i) => (i % 5 === 0 ? 1 : 0)) };
   const config = defaultConfig();
   return {
     spec: buildModelSpec({ ...config.model, arch, hidden, width: 16, blocks: 3 }, dataset.task),
@@ -80,6 +81,33 @@ describe('the step plan: what one step and one frame cost', () => {
     };
     try {
       for (let frame = 0; frame < 5; frame++) await trainer.step(10, { metrics: true, grid: planeGrid(32) });
+    } finally {
+      gpu.device.createBuffer = createBuffer;
+    }
+    expect(created).toBe(0);
+    trainer.dispose();
+  });
+
+  it('predict gives the CPU engine\'s outputs, and a second call allocates nothing', async () => {
+    const trained = setup('mlp', [8, 8]);
+    const trainer = await GpuTrainer.create(gpu, trained);
+    const cpu = new CpuTrainer(trained);
+    await trainer.step(30);
+    cpu.stepSync(30);
+    const rng = createRng(9);
+    const points = Float64Array.from({ length: 2 * 1000 }, () => rng.uniform(-6, 6));
+    const [expected, actual] = [await cpu.predict(points), await trainer.predict(points)];
+    expect(actual.length).toBe(1000);
+    expect(Math.max(...actual.map((p, i) => Math.abs(p - expected[i])))).toBeLessThan(1e-4);
+    const createBuffer = gpu.device.createBuffer.bind(gpu.device);
+    let created = 0;
+    gpu.device.createBuffer = (descriptor: GPUBufferDescriptor) => {
+      created++;
+      return createBuffer(descriptor);
+    };
+    try {
+      const fewer = await trainer.predict(points.subarray(0, 1000));
+      expect(fewer).toEqual(actual.subarray(0, 500));
     } finally {
       gpu.device.createBuffer = createBuffer;
     }

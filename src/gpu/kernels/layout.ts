@@ -1,4 +1,5 @@
 import { SHADER_SOURCES, type ShaderName } from '../shaderSources';
+import { PASS_BYTES } from '../uniforms';
 
 /** What one binding of a kernel's group(0) holds. */
 export type BindingKind = 'uniform' | 'storage' | 'read-only-storage';
@@ -15,7 +16,7 @@ export function groupLayout(device: GPUDevice, kinds: BindingKind[], label: stri
 export function passGroupLayout(device: GPUDevice): GPUBindGroupLayout {
   return device.createBindGroupLayout({
     label: 'pass',
-    entries: [{ binding: 0, visibility: GPUShaderStage.COMPUTE, buffer: { type: 'uniform', hasDynamicOffset: true, minBindingSize: 32 } }],
+    entries: [{ binding: 0, visibility: GPUShaderStage.COMPUTE, buffer: { type: 'uniform', hasDynamicOffset: true, minBindingSize: PASS_BYTES } }],
   });
 }
 

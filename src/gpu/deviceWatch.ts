@@ -1,0 +1,64 @@
+import { GpuError } from './errors';
+
+/** What has gone wrong on a device outside any error scope: its loss, and its uncaptured errors. */
+export interface DeviceWatch {
+  lost: string | null;
+  /** Uncaptured errors so far; a trainer compares it with the count when it was built. */
+  uncapturedCount: number;
+  lastUncaptured: GpuError | null;
+}
+
+const watches = new WeakMap<GPUDevice, DeviceWatch>();
+
+function gpuErrorOf(error: GPUError): GpuError {
+  const kind = error instanceof GPUOutOfMemoryError ? 'out-of-memory' : error instanceof GPUValidationError ? 'validation' : 'internal';
+  return new GpuError(kind, `WebGPU ${kind} error: ${error.message}`);
+}
+
+/**
+ * The watch of `device`: one `lost` and one `uncapturederror` listener for the device's whole
+ * life. The listeners hold only this record, never a trainer, so a disposed trainer can be
+ * collected (a listener per trainer would keep every trainer ever built on the device reachable).
+ */
+export function watchDevice(device: GPUDevice): DeviceWatch {
+  let watch = watches.get(device);
+  if (!watch) {
+    const record: DeviceWatch = { lost: null, uncapturedCount: 0, lastUncaptured: null };
+    void device.lost.then((info) => {
+      record.lost = info.message || info.reason || 'unknown reason';
+    });
+    device.addEventListener('uncapturederror', (event) => {
+      // The next call of each trainer on the device rejects with it, so the error is reported
+      // there; left alone, Dawn in Node prints it on stdout (breaking `descent … --json`).
+      event.preventDefault();
+      record.uncapturedCount++;
+      record.lastUncaptured = gpuErrorOf((event as GPUUncapturedErrorEvent).error);
+    });
+    watches.set(device, record);
+    watch = record;
+  }
+  return watch;
+}
+
+/**
+ * Runs `body` (synchronous WebGPU calls) inside validation, out-of-memory and internal error
+ * scopes; `errors` resolves to the first error they caught as a GpuError, or null.
+ */
+export function withErrorScopes<T>(device: GPUDevice, body: () => T): { result: T; errors: Promise<GpuError | null> } {
+  const filters: GPUErrorFilter[] = ['validation', 'out-of-memory', 'internal'];
+  for (const filter of filters) device.pushErrorScope(filter);
+  let result: T;
+  try {
+    result = body();
+  } catch (error) {
+    // Keep the device's scope stack balanced; the thrown error is the failure to report.
+    filters.forEach(() => void device.popErrorScope());
+    throw error;
+  }
+  const popped = filters.map(() => device.popErrorScope());
+  const errors = Promise.all(popped).then((caught) => {
+    const first = caught.find((error) => error !== null);
+    return first ? gpuErrorOf(first) : null;
+  });
+  return { result, errors };
+}
