@@ -23,7 +23,6 @@ export function TopBar(): ReactNode {
   return (
     <header className="top-bar">
       <h1>Descent</h1>
-      <Hideable id="transport">
         <div className="transport">
           <button type="button" className="primary play" aria-keyshortcuts="Space" onClick={() => run.togglePlay()}>
             {status.playing ? 'Pause' : 'Play'}
@@ -35,7 +34,6 @@ export function TopBar(): ReactNode {
             Reset
           </button>
         </div>
-      </Hideable>
       <div className="readout big">
         <label htmlFor="epoch-readout">Epoch</label>
         <output id="epoch-readout" ref={epoch}>
