@@ -2,12 +2,15 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { button, field, openPlayground, type Playground } from './browser';
 
-/** The keyboard as a person uses it: shortcuts when focus is on no control, keys to the control that has focus, Escape out of side panels. */
+/**
+ * The keyboard as a person uses it: shortcuts when focus is on no control, keys to the control that
+ * has focus, Escape out of side panels; and what a screen reader finds.
+ */
 
-async function withPage(steps: (page: Page) => Promise<void>): Promise<void> {
+async function withPage(steps: (page: Page) => Promise<void>, hash = ''): Promise<void> {
   let playground: Playground | undefined;
   try {
-    playground = await openPlayground('cpu');
+    playground = await openPlayground('cpu', hash);
     await steps(playground.page);
     expect(playground.errors).toEqual([]);
   } finally {
@@ -80,4 +83,18 @@ describe('keyboard', () => {
       });
     });
   }
+});
+
+describe('assistive technology', () => {
+  it('every neuron thumbnail and output unit has a name a screen reader can say', async () => {
+    await withPage(async (page) => {
+      const diagram = page.getByRole('group', { name: 'Network diagram' });
+      await expect.poll(() => diagram.getByRole('img', { name: 'Neuron 1 of layer 1' }).count()).toBe(1);
+      expect(await diagram.getByRole('img', { name: 'Neuron 4 of layer 2' }).count()).toBe(1);
+      expect(await diagram.getByRole('img', { name: 'Output: probability of class 3' }).count()).toBe(1);
+      const names = await diagram.locator('canvas.thumbnail').evaluateAll((canvases) => canvases.map((canvas) => canvas.getAttribute('aria-label')));
+      expect(names).toHaveLength(8 + 8 + 3);
+      expect(names.every((name) => name && name.length > 0)).toBe(true);
+    }, '#dataset=spiral&classes=3');
+  });
 });

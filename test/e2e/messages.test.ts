@@ -2,7 +2,7 @@ import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { LESSONS } from '../../src/lessons/lessons';
 import { lessonHash } from '../../src/ui/LessonsPanel';
-import { button, field, openPlayground, type Playground } from './browser';
+import { button, enter, field, openPlayground, type Playground } from './browser';
 
 /** Notices as a person meets them: what they say, where they sit, and that they go away. Each test opens a fresh page on the CPU worker. */
 
@@ -67,6 +67,15 @@ describe('messages', () => {
     await withPage('#points=0x20', async (page) => {
       await expect.poll(() => alert(page).textContent()).toContain('Points must be a decimal number; got "0x20"; kept 500');
       expect(await field(page, 'Points').inputValue()).toBe('500');
+    });
+  });
+
+  it('0x20 typed in Points is marked invalid and changes nothing', async () => {
+    await withPage('', async (page) => {
+      await enter(page, 'Points', '0x20');
+      await expect.poll(() => field(page, 'Points').getAttribute('aria-invalid')).toBe('true');
+      await page.waitForTimeout(1000);
+      expect(await page.evaluate(() => location.hash)).not.toContain('points=32');
     });
   });
 
