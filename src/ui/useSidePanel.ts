@@ -1,8 +1,7 @@
 import { useEffect, useRef, type RefObject } from 'react';
 import { useServices } from './appContext';
+import { focusOf } from './shortcuts';
 import { updateView } from './store';
-
-const TYPING = 'input, select, textarea';
 
 /**
  * A side panel's keyboard behaviour: focus moves to its heading when it opens, Escape closes it,
@@ -21,7 +20,7 @@ export function useSidePanel(panel: RefObject<HTMLElement | null>): RefObject<HT
       if (event.key !== 'Escape' || event.defaultPrevented) return;
       const target = event.target instanceof Element ? event.target : null;
       // Escape in a field of the page undoes the typing there; it closes the panel from anywhere else.
-      if (target?.closest(TYPING) && !panel.current?.contains(target)) return;
+      if (focusOf(target) === 'typing' && !panel.current?.contains(target)) return;
       event.preventDefault();
       updateView(store, { panel: 'none' });
     };

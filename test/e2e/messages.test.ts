@@ -99,6 +99,19 @@ describe('messages', () => {
     });
   });
 
+  it('in presentation mode too, a long notice wraps, covers no readout and keeps Dismiss in view', async () => {
+    await withPage(`#present=1&${'k'.repeat(100_000)}=1&lr=fast&hidden=4,x`, async (page) => {
+      await expect.poll(() => alert(page).textContent()).toContain('is not a setting Descent knows; ignored');
+      for (const [width, height] of [
+        [1280, 720],
+        [1920, 1080],
+      ]) {
+        await page.setViewportSize({ width, height });
+        await expectNoticeClearOfReadouts(page);
+      }
+    });
+  });
+
   it('"Training diverged" sits clear of the readouts it is about, and Dismiss hides it', async () => {
     const lesson = LESSONS.find((candidate) => candidate.id === 'learning-rate')!;
     await withPage(lessonHash(lesson, lesson.setups.find((setup) => setup.label === 'Learning rate 3')!), async (page) => {
