@@ -45,7 +45,8 @@ export interface ValuePlace {
   notOneOf(text: string, names: readonly string[]): InputError;
 }
 
-const same = (text: string): Expectation => ({ words: text, notation: text });
+/** An expectation said the same way in files and on the page (`true or false`). */
+export const phrase = (text: string): Expectation => ({ words: text, notation: text });
 
 /** A number in `range`. */
 export const numberIn = (range: NumberRange): Expectation => ({ words: `a number ${rangeWords(range)}`, notation: `a number in ${rangeText(range)}` });
@@ -58,7 +59,7 @@ export function wholeNumber(min: number, max: number): Expectation {
 
 /** A JSON object (not null, not an array). */
 export function readObject(value: unknown, at: ValuePlace): Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw at.expected(same('an object'), value);
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw at.expected(phrase('an object'), value);
   return value as Record<string, unknown>;
 }
 
@@ -70,13 +71,13 @@ export function rejectUnknownFields(object: Record<string, unknown>, known: read
 
 /** An array; `what` describes the expected contents in the message (`an array of 8 numbers`). */
 export function readArray(value: unknown, at: ValuePlace, what = 'an array'): unknown[] {
-  if (!Array.isArray(value)) throw at.expected(same(what), value);
+  if (!Array.isArray(value)) throw at.expected(phrase(what), value);
   return value;
 }
 
 /** A finite number. */
 export function readFiniteNumber(value: unknown, at: ValuePlace): number {
-  if (typeof value !== 'number' || !Number.isFinite(value)) throw at.expected(same('a finite number'), value);
+  if (typeof value !== 'number' || !Number.isFinite(value)) throw at.expected(phrase('a finite number'), value);
   return value;
 }
 
@@ -96,11 +97,11 @@ export function readWholeNumber(value: unknown, at: ValuePlace, min: number, max
 export function readOneOf<T extends string>(value: unknown, names: readonly T[], at: ValuePlace): T {
   if (typeof value === 'string' && (names as readonly string[]).includes(value)) return value as T;
   if (typeof value === 'string') throw at.notOneOf(value, names);
-  throw at.expected(same(`one of ${names.join(', ')}`), value);
+  throw at.expected(phrase(`one of ${names.join(', ')}`), value);
 }
 
 /** true or false. */
 export function readBoolean(value: unknown, at: ValuePlace): boolean {
-  if (typeof value !== 'boolean') throw at.expected(same('true or false'), value);
+  if (typeof value !== 'boolean') throw at.expected(phrase('true or false'), value);
   return value;
 }

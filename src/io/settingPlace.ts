@@ -1,7 +1,7 @@
 import type { ExperimentConfig } from '../core/config';
 import { InputError } from '../core/errors';
 import { SETTING_ITEM_LABELS, SETTING_LABELS } from '../core/settingLabels';
-import { describeValue, type Expectation, type ValuePlace } from './jsonRead';
+import { describeValue, phrase, type Expectation, type ValuePlace } from './jsonRead';
 
 /**
  * A setting of the page as a place for the JSON readers: their messages name the control the user
@@ -36,6 +36,6 @@ export class SettingPlace implements ValuePlace {
   }
 
   notOneOf(text: string, names: readonly string[]): InputError {
-    return this.expected({ words: `one of ${names.join(', ')}`, notation: '' }, text);
+    return this.expected(phrase(`one of ${names.join(', ')}`), text);
   }
 }

@@ -3,7 +3,7 @@ import { isNonDecimalNumber, parseDecimal } from '../core/decimal';
 import { InputError } from '../core/errors';
 import { VIEW_LABELS } from '../core/settingLabels';
 import { readConfigField } from './experimentConfig';
-import { quote, type ValuePlace } from './jsonRead';
+import { phrase, quote, type ValuePlace } from './jsonRead';
 import { SettingPlace } from './settingPlace';
 
 /**
@@ -115,8 +115,8 @@ export function encodeUrlState(state: UrlState): string {
 }
 
 /** How a number that is not written in decimals is refused: `noise=0x10` is a typo or a trick, not 16. */
-const DECIMAL_NUMBER = { words: 'a decimal number', notation: 'a decimal number' };
-const TRUE_OR_FALSE = { words: 'true or false', notation: 'true or false' };
+const DECIMAL_NUMBER = phrase('a decimal number');
+const TRUE_OR_FALSE = phrase('true or false');
 
 /** "0.5" → 0.5; text that is no number at all stays text, for the field reader to reject with its range. */
 function numberOrText(text: string, at: ValuePlace): number | string {
