@@ -14,7 +14,7 @@ import {
 } from '../core/config';
 import { FEATURE_NAMES, type FeatureName } from '../core/features';
 import { JsonPath } from './jsonPath';
-import { readArray, readBoolean, readNumberIn, readObject, readOneOf, readWholeNumber, rejectUnknownFields, phrase, wholeNumber, type ValuePlace } from './jsonRead';
+import { readArray, readBoolean, readNumberIn, readObject, readOneOf, readWholeNumber, rejectUnknownFields, wholeNumber, type ValuePlace } from './jsonRead';
 import { prettyJson } from './prettyJson';
 
 /**
@@ -35,7 +35,7 @@ const seed = (value: unknown, at: ValuePlace): number => readWholeNumber(value, 
 /** A list of at most `max` items read one by one. */
 function readList<T>(value: unknown, at: ValuePlace, max: number, what: string, readItem: (item: unknown, at: ValuePlace) => T): T[] {
   const items = readArray(value, at, `an array of ${what}`);
-  if (items.length > max) throw at.expected(phrase(`at most ${max} ${what}`), items.length);
+  if (items.length > max) throw at.expected({ words: `a list of at most ${max} ${what}`, notation: `at most ${max} ${what}` }, items.length);
   return items.map((item, i) => readItem(item, at.item(i)));
 }
 

@@ -82,6 +82,10 @@ describe('URL state', () => {
     ]);
   });
 
+  it('says how long a list may be', () => {
+    expect(decodeUrlState(`#hidden=${Array(17).fill(2).join(',')}`, VOCABULARY).problems).toEqual(['Hidden layers must be a list of at most 16 layer widths; got 17; kept 8,8']);
+  });
+
   it('reads numbers in decimal notation only: hexadecimal, binary, octal, padded and empty values are refused', () => {
     for (const text of ['0x10', '0b1', '0o7', '%201', '1%20', '0X1']) {
       const { state, problems } = decodeUrlState(`#noise=${text}`, VOCABULARY);
