@@ -1,11 +1,17 @@
-/**
- * Plain decimal numbers as people type them (`-1.5`, `.5`, `2e-3`, `+4`). `Number()` also accepts
- * hexadecimal, binary and octal (`0x10`), `Infinity` and surrounding whitespace; none of those is
- * a number a user means in a flag, a cell or a link.
- */
+/** Numbers typed by people (flags, CSV cells, URL values, form fields): decimal notation only. */
+
 const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i;
 
-/** The number a decimal text stands for, or NaN when the text is not a plain decimal. */
-export function parseDecimal(text: string): number {
-  return DECIMAL.test(text) ? Number(text) : NaN;
+/**
+ * The number `text` writes in decimal notation (`12`, `-0.5`, `.5`, `1e-3`; ±Infinity when it
+ * overflows, like `1e400`), or null. JavaScript's Number() would also take `0x10`, `0b11`, `0o7`,
+ * `Infinity`, blank text (as 0) and surrounding spaces; none of those is a number a person meant to type.
+ */
+export function parseDecimal(text: string): number | null {
+  return DECIMAL.test(text) ? Number(text) : null;
+}
+
+/** Whether Number() would read `text` as a finite number that parseDecimal refuses (`0x10`, ` 5`, `0b1`). */
+export function isNonDecimalNumber(text: string): boolean {
+  return text.trim() !== '' && Number.isFinite(Number(text)) && parseDecimal(text) === null;
 }

@@ -16,3 +16,10 @@ export function inRange(value: number, range: NumberRange): boolean {
   const belowMax = range.maxOpen ? value < range.max : value <= range.max;
   return aboveMin && belowMax;
 }
+
+/** The same interval in words, as the page says it: `from 0 to 10`, `from 0 up to (not including) 1`, `greater than 0 and at most 1`. */
+export function rangeWords(range: NumberRange): string {
+  if (!range.minOpen && !range.maxOpen) return `from ${range.min} to ${range.max}`;
+  if (!range.minOpen) return `from ${range.min} up to (not including) ${range.max}`;
+  return `greater than ${range.min} and ${range.maxOpen ? 'less than' : 'at most'} ${range.max}`;
+}

@@ -110,7 +110,7 @@ export function parseNumberCell(where: string, column: string, cell: string): nu
   if (cell === '') throw inputError(where, `${column} is empty`);
   if (NON_FINITE.test(cell)) throw inputError(where, `${column} ${cell} is not a finite number`);
   const value = parseDecimal(cell);
-  if (Number.isNaN(value)) throw inputError(where, `${column} ${quoteCell(cell)} is not a number`);
+  if (value === null) throw inputError(where, `${column} ${quoteCell(cell)} is not a number`);
   if (!Number.isFinite(value)) throw inputError(where, `${column} ${cell} is not a finite number`);
   if (Math.abs(value) > CSV_LIMITS.magnitude) {
     const limit = CSV_LIMITS.magnitude.toExponential().replace('+', '');

@@ -1,6 +1,7 @@
 import { LIMITS } from '../core/config';
 import type { Dataset } from '../core/dataset';
 import { inputError } from '../core/errors';
+import { SETTING_LABELS } from '../core/settingLabels';
 import { describeTask, type Task } from '../core/task';
 import { checkInteger } from './validate';
 
@@ -8,7 +9,7 @@ import { checkInteger } from './validate';
 
 /** A dataset of the task with no points. */
 export function emptyDataset(task: Task): Dataset {
-  if (task.kind === 'classification') checkInteger('task.classes', task.classes, LIMITS.classes.min, LIMITS.classes.max);
+  if (task.kind === 'classification') checkInteger(SETTING_LABELS.data.classes, task.classes, LIMITS.classes.min, LIMITS.classes.max);
   return { task, points: new Float64Array(0), labels: new Float64Array(0), isTest: new Uint8Array(0) };
 }
 

@@ -1,8 +1,9 @@
 import { LIMITS, PRESET_NAMES, type DataConfig, type PresetName } from '../core/config';
 import type { Dataset } from '../core/dataset';
-import { inputError } from '../core/errors';
+import { InputError } from '../core/errors';
 import { PLANE_EXTENT } from '../core/grid';
 import { createRng, deriveSeed, type Rng } from '../core/rng';
+import { SETTING_LABELS } from '../core/settingLabels';
 import type { Task } from '../core/task';
 import type { ClassSampler, RegressionSurface } from './presets/geometry';
 import { PRESET_GENERATORS } from './presets/registry';
@@ -34,15 +35,16 @@ function isPresetName(name: string): name is PresetName {
 
 /** Throws an InputError naming the first field of `config` that a generator cannot use. */
 function validateDataConfig(config: DataConfig): asserts config is DataConfig & { preset: PresetName } {
-  if (config.preset === 'custom') throw inputError('data.preset', '"custom" data is drawn or imported, not generated');
+  const labels = SETTING_LABELS.data;
+  if (config.preset === 'custom') throw new InputError('Custom data is drawn or imported; it cannot be generated');
   if (!isPresetName(config.preset)) {
-    throw inputError('data.preset', `unknown preset "${config.preset}" (expected one of ${PRESET_NAMES.join(', ')})`);
+    throw new InputError(`${labels.preset} must be one of ${PRESET_NAMES.join(', ')}; got ${JSON.stringify(config.preset)}`);
   }
-  checkInteger('data.points', config.points, LIMITS.points.min, LIMITS.points.max);
-  checkNumber('data.noise', config.noise, 0, 1);
-  if (presetUsesClasses(config.preset)) checkInteger('data.classes', config.classes, LIMITS.classes.min, LIMITS.classes.max);
-  checkInteger('data.seed', config.seed, LIMITS.seed.min, LIMITS.seed.max);
-  checkTrainFraction('data.trainFraction', config.trainFraction);
+  checkInteger(labels.points, config.points, LIMITS.points.min, LIMITS.points.max);
+  checkNumber(labels.noise, config.noise, LIMITS.noise.min, LIMITS.noise.max);
+  if (presetUsesClasses(config.preset)) checkInteger(labels.classes, config.classes, LIMITS.classes.min, LIMITS.classes.max);
+  checkInteger(labels.seed, config.seed, LIMITS.seed.min, LIMITS.seed.max);
+  checkTrainFraction(labels.trainFraction, config.trainFraction);
 }
 
 /** Class labels cycle 0…k−1, so every class gets ⌊n/k⌋ or ⌈n/k⌉ of the n points. */

@@ -14,7 +14,7 @@ import {
 } from '../core/config';
 import { FEATURE_NAMES, type FeatureName } from '../core/features';
 import { JsonPath } from './jsonPath';
-import { describeValue, readArray, readBoolean, readNumberIn, readObject, readOneOf, readWholeNumber, rejectUnknownFields } from './jsonRead';
+import { readArray, readBoolean, readNumberIn, readObject, readOneOf, readWholeNumber, rejectUnknownFields, wholeNumber, type ValuePlace } from './jsonRead';
 import { prettyJson } from './prettyJson';
 
 /**
@@ -27,20 +27,20 @@ export const MAX_LAYER_ACTIVATIONS = Math.max(LIMITS.hiddenLayers.max, 1 + 2 * L
 
 const DATA_SOURCES: readonly DataSource[] = [...PRESET_NAMES, 'custom'];
 
-type FieldReaders<T> = { [K in keyof T]: (value: unknown, at: JsonPath) => T[K] };
+type FieldReaders<T> = { [K in keyof T]: (value: unknown, at: ValuePlace) => T[K] };
 
-const width = (value: unknown, at: JsonPath): number => readWholeNumber(value, at, LIMITS.width.min, LIMITS.width.max);
-const seed = (value: unknown, at: JsonPath): number => readWholeNumber(value, at, LIMITS.seed.min, LIMITS.seed.max);
+const width = (value: unknown, at: ValuePlace): number => readWholeNumber(value, at, LIMITS.width.min, LIMITS.width.max);
+const seed = (value: unknown, at: ValuePlace): number => readWholeNumber(value, at, LIMITS.seed.min, LIMITS.seed.max);
 
 /** A list of at most `max` items read one by one. */
-function readList<T>(value: unknown, at: JsonPath, max: number, what: string, readItem: (item: unknown, at: JsonPath) => T): T[] {
+function readList<T>(value: unknown, at: ValuePlace, max: number, what: string, readItem: (item: unknown, at: ValuePlace) => T): T[] {
   const items = readArray(value, at, `an array of ${what}`);
-  if (items.length > max) throw at.error(`expected at most ${max} ${what}, got ${items.length}`);
+  if (items.length > max) throw at.expected({ words: `a list of at most ${max} ${what}`, notation: `at most ${max} ${what}` }, items.length);
   return items.map((item, i) => readItem(item, at.item(i)));
 }
 
 /** One to FEATURE_NAMES.length distinct feature names. */
-function readFeatures(value: unknown, at: JsonPath): FeatureName[] {
+function readFeatures(value: unknown, at: ValuePlace): FeatureName[] {
   const names = readList(value, at, FEATURE_NAMES.length, 'feature names', (item, itemAt) => readOneOf(item, FEATURE_NAMES, itemAt));
   if (names.length === 0) throw at.error('expected at least one feature, got an empty array');
   names.forEach((name, i) => {
@@ -49,10 +49,12 @@ function readFeatures(value: unknown, at: JsonPath): FeatureName[] {
   return names;
 }
 
-function readBatchSize(value: unknown, at: JsonPath): number | 'all' {
+function readBatchSize(value: unknown, at: ValuePlace): number | 'all' {
   if (value === 'all') return value;
-  if (typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= LIMITS.points.max) return value;
-  throw at.error(`expected a whole number in [1, ${LIMITS.points.max}] or "all", got ${describeValue(value)}`);
+  const { min, max } = LIMITS.batchSize;
+  if (typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max) return value;
+  const whole = wholeNumber(min, max);
+  throw at.expected({ words: `${whole.words} or "all"`, notation: `${whole.notation} or "all"` }, value);
 }
 
 const DATA_FIELDS: FieldReaders<DataConfig> = {
@@ -93,7 +95,7 @@ const TRAINING_FIELDS: FieldReaders<TrainingConfig> = {
 const SECTION_FIELDS: { [S in keyof ExperimentConfig]: FieldReaders<ExperimentConfig[S]> } = { data: DATA_FIELDS, model: MODEL_FIELDS, training: TRAINING_FIELDS };
 
 /** One field of the config, read and checked like the same field of a config file. */
-export function readConfigField<S extends keyof ExperimentConfig, F extends keyof ExperimentConfig[S]>(section: S, field: F, value: unknown, at: JsonPath): ExperimentConfig[S][F] {
+export function readConfigField<S extends keyof ExperimentConfig, F extends keyof ExperimentConfig[S]>(section: S, field: F, value: unknown, at: ValuePlace): ExperimentConfig[S][F] {
   const readers: FieldReaders<ExperimentConfig[S]> = SECTION_FIELDS[section];
   return readers[field](value, at) as ExperimentConfig[S][F];
 }

@@ -1,9 +1,10 @@
 import { inputError, type InputError } from '../core/errors';
+import { describeValue, quote, type Expectation, type ValuePlace } from './jsonRead';
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
 /** Where a value sits in an input: the file name (if any) and the path inside it (`layers[2].weight[3]`). */
-export class JsonPath {
+export class JsonPath implements ValuePlace {
   constructor(
     readonly source?: string,
     readonly path = '',
@@ -23,5 +24,15 @@ export class JsonPath {
   /** An InputError located here: `model.json: layers[2].weight: <problem>`. */
   error(problem: string): InputError {
     return inputError([this.source, this.path].filter(Boolean).join(': '), problem);
+  }
+
+  /** `model.json: classes: expected a whole number in [2, 6], got 7`. */
+  expected(expectation: Expectation, value: unknown): InputError {
+    return this.error(`expected ${expectation.notation}, got ${describeValue(value)}`);
+  }
+
+  /** `model.json: task: "clasification" is not one of classification, regression`. */
+  notOneOf(text: string, names: readonly string[]): InputError {
+    return this.error(`${quote(text)} is not one of ${names.join(', ')}`);
   }
 }

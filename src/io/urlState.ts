@@ -1,14 +1,17 @@
 import { defaultConfig, type ExperimentConfig } from '../core/config';
+import { isNonDecimalNumber, parseDecimal } from '../core/decimal';
 import { InputError } from '../core/errors';
+import { VIEW_LABELS } from '../core/settingLabels';
 import { readConfigField } from './experimentConfig';
-import { JsonPath } from './jsonPath';
-import { parseDecimal } from '../core/decimal';
+import { phrase, quote, type ValuePlace } from './jsonRead';
+import { SettingPlace } from './settingPlace';
 
 /**
  * The page's state in the URL hash, Playground style (`#dataset=xor&hidden=4,4&lr=0.03&…`):
  * the whole experiment, the view toggles, which controls are hidden, presentation mode, the open
  * lesson and drawn points. Reading checks every field on its own: a bad one keeps its default and
- * yields a message naming it, so a damaged link still opens. docs/FORMAT.md lists every key.
+ * yields a message naming it by the control the page shows, so a damaged link still opens.
+ * docs/FORMAT.md lists every key.
  */
 
 /** The view toggles a link carries. */
@@ -116,10 +119,16 @@ export function encodeUrlState(state: UrlState): string {
   return pairs.map(([key, value]) => `${key}=${encodeValue(value)}`).join('&');
 }
 
-/** "0.5" → 0.5; anything that is not a plain number stays text, for the field reader to reject by name. */
-function numberOrText(text: string): number | string {
+/** How a number that is not written in decimals is refused: `noise=0x10` is a typo or a trick, not 16. */
+const DECIMAL_NUMBER = phrase('a decimal number');
+const TRUE_OR_FALSE = phrase('true or false');
+
+/** "0.5" → 0.5; text that is no number at all stays text, for the field reader to reject with its range. */
+function numberOrText(text: string, at: ValuePlace): number | string {
   const value = parseDecimal(text);
-  return Number.isFinite(value) ? value : text;
+  if (value !== null) return value;
+  if (isNonDecimalNumber(text)) throw at.expected(DECIMAL_NUMBER, text);
+  return text;
 }
 
 function booleanOrText(text: string): boolean | string {
@@ -131,16 +140,16 @@ function booleanOrText(text: string): boolean | string {
 const listItems = (text: string): string[] => (text === '' ? [] : text.split(','));
 
 /** The JSON value a config file would hold for this URL text. */
-function jsonValue(kind: ValueKind, text: string): unknown {
+function jsonValue(kind: ValueKind, text: string, at: ValuePlace): unknown {
   switch (kind) {
     case 'number':
-      return numberOrText(text);
+      return numberOrText(text, at);
     case 'boolean':
       return booleanOrText(text);
     case 'batch':
-      return text === 'all' ? text : numberOrText(text);
+      return text === 'all' ? text : numberOrText(text, at);
     case 'numbers':
-      return listItems(text).map(numberOrText);
+      return listItems(text).map((item, i) => numberOrText(item, at.item(i)));
     case 'texts':
       return listItems(text);
     case 'optionalTexts':
@@ -155,6 +164,13 @@ function shown(value: unknown): string {
   return Array.isArray(value) ? (value.length === 0 ? 'none' : valueText(value)) : String(value);
 }
 
+/** What a message calls a key: the control's name for a setting, else the key as written (cut short). */
+function keyName(key: string): string {
+  const setting = CONFIG_KEYS.find((candidate) => candidate.key === key);
+  if (setting) return SettingPlace.of(setting.section, setting.field as never).label;
+  return Object.hasOwn(VIEW_LABELS, key) ? VIEW_LABELS[key as keyof SharedView] : quote(key);
+}
+
 /** Splits `a=1&b=2` into decoded pairs; a pair that cannot be decoded is reported and skipped. */
 function pairsOf(hash: string, problems: string[]): Map<string, string> {
   const pairs = new Map<string, string>();
@@ -165,19 +181,31 @@ function pairsOf(hash: string, problems: string[]): Map<string, string> {
     const rawValue = equals < 0 ? '' : part.slice(equals + 1);
     try {
       const key = decodeURIComponent(rawKey);
-      if (pairs.has(key)) problems.push(`${key}: given twice; used the last`);
+      if (pairs.has(key)) problems.push(`${keyName(key)} is given twice; used the last`);
       pairs.set(key, decodeURIComponent(rawValue.replace(/\+/g, ' ')));
     } catch {
-      problems.push(`"${part.slice(0, 40)}" is not valid URL text; ignored`);
+      problems.push(`${quote(part)} is not valid URL text; ignored`);
     }
   }
   return pairs;
 }
 
-/** Reads the ids of a hide/show list, reporting the ones the page does not know. */
-function controlList(key: string, text: string, controls: readonly string[], problems: string[]): string[] {
+/**
+ * Controls a link can never hide, with what the page calls them: without them nobody could get
+ * the page going again. (Share link is not a control a link can name at all.)
+ */
+export const ALWAYS_SHOWN: Readonly<Record<string, string>> = { transport: 'Play, Step and Reset' };
+
+const isAlwaysShown = (id: string): boolean => Object.hasOwn(ALWAYS_SHOWN, id);
+
+/** The known ids of a `hide=` or `show=` list; every other id is reported and changes nothing. */
+function controlList(key: 'hide' | 'show', text: string, controls: readonly string[], problems: string[]): string[] {
   const ids = listItems(text);
-  for (const id of ids) if (!controls.includes(id)) problems.push(`${key}: "${id}" is not a control of the page; ignored`);
+  for (const id of ids) {
+    if (isAlwaysShown(id)) {
+      if (key === 'hide') problems.push(`${ALWAYS_SHOWN[id]} always show; a link cannot hide them`);
+    } else if (!controls.includes(id)) problems.push(`${key}=: ${quote(id)} is not a control of the page; ignored`);
+  }
   return ids.filter((id) => controls.includes(id));
 }
 
@@ -199,8 +227,9 @@ export function decodeUrlState(hash: string, vocabulary: UrlVocabulary): { state
     const text = take(key);
     if (text === undefined) continue;
     const target = state.config[section] as unknown as Record<string, unknown>;
+    const at = SettingPlace.of(section, field as never);
     try {
-      target[field] = readConfigField(section, field as never, jsonValue(kind, text), new JsonPath(undefined, key));
+      target[field] = readConfigField(section, field as never, jsonValue(kind, text, at), at);
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       problems.push(`${error.message}; kept ${shown(target[field])}`);
@@ -211,7 +240,7 @@ export function decodeUrlState(hash: string, vocabulary: UrlVocabulary): { state
     if (text === undefined) continue;
     const value = booleanOrText(text);
     if (typeof value === 'boolean') state.view[key] = value;
-    else problems.push(`${key}: expected true or false, got "${text}"; kept ${state.view[key]}`);
+    else problems.push(`${new SettingPlace(VIEW_LABELS[key]).expected(TRUE_OR_FALSE, text).message}; kept ${state.view[key]}`);
   }
 
   const hidden = new Set<string>();
@@ -220,14 +249,22 @@ export function decodeUrlState(hash: string, vocabulary: UrlVocabulary): { state
   const show = take('show');
   if (show !== undefined) {
     const shownIds = controlList('show', show, vocabulary.controls, problems);
-    for (const id of vocabulary.controls) if (!shownIds.includes(id)) hidden.add(id);
+    const named = shownIds.length > 0 || listItems(show).some(isAlwaysShown);
+    // A list that names no control of the page is ignored whole: it must not hide everything.
+    if (named) {
+      for (const id of vocabulary.controls) if (!shownIds.includes(id)) hidden.add(id);
+    } else if (show === '') {
+      problems.push('show= lists no control; ignored');
+    }
   }
   for (const key of [...pairs.keys()]) {
     if (!key.endsWith(HIDE_SUFFIX)) continue;
     const id = key.slice(0, -HIDE_SUFFIX.length);
     const value = booleanOrText(take(key)!);
-    if (!vocabulary.controls.includes(id)) problems.push(`${key}: "${id}" is not a control of the page; ignored`);
-    else if (typeof value !== 'boolean') problems.push(`${key}: expected true or false; ignored`);
+    if (isAlwaysShown(id)) {
+      if (value !== false) problems.push(`${ALWAYS_SHOWN[id]} always show; a link cannot hide them`);
+    } else if (!vocabulary.controls.includes(id)) problems.push(`${quote(key)} names no control of the page; ignored`);
+    else if (typeof value !== 'boolean') problems.push(`${new SettingPlace(quote(key)).expected(TRUE_OR_FALSE, value).message}; ignored`);
     else if (value) hidden.add(id);
   }
   state.hidden = vocabulary.controls.filter((id) => hidden.has(id));
@@ -236,22 +273,22 @@ export function decodeUrlState(hash: string, vocabulary: UrlVocabulary): { state
   if (present !== undefined) {
     const value = booleanOrText(present);
     if (typeof value === 'boolean') state.present = value;
-    else problems.push(`present: expected true or false, got "${present}"; ignored`);
+    else problems.push(`${new SettingPlace('Presentation mode').expected(TRUE_OR_FALSE, present).message}; ignored`);
   }
   const lesson = take('lesson');
   if (lesson !== undefined) {
     if (vocabulary.lessons.includes(lesson)) state.lesson = lesson;
-    else problems.push(`lesson: "${lesson}" is not a lesson; ignored`);
+    else problems.push(`There is no lesson ${quote(lesson)}; ignored`);
   }
   const backend = take('backend');
   if (backend !== undefined) {
     const choice = BACKENDS.find((name) => name === backend);
     if (choice) state.backend = choice;
-    else problems.push(`backend: expected ${BACKENDS.join(', ')}, got "${backend}"; kept auto`);
+    else problems.push(`${new SettingPlace('Run on').expected(phrase(BACKENDS.join(', ')), backend).message}; kept auto`);
   }
   const drawn = take('drawn');
   if (drawn !== undefined) state.drawn = drawn;
 
-  for (const key of pairs.keys()) problems.push(`${key}: not a setting Descent knows; ignored`);
+  for (const key of pairs.keys()) problems.push(`${quote(key)} is not a setting Descent knows; ignored`);
   return { state, problems };
 }

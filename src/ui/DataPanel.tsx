@@ -38,7 +38,12 @@ export function DataPanel(): ReactNode {
       </Hideable>
       <div className="row">
         <Hideable id="regenerate">
-          <button type="button" title={custom ? 'Keeps these points and splits them anew into training and test data (a new data seed)' : 'New random points (a new data seed)'} onClick={regenerate}>
+          <button
+            type="button"
+            disabled={custom && customPoints === 0}
+            title={custom ? 'Keeps these points and splits them anew into training and test data (a new data seed)' : 'New random points (a new data seed)'}
+            onClick={regenerate}
+          >
             Regenerate
           </button>
         </Hideable>

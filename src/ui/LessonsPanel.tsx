@@ -3,17 +3,19 @@ import { defaultUrlState, encodeUrlState } from '../io/urlState';
 import { LESSONS, type Lesson, type LessonSetup } from '../lessons/lessons';
 import { useAppState, useServices } from './appContext';
 import { updateView, type ViewOptions } from './store';
+import { useSidePanel } from './useSidePanel';
 
 /** The link that opens one setup of a lesson, keeping the teacher's presentation choices. */
 export function lessonHash(lesson: Lesson, setup: LessonSetup, view: Pick<ViewOptions, 'hidden' | 'present'> = { hidden: [], present: false }): string {
   return `#${encodeUrlState({ ...defaultUrlState(), config: setup.config, lesson: lesson.id, hidden: view.hidden, present: view.present })}`;
 }
 
-/** The lessons that follow the lecture notes: what to say, what to ask, what to look for, and a link per experiment. */
+/** The lessons that follow the lecture notes: what to say, what to ask, what to look for, and a link per experiment. Escape closes it. */
 export function LessonsPanel(): ReactNode {
   const { store } = useServices();
   const view = useAppState((state) => state.view);
   const panel = useRef<HTMLElement>(null);
+  const heading = useSidePanel(panel);
   // Scrolls the panel alone: scrollIntoView would scroll the page behind it as well.
   useEffect(() => {
     const current = panel.current!.querySelector<HTMLElement>('.lesson.current');
@@ -23,7 +25,9 @@ export function LessonsPanel(): ReactNode {
   return (
     <aside ref={panel} className="side-panel lessons-panel" aria-label="Lessons">
       <div className="panel-head">
-        <h2>Lessons</h2>
+        <h2 ref={heading} tabIndex={-1}>
+          Lessons
+        </h2>
         <button type="button" className="small" onClick={() => updateView(store, { panel: 'none' })}>
           Close
         </button>

@@ -1,4 +1,4 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { MadeLink } from '../io/shareLink';
 import { useAppState, useServices } from './appContext';
 import { CONTROL_IDS, CONTROLS } from './controls';
@@ -6,6 +6,7 @@ import { Toggle } from './fields';
 import { exportDataFile } from './files';
 import { updateView } from './store';
 import { currentLink } from './urlSync';
+import { useSidePanel } from './useSidePanel';
 
 /** What happened to the link: copied, or to be copied by hand. */
 type CopyState = 'copying' | 'copied' | 'manual';
@@ -22,7 +23,7 @@ async function copyToClipboard(text: string): Promise<boolean> {
 
 /**
  * The link to this exact run, copied to the clipboard when it opens, with what a teacher sets
- * for the class: presentation mode and which controls the page shows.
+ * for the class: presentation mode and which controls the page shows. Escape closes it.
  */
 export function SharePanel(): ReactNode {
   const services = useServices();
@@ -31,6 +32,8 @@ export function SharePanel(): ReactNode {
   const view = useAppState((state) => state.view);
   const [link, setLink] = useState<MadeLink | null>(null);
   const [copy, setCopy] = useState<CopyState>('copying');
+  const panel = useRef<HTMLElement>(null);
+  const heading = useSidePanel(panel);
 
   useEffect(() => {
     let current = true;
@@ -47,9 +50,11 @@ export function SharePanel(): ReactNode {
 
   const setHidden = (id: string, shown: boolean) => updateView(store, { hidden: shown ? view.hidden.filter((other) => other !== id) : [...view.hidden, id] });
   return (
-    <aside className="side-panel share-panel" aria-label="Share">
+    <aside ref={panel} className="side-panel share-panel" aria-label="Share">
       <div className="panel-head">
-        <h2>Share this run</h2>
+        <h2 ref={heading} tabIndex={-1}>
+          Share this run
+        </h2>
         <button type="button" className="small" onClick={() => updateView(store, { panel: 'none' })}>
           Close
         </button>

@@ -30,19 +30,17 @@ export function TopBar(): ReactNode {
   return (
     <header className="top-bar">
       <h1>Descent</h1>
-      <Hideable id="transport">
-        <div className="transport">
-          <button type="button" className="primary play" aria-keyshortcuts="Space" onClick={() => run.togglePlay()}>
-            {status.playing ? 'Pause' : 'Play'}
-          </button>
-          <button type="button" aria-keyshortcuts="S" title="One epoch (S)" onClick={() => run.stepEpoch()}>
-            Step
-          </button>
-          <button type="button" aria-keyshortcuts="R" title="Fresh weights from the same seed (R)" onClick={() => run.reset()}>
-            Reset
-          </button>
-        </div>
-      </Hideable>
+      <div className="transport">
+        <button type="button" className="primary play" aria-keyshortcuts="Space" onClick={() => run.togglePlay()}>
+          {status.playing ? 'Pause' : 'Play'}
+        </button>
+        <button type="button" aria-keyshortcuts="S" title="One epoch (S)" onClick={() => run.stepEpoch()}>
+          Step
+        </button>
+        <button type="button" aria-keyshortcuts="R" title="Fresh weights from the same seed (R)" onClick={() => run.reset()}>
+          Reset
+        </button>
+      </div>
       <div className="readout big">
         <label htmlFor="epoch-readout">Epoch</label>
         <output id="epoch-readout" aria-live="off" ref={epoch}>

@@ -1,35 +1,39 @@
+import { SETTING_LABELS, VIEW_LABELS } from '../core/settingLabels';
+
+const { data, model, training } = SETTING_LABELS;
+
 /**
  * The controls a shared link can leave out (`hide=lr,activation`), with the names the share panel
- * lists them by. Share link is not among them: it always shows, so the page can be set up again.
+ * lists them by. Play, Step, Reset and Share link are not among them: a link can never hide what
+ * a class needs to get the page going again and to set it up anew.
  */
 export const CONTROLS = {
-  transport: 'Play, Step and Reset',
   lessons: 'Lessons',
-  dataset: 'Dataset',
+  dataset: data.preset,
   regenerate: 'Regenerate',
-  classes: 'Classes',
-  noise: 'Noise',
+  classes: data.classes,
+  noise: data.noise,
   trainFraction: 'Training data %',
-  points: 'Points',
+  points: data.points,
   drawing: 'Drawing tools',
   dataFiles: 'Data import and export',
   layers: 'Add and remove layers',
   layerEditor: 'Layer settings',
-  features: 'Input features',
-  arch: 'Architecture',
-  activation: 'Activation',
-  init: 'Initialisation',
-  optimizer: 'Optimizer',
-  lr: 'Learning rate',
-  momentum: 'Momentum',
-  batch: 'Batch size',
-  l1: 'L1',
-  l2: 'L2',
-  dropout: 'Dropout',
+  features: model.features,
+  arch: model.arch,
+  activation: model.activation,
+  init: model.init,
+  optimizer: training.optimizer,
+  lr: training.learningRate,
+  momentum: training.momentum,
+  batch: training.batchSize,
+  l1: training.l1,
+  l2: training.l2,
+  dropout: training.dropout,
   weightsFiles: 'Weights import and export',
-  showTestData: 'Show test data',
-  discretize: 'Discretize',
-  logScale: 'Log scale',
+  showTestData: VIEW_LABELS.showTestData,
+  discretize: VIEW_LABELS.discretize,
+  logScale: VIEW_LABELS.logScale,
   pinRun: 'Pin run',
 } as const;
 

@@ -105,6 +105,8 @@ interface Thumbnail {
   /** The grid its values were computed on; null before the first one arrives. */
   spec: GridSpec | null;
   paint(out: Uint8ClampedArray, cells: number): void;
+  /** What assistive technology calls it; fixed, unlike the tooltip's numbers, so nothing is re-announced as training runs. */
+  name: string;
   describe(): string;
 }
 
@@ -133,6 +135,7 @@ export function drawThumbnails(
           node,
           spec: values ? neurons!.spec : null,
           paint: (out, cells) => values && paintNeuron(values, hidden[c - 1].out, node.index, cells, out),
+          name: `Neuron ${node.index + 1} of layer ${c}`,
           describe: () => `Neuron ${node.index + 1} of layer ${c}${bias()}${values ? ` · activation ${range(values, hidden[c - 1].out, node.index)}` : ''}`,
         });
       } else {
@@ -147,7 +150,10 @@ export function drawThumbnails(
             else if (task.classes === 2) paintClasses(grid.values, 2, cells, false, out);
             else paintClassProbability(grid.values, task.classes, node.index, cells, out);
           },
-          describe: () => `Output ${task.kind === 'classification' && task.classes > 2 ? `: probability of class ${node.index + 1}` : ''}${bias()}`,
+          name: task.kind === 'classification' && task.classes > 2 ? `Output: probability of class ${node.index + 1}` : 'Output',
+          describe() {
+            return `${this.name}${bias()}`;
+          },
         });
       }
     }
@@ -158,6 +164,8 @@ export function drawThumbnails(
     .data(thumbnails, (thumbnail) => thumbnail.key)
     .join('canvas')
     .attr('class', 'thumbnail')
+    .attr('role', 'img')
+    .attr('aria-label', (t) => t.name)
     .style('left', (t) => `${t.node.x - half}px`)
     .style('top', (t) => `${t.node.y - half}px`)
     .style('width', `${layout.node}px`)

@@ -1,4 +1,5 @@
 import { useEffect, useId, useState, type ReactNode } from 'react';
+import { parseDecimal } from '../core/decimal';
 
 /** Form controls with visible labels tied to them, so each has an accessible name. */
 
@@ -96,12 +97,11 @@ export function NumberField<T>({ label, value, parse, format = String, suggestio
   );
 }
 
-/** A parser for numbers in [min, max] (whole numbers when `integer`). */
+/** A parser for decimal numbers in [min, max] (whole numbers when `integer`); `0x20` is not 32. */
 export function numberParser(min: number, max: number, integer = false): (text: string) => number | null {
   return (text) => {
-    if (text === '') return null;
-    const value = Number(text);
-    if (!Number.isFinite(value) || value < min || value > max || (integer && !Number.isInteger(value))) return null;
+    const value = parseDecimal(text);
+    if (value === null || value < min || value > max || (integer && !Number.isInteger(value))) return null;
     return value;
   };
 }

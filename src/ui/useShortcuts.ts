@@ -1,12 +1,12 @@
 import { useEffect } from 'react';
 import type { Run } from '../train/run';
-import { shortcutFor } from './shortcuts';
+import { focusOf, keyPressOf, shortcutFor } from './shortcuts';
 
-/** Space, S and R anywhere on the page (Space also on a focused button, where it would otherwise press it). */
+/** Space, S and R anywhere on the page while focus is on no control (on a button, Space presses the button). */
 export function useShortcuts(run: Run): void {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      const shortcut = shortcutFor(event.key, event.target as HTMLElement | null, event.ctrlKey || event.metaKey || event.altKey);
+      const shortcut = shortcutFor(keyPressOf(event), focusOf(event.target as Element | null));
       if (!shortcut || event.repeat) return;
       event.preventDefault();
       if (shortcut === 'toggle') run.togglePlay();

@@ -81,10 +81,10 @@ describe('lessons, shared links and presentation mode', () => {
     const { page } = playground;
     await reopen(page, 'cpu', '#dataset=xor&lr=fast&hidden=4,x&colour=red');
     const notice = page.getByRole('alert');
-    await expect.poll(() => notice.textContent()).toContain('lr: expected a number');
+    await expect.poll(() => notice.textContent()).toContain('Learning rate must be a number from 0 to 10; got "fast"');
     const text = await notice.textContent();
-    expect(text).toContain('hidden[1]');
-    expect(text).toContain('colour: not a setting Descent knows');
+    expect(text).toContain('Neurons in layer 2 must be a whole number');
+    expect(text).toContain('"colour" is not a setting Descent knows');
     await expect.poll(() => field(page, 'Dataset').locator('option:checked').textContent()).toBe(DATASET_NAMES.xor);
     await expect.poll(() => field(page, 'Learning rate').inputValue()).toBe('0.01');
   });

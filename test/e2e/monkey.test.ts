@@ -1,126 +1,332 @@
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { PRESET_NAMES } from '../../src/core/config';
-import { createRng } from '../../src/core/rng';
-import { UNDO_LIMIT } from '../../src/ui/store';
-import { DATASET_NAMES } from '../../src/ui/names';
-import { button, chooseFile, clickPlane, download, enter, expectHealthy, field, openPlayground } from './browser';
+import { createRng, type Rng } from '../../src/core/rng';
+import { parseWeights } from '../../src/io/weights';
+import { button, chooseFile, clickPlane, download, expectHealthy, field, openPlayground, type BackendMode } from './browser';
 
-/** Seeded random use of the page while it trains: every action is answered, and the data changes only as the actions say. */
-const ACTIONS = 300;
+/**
+ * A seeded random user: hundreds of actions in odd orders while the model trains. After each one
+ * the page must still answer, show no error, and hold exactly the data and the layout the actions
+ * made (the data is read back through Export data, the layout through the network's summary).
+ */
 
-/** What the test expects the data to be: its size and dataset, with the edits Undo and Redo can reach. */
-interface DataShown {
-  count: number;
-  preset: string;
+const ACTIONS = Number(process.env.DESCENT_MONKEY_ACTIONS ?? 300);
+const SEED = Number(process.env.DESCENT_MONKEY_SEED ?? 20261130);
+const VIEWPORTS = [
+  [1920, 1080],
+  [1366, 768],
+  [1280, 720],
+  [1024, 768],
+  [820, 1180],
+  [390, 844],
+] as const;
+const TRAINING_FIELDS = ['Learning rate', 'L1', 'L2', 'Dropout', 'Batch size'] as const;
+const VALID_TEXT: Record<(typeof TRAINING_FIELDS)[number], readonly string[]> = {
+  'Learning rate': ['0.03', '0.1', '0.003', '1'],
+  L1: ['0', '0.001'],
+  L2: ['0', '0.01'],
+  Dropout: ['0', '0.2'],
+  'Batch size': ['8', '32', '1'],
+};
+const INVALID_TEXT = ['', 'abc', '-1', '1e999', '0x10', '12,5', 'NaN'];
+
+/** What the page must hold: the data rows as Export data gives them, and the number of hidden layers. */
+interface Expected {
+  rows: string[];
+  hiddenLayers: number;
+  /** Data before each undoable edit, newest last; and what Redo brings back. */
+  undo: string[][];
+  redo: string[][];
+  /** The last exported weights file, for Import weights. */
+  weights: string | null;
 }
 
-describe('three hundred random actions while training', () => {
-  it('leave no page error, and every data edit, undo and redo does what it says', { timeout: 600_000 }, async () => {
-    const playground = await openPlayground('cpu');
-    const { page } = playground;
-    const rng = createRng(20251130);
-    let shown: DataShown = { count: 500, preset: 'circle' };
-    let past: DataShown[] = [];
-    let future: DataShown[] = [];
-    const edited = (next: DataShown) => {
-      past = [...past, shown].slice(-UNDO_LIMIT);
-      future = [];
-      shown = next;
-    };
-    const points = () => field(page, 'Points').inputValue();
-    const pick = <T,>(items: readonly T[]): T => items[rng.int(items.length)];
-    const usable = async (name: string) => (await button(page, name).count()) === 1 && !(await button(page, name).isDisabled());
+async function exportedRows(page: Page): Promise<string[]> {
+  const { text } = await download(page, button(page, 'Export data'));
+  return text.trimEnd().split('\n').slice(1);
+}
 
-    const actions: Record<string, () => Promise<void>> = {
-      dataset: async () => {
-        const preset = pick(PRESET_NAMES);
-        await field(page, 'Dataset').selectOption({ label: DATASET_NAMES[preset] });
-        if (preset !== shown.preset) edited({ count: 500, preset });
-      },
-      draw: async () => {
-        if ((await button(page, 'Draw points').getAttribute('aria-pressed')) !== 'true') await button(page, 'Draw points').click();
-        if (await button(page, 'Class 2').count()) await button(page, pick(['Class 1', 'Class 2', 'Class 3'])).click();
-        await clickPlane(page, rng.uniform(-5.5, 5.5), rng.uniform(-5.5, 5.5));
-        edited({ count: shown.count + 1, preset: 'custom' });
-      },
-      erase: async () => {
-        if ((await button(page, 'Erase points').getAttribute('aria-pressed')) !== 'true') await button(page, 'Erase points').click();
-        const before = shown.count;
-        await clickPlane(page, rng.uniform(-5, 5), rng.uniform(-5, 5));
-        // The eraser takes what lies under it: read how many, once the page has answered.
-        await page.waitForTimeout(100);
-        const after = Number(await points());
-        if (after !== before) edited({ count: after, preset: 'custom' });
-      },
-      clear: async () => {
-        await button(page, 'Clear points').click();
-        edited({ count: 0, preset: 'custom' });
-      },
-      regenerate: async () => {
-        await button(page, 'Regenerate').click();
-        edited({ ...shown });
-      },
-      undo: async () => {
-        if (!(await usable('Undo'))) return;
-        await button(page, 'Undo').click();
-        future = [...future, shown];
-        shown = past.at(-1)!;
-        past = past.slice(0, -1);
-      },
-      redo: async () => {
-        if (!(await usable('Redo'))) return;
-        await button(page, 'Redo').click();
-        past = [...past, shown];
-        shown = future.at(-1)!;
-        future = future.slice(0, -1);
-      },
-      addLayer: async () => {
-        if (await usable('Add layer')) await button(page, 'Add layer').click();
-      },
-      removeLayer: async () => {
-        if (await usable('Remove layer')) await button(page, 'Remove layer').click();
-      },
-      learningRate: async () => {
-        const text = pick(['0.01', '0.03', '0.3', 'fast', '-1', '']);
-        await enter(page, 'Learning rate', text);
-      },
-      playOrPause: async () => {
-        await button(page, (await button(page, 'Play').count()) ? 'Play' : 'Pause').click();
-      },
-      step: async () => {
-        await button(page, 'Step').click();
-      },
-      reset: async () => {
-        await button(page, 'Reset').click();
-        await expect.poll(() => field(page, 'Epoch').textContent()).toBe('0.00');
-      },
-      exportAndImportData: async () => {
-        if (shown.count === 0) return;
-        const csv = await download(page, button(page, 'Export data'));
-        await chooseFile(page, button(page, 'Import data'), 'again.csv', csv.text);
-        await expect.poll(() => page.locator('.notices').textContent()).toContain('again.csv');
-        // Points all of one whole-number label are refused, with the rule; anything else is loaded.
-        if (!(await page.locator('.notices [role="alert"]').textContent())?.includes('again.csv')) edited({ count: shown.count, preset: 'custom' });
-      },
-      exportAndImportWeights: async () => {
-        const file = await download(page, button(page, 'Export weights'));
-        await chooseFile(page, button(page, 'Import weights'), 'again.json', file.text);
-      },
-      resize: async () => {
-        await page.setViewportSize({ width: 900 + rng.int(800), height: 600 + rng.int(500) });
-      },
-    };
+async function hiddenLayersShown(page: Page): Promise<number> {
+  const summary = await page.getByText(/\d+ hidden layers? /).first().textContent();
+  return Number(/(\d+) hidden layer/.exec(summary ?? '')![1]);
+}
 
-    const names = Object.keys(actions);
-    for (let i = 0; i < ACTIONS; i++) {
-      const name = pick(names);
-      await actions[name]();
-      // A dismissable notice (an import that does not fit, a bad value) is read and dismissed as a person would.
-      if (await button(page, 'Dismiss').count()) await button(page, 'Dismiss').first().click();
-      await expect.poll(points, { message: `after action ${i + 1} (${name})` }).toBe(String(shown.count));
-      expect(await page.evaluate(() => document.readyState)).toBe('complete');
+const pick = <T,>(rng: Rng, items: readonly T[]): T => items[rng.int(items.length)];
+
+/** A small CSV of two classes the user might import. */
+function smallCsv(rng: Rng): { text: string; rows: number } {
+  const rows = 5 + rng.int(40);
+  const lines = ['x1,x2,label'];
+  for (let i = 0; i < rows; i++) lines.push(`${rng.uniform(-5, 5).toFixed(3)},${rng.uniform(-5, 5).toFixed(3)},${i % 2}`);
+  return { text: `${lines.join('\n')}\n`, rows };
+}
+
+/** Applies a data edit the user can undo: the page's data before it goes on the undo stack. */
+async function dataEdit(page: Page, expected: Expected, act: () => Promise<void>, check: (rows: string[], before: string[]) => void | Promise<void>): Promise<void> {
+  const before = expected.rows;
+  await act();
+  const rows = await exportedRows(page);
+  await check(rows, before);
+  if (rows.join('\n') !== before.join('\n')) {
+    expected.undo.push(before);
+    expected.redo = [];
+  }
+  expected.rows = rows;
+}
+
+/** Takes focus off any control, as a click on the page's background does: shortcuts act only then. */
+async function focusNothing(page: Page): Promise<void> {
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+}
+
+async function ensurePressed(page: Page, name: string): Promise<void> {
+  if ((await button(page, name).getAttribute('aria-pressed')) !== 'true') await button(page, name).click();
+}
+
+type Action = (page: Page, rng: Rng, expected: Expected) => Promise<string>;
+
+const actions: Record<string, { weight: number; run: Action }> = {
+  chooseDataset: {
+    weight: 3,
+    run: async (page, rng, expected) => {
+      const options = (await field(page, 'Dataset').locator('option').evaluateAll((nodes) => nodes.map((node) => (node as HTMLOptionElement).value))).filter((value) => value !== 'custom');
+      const choice = pick(rng, options);
+      await dataEdit(
+        page,
+        expected,
+        async () => void (await field(page, 'Dataset').selectOption(choice)),
+        async (rows) => expect(rows.length, `points of ${choice}`).toBe(Number(await field(page, 'Points').inputValue())),
+      );
+      return `dataset ${choice}`;
+    },
+  },
+  draw: {
+    weight: 6,
+    run: async (page, rng, expected) => {
+      const classes = await page.getByRole('button', { name: /^Class [123]$/ }).count();
+      let label: number | null = null;
+      if (classes > 0) {
+        label = rng.int(Math.min(classes, 3));
+        await button(page, `Class ${label + 1}`).click();
+      }
+      await ensurePressed(page, 'Draw points');
+      const x1 = rng.uniform(-5, 5);
+      const x2 = rng.uniform(-5, 5);
+      await dataEdit(
+        page,
+        expected,
+        () => clickPlane(page, x1, x2),
+        (rows, before) => {
+          expect(rows.length, 'one point more').toBe(before.length + 1);
+          const added = rows.filter((row) => !before.includes(row)).map((row) => row.split(',').map(Number));
+          expect(added.some(([a, b, l]) => Math.hypot(a - x1, b - x2) < 0.15 && (label === null || l === label)), `a point of class ${label} at (${x1.toFixed(2)}, ${x2.toFixed(2)})`).toBe(true);
+        },
+      );
+      return `draw ${label ?? 'value'} at ${x1.toFixed(2)},${x2.toFixed(2)}`;
+    },
+  },
+  erase: {
+    weight: 2,
+    run: async (page, rng, expected) => {
+      await ensurePressed(page, 'Erase points');
+      const x1 = rng.uniform(-5, 5);
+      const x2 = rng.uniform(-5, 5);
+      await dataEdit(
+        page,
+        expected,
+        () => clickPlane(page, x1, x2),
+        (rows, before) => {
+          expect(rows.length).toBeLessThanOrEqual(before.length);
+          expect(rows.every((row) => before.includes(row)), 'erasing adds nothing').toBe(true);
+        },
+      );
+      return `erase at ${x1.toFixed(2)},${x2.toFixed(2)}`;
+    },
+  },
+  clear: {
+    weight: 1,
+    run: async (page, _rng, expected) => {
+      await dataEdit(page, expected, () => button(page, 'Clear points').click(), (rows) => expect(rows).toEqual([]));
+      return 'clear';
+    },
+  },
+  regenerate: {
+    weight: 1,
+    run: async (page, _rng, expected) => {
+      if (await button(page, 'Regenerate').isDisabled()) return 'regenerate (disabled)';
+      await dataEdit(page, expected, () => button(page, 'Regenerate').click(), (rows, before) => expect(rows.length).toBe(before.length));
+      return 'regenerate';
+    },
+  },
+  undo: {
+    weight: 3,
+    run: async (page, rng, expected) => {
+      const byKey = rng.next() < 0.5;
+      if (byKey) {
+        await focusNothing(page);
+        await page.keyboard.press('Control+z');
+      } else if (await button(page, 'Undo').isEnabled()) await button(page, 'Undo').click();
+      const previous = expected.undo.pop();
+      const rows = await exportedRows(page);
+      if (previous) {
+        expect(rows, 'Undo brings back the data before the last edit').toEqual(previous);
+        expected.redo.push(expected.rows);
+      } else expect(rows, 'nothing to undo: the data stays').toEqual(expected.rows);
+      expected.rows = rows;
+      return byKey ? 'undo (Ctrl+Z)' : 'undo';
+    },
+  },
+  redo: {
+    weight: 2,
+    run: async (page, rng, expected) => {
+      const byKey = rng.next() < 0.5;
+      if (byKey) {
+        await focusNothing(page);
+        await page.keyboard.press('Control+Shift+z');
+      } else if (await button(page, 'Redo').isEnabled()) await button(page, 'Redo').click();
+      const next = expected.redo.pop();
+      const rows = await exportedRows(page);
+      if (next) {
+        expect(rows, 'Redo brings back the undone edit').toEqual(next);
+        expected.undo.push(expected.rows);
+      } else expect(rows, 'nothing to redo: the data stays').toEqual(expected.rows);
+      expected.rows = rows;
+      return byKey ? 'redo (Ctrl+Shift+Z)' : 'redo';
+    },
+  },
+  addLayer: {
+    weight: 2,
+    run: async (page, _rng, expected) => {
+      if (await button(page, 'Add layer').isDisabled()) return 'add layer (disabled)';
+      await button(page, 'Add layer').click();
+      expected.hiddenLayers++;
+      return 'add layer';
+    },
+  },
+  removeLayer: {
+    weight: 2,
+    run: async (page, _rng, expected) => {
+      if (await button(page, 'Remove layer').isDisabled()) return 'remove layer (disabled)';
+      await button(page, 'Remove layer').click();
+      expected.hiddenLayers--;
+      return 'remove layer';
+    },
+  },
+  typeValue: {
+    weight: 4,
+    run: async (page, rng) => {
+      const name = pick(rng, TRAINING_FIELDS);
+      const valid = rng.next() < 0.6;
+      const text = valid ? pick(rng, VALID_TEXT[name]) : pick(rng, INVALID_TEXT);
+      await field(page, name).fill(text);
+      await field(page, name).press('Enter');
+      await expect.poll(() => field(page, name).getAttribute('aria-invalid'), { message: `${name} = "${text}"` }).toBe(String(!valid));
+      if (!valid) await field(page, name).press('Escape');
+      return `type ${name} = "${text}"`;
+    },
+  },
+  typeBadPoints: {
+    weight: 1,
+    run: async (page, rng) => {
+      const text = pick(rng, ['0', '-5', '100001', 'many', '2.5']);
+      if (await field(page, 'Points').isDisabled()) return 'type Points (disabled: custom data)';
+      await field(page, 'Points').fill(text);
+      await field(page, 'Points').press('Enter');
+      await expect.poll(() => field(page, 'Points').getAttribute('aria-invalid'), { message: `Points = "${text}"` }).toBe('true');
+      await field(page, 'Points').press('Escape');
+      return `type Points = "${text}"`;
+    },
+  },
+  transport: {
+    weight: 5,
+    run: async (page, rng) => {
+      const choice = pick(rng, ['toggle', 'toggle', 'step', 'reset', 'space'] as const);
+      if (choice === 'toggle') {
+        const playing = await button(page, 'Pause').count();
+        await button(page, playing ? 'Pause' : 'Play').click();
+        return playing ? 'pause' : 'play';
+      }
+      if (choice === 'space') {
+        await focusNothing(page);
+        await page.keyboard.press('Space');
+        return 'Space';
+      }
+      await button(page, choice === 'step' ? 'Step' : 'Reset').click();
+      return choice;
+    },
+  },
+  exportWeights: {
+    weight: 1,
+    run: async (page, _rng, expected) => {
+      const file = await download(page, button(page, 'Export weights'));
+      const weights = parseWeights(file.text, file.name);
+      const dense = weights.spec.layers.length - 1;
+      expect(dense, 'exported hidden layers').toBeGreaterThanOrEqual(0);
+      expected.weights = file.text;
+      return 'export weights';
+    },
+  },
+  importWeights: {
+    weight: 1,
+    run: async (page, _rng, expected) => {
+      if (!expected.weights) return 'import weights (none exported yet)';
+      await chooseFile(page, button(page, 'Import weights'), 'model.json', expected.weights);
+      return 'import weights';
+    },
+  },
+  importData: {
+    weight: 1,
+    run: async (page, rng, expected) => {
+      const csv = smallCsv(rng);
+      await dataEdit(
+        page,
+        expected,
+        () => chooseFile(page, button(page, 'Import data'), 'points.csv', csv.text),
+        (rows) => expect(rows.length).toBe(csv.rows),
+      );
+      return `import ${csv.rows} points`;
+    },
+  },
+  resize: {
+    weight: 1,
+    run: async (page, rng) => {
+      const [width, height] = pick(rng, VIEWPORTS);
+      await page.setViewportSize({ width, height });
+      return `resize ${width}×${height}`;
+    },
+  },
+};
+
+function chooseAction(rng: Rng): [string, (typeof actions)[string]] {
+  const entries = Object.entries(actions);
+  let ticket = rng.next() * entries.reduce((sum, [, action]) => sum + action.weight, 0);
+  for (const entry of entries) {
+    ticket -= entry[1].weight;
+    if (ticket < 0) return entry;
+  }
+  return entries[0];
+}
+
+describe.each<BackendMode>(['cpu', 'webgpu'])('a random user on %s', (mode) => {
+  it(`survives ${ACTIONS} random actions while training (seed ${SEED})`, { timeout: 60_000 + ACTIONS * 3000 }, async () => {
+    const playground = await openPlayground(mode);
+    const { browser, page, errors } = playground;
+    const rng = createRng(SEED);
+    const log: string[] = [];
+    try {
+      const expected: Expected = { rows: await exportedRows(page), hiddenLayers: await hiddenLayersShown(page), undo: [], redo: [], weights: null };
+      await button(page, 'Play').click();
+      for (let i = 0; i < ACTIONS; i++) {
+        const [name, action] = chooseAction(rng);
+        log.push(`${i}: ${await action.run(page, rng, expected).catch((error: unknown) => Promise.reject(new Error(`action ${i} (${name}) failed: ${String(error)}\n${log.slice(-15).join('\n')}`)))}`);
+        if (name === 'importWeights') expected.hiddenLayers = await hiddenLayersShown(page);
+        expect(await hiddenLayersShown(page), `hidden layers after: ${log.slice(-5).join(' | ')}`).toBe(expected.hiddenLayers);
+        expect(errors, `after: ${log.slice(-5).join(' | ')}`).toEqual([]);
+        if (i % 10 === 9) expect(await exportedRows(page), `data after: ${log.slice(-10).join(' | ')}`).toEqual(expected.rows);
+      }
+      await expectHealthy(playground);
+    } finally {
+      await browser.close();
     }
-    await expectHealthy(playground);
-    await playground.browser.close();
   });
 });

@@ -123,7 +123,7 @@ describe('parseDatasetCsv: precise errors', () => {
     ['one class only', 'x1,x2,label\n0,0,0\n1,1,0\n', { task: 'classification' }, 'data.csv: all points have label 0; classification needs at least 2 classes'],
     ['a fractional class', 'x1,x2,label\n0,0,1\n1,1,2.5\n', { task: 'classification' }, 'data.csv line 3: label 2.5 is not a class index (0…5)'],
     ['a class too large', 'x1,x2,label\n0,0,1\n1,1,6\n', { task: 'classification' }, 'data.csv line 3: label 6 is not a class index (0…5)'],
-    ['a bad train fraction', 'x1,x2,label\n0,0,1\n1,1,0\n', { trainFraction: 0 }, 'trainFraction: must be a number greater than 0 and at most 1, got 0'],
+    ['a bad train fraction', 'x1,x2,label\n0,0,1\n1,1,0\n', { trainFraction: 0 }, 'Training data fraction must be a number greater than 0 and at most 1; got 0'],
     ['an unknown task', 'x1,x2,label\n0,0,1\n', { task: 'ranking' }, 'task: must be classification or regression, got "ranking"'],
   ];
   for (const [name, text, options, message] of cases) {

@@ -20,7 +20,7 @@ describe('emptyDataset and clearPoints', () => {
   });
 
   it('reject a class count outside 2…6', () => {
-    expect(inputErrorOf(() => emptyDataset({ kind: 'classification', classes: 7 }))).toBe('task.classes: must be a whole number from 2 to 6, got 7');
+    expect(inputErrorOf(() => emptyDataset({ kind: 'classification', classes: 7 }))).toBe('Classes must be a whole number from 2 to 6; got 7');
   });
 });
 

@@ -90,7 +90,8 @@ describe('regression presets', () => {
 
 describe('presetTask and presetUsesClasses', () => {
   it('spiral, rings and blobs take the class count; the other classifiers are 2-class', () => {
-    expect(PRESET_NAMES.filter(presetUsesClasses)).toEqual(['spiral', 'rings', 'blobs']);
+    for (const preset of ['spiral', 'rings', 'blobs'] as const) expect(presetUsesClasses(preset), preset).toBe(true);
+    for (const preset of ['circle', 'xor', 'gauss', 'moons', 'checkerboard', ...REGRESSION_PRESETS] as const) expect(presetUsesClasses(preset), preset).toBe(false);
     expect(presetTask('rings', 5)).toEqual({ kind: 'classification', classes: 5 });
     expect(presetTask('xor', 5)).toEqual({ kind: 'classification', classes: 2 });
     expect(presetTask('reg-sine', 5)).toEqual({ kind: 'regression' });
@@ -99,19 +100,19 @@ describe('presetTask and presetUsesClasses', () => {
 
 describe('generateDataset: bad configs', () => {
   const cases: [string, Partial<DataConfig> & { preset?: DataConfig['preset'] }, string][] = [
-    ['custom preset', { preset: 'custom' }, 'data.preset: "custom" data is drawn or imported, not generated'],
-    ['unknown preset', { preset: 'donut' as PresetName }, 'data.preset: unknown preset "donut" (expected one of circle, xor, gauss, spiral, moons, checkerboard, rings, blobs, reg-plane, reg-gauss, reg-sine)'],
-    ['no points', { points: 0 }, 'data.points: must be a whole number from 1 to 100000, got 0'],
-    ['fractional points', { points: 2.5 }, 'data.points: must be a whole number from 1 to 100000, got 2.5'],
-    ['too many points', { points: 100_001 }, 'data.points: must be a whole number from 1 to 100000, got 100001'],
-    ['negative noise', { noise: -0.1 }, 'data.noise: must be a number from 0 to 1, got -0.1'],
-    ['NaN noise', { noise: NaN }, 'data.noise: must be a number from 0 to 1, got NaN'],
-    ['one class', { preset: 'spiral', classes: 1 }, 'data.classes: must be a whole number from 2 to 6, got 1'],
-    ['seven classes', { preset: 'blobs', classes: 7 }, 'data.classes: must be a whole number from 2 to 6, got 7'],
-    ['negative seed', { seed: -1 }, 'data.seed: must be a whole number from 0 to 4294967295, got -1'],
-    ['fractional seed', { seed: 1.5 }, 'data.seed: must be a whole number from 0 to 4294967295, got 1.5'],
-    ['no training points', { trainFraction: 0 }, 'data.trainFraction: must be a number greater than 0 and at most 1, got 0'],
-    ['train fraction above 1', { trainFraction: 1.2 }, 'data.trainFraction: must be a number greater than 0 and at most 1, got 1.2'],
+    ['custom preset', { preset: 'custom' }, 'Custom data is drawn or imported; it cannot be generated'],
+    ['unknown preset', { preset: 'donut' as PresetName }, `Dataset must be one of ${PRESET_NAMES.join(', ')}; got "donut"`],
+    ['no points', { points: 0 }, 'Points must be a whole number from 1 to 100000; got 0'],
+    ['fractional points', { points: 2.5 }, 'Points must be a whole number from 1 to 100000; got 2.5'],
+    ['too many points', { points: 100_001 }, 'Points must be a whole number from 1 to 100000; got 100001'],
+    ['negative noise', { noise: -0.1 }, 'Noise must be a number from 0 to 1; got -0.1'],
+    ['NaN noise', { noise: NaN }, 'Noise must be a number from 0 to 1; got NaN'],
+    ['one class', { preset: 'spiral', classes: 1 }, 'Classes must be a whole number from 2 to 6; got 1'],
+    ['seven classes', { preset: 'blobs', classes: 7 }, 'Classes must be a whole number from 2 to 6; got 7'],
+    ['negative seed', { seed: -1 }, 'Data seed must be a whole number from 0 to 4294967295; got -1'],
+    ['fractional seed', { seed: 1.5 }, 'Data seed must be a whole number from 0 to 4294967295; got 1.5'],
+    ['no training points', { trainFraction: 0 }, 'Training data fraction must be a number greater than 0 and at most 1; got 0'],
+    ['train fraction above 1', { trainFraction: 1.2 }, 'Training data fraction must be a number greater than 0 and at most 1; got 1.2'],
   ];
   for (const [name, overrides, message] of cases) {
     it(`rejects ${name}`, () => {

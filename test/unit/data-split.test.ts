@@ -39,9 +39,9 @@ describe('assignSplit', () => {
   });
 
   it('rejects bad arguments with the field named', () => {
-    expect(inputErrorOf(() => assignSplit(10, 0, 1))).toBe('trainFraction: must be a number greater than 0 and at most 1, got 0');
-    expect(inputErrorOf(() => assignSplit(10, NaN, 1))).toBe('trainFraction: must be a number greater than 0 and at most 1, got NaN');
-    expect(inputErrorOf(() => assignSplit(-1, 0.5, 1))).toBe('points: must be a whole number from 0 to 100000, got -1');
-    expect(inputErrorOf(() => assignSplit(10, 0.5, 2 ** 32))).toBe('seed: must be a whole number from 0 to 4294967295, got 4294967296');
+    expect(inputErrorOf(() => assignSplit(10, 0, 1))).toBe('Training data fraction must be a number greater than 0 and at most 1; got 0');
+    expect(inputErrorOf(() => assignSplit(10, NaN, 1))).toBe('Training data fraction must be a number greater than 0 and at most 1; got NaN');
+    expect(inputErrorOf(() => assignSplit(-1, 0.5, 1))).toBe('Points must be a whole number from 0 to 100000; got -1');
+    expect(inputErrorOf(() => assignSplit(10, 0.5, 2 ** 32))).toBe('Data seed must be a whole number from 0 to 4294967295; got 4294967296');
   });
 });

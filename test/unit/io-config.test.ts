@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { HIDDEN_ACTIVATIONS } from '../../src/core/activations';
-import { PRESET_NAMES, defaultConfig, type ExperimentConfig } from '../../src/core/config';
+import { ARCHITECTURES, INIT_SCHEMES, OPTIMIZERS, PRESET_NAMES, defaultConfig, type ExperimentConfig } from '../../src/core/config';
 import { parseExperimentConfig, serializeExperimentConfig } from '../../src/io/experimentConfig';
 import { parseJsonText } from '../../src/io/jsonText';
 import { inputErrorOf } from './expectations';
@@ -90,7 +90,7 @@ describe('parseExperimentConfig rejects, naming the field', () => {
     ['data.classes', 7, 'expected a whole number in [2, 6], got 7'],
     ['data.seed', -1, 'expected a whole number in [0, 4294967295], got -1'],
     ['data.trainFraction', 0, 'expected a number in (0, 1], got 0'],
-    ['model.arch', 'cnn', '"cnn" is not one of mlp, resnet'],
+    ['model.arch', 'cnn', `"cnn" is not one of ${ARCHITECTURES.join(', ')}`],
     ['model.hidden', 8, 'expected an array of layer widths, got 8'],
     ['model.hidden', Array(17).fill(2), 'expected at most 16 layer widths, got 17'],
     ['model.width', 1025, 'expected a whole number in [1, 1024], got 1025'],
@@ -99,9 +99,9 @@ describe('parseExperimentConfig rejects, naming the field', () => {
     ['model.activation', 'softmax', `"softmax" is not one of ${HIDDEN_ACTIVATIONS.join(', ')}`],
     ['model.layerActivations', Array(34).fill(null), 'expected at most 33 activations, got 34'],
     ['model.features', [], 'expected at least one feature, got an empty array'],
-    ['model.init', 'glorot', '"glorot" is not one of zeros, uniform, xavier, he'],
+    ['model.init', 'glorot', `"glorot" is not one of ${INIT_SCHEMES.join(', ')}`],
     ['model.normalize', 'yes', 'expected true or false, got "yes"'],
-    ['training.optimizer', 'rmsprop', '"rmsprop" is not one of sgd, momentum, adam'],
+    ['training.optimizer', 'rmsprop', `"rmsprop" is not one of ${OPTIMIZERS.join(', ')}`],
     ['training.learningRate', 'fast', 'expected a number in [0, 10], got "fast"'],
     ['training.learningRate', null, 'expected a number in [0, 10], got null'],
     ['training.momentum', 1, 'expected a number in [0, 1), got 1'],

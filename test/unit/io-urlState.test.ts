@@ -5,7 +5,8 @@ import { FEATURE_NAMES } from '../../src/core/features';
 import { createRng } from '../../src/core/rng';
 import { roundCoordinate } from '../../src/core/coordinates';
 import { decodePoints, encodePoints, linkObstacle } from '../../src/io/pointsLink';
-import { CONFIG_KEYS, decodeUrlState, defaultUrlState, encodeUrlState, type UrlState } from '../../src/io/urlState';
+import { ALWAYS_SHOWN, CONFIG_KEYS, decodeUrlState, defaultUrlState, encodeUrlState, type UrlState } from '../../src/io/urlState';
+import { SETTING_ITEM_LABELS, SETTING_LABELS } from '../../src/core/settingLabels';
 import { withDrawnPoints } from '../../src/train/dataEdits';
 import { emptyDataset } from '../../src/data/draw';
 import { generateDataset } from '../../src/data/presets';
@@ -52,7 +53,7 @@ describe('URL state', () => {
     expect(decodeUrlState('', VOCABULARY)).toEqual({ state: defaultUrlState(), problems: [] });
   });
 
-  it('ignores each bad field by name, keeps its default, and uses the good ones', () => {
+  it('ignores each bad field, names it as the page does, keeps its default, and uses the good ones', () => {
     const { state, problems } = decodeUrlState('#dataset=xor&lr=abc&hidden=4,0&activation=swish&batch=-3&features=x1,x1&noise=2&hidden=3&seed=1.5&present=maybe', VOCABULARY);
     expect(state.config.data.preset).toBe('xor');
     expect(state.config.model.hidden).toEqual([3]);
@@ -60,18 +61,45 @@ describe('URL state', () => {
     expect(state.config.model.activation).toBe(defaultConfig().model.activation);
     expect(state.present).toBe(false);
     expect(problems).toEqual([
-      'hidden: given twice; used the last',
-      'noise: expected a number in [0, 1], got 2; kept 0.1',
-      'activation: "swish" is not one of linear, relu, leaky_relu, elu, tanh, sigmoid, softplus; kept tanh',
-      'features[1]: "x1" appears twice; kept x1,x2',
-      'lr: expected a number in [0, 10], got "abc"; kept 0.01',
-      'batch: expected a whole number in [1, 100000] or "all", got -3; kept 16',
-      'seed: expected a whole number in [0, 4294967295], got 1.5; kept 1',
-      'present: expected true or false, got "maybe"; ignored',
+      'Hidden layers is given twice; used the last',
+      'Noise must be a number from 0 to 1; got 2; kept 0.1',
+      `Activation must be one of ${HIDDEN_ACTIVATIONS.join(', ')}; got "swish"; kept tanh`,
+      'Input feature 2: "x1" appears twice; kept x1,x2',
+      'Learning rate must be a number from 0 to 10; got "abc"; kept 0.01',
+      'Batch size must be a whole number from 1 to 100000 or "all"; got -3; kept 16',
+      'Training seed must be a whole number from 0 to 4294967295; got 1.5; kept 1',
+      'Presentation mode must be true or false; got "maybe"; ignored',
     ]);
   });
 
-  it('rejects a bad value of every key on its own: the message names the key and the value, and the default stays', () => {
+  it('names the control, never a config path: points=0 and lr=12 say what the Points and Learning rate fields accept', () => {
+    const { problems } = decodeUrlState('#points=0&lr=12&hidden=4,x&trainFraction=0', VOCABULARY);
+    expect(problems).toEqual([
+      'Points must be a whole number from 1 to 100000; got 0; kept 500',
+      'Training data fraction must be a number greater than 0 and at most 1; got 0; kept 0.7',
+      'Neurons in layer 2 must be a whole number from 1 to 1024; got "x"; kept 8,8',
+      'Learning rate must be a number from 0 to 10; got 12; kept 0.01',
+    ]);
+  });
+
+  it('says how long a list may be', () => {
+    expect(decodeUrlState(`#hidden=${Array(17).fill(2).join(',')}`, VOCABULARY).problems).toEqual(['Hidden layers must be a list of at most 16 layer widths; got 17; kept 8,8']);
+  });
+
+  it('reads numbers in decimal notation only: hexadecimal, binary, octal, padded and empty values are refused', () => {
+    for (const text of ['0x10', '0b1', '0o7', '%201', '1%20', '0X1']) {
+      const { state, problems } = decodeUrlState(`#noise=${text}`, VOCABULARY);
+      expect(state.config.data.noise, text).toBe(defaultConfig().data.noise);
+      expect(problems, text).toEqual([`Noise must be a decimal number; got "${decodeURIComponent(text)}"; kept 0.1`]);
+    }
+    expect(decodeUrlState('#noise=', VOCABULARY).problems).toEqual(['Noise must be a number from 0 to 1; got ""; kept 0.1']);
+    expect(decodeUrlState('#hidden=4,0x8', VOCABULARY).problems).toEqual(['Neurons in layer 2 must be a decimal number; got "0x8"; kept 8,8']);
+    const { state, problems } = decodeUrlState('#noise=.5&lr=1e-3&points=%2B20&l2=-0', VOCABULARY);
+    expect(problems).toEqual([]);
+    expect([state.config.data.noise, state.config.training.learningRate, state.config.data.points, state.config.training.l2]).toEqual([0.5, 0.001, 20, -0]);
+  });
+
+  it('rejects a bad value of every key on its own: the message names the control and the value, and the default stays', () => {
     const bad: Record<string, string> = {
       dataset: 'pizza',
       points: '0',
@@ -100,11 +128,20 @@ describe('URL state', () => {
       present: '2',
     };
     expect(CONFIG_KEYS.map(({ key }) => key).filter((key) => !(key in bad))).toEqual([]);
+    const labels: string[] = Object.values(SETTING_LABELS).flatMap((section) => Object.values(section));
     for (const [key, value] of Object.entries(bad)) {
       const { state, problems } = decodeUrlState(`#${key}=${value}`, VOCABULARY);
       expect(state, key).toEqual(defaultUrlState());
       expect(problems, key).toHaveLength(1);
-      expect(problems[0], key).toMatch(new RegExp(`^${key}(\\[\\d+\\])?: `));
+      const setting = CONFIG_KEYS.find((candidate) => candidate.key === key);
+      if (setting) {
+        const label = (SETTING_LABELS[setting.section] as Record<string, string>)[setting.field];
+        const item = SETTING_ITEM_LABELS[setting.field];
+        expect(problems[0].startsWith(label) || (item !== undefined && problems[0].startsWith(item(value.split(',').length - 1))), `${key}: ${problems[0]}`).toBe(true);
+      } else {
+        expect(labels.some((label) => problems[0].startsWith(label)), key).toBe(false);
+      }
+      expect(problems[0], key).not.toContain(`${key}:`);
       expect(problems[0], key).toContain(value.split(',').pop()!);
       expect(problems[0], key).toMatch(/; (kept .+|ignored)$/);
     }
@@ -119,15 +156,41 @@ describe('URL state', () => {
     expect(state.lesson).toBeNull();
     expect(problems).toEqual([
       '"%E0%A4%A=1" is not valid URL text; ignored',
-      'hide: "volume" is not a control of the page; ignored',
-      'speed_hide: "speed" is not a control of the page; ignored',
-      'lesson: "calculus" is not a lesson; ignored',
-      'colour: not a setting Descent knows; ignored',
+      'hide=: "volume" is not a control of the page; ignored',
+      '"speed_hide" names no control of the page; ignored',
+      'There is no lesson "calculus"; ignored',
+      '"colour" is not a setting Descent knows; ignored',
     ]);
+  });
+
+  it('echoes a long key or value cut short with an ellipsis: a 100,000-character key gives a short message', () => {
+    const long = 'k'.repeat(100_000);
+    const { problems } = decodeUrlState(`#${long}=1&hide=${long}&lesson=${long}&lr=${long}`, VOCABULARY);
+    expect(problems).toHaveLength(4);
+    for (const problem of problems) {
+      expect(problem.length, problem).toBeLessThan(120);
+      expect(problem).toContain('kkk…"');
+    }
   });
 
   it('show= keeps only the listed controls', () => {
     expect(decodeUrlState('#show=lr&present=1', VOCABULARY).state).toMatchObject({ hidden: ['activation', 'dataset'], present: true });
+  });
+
+  it('show= with no known control is ignored and changes nothing; unknown ids in it are named', () => {
+    expect(decodeUrlState('#show=nothing', VOCABULARY)).toEqual({ state: defaultUrlState(), problems: ['show=: "nothing" is not a control of the page; ignored'] });
+    expect(decodeUrlState('#show=', VOCABULARY)).toEqual({ state: defaultUrlState(), problems: ['show= lists no control; ignored'] });
+    expect(decodeUrlState('#show=lr,nothing', VOCABULARY).state.hidden).toEqual(['activation', 'dataset']);
+  });
+
+  it('Play, Step and Reset can never be hidden by a link, by hide=, transport_hide= or show=', () => {
+    const hidden = decodeUrlState('#hide=transport,lr&transport_hide=true', VOCABULARY);
+    expect(hidden.state.hidden).toEqual(['lr']);
+    expect(hidden.problems).toEqual(['Play, Step and Reset always show; a link cannot hide them', 'Play, Step and Reset always show; a link cannot hide them']);
+    const shown = decodeUrlState('#show=transport', VOCABULARY);
+    expect(shown.problems).toEqual([]);
+    expect(shown.state.hidden).toEqual(VOCABULARY.controls);
+    expect(Object.keys(ALWAYS_SHOWN)).toEqual(['transport']);
   });
 });
 

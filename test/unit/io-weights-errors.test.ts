@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { HIDDEN_ACTIVATIONS } from '../../src/core/activations';
 import { FEATURE_NAMES } from '../../src/core/features';
 import { exportWeights, parseWeights, serializeWeights } from '../../src/io/weights';
 import { inputErrorOf } from './expectations';
@@ -19,7 +20,7 @@ function errorAfter(edit: (file: any) => void): string {
   return inputErrorOf(() => parseWeights(JSON.stringify(file), 'model.json'));
 }
 
-const HIDDEN_LIST = 'linear, relu, leaky_relu, elu, tanh, sigmoid, softplus';
+const HIDDEN_LIST = HIDDEN_ACTIVATIONS.join(', ');
 
 describe('parseWeights accepts', () => {
   it('the base file', () => {

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../src/core/config';
 import { MAX_SHOWN, layoutDiagram } from '../../src/ui/diagramLayout';
 import { addLayer, canAddLayer, hiddenWidths, removeLayer, setLayerActivation, setLayerWidth } from '../../src/ui/modelEdits';
-import { shortcutFor } from '../../src/ui/shortcuts';
 import { formatAccuracy, formatEpoch, formatLoss, formatRate } from '../../src/ui/format';
 
 describe('network diagram layout', () => {
@@ -61,20 +60,6 @@ describe('model edits', () => {
   it('sets one layer\u2019s activation and drops trailing defaults', () => {
     expect(setLayerActivation(mlp, 1, 'relu').layerActivations).toEqual([null, 'relu']);
     expect(setLayerActivation({ ...mlp, layerActivations: [null, 'relu'] }, 1, null).layerActivations).toEqual([]);
-  });
-});
-
-describe('keyboard shortcuts', () => {
-  it('maps Space, S and R, but not while typing or with a modifier', () => {
-    expect(shortcutFor(' ', { tagName: 'BODY' }, false)).toBe('toggle');
-    expect(shortcutFor(' ', { tagName: 'BUTTON' }, false)).toBe('toggle');
-    expect(shortcutFor('s', { tagName: 'DIV' }, false)).toBe('step');
-    expect(shortcutFor('R', null, false)).toBe('reset');
-    expect(shortcutFor('s', { tagName: 'INPUT' }, false)).toBeNull();
-    expect(shortcutFor(' ', { tagName: 'SELECT' }, false)).toBeNull();
-    expect(shortcutFor('r', { tagName: 'DIV', isContentEditable: true }, false)).toBeNull();
-    expect(shortcutFor('r', { tagName: 'BODY' }, true)).toBeNull();
-    expect(shortcutFor('x', { tagName: 'BODY' }, false)).toBeNull();
   });
 });
 

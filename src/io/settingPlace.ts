@@ -1,0 +1,41 @@
+import type { ExperimentConfig } from '../core/config';
+import { InputError } from '../core/errors';
+import { SETTING_ITEM_LABELS, SETTING_LABELS } from '../core/settingLabels';
+import { describeValue, phrase, type Expectation, type ValuePlace } from './jsonRead';
+
+/**
+ * A setting of the page as a place for the JSON readers: their messages name the control the user
+ * sees (`Learning rate must be a number from 0 to 10; got 12`), not a config path.
+ */
+export class SettingPlace implements ValuePlace {
+  constructor(
+    readonly label: string,
+    private readonly itemLabel: (index: number) => string = (index) => `${label} item ${index + 1}`,
+  ) {}
+
+  /** The place of config field `section.field`, named as the page names it. */
+  static of<S extends keyof ExperimentConfig>(section: S, field: keyof ExperimentConfig[S] & string): SettingPlace {
+    const labels: Record<string, string> = SETTING_LABELS[section];
+    return new SettingPlace(labels[field], SETTING_ITEM_LABELS[field]);
+  }
+
+  field(name: string): SettingPlace {
+    return new SettingPlace(`${this.label}: ${name}`);
+  }
+
+  item(index: number): SettingPlace {
+    return new SettingPlace(this.itemLabel(index));
+  }
+
+  error(problem: string): InputError {
+    return new InputError(`${this.label}: ${problem}`);
+  }
+
+  expected(expectation: Expectation, value: unknown): InputError {
+    return new InputError(`${this.label} must be ${expectation.words}; got ${describeValue(value)}`);
+  }
+
+  notOneOf(text: string, names: readonly string[]): InputError {
+    return this.expected(phrase(`one of ${names.join(', ')}`), text);
+  }
+}
