@@ -7,9 +7,14 @@ describe('decimal numbers typed by people', () => {
   });
 
   it('refuses hexadecimal, binary, octal, blank, padded, infinite and other text that Number() would take or misread', () => {
-    for (const text of ['0x10', '0X1f', '0b11', '0o7', '', ' ', ' 5', '5 ', 'Infinity', '-Infinity', '1e400', 'NaN', '1,5', '1_000', 'abc']) {
+    for (const text of ['0x10', '0X1f', '0b11', '0o7', '', ' ', ' 5', '5 ', 'Infinity', '-Infinity', 'NaN', '1,5', '1_000', 'abc']) {
       expect(parseDecimal(text), JSON.stringify(text)).toBeNull();
     }
+  });
+
+  it('gives ±Infinity for a decimal too large for a double, so a reader can say it overflows', () => {
+    expect(parseDecimal('1e400')).toBe(Infinity);
+    expect(parseDecimal('-1e400')).toBe(-Infinity);
   });
 
   it('tells a number in another notation from text that is no number', () => {
