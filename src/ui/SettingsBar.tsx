@@ -3,6 +3,7 @@ import { HIDDEN_ACTIVATIONS } from '../core/activations';
 import { ARCHITECTURES, INIT_SCHEMES, LIMITS, OPTIMIZERS, type ExperimentConfig } from '../core/config';
 import { useAppState, useServices } from './appContext';
 import { NumberField, SelectField, numberParser } from './fields';
+import { ACTIVATION_EXPLANATIONS, INIT_EXPLANATIONS, OPTIMIZER_EXPLANATIONS, SETTING_EXPLANATIONS } from './explanations';
 import { ACTIVATION_NAMES, ARCHITECTURE_NAMES, BATCH_SIZES, DROPOUT_RATES, INIT_NAMES, LEARNING_RATES, MOMENTUM_VALUES, OPTIMIZER_NAMES, REGULARIZATION_RATES } from './names';
 import { updateConfig } from './store';
 import { Hideable } from './Hideable';
@@ -24,11 +25,13 @@ export function SettingsBar(): ReactNode {
     <div className="settings-bar">
       <section className="settings-group" aria-label="Model settings">
         <Hideable id="arch">
-          <SelectField label="Architecture" value={model.arch} options={ARCHITECTURES} names={ARCHITECTURE_NAMES} onChange={(arch) => edit((c) => (c.model.arch = arch))} />
+          <SelectField label="Architecture" explanation={SETTING_EXPLANATIONS.arch} value={model.arch} options={ARCHITECTURES} names={ARCHITECTURE_NAMES} onChange={(arch) => edit((c) => (c.model.arch = arch))} />
         </Hideable>
         <Hideable id="activation">
           <SelectField
             label="Activation"
+            explanation={SETTING_EXPLANATIONS.activation}
+            optionTexts={ACTIVATION_EXPLANATIONS}
             value={model.activation}
             options={HIDDEN_ACTIVATIONS}
             names={ACTIVATION_NAMES}
@@ -41,16 +44,17 @@ export function SettingsBar(): ReactNode {
           />
         </Hideable>
         <Hideable id="init">
-          <SelectField label="Initialisation" value={model.init} options={INIT_SCHEMES} names={INIT_NAMES} onChange={(init) => edit((c) => (c.model.init = init))} />
+          <SelectField label="Initialisation" explanation={SETTING_EXPLANATIONS.init} optionTexts={INIT_EXPLANATIONS} value={model.init} options={INIT_SCHEMES} names={INIT_NAMES} onChange={(init) => edit((c) => (c.model.init = init))} />
         </Hideable>
       </section>
       <section className="settings-group" aria-label="Training settings">
         <Hideable id="optimizer">
-          <SelectField label="Optimizer" value={training.optimizer} options={OPTIMIZERS} names={OPTIMIZER_NAMES} onChange={(optimizer) => edit((c) => (c.training.optimizer = optimizer))} />
+          <SelectField label="Optimizer" explanation={SETTING_EXPLANATIONS.optimizer} optionTexts={OPTIMIZER_EXPLANATIONS} value={training.optimizer} options={OPTIMIZERS} names={OPTIMIZER_NAMES} onChange={(optimizer) => edit((c) => (c.training.optimizer = optimizer))} />
         </Hideable>
         <Hideable id="lr">
           <NumberField
             label="Learning rate"
+            explanation={SETTING_EXPLANATIONS.lr}
             value={training.learningRate}
             parse={numberParser(LIMITS.learningRate.min, LIMITS.learningRate.max)}
             suggestions={LEARNING_RATES}
@@ -62,6 +66,7 @@ export function SettingsBar(): ReactNode {
           <Hideable id="momentum">
             <NumberField
               label="Momentum"
+              explanation={SETTING_EXPLANATIONS.momentum}
               value={training.momentum}
               parse={parseBelowOne}
               suggestions={MOMENTUM_VALUES}
@@ -74,6 +79,7 @@ export function SettingsBar(): ReactNode {
         <Hideable id="batch">
           <NumberField
             label="Batch size"
+            explanation={SETTING_EXPLANATIONS.batch}
             value={training.batchSize}
             parse={parseBatch}
             suggestions={[...BATCH_SIZES, 'all' as const]}
@@ -86,6 +92,7 @@ export function SettingsBar(): ReactNode {
           <Hideable key={term} id={term}>
             <NumberField
               label={term.toUpperCase()}
+              explanation={SETTING_EXPLANATIONS[term]}
               value={training[term]}
               parse={numberParser(LIMITS.regularization.min, LIMITS.regularization.max)}
               suggestions={REGULARIZATION_RATES}
@@ -96,7 +103,7 @@ export function SettingsBar(): ReactNode {
           </Hideable>
         ))}
         <Hideable id="dropout">
-          <NumberField label="Dropout" value={training.dropout} parse={parseBelowOne} suggestions={DROPOUT_RATES} hint="A rate from 0 up to (not including) 1" size={4} onCommit={(dropout) => edit((c) => (c.training.dropout = dropout))} />
+          <NumberField label="Dropout" explanation={SETTING_EXPLANATIONS.dropout} value={training.dropout} parse={parseBelowOne} suggestions={DROPOUT_RATES} hint="A rate from 0 up to (not including) 1" size={4} onCommit={(dropout) => edit((c) => (c.training.dropout = dropout))} />
         </Hideable>
       </section>
     </div>

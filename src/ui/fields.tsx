@@ -1,9 +1,36 @@
 import { useEffect, useId, useState, type ReactNode } from 'react';
 import { parseDecimal } from '../core/decimal';
+import type { Explanation } from './explanations';
+import { WhatIsThis } from './WhatIsThis';
+import './explanations.css';
 
 /** Form controls with visible labels tied to them, so each has an accessible name. */
 
-interface SelectFieldProps<T extends string> {
+/** What a setting is: a hint on hover and focus, and "What is this?" with its formula. */
+interface Explained {
+  explanation?: Explanation;
+  /** One line per option, for drop-down lists. */
+  optionTexts?: Record<string, string>;
+}
+
+/** The label, with the setting's hint on hover and its "What is this?" button. */
+function FieldLabel({ id, label, explanation, options }: { id: string; label: string; explanation?: Explanation; options?: { name: string; text: string }[] }): ReactNode {
+  return (
+    <div className="field-label">
+      <label htmlFor={id} title={explanation?.hint}>
+        {label}
+      </label>
+      {explanation && <WhatIsThis label={label} explanation={explanation} options={options} />}
+      {explanation && (
+        <span id={`${id}-hint`} className="visually-hidden">
+          {explanation.hint}
+        </span>
+      )}
+    </div>
+  );
+}
+
+interface SelectFieldProps<T extends string> extends Explained {
   label: string;
   value: T;
   options: readonly T[];
@@ -13,14 +40,15 @@ interface SelectFieldProps<T extends string> {
 }
 
 /** A labelled drop-down list. */
-export function SelectField<T extends string>({ label, value, options, names, onChange, disabled }: SelectFieldProps<T>): ReactNode {
+export function SelectField<T extends string>({ label, value, options, names, onChange, disabled, explanation, optionTexts }: SelectFieldProps<T>): ReactNode {
   const id = useId();
+  const described = optionTexts ? options.map((option) => ({ name: names[option], text: optionTexts[option] })) : undefined;
   return (
     <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <select id={id} value={value} disabled={disabled} onChange={(event) => onChange(event.target.value as T)}>
+      <FieldLabel id={id} label={label} explanation={explanation} options={described} />
+      <select id={id} value={value} disabled={disabled} aria-describedby={explanation ? `${id}-hint` : undefined} title={optionTexts?.[value] ?? explanation?.hint} onChange={(event) => onChange(event.target.value as T)}>
         {options.map((option) => (
-          <option key={option} value={option}>
+          <option key={option} value={option} title={optionTexts?.[option]}>
             {names[option]}
           </option>
         ))}
@@ -29,7 +57,7 @@ export function SelectField<T extends string>({ label, value, options, names, on
   );
 }
 
-interface NumberFieldProps<T> {
+interface NumberFieldProps<T> extends Explained {
   label: string;
   value: T;
   /** The value typed, or null when the text is not acceptable (the field then says so). */
@@ -48,7 +76,7 @@ interface NumberFieldProps<T> {
  * A labelled text field for a number with suggestions (free entry, or pick from the list).
  * Commits on Enter, on leaving the field and on picking a suggestion; invalid text is marked, not committed.
  */
-export function NumberField<T>({ label, value, parse, format = String, suggestions, hint, onCommit, disabled, size = 7 }: NumberFieldProps<T>): ReactNode {
+export function NumberField<T>({ label, value, parse, format = String, suggestions, hint, onCommit, disabled, size = 7, explanation }: NumberFieldProps<T>): ReactNode {
   const id = useId();
   const [text, setText] = useState(format(value));
   const [invalid, setInvalid] = useState(false);
@@ -64,7 +92,7 @@ export function NumberField<T>({ label, value, parse, format = String, suggestio
   };
   return (
     <div className="field">
-      <label htmlFor={id}>{label}</label>
+      <FieldLabel id={id} label={label} explanation={explanation} />
       <input
         id={id}
         type="text"
@@ -74,7 +102,8 @@ export function NumberField<T>({ label, value, parse, format = String, suggestio
         disabled={disabled}
         list={suggestions ? `${id}-list` : undefined}
         aria-invalid={invalid}
-        title={invalid ? hint : undefined}
+        aria-describedby={explanation ? `${id}-hint` : undefined}
+        title={invalid ? hint : explanation?.hint}
         onChange={(event) => {
           setText(event.target.value);
           const native = event.nativeEvent as InputEvent;

@@ -1,0 +1,94 @@
+import type { Activation } from '../core/activations';
+import type { InitScheme, OptimizerName } from '../core/config';
+import type { ControlId } from './controls';
+
+/**
+ * What each setting means, in the lecture notes' notation: a one-line hint (shown on hover and
+ * focus) and a few lines with its formula (behind "What is this?"). Checked against src/core.
+ */
+
+export interface Explanation {
+  hint: string;
+  /** Paragraphs; formulas inline in plain Unicode. */
+  more: readonly string[];
+}
+
+export const SETTING_EXPLANATIONS = {
+  arch: {
+    hint: 'MLP: layers one after another. ResNet: blocks that add their input to their output.',
+    more: [
+      'An MLP computes h⁽ˡ⁾ = σ(W⁽ˡ⁾h⁽ˡ⁻¹⁾ + b⁽ˡ⁾) layer after layer.',
+      'A ResNet block computes h + F(h), where F is two dense layers: the skip lets the gradient reach early layers undiminished, so deep stacks still train.',
+    ],
+  },
+  activation: {
+    hint: 'The non-linear function σ each hidden neuron applies to its weighted sum.',
+    more: ['Each hidden neuron outputs σ(Σᵢ wᵢxᵢ + b). Without a non-linear σ, layers compose into one linear map and the model can only draw a straight line.', 'The output unit is fixed by the task: sigmoid for two classes, softmax for more, linear for regression.'],
+  },
+  init: {
+    hint: 'How the weights are drawn before training starts; biases start at 0.',
+    more: ['Xavier (Glorot): wᵢⱼ ~ U(−√(6/(n_in + n_out)), +√(6/(n_in + n_out))). He (Kaiming): wᵢⱼ ~ N(0, 2/n_in). Uniform: U(−0.5, 0.5). Zeros: every weight 0, so the neurons of a layer stay identical.', 'The weights come from the training seed: Reset repeats the same start.'],
+  },
+  optimizer: {
+    hint: 'The rule that turns the gradient into a step of the weights.',
+    more: ['SGD: θ ← θ − α∇L(θ). Momentum and Adam remember past gradients (see each option).', 'L1 and L2 are added to the gradient before the optimizer sees it (Adam, not AdamW).'],
+  },
+  lr: {
+    hint: 'α: how far each update moves the weights along the negative gradient.',
+    more: ['θₙ₊₁ = θₙ − α∇L(θₙ). Too small and training crawls; too large and the loss jumps around or becomes NaN.', 'With Adam, α is roughly the largest step any one weight takes per update.'],
+  },
+  momentum: {
+    hint: 'μ: how much of the previous update carries into the next.',
+    more: ['v ← μv + g, then θ ← θ − αv. On a steady slope the step grows to α/(1 − μ): μ = 0.9 moves about ten times as far as plain SGD.'],
+  },
+  batch: {
+    hint: 'How many training points each update averages its gradient over.',
+    more: ['Updates per epoch = N / batch size (rounded up), where N is the number of training points.', 'Batch size 1 is stochastic gradient descent: many noisy updates. "all" is batch gradient descent: one smooth update per epoch.'],
+  },
+  l1: {
+    hint: 'λ₁: a penalty λ₁Σ|w| that pulls weights towards zero by a constant amount.',
+    more: ['The gradient gets λ₁·sign(w) added, for weights only (not biases). Many weights end close to zero: thin links in the diagram.', 'The loss shown on the page leaves the penalty out.'],
+  },
+  l2: {
+    hint: 'λ₂: a penalty (λ₂/2)Σw² that shrinks every weight in proportion to its size.',
+    more: [
+      'The gradient gets λ₂·w added, for weights only (not biases). The notes write the penalty as λ‖θ‖² over all parameters: the page’s 0.01 is the notes’ 0.005.',
+      'The loss shown on the page leaves the penalty out.',
+    ],
+  },
+  dropout: {
+    hint: 'p: the chance that each hidden neuron is switched off for one training update.',
+    more: ['Inverted dropout: a kept activation is divided by 1 − p, so nothing changes at test time. Only hidden layers drop, and only while training.'],
+  },
+  features: {
+    hint: 'The inputs the network sees, computed from the point (x₁, x₂).',
+    more: ['Hand-made features can make a problem linear: x₁x₂ separates XOR with no hidden layer, x₁² and x₂² the circle.', 'By default each input is standardised to mean 0 and standard deviation 1 over the training split.'],
+  },
+  discretize: {
+    hint: 'Colour each point of the plane by its class only, without the confidence.',
+    more: ['Off, the colour’s strength shows how sure the model is (p near 0.5 is pale). On, every point of the plane takes the colour of the class the model predicts there.'],
+  },
+} as const satisfies Partial<Record<ControlId, Explanation>>;
+
+export const ACTIVATION_EXPLANATIONS: Record<Activation, string> = {
+  linear: 'σ(z) = z: no bend at all. Layers of linear units add up to one linear map.',
+  relu: 'σ(z) = max(z, 0): slope 1 where active, 0 elsewhere. Cuts the plane into flat pieces.',
+  leaky_relu: 'σ(z) = z for z > 0, 0.01z otherwise: like ReLU, but a neuron never goes completely silent.',
+  elu: 'σ(z) = z for z > 0, eᶻ − 1 otherwise: smooth below 0, slope 1 above.',
+  tanh: 'σ(z) = tanh(z), from −1 to 1 and centred on 0; its slope is at most 1.',
+  sigmoid: 'σ(z) = 1/(1 + e⁻ᶻ), from 0 to 1; its slope is at most ¼, and its outputs are all positive.',
+  softplus: 'σ(z) = log(1 + eᶻ): a smooth ReLU.',
+};
+
+export const INIT_EXPLANATIONS: Record<InitScheme, string> = {
+  zeros: 'Every weight 0: the neurons of a layer compute the same thing and get the same update, so they stay identical.',
+  uniform: 'Each weight from U(−0.5, 0.5), whatever the layer’s size.',
+  xavier: 'Each weight from U(−√(6/(n_in + n_out)), +√(6/(n_in + n_out))): keeps the signal’s spread through tanh and sigmoid layers.',
+  he: 'Each weight from N(0, 2/n_in): keeps the signal’s spread through ReLU layers.',
+};
+
+export const OPTIMIZER_EXPLANATIONS: Record<OptimizerName, string> = {
+  sgd: 'θ ← θ − α·g, with g the minibatch gradient.',
+  momentum: 'v ← μv + g; θ ← θ − α·v: steps build up along a steady slope.',
+  adam: 'Running means of g and g² (β₁ = 0.9, β₂ = 0.999), bias-corrected: each weight gets a step of about α whatever the size of its gradient.',
+};
