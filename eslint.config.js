@@ -3,7 +3,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 /**
- * The layering: ui → train → cpu|gpu → core; data, io and lessons beside core (core only).
+ * The layering: ui → train → cpu|gpu → core; data, io, lessons and challenges beside core (core only).
  * Each folder of src/ lists the folders it may import; every other folder is refused.
  */
 const LAYERS = {
@@ -13,8 +13,9 @@ const LAYERS = {
   data: ['core'],
   io: ['core'],
   lessons: ['core'],
+  challenges: ['core'],
   train: ['core', 'cpu', 'gpu', 'data', 'io'],
-  ui: ['core', 'data', 'io', 'lessons', 'train'],
+  ui: ['core', 'data', 'io', 'lessons', 'challenges', 'train'],
   // The benchmark page and the command line drive the engines directly; bench borrows train's view planner.
   bench: ['core', 'cpu', 'gpu', 'data', 'train'],
   cli: ['core', 'cpu', 'gpu', 'data', 'io', 'bench'],
