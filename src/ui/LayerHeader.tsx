@@ -27,3 +27,32 @@ export function LayerHeader({ layer, neurons, x, selected, onChange, onSelect }:
     </div>
   );
 }
+
+interface LayerStripProps {
+  /** Neurons per hidden layer and the x of its column. */
+  layers: { neurons: number; x: number }[];
+  /** Width of one layer's button (the spacing of the columns). */
+  step: number;
+  selected: number;
+  onSelect(layer: number): void;
+}
+
+/** Above columns too close for headers: one narrow button per layer that opens the layer's settings. */
+export function LayerStrip({ layers, step, selected, onSelect }: LayerStripProps): ReactNode {
+  return (
+    <div className="layer-strip" role="group" aria-label="Hidden layers">
+      {layers.map(({ neurons, x }, i) => (
+        <button
+          key={i}
+          type="button"
+          className="strip-button"
+          style={{ left: x, width: Math.max(6, step - 3) }}
+          aria-pressed={selected === i}
+          aria-label={`Layer ${i + 1}: ${neurons} neurons (settings)`}
+          title={`Layer ${i + 1}: ${neurons} neurons`}
+          onClick={() => onSelect(i)}
+        />
+      ))}
+    </div>
+  );
+}

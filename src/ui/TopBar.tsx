@@ -54,7 +54,7 @@ export function TopBar(): ReactNode {
           {status.backend || 'starting…'}
         </output>
       </div>
-      <div className="class-buttons">
+      <div className="panel-buttons">
         <Hideable id="lessons">
           <button type="button" aria-pressed={panel === 'lessons'} onClick={() => updateView(store, { panel: panel === 'lessons' ? 'none' : 'lessons' })}>
             Lessons

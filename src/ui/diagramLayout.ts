@@ -19,12 +19,29 @@ export interface DiagramColumn {
   moreY: number;
 }
 
+/** A line of text placed by its centre. */
+export interface DiagramLabel {
+  x: number;
+  y: number;
+  text: string;
+}
+
 export interface DiagramLayout {
   columns: DiagramColumn[];
   /** Side of a neuron thumbnail, in pixels. */
   node: number;
   /** Top of the neurons' area (the layer headers sit above it). */
   top: number;
+  /** Pixels between neighbouring columns. */
+  step: number;
+  /**
+   * 'full': each hidden layer gets its + / count / − header. 'strip': the columns are too close for
+   * that, so the layers are summarised (`summary`) over a strip of one narrow button per layer.
+   */
+  headers: 'full' | 'strip';
+  summary: DiagramLabel | null;
+  /** How many neurons are not drawn: under each column when there is room, else one line for all. */
+  more: DiagramLabel[];
 }
 
 /** Space above the neurons for each layer's buttons. */
@@ -34,6 +51,10 @@ export const INPUT_LABEL_WIDTH = 56;
 /** Layers wider than this many neurons are shown compactly. */
 export const MAX_SHOWN = 24;
 const GAP = 6;
+/** Column spacing a layer header (+, the count, −) needs to stay clear of its neighbours. */
+export const HEADER_PITCH = 46;
+/** Column spacing a "… 1,005 more" label needs. */
+export const MORE_PITCH = 100;
 
 /** Side of the thumbnails: as large as 34 px, smaller when the columns or the rows are crowded. */
 function nodeSize(width: number, height: number, columnCount: number, tallest: number): number {
@@ -69,5 +90,29 @@ export function layoutDiagram(features: number, hiddenWidths: number[], outputs:
     ...hiddenWidths.map((count, i) => placeColumn('hidden', count, left + (i + 1) * step, node, HEADER_HEIGHT, height)),
     placeColumn('output', outputs, right, node, HEADER_HEIGHT, height),
   ];
-  return { columns, node, top: HEADER_HEIGHT };
+  const hidden = columns.slice(1, -1);
+  const headers = step >= HEADER_PITCH ? 'full' : 'strip';
+  return { columns, node, top: HEADER_HEIGHT, step, headers, summary: headers === 'strip' ? layersSummary(hidden) : null, more: moreLabels(hidden, step) };
+}
+
+const count = (n: number): string => n.toLocaleString('en-US');
+
+/** "16 layers × 1024", or "16 layers, 2–1024 neurons" when the widths differ; centred over the hidden columns. */
+function layersSummary(hidden: DiagramColumn[]): DiagramLabel | null {
+  if (hidden.length === 0) return null;
+  const widths = hidden.map((column) => column.width);
+  const [least, most] = [Math.min(...widths), Math.max(...widths)];
+  const text = least === most ? `${hidden.length} layers × ${count(most)}` : `${hidden.length} layers, ${count(least)}–${count(most)} neurons`;
+  return { x: (hidden[0].x + hidden.at(-1)!.x) / 2, y: 14, text };
+}
+
+/** A "… N more" label under each cut column when they fit side by side, otherwise one line under them all. */
+function moreLabels(hidden: DiagramColumn[], step: number): DiagramLabel[] {
+  const cut = hidden.filter((column) => column.hidden > 0);
+  if (cut.length === 0) return [];
+  if (step >= MORE_PITCH || cut.length === 1) return cut.map((column) => ({ x: column.x, y: column.moreY, text: `… ${count(column.hidden)} more` }));
+  const y = Math.max(...cut.map((column) => column.moreY));
+  const x = (cut[0].x + cut.at(-1)!.x) / 2;
+  const same = cut.every((column) => column.hidden === cut[0].hidden);
+  return [{ x, y, text: same ? `… ${count(cut[0].hidden)} more in each of ${cut.length} layers` : `… more neurons in ${cut.length} layers` }];
 }

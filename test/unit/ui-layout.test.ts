@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../src/core/config';
-import { MAX_SHOWN, layoutDiagram } from '../../src/ui/diagramLayout';
+import { HEADER_PITCH, MAX_SHOWN, layoutDiagram } from '../../src/ui/diagramLayout';
 import { addLayer, canAddLayer, hiddenWidths, removeLayer, setLayerActivation, setLayerWidth } from '../../src/ui/modelEdits';
 import { shortcutFor } from '../../src/ui/shortcuts';
 import { formatAccuracy, formatEpoch, formatLoss, formatRate } from '../../src/ui/format';
@@ -34,6 +34,47 @@ describe('network diagram layout', () => {
     const layout = layoutDiagram(9, Array(16).fill(8), 1, 560, 480);
     expect(layout.node).toBeGreaterThanOrEqual(14);
     expect(layout.columns).toHaveLength(18);
+  });
+});
+
+describe('network diagram at any size', () => {
+  /** Whether two labels of about `width` px, centred at a and b, would overlap. */
+  const apart = (a: number, b: number, width: number) => Math.abs(a - b) >= width;
+
+  it('gives every layer its header while the columns are far enough apart', () => {
+    const layout = layoutDiagram(7, [8, 8], 1, 560, 480);
+    expect(layout.headers).toBe('full');
+    expect(layout.step).toBeGreaterThanOrEqual(HEADER_PITCH);
+    expect(layout.summary).toBeNull();
+  });
+
+  it('summarises sixteen layers of 1024 as one line over a strip, with one "more" line', () => {
+    const layout = layoutDiagram(7, Array(16).fill(1024), 1, 460, 400);
+    expect(layout.headers).toBe('strip');
+    expect(layout.summary?.text).toBe('16 layers × 1,024');
+    expect(layout.more).toHaveLength(1);
+    expect(layout.more[0].text).toMatch(/^… [\d,]+ more in each of 16 layers$/);
+    const hidden = layout.columns.slice(1, -1);
+    expect(layout.summary!.x).toBeCloseTo((hidden[0].x + hidden[15].x) / 2);
+  });
+
+  it('names the range of widths when the summarised layers differ', () => {
+    const layout = layoutDiagram(7, [2, 64, 1024, 8, 8, 8, 8, 8, 8, 8, 8, 8], 1, 400, 400);
+    expect(layout.summary?.text).toBe('12 layers, 2–1,024 neurons');
+  });
+
+  it('never lets two "more" labels or two headers come closer than they are wide', () => {
+    for (const width of [300, 420, 560, 800, 1200]) {
+      for (const layers of [1, 2, 4, 8, 16]) {
+        const layout = layoutDiagram(7, Array(layers).fill(1024), 1, width, 400);
+        const xs = layout.more.map((label) => label.x);
+        for (let i = 1; i < xs.length; i++) expect(apart(xs[i - 1], xs[i], 90), `${layers} layers in ${width} px`).toBe(true);
+        if (layout.headers === 'full') {
+          const hidden = layout.columns.slice(1, -1).map((column) => column.x);
+          for (let i = 1; i < hidden.length; i++) expect(apart(hidden[i - 1], hidden[i], 44)).toBe(true);
+        }
+      }
+    }
   });
 });
 
