@@ -44,30 +44,35 @@ export interface DiagramLayout {
   more: DiagramLabel[];
 }
 
-/** Space above the neurons for each layer's buttons. */
-export const HEADER_HEIGHT = 84;
+/** Space above the neurons for each layer's header (−, the count, + in a row). */
+export const HEADER_HEIGHT = 36;
+/** Space above the neurons for the layers' summary line and the strip under it. */
+export const STRIP_HEIGHT = 62;
 /** Room on the left for the feature names. */
 export const INPUT_LABEL_WIDTH = 56;
 /** Layers wider than this many neurons are shown compactly. */
 export const MAX_SHOWN = 24;
 const GAP = 6;
-/** Column spacing a layer header (+, the count, −) needs to stay clear of its neighbours. */
-export const HEADER_PITCH = 46;
+/** Column spacing a layer header (−, the count, +) needs to stay clear of its neighbours. */
+export const HEADER_PITCH = 96;
 /** Column spacing a "… 1,005 more" label needs. */
 export const MORE_PITCH = 100;
 
 /** Side of the thumbnails: as large as 34 px, smaller when the columns or the rows are crowded. */
-function nodeSize(width: number, height: number, columnCount: number, tallest: number): number {
+function nodeSize(width: number, height: number, top: number, columnCount: number, tallest: number): number {
   const byWidth = (width - INPUT_LABEL_WIDTH) / (columnCount * 2);
-  const byHeight = (height - HEADER_HEIGHT) / Math.min(tallest, 12) - GAP;
+  const byHeight = (height - top) / Math.min(tallest, 12) - GAP;
   return Math.max(14, Math.min(34, Math.floor(byWidth), Math.floor(byHeight)));
 }
 
-/** Rows of `count` units in a column of `rows` slots, centred vertically; a layer too wide keeps its first units and a "more" slot. */
+/**
+ * Rows of `count` units in a column of as many slots as the height holds, centred vertically; a
+ * layer too tall keeps its first units and a "more" slot (at least one unit is always drawn).
+ */
 function placeColumn(kind: DiagramColumn['kind'], count: number, x: number, node: number, top: number, height: number): DiagramColumn {
   const pitch = node + GAP;
-  const slots = Math.max(2, Math.min(MAX_SHOWN, Math.floor((height - top) / pitch)));
-  const shown = count <= slots ? count : slots - 1;
+  const slots = Math.max(1, Math.min(MAX_SHOWN, Math.floor((height - top) / pitch)));
+  const shown = count <= slots ? count : Math.max(1, slots - 1);
   const rows = shown + (count > shown ? 1 : 0);
   const start = top + Math.max(0, (height - top - rows * pitch) / 2) + pitch / 2;
   const nodes = Array.from({ length: shown }, (_, index) => ({ index, x, y: start + index * pitch }));
@@ -81,18 +86,21 @@ function placeColumn(kind: DiagramColumn['kind'], count: number, x: number, node
 export function layoutDiagram(features: number, hiddenWidths: number[], outputs: number, width: number, height: number): DiagramLayout {
   const columnCount = hiddenWidths.length + 2;
   const tallest = Math.max(features, outputs, ...hiddenWidths.map((w) => Math.min(w, MAX_SHOWN)));
-  const node = nodeSize(width, height, columnCount, tallest);
+  const spacing = (node: number) => (width - INPUT_LABEL_WIDTH - node - 12) / (columnCount - 1);
+  // Headers fit when the columns are far enough apart even with the largest thumbnails.
+  const headers = spacing(nodeSize(width, height, HEADER_HEIGHT, columnCount, tallest)) >= HEADER_PITCH ? 'full' : 'strip';
+  const top = headers === 'full' ? HEADER_HEIGHT : STRIP_HEIGHT;
+  const node = nodeSize(width, height, top, columnCount, tallest);
   const left = INPUT_LABEL_WIDTH + node / 2 + 4;
   const right = width - node / 2 - 8;
-  const step = (right - left) / (columnCount - 1);
+  const step = spacing(node);
   const columns = [
-    placeColumn('input', features, left, node, HEADER_HEIGHT, height),
-    ...hiddenWidths.map((count, i) => placeColumn('hidden', count, left + (i + 1) * step, node, HEADER_HEIGHT, height)),
-    placeColumn('output', outputs, right, node, HEADER_HEIGHT, height),
+    placeColumn('input', features, left, node, top, height),
+    ...hiddenWidths.map((count, i) => placeColumn('hidden', count, left + (i + 1) * step, node, top, height)),
+    placeColumn('output', outputs, right, node, top, height),
   ];
   const hidden = columns.slice(1, -1);
-  const headers = step >= HEADER_PITCH ? 'full' : 'strip';
-  return { columns, node, top: HEADER_HEIGHT, step, headers, summary: headers === 'strip' ? layersSummary(hidden) : null, more: moreLabels(hidden, step) };
+  return { columns, node, top, step, headers, summary: headers === 'strip' ? layersSummary(hidden) : null, more: moreLabels(hidden, step) };
 }
 
 const count = (n: number): string => n.toLocaleString('en-US');

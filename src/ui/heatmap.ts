@@ -45,6 +45,55 @@ export function paintClasses(values: Float32Array, classes: number, cells: numbe
   }
 }
 
+/** The value at grid position (x, y) between samples, from the four nearest (row-major, `stride` values per sample, this one at `offset`). */
+function bilinear(values: ArrayLike<number>, stride: number, offset: number, width: number, height: number, x: number, y: number): number {
+  const i = Math.min(Math.max(Math.floor(x), 0), width - 2);
+  const j = Math.min(Math.max(Math.floor(y), 0), height - 2);
+  const [tx, ty] = [Math.min(Math.max(x - i, 0), 1), Math.min(Math.max(y - j, 0), 1)];
+  const at = (di: number, dj: number) => values[((j + dj) * width + i + di) * stride + offset];
+  return (1 - ty) * ((1 - tx) * at(0, 0) + tx * at(1, 0)) + ty * ((1 - tx) * at(0, 1) + tx * at(1, 1));
+}
+
+/**
+ * Discretized classification at a finer resolution than the grid (`outWidth` × `outHeight` pixels
+ * over the same square): each pixel takes the likeliest class of the probabilities interpolated
+ * between the samples around it, so the regions have smooth edges instead of the grid's blocks.
+ */
+export function paintClassRegions(values: Float32Array, classes: number, grid: { width: number; height: number }, outWidth: number, outHeight: number, out: Uint8ClampedArray): void {
+  const { width, height } = grid;
+  const colors = CLASS_COLORS.map((color) => mix(BACKGROUND, color, DISCRETE_STRENGTH));
+  for (let py = 0; py < outHeight; py++) {
+    // Sample (i, j) sits at the centre of grid cell (i, j).
+    const y = ((py + 0.5) * height) / outHeight - 0.5;
+    for (let px = 0; px < outWidth; px++) {
+      const x = ((px + 0.5) * width) / outWidth - 0.5;
+      let best = 0;
+      if (classes === 2) {
+        best = bilinear(values, 1, 0, width, height, x, y) > 0.5 ? 1 : 0;
+      } else {
+        let most = -Infinity;
+        for (let c = 0; c < classes; c++) {
+          const p = bilinear(values, classes, c, width, height, x, y);
+          if (p > most) [most, best] = [p, c];
+        }
+      }
+      put(out, py * outWidth + px, colors[best]);
+    }
+  }
+}
+
+/** Discretized regression at a finer resolution than the grid: the interpolated value in a few bands. */
+export function paintRegressionBands(values: Float32Array, range: number, grid: { width: number; height: number }, outWidth: number, outHeight: number, out: Uint8ClampedArray): void {
+  const { width, height } = grid;
+  for (let py = 0; py < outHeight; py++) {
+    const y = ((py + 0.5) * height) / outHeight - 0.5;
+    for (let px = 0; px < outWidth; px++) {
+      const t = bilinear(values, 1, 0, width, height, ((px + 0.5) * width) / outWidth - 0.5, y) / range;
+      put(out, py * outWidth + px, divergingColor(Math.round(Math.max(-1, Math.min(1, t)) * REGRESSION_LEVELS) / REGRESSION_LEVELS, MAX_STRENGTH));
+    }
+  }
+}
+
 /** Regression: each cell's value on the diverging scale over [−range, range]; discretized into a few bands. */
 export function paintRegression(values: Float32Array, cells: number, range: number, discretize: boolean, out: Uint8ClampedArray): void {
   for (let cell = 0; cell < cells; cell++) {

@@ -4,6 +4,7 @@ import { HEADER_PITCH, MAX_SHOWN, layoutDiagram } from '../../src/ui/diagramLayo
 import { addLayer, canAddLayer, hiddenWidths, removeLayer, setLayerActivation, setLayerWidth } from '../../src/ui/modelEdits';
 import { shortcutFor } from '../../src/ui/shortcuts';
 import { formatAccuracy, formatEpoch, formatLoss, formatRate } from '../../src/ui/format';
+import { epochScale } from '../../src/ui/lossChartDraw';
 
 describe('network diagram layout', () => {
   it('places every column inside the box, inputs left and output right', () => {
@@ -71,7 +72,7 @@ describe('network diagram at any size', () => {
         for (let i = 1; i < xs.length; i++) expect(apart(xs[i - 1], xs[i], 90), `${layers} layers in ${width} px`).toBe(true);
         if (layout.headers === 'full') {
           const hidden = layout.columns.slice(1, -1).map((column) => column.x);
-          for (let i = 1; i < hidden.length; i++) expect(apart(hidden[i - 1], hidden[i], 44)).toBe(true);
+          for (let i = 1; i < hidden.length; i++) expect(apart(hidden[i - 1], hidden[i], HEADER_PITCH)).toBe(true);
         }
       }
     }
@@ -130,5 +131,19 @@ describe('readout formats', () => {
     expect(formatEpoch(12345.6)).toBe('12,345');
     expect(formatRate(15234)).toBe('15,000');
     expect(formatRate(42.4)).toBe('42');
+  });
+});
+
+describe('loss chart epoch axis', () => {
+  it('reads 0 … 1 before the first epoch, not a sliver of one with long labels', () => {
+    const { scale, labels } = epochScale(0, 0, 52, 400);
+    expect(scale.domain()).toEqual([0, 1]);
+    expect(labels(5)).toEqual(['0', '0.2', '0.4', '0.6', '0.8', '1']);
+  });
+
+  it('follows the run once it is longer than an epoch, with short labels', () => {
+    const { scale, labels } = epochScale(0, 2400, 52, 400);
+    expect(scale.domain()).toEqual([0, 2400]);
+    expect(labels(3)).toEqual(['0', '1000', '2000']);
   });
 });
