@@ -51,7 +51,9 @@ export function LayerStrip({ layers, step, selected, onSelect }: LayerStripProps
           aria-label={`Layer ${i + 1}: ${neurons} neurons (settings)`}
           title={`Layer ${i + 1}: ${neurons} neurons`}
           onClick={() => onSelect(i)}
-        />
+        >
+          {step >= 10 * String(neurons).length + 8 ? neurons : ''}
+        </button>
       ))}
     </div>
   );

@@ -47,14 +47,16 @@ export interface DiagramLayout {
 /** Space above the neurons for each layer's header (−, the count, + in a row). */
 export const HEADER_HEIGHT = 36;
 /** Space above the neurons for the layers' summary line and the strip under it. */
-export const STRIP_HEIGHT = 62;
+export const STRIP_HEIGHT = 48;
 /** Room on the left for the feature names. */
 export const INPUT_LABEL_WIDTH = 56;
 /** Layers wider than this many neurons are shown compactly. */
 export const MAX_SHOWN = 24;
 const GAP = 6;
-/** Column spacing a layer header (−, the count, +) needs to stay clear of its neighbours. */
-export const HEADER_PITCH = 96;
+/** Column spacing a layer header (−, the count, +) needs to stay clear of its neighbours, for counts of so many digits. */
+export function headerPitch(digits: number): number {
+  return 66 + 9 * digits;
+}
 /** Column spacing a "… 1,005 more" label needs. */
 export const MORE_PITCH = 100;
 
@@ -88,7 +90,8 @@ export function layoutDiagram(features: number, hiddenWidths: number[], outputs:
   const tallest = Math.max(features, outputs, ...hiddenWidths.map((w) => Math.min(w, MAX_SHOWN)));
   const spacing = (node: number) => (width - INPUT_LABEL_WIDTH - node - 12) / (columnCount - 1);
   // Headers fit when the columns are far enough apart even with the largest thumbnails.
-  const headers = spacing(nodeSize(width, height, HEADER_HEIGHT, columnCount, tallest)) >= HEADER_PITCH ? 'full' : 'strip';
+  const digits = String(Math.max(1, ...hiddenWidths)).length;
+  const headers = spacing(nodeSize(width, height, HEADER_HEIGHT, columnCount, tallest)) >= headerPitch(digits) ? 'full' : 'strip';
   const top = headers === 'full' ? HEADER_HEIGHT : STRIP_HEIGHT;
   const node = nodeSize(width, height, top, columnCount, tallest);
   const left = INPUT_LABEL_WIDTH + node / 2 + 4;
@@ -111,7 +114,7 @@ function layersSummary(hidden: DiagramColumn[]): DiagramLabel | null {
   const widths = hidden.map((column) => column.width);
   const [least, most] = [Math.min(...widths), Math.max(...widths)];
   const text = least === most ? `${hidden.length} layers × ${count(most)}` : `${hidden.length} layers, ${count(least)}–${count(most)} neurons`;
-  return { x: (hidden[0].x + hidden.at(-1)!.x) / 2, y: 14, text };
+  return { x: (hidden[0].x + hidden.at(-1)!.x) / 2, y: 12, text };
 }
 
 /** A "… N more" label under each cut column when they fit side by side, otherwise one line under them all. */

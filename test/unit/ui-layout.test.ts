@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../src/core/config';
-import { HEADER_PITCH, MAX_SHOWN, layoutDiagram } from '../../src/ui/diagramLayout';
+import { MAX_SHOWN, headerPitch, layoutDiagram } from '../../src/ui/diagramLayout';
 import { addLayer, canAddLayer, hiddenWidths, removeLayer, setLayerActivation, setLayerWidth } from '../../src/ui/modelEdits';
 import { shortcutFor } from '../../src/ui/shortcuts';
 import { formatAccuracy, formatEpoch, formatLoss, formatRate } from '../../src/ui/format';
@@ -45,7 +45,7 @@ describe('network diagram at any size', () => {
   it('gives every layer its header while the columns are far enough apart', () => {
     const layout = layoutDiagram(7, [8, 8], 1, 560, 480);
     expect(layout.headers).toBe('full');
-    expect(layout.step).toBeGreaterThanOrEqual(HEADER_PITCH);
+    expect(layout.step).toBeGreaterThanOrEqual(headerPitch(1));
     expect(layout.summary).toBeNull();
   });
 
@@ -72,7 +72,7 @@ describe('network diagram at any size', () => {
         for (let i = 1; i < xs.length; i++) expect(apart(xs[i - 1], xs[i], 90), `${layers} layers in ${width} px`).toBe(true);
         if (layout.headers === 'full') {
           const hidden = layout.columns.slice(1, -1).map((column) => column.x);
-          for (let i = 1; i < hidden.length; i++) expect(apart(hidden[i - 1], hidden[i], HEADER_PITCH)).toBe(true);
+          for (let i = 1; i < hidden.length; i++) expect(apart(hidden[i - 1], hidden[i], headerPitch(4))).toBe(true);
         }
       }
     }
