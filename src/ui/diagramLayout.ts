@@ -113,7 +113,8 @@ function layersSummary(hidden: DiagramColumn[]): DiagramLabel | null {
   if (hidden.length === 0) return null;
   const widths = hidden.map((column) => column.width);
   const [least, most] = [Math.min(...widths), Math.max(...widths)];
-  const text = least === most ? `${hidden.length} layers × ${count(most)}` : `${hidden.length} layers, ${count(least)}–${count(most)} neurons`;
+  const layers = `${hidden.length} layer${hidden.length === 1 ? '' : 's'}`;
+  const text = least === most ? `${layers} × ${count(most)}` : `${layers}, ${count(least)}–${count(most)} neurons`;
   return { x: (hidden[0].x + hidden.at(-1)!.x) / 2, y: 12, text };
 }
 

@@ -59,6 +59,12 @@ describe('network diagram at any size', () => {
     expect(layout.summary!.x).toBeCloseTo((hidden[0].x + hidden[15].x) / 2);
   });
 
+  it('says "1 layer" for a single layer too narrow for its header', () => {
+    const layout = layoutDiagram(7, [1024], 1, 200, 300);
+    expect(layout.headers).toBe('strip');
+    expect(layout.summary?.text).toBe('1 layer × 1,024');
+  });
+
   it('names the range of widths when the summarised layers differ', () => {
     const layout = layoutDiagram(7, [2, 64, 1024, 8, 8, 8, 8, 8, 8, 8, 8, 8], 1, 400, 400);
     expect(layout.summary?.text).toBe('12 layers, 2–1,024 neurons');
