@@ -86,6 +86,8 @@ describe.each(VIEWPORTS)('the page at $name', (viewport) => {
         if (viewport.width >= 1024) expect(layout.verticalOverflow, `${where}: page taller than the window`).toBe(0);
       }
       if (viewport.fitsHeight) expect(layout.lossChartHeight, `${where}: loss chart height`).toBeGreaterThanOrEqual(viewport.minLossChart);
+      const backendCut = await page.$eval('#backend-readout', (readout) => readout.scrollWidth > readout.clientWidth + 1 || readout.scrollHeight > readout.clientHeight + 1);
+      expect(backendCut, `${where}: the Backend readout is cut`).toBe(false);
       if (viewport.width >= 1024) {
         expect(layout.plane.inView, `${where}: plane in view`).toBe(true);
         await expect.poll(() => field(page, 'Training loss').isVisible()).toBe(true);
@@ -103,6 +105,33 @@ describe.each(VIEWPORTS)('the page at $name', (viewport) => {
         expect(covered, `${where}: the Lessons panel hides the plane`).toBe(false);
       }
       expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+});
+
+describe('the page on a phone', () => {
+  it('folds data, network and settings into sections a tap opens, under the plane', async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+    try {
+      await page.goto(`${inject('baseUrl')}#backend=cpu`);
+      await waitForBackend(page, 'cpu');
+      for (const [section, inside] of [
+        ['Data', 'Dataset'],
+        ['Network', 'Add layer'],
+        ['Settings', 'Learning rate'],
+      ] as const) {
+        const toggle = button(page, section);
+        await expect.poll(() => toggle.getAttribute('aria-expanded')).toBe('false');
+        const control = page.getByRole(section === 'Network' ? 'button' : 'combobox', { name: inside, exact: true }).or(field(page, inside));
+        expect(await control.first().isVisible(), `${inside} while ${section} is closed`).toBe(false);
+        await toggle.tap();
+        await expect.poll(() => toggle.getAttribute('aria-expanded')).toBe('true');
+        await expect.poll(() => control.first().isVisible()).toBe(true);
+        const plane = (await page.getByRole('img', { name: 'Decision boundary' }).boundingBox())!;
+        expect((await toggle.boundingBox())!.y, `${section} comes after the plane`).toBeGreaterThan(plane.y + plane.height);
+      }
     } finally {
       await page.close();
     }
