@@ -137,3 +137,23 @@ describe('the page on a phone', () => {
     }
   });
 });
+
+describe('the page on a tablet', () => {
+  it('draws a point where a finger taps the plane', async () => {
+    const page = await browser.newPage({ viewport: { width: 820, height: 1180 }, hasTouch: true, isMobile: true });
+    try {
+      await page.goto(`${inject('baseUrl')}#backend=cpu`);
+      await waitForBackend(page, 'cpu');
+      await button(page, 'Draw points').tap();
+      const plane = page.getByRole('img', { name: 'Decision boundary' });
+      const box = (await plane.boundingBox())!;
+      expect(Math.min(box.width, box.height)).toBeGreaterThanOrEqual(500);
+      // The plane point (3, 3): a quarter of the way in from the top right corner.
+      await page.touchscreen.tap(box.x + box.width * 0.75, box.y + box.height * 0.25);
+      await expect.poll(() => field(page, 'Dataset').inputValue()).toBe('custom');
+      expect(await page.evaluate(() => window.scrollY), 'the tap scrolled the page instead').toBe(0);
+    } finally {
+      await page.close();
+    }
+  });
+});
