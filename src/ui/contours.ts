@@ -42,16 +42,21 @@ export function zeroContour(field: ArrayLike<number>, width: number, height: num
   return out;
 }
 
+/** log p, kept finite where a probability has reached 0. */
+export const logProbability = (p: number): number => Math.log(Math.max(p, 1e-30));
+
 /**
  * The borders between classes over a grid of classifier outputs: for 2 classes `values` holds
  * p(class 2) per sample and the border is p = 0.5; for k classes it holds k probabilities per
- * sample, and each class's border is where it stops being the likeliest.
+ * sample, and each class's border is where it stops being the likeliest. The fields are compared
+ * in log space, which is linear in the model's logits, so a confident model's border runs between
+ * the samples where its logits cross rather than halfway between saturated ones.
  */
 export function classBorders(values: ArrayLike<number>, classes: number, width: number, height: number): Segments {
   const cells = width * height;
   const field = new Float64Array(cells);
   if (classes === 2) {
-    for (let cell = 0; cell < cells; cell++) field[cell] = values[cell] - 0.5;
+    for (let cell = 0; cell < cells; cell++) field[cell] = logProbability(values[cell]) - logProbability(1 - values[cell]);
     return zeroContour(field, width, height);
   }
   const out: Segments = [];
@@ -59,7 +64,7 @@ export function classBorders(values: ArrayLike<number>, classes: number, width: 
     for (let cell = 0; cell < cells; cell++) {
       let rival = -Infinity;
       for (let other = 0; other < classes; other++) if (other !== c) rival = Math.max(rival, values[cell * classes + other]);
-      field[cell] = values[cell * classes + c] - rival;
+      field[cell] = logProbability(values[cell * classes + c]) - logProbability(rival);
     }
     zeroContour(field, width, height, out);
   }

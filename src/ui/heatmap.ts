@@ -1,3 +1,4 @@
+import { logProbability } from './contours';
 import { BACKGROUND, CLASS_COLORS, divergingColor, mix, type Rgb } from './palette';
 
 /** The decision-boundary colours of grid values, written into RGBA pixels (one pixel per grid cell). */
@@ -56,12 +57,15 @@ function bilinear(values: ArrayLike<number>, stride: number, offset: number, wid
 
 /**
  * Discretized classification at a finer resolution than the grid (`outWidth` × `outHeight` pixels
- * over the same square): each pixel takes the likeliest class of the probabilities interpolated
- * between the samples around it, so the regions have smooth edges instead of the grid's blocks.
+ * over the same square): each pixel takes the likeliest class of the log probabilities (the
+ * logits, up to a shared term) interpolated between the samples around it, so the regions have
+ * smooth edges instead of the grid's blocks.
  */
 export function paintClassRegions(values: Float32Array, classes: number, grid: { width: number; height: number }, outWidth: number, outHeight: number, out: Uint8ClampedArray): void {
   const { width, height } = grid;
   const colors = CLASS_COLORS.map((color) => mix(BACKGROUND, color, DISCRETE_STRENGTH));
+  // Two classes: the log-odds of class 2; more: each class's log probability.
+  const logs = classes === 2 ? values.map((p) => logProbability(p) - logProbability(1 - p)) : values.map(logProbability);
   for (let py = 0; py < outHeight; py++) {
     // Sample (i, j) sits at the centre of grid cell (i, j).
     const y = ((py + 0.5) * height) / outHeight - 0.5;
@@ -69,12 +73,12 @@ export function paintClassRegions(values: Float32Array, classes: number, grid: {
       const x = ((px + 0.5) * width) / outWidth - 0.5;
       let best = 0;
       if (classes === 2) {
-        best = bilinear(values, 1, 0, width, height, x, y) > 0.5 ? 1 : 0;
+        best = bilinear(logs, 1, 0, width, height, x, y) > 0 ? 1 : 0;
       } else {
         let most = -Infinity;
         for (let c = 0; c < classes; c++) {
-          const p = bilinear(values, classes, c, width, height, x, y);
-          if (p > most) [most, best] = [p, c];
+          const logP = bilinear(logs, classes, c, width, height, x, y);
+          if (logP > most) [most, best] = [logP, c];
         }
       }
       put(out, py * outWidth + px, colors[best]);

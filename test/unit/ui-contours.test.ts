@@ -22,6 +22,16 @@ describe('decision borders', () => {
     }
   });
 
+  it("puts a confident model's border where its logits cross, not halfway between saturated probabilities", () => {
+    const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
+    // Logits −2 and 6 on neighbouring samples cross a quarter of the way from the first.
+    const p = grid(2, 2, (i) => sigmoid(i === 0 ? -2 : 6));
+    for (const [x1, , x2] of split(classBorders(p, 2, 2, 2))) {
+      expect(x1).toBeCloseTo(0.25, 4);
+      expect(x2).toBeCloseTo(0.25, 4);
+    }
+  });
+
   it('finds a closed border around a circle of one class', () => {
     const p = grid(21, 21, (i, j) => (Math.hypot(i - 10, j - 10) < 5 ? 0.9 : 0.1));
     const segments = split(classBorders(p, 2, 21, 21));
