@@ -21,7 +21,7 @@ export function toPlane(x: number, y: number, width: number, height: number): [n
 }
 
 /** The largest side (px) discretized regions are worked out at; larger canvases stretch them smoothly. */
-const MAX_REGION_PIXELS = 640;
+const MAX_REGION_PIXELS = 480;
 /** The border line's colour: the page's ink, slightly see-through so that points under it show. */
 const BORDER_COLOR = 'rgba(17, 20, 24, 0.8)';
 
