@@ -13,6 +13,7 @@ import { TopBar } from './ui/TopBar';
 import { LessonBanner } from './ui/LessonBanner';
 import { LessonsPanel } from './ui/LessonsPanel';
 import { SharePanel } from './ui/SharePanel';
+import { Section } from './ui/Section';
 import { useFileDrop } from './ui/useFileDrop';
 import { useShortcuts } from './ui/useShortcuts';
 import { useUndoKeys } from './ui/useUndoKeys';
@@ -31,19 +32,28 @@ export function App({ services }: { services: AppServices }): ReactNode {
     <AppContext.Provider value={services}>
       <div className={className}>
         <TopBar />
-        <SettingsBar />
+        <Section name="Settings" className="settings-section">
+          <SettingsBar />
+        </Section>
         <LessonBanner />
         <main className={dataShown ? 'workspace' : 'workspace without-data'}>
-          {dataShown && <DataPanel />}
-          <NetworkPanel />
+          {dataShown && (
+            <Section name="Data" className="data-section">
+              <DataPanel />
+            </Section>
+          )}
+          <Section name="Network" className="network-section">
+            <NetworkPanel />
+          </Section>
           <div className="output-column">
             <DecisionBoundary />
             <MetricReadouts />
             <LossChart />
           </div>
+          {/* In the workspace, so that a side panel takes the network's place and never covers the plane. */}
+          {panel === 'lessons' && <LessonsPanel />}
+          {panel === 'share' && <SharePanel />}
         </main>
-        {panel === 'lessons' && <LessonsPanel />}
-        {panel === 'share' && <SharePanel />}
         <Notices />
         {dragging && (
           <div className="drop-hint" aria-hidden="true">

@@ -7,7 +7,7 @@ import { drawLinks, drawSkips, drawThumbnails, planMatches, type ShowTooltip } f
 import { layoutDiagram } from './diagramLayout';
 import { FeatureToggle } from './FeatureToggle';
 import { regressionRange } from './heatmap';
-import { LayerHeader } from './LayerHeader';
+import { LayerHeader, LayerStrip } from './LayerHeader';
 import { hiddenWidths, setLayerWidth } from './modelEdits';
 import { updateConfig, updateView } from './store';
 import { useShown } from './Hideable';
@@ -103,7 +103,16 @@ export function NetworkDiagram(): ReactNode {
           onToggle={() => updateConfig(store, (config) => (config.model.features = toggled(config.model.features, FEATURE_NAMES[node.index])))}
         />
       ))}
+      {layout.summary && (
+        <span className="layers-summary" style={{ left: layout.summary.x, top: layout.summary.y }}>
+          {layout.summary.text}
+        </span>
+      )}
+      {layersShown && layout.headers === 'strip' && (
+        <LayerStrip layers={hidden.map((column) => ({ neurons: column.width, x: column.x }))} step={layout.step} selected={selected} onSelect={(i) => updateView(store, { selectedLayer: i })} />
+      )}
       {layersShown &&
+        layout.headers === 'full' &&
         hidden.map((column, i) => (
           <LayerHeader
             key={i}
@@ -115,13 +124,11 @@ export function NetworkDiagram(): ReactNode {
             onSelect={() => updateView(store, { selectedLayer: i })}
           />
         ))}
-      {hidden
-        .filter((column) => column.hidden > 0)
-        .map((column, i) => (
-          <span key={i} className="more" style={{ left: column.x, top: column.moreY }}>
-            … {column.hidden.toLocaleString('en-US')} more
-          </span>
-        ))}
+      {layout.more.map((label, i) => (
+        <span key={i} className="more" style={{ left: label.x, top: label.y }}>
+          {label.text}
+        </span>
+      ))}
       {tip && (
         <div className="tooltip" role="tooltip" style={{ left: tip.x + 12, top: tip.y + 12 }}>
           {tip.text}

@@ -62,7 +62,7 @@ export function TopBar(): ReactNode {
       <div className="run-on" title={backendChoice === 'auto' ? `Auto chooses by speed. Now: ${status.backend || 'starting…'}` : undefined}>
         <SelectField label="Run on" value={backendChoice} options={BACKEND_CHOICES} names={BACKEND_NAMES} onChange={(backend) => store.setState({ backend })} />
       </div>
-      <div className="class-buttons">
+      <div className="panel-buttons">
         <Hideable id="lessons">
           <button type="button" aria-pressed={panel === 'lessons'} onClick={() => updateView(store, { panel: panel === 'lessons' ? 'none' : 'lessons' })}>
             Lessons

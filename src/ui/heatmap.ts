@@ -1,3 +1,4 @@
+import { logProbability } from './contours';
 import { BACKGROUND, CLASS_COLORS, divergingColor, mix, type Rgb } from './palette';
 
 /** The decision-boundary colours of grid values, written into RGBA pixels (one pixel per grid cell). */
@@ -43,6 +44,76 @@ export function paintClasses(values: Float32Array, classes: number, cells: numbe
     const confidence = Math.max(0, (probabilities[best] - 1 / classes) / (1 - 1 / classes));
     put(out, cell, mix(BACKGROUND, blend, MAX_STRENGTH * (Number.isFinite(confidence) ? confidence : 0)));
   }
+}
+
+/**
+ * Visits every pixel of an outWidth × outHeight image over the grid's square with the grid's values
+ * (`stride` per sample) interpolated bilinearly there: `pick(row, left, right, t)` reads value c as
+ * row[left + c] + t · (row[right + c] − row[left + c]) and returns the pixel's colour. Sample (i, j)
+ * sits at the centre of grid cell (i, j); rows are blended once per image row, so each pixel costs
+ * one blend per value.
+ */
+function paintInterpolated(
+  values: ArrayLike<number>,
+  stride: number,
+  grid: { width: number; height: number },
+  outWidth: number,
+  outHeight: number,
+  out: Uint8ClampedArray,
+  pick: (row: Float64Array, left: number, right: number, t: number) => Rgb,
+): void {
+  const { width, height } = grid;
+  const span = (position: number, samples: number): [number, number] => {
+    const first = Math.min(Math.max(Math.floor(position), 0), Math.max(samples - 2, 0));
+    return [first, Math.min(Math.max(position - first, 0), 1)];
+  };
+  const columns = Array.from({ length: outWidth }, (_, px) => span(((px + 0.5) * width) / outWidth - 0.5, width));
+  const row = new Float64Array(width * stride);
+  const rowLength = width * stride;
+  for (let py = 0; py < outHeight; py++) {
+    const [j, ty] = span(((py + 0.5) * height) / outHeight - 0.5, height);
+    const below = Math.min(j + 1, height - 1) * rowLength;
+    for (let n = 0; n < rowLength; n++) row[n] = (1 - ty) * values[j * rowLength + n] + ty * values[below + n];
+    for (let px = 0; px < outWidth; px++) {
+      const [i, tx] = columns[px];
+      put(out, py * outWidth + px, pick(row, i * stride, Math.min(i + 1, width - 1) * stride, tx));
+    }
+  }
+}
+
+/**
+ * Discretized classification at a finer resolution than the grid (`outWidth` × `outHeight` pixels
+ * over the same square): each pixel takes the likeliest class of the log probabilities (the
+ * logits, up to a shared term) interpolated between the samples around it, so the regions have
+ * smooth edges instead of the grid's blocks.
+ */
+export function paintClassRegions(values: Float32Array, classes: number, grid: { width: number; height: number }, outWidth: number, outHeight: number, out: Uint8ClampedArray): void {
+  const colors = CLASS_COLORS.map((color) => mix(BACKGROUND, color, DISCRETE_STRENGTH));
+  if (classes === 2) {
+    // The log-odds of class 2.
+    const odds = Float64Array.from(values, (p) => logProbability(p) - logProbability(1 - p));
+    paintInterpolated(odds, 1, grid, outWidth, outHeight, out, (row, left, right, t) => colors[row[left] + t * (row[right] - row[left]) > 0 ? 1 : 0]);
+    return;
+  }
+  const logs = Float64Array.from(values, logProbability);
+  paintInterpolated(logs, classes, grid, outWidth, outHeight, out, (row, left, right, t) => {
+    let best = 0;
+    let most = -Infinity;
+    for (let c = 0; c < classes; c++) {
+      const logP = row[left + c] + t * (row[right + c] - row[left + c]);
+      if (logP > most) [most, best] = [logP, c];
+    }
+    return colors[best];
+  });
+}
+
+/** Discretized regression at a finer resolution than the grid: the interpolated value in a few bands. */
+export function paintRegressionBands(values: Float32Array, range: number, grid: { width: number; height: number }, outWidth: number, outHeight: number, out: Uint8ClampedArray): void {
+  const bands = Array.from({ length: 2 * REGRESSION_LEVELS + 1 }, (_, k) => divergingColor(k / REGRESSION_LEVELS - 1, MAX_STRENGTH));
+  paintInterpolated(values, 1, grid, outWidth, outHeight, out, (row, left, right, t) => {
+    const value = (row[left] + t * (row[right] - row[left])) / range;
+    return bands[Math.round((Math.max(-1, Math.min(1, Number.isFinite(value) ? value : 0)) + 1) * REGRESSION_LEVELS)];
+  });
 }
 
 /** Regression: each cell's value on the diverging scale over [−range, range]; discretized into a few bands. */

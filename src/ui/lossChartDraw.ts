@@ -17,6 +17,15 @@ export interface ChartSeries {
   pinned: readonly HistoryPoint[] | null;
 }
 
+/**
+ * The epoch axis: at least one epoch wide, so that before training it reads 0 … 1 rather than a
+ * sliver of an epoch, with labels as short as the numbers allow ("0", "0.5", "2000").
+ */
+export function epochScale(first: number, last: number, left: number, right: number): { scale: d3.ScaleLinear<number, number>; labels: (count: number) => string[] } {
+  const scale = d3.scaleLinear().domain([first, Math.max(last, first + 1)]).range([left, right]);
+  return { scale, labels: (count) => scale.ticks(count).map(scale.tickFormat(count, '~r')) };
+}
+
 /** Creates the chart's groups and paths inside `svg` (once). */
 export function setUpLossChart(svg: SVGSVGElement): void {
   const root = d3.select(svg);
@@ -55,13 +64,14 @@ export function drawLossChart(svg: SVGSVGElement, width: number, height: number,
   const all = [...points, ...pinned];
   const firstEpoch = d3.min(all, (p) => p.epoch) ?? 0;
   const lastEpoch = d3.max(all, (p) => p.epoch) ?? 1;
-  const x = d3.scaleLinear().domain([firstEpoch, Math.max(lastEpoch, firstEpoch + 1e-3)]).range([MARGIN.left, innerRight]);
+  const x = epochScale(firstEpoch, lastEpoch, MARGIN.left, innerRight).scale;
+  const xTicks = Math.max(2, Math.floor(width / 90));
   const losses = all.flatMap((p) => [p.trainLoss, p.testLoss]).filter((v) => Number.isFinite(v));
   const top = Math.max(d3.max(losses) ?? 1, logScale ? LOG_FLOOR * 10 : 1e-3);
   const y = logScale
     ? d3.scaleLog().domain([Math.max(LOG_FLOOR, d3.min(losses) ?? LOG_FLOOR), top]).range([innerBottom, MARGIN.top]).clamp(true)
     : d3.scaleLinear().domain([0, top]).range([innerBottom, MARGIN.top]).nice();
-  root.select<SVGGElement>('.x-axis').attr('transform', `translate(0, ${innerBottom})`).call(d3.axisBottom(x).ticks(Math.max(2, Math.floor(width / 90))));
+  root.select<SVGGElement>('.x-axis').attr('transform', `translate(0, ${innerBottom})`).call(d3.axisBottom(x).ticks(xTicks, '~r'));
   root.select<SVGGElement>('.y-axis').attr('transform', `translate(${MARGIN.left}, 0)`).call(d3.axisLeft(y).ticks(Math.max(2, Math.floor((innerBottom - MARGIN.top) / 30)), logScale ? '.0e' : '.2~f'));
   // In the corner under the y axis, the one place the ticks leave free.
   root.select('.x-title').attr('x', MARGIN.left - 10).attr('y', height - 5);

@@ -2,7 +2,8 @@ import type { Dataset } from '../core/dataset';
 import { PLANE_EXTENT } from '../core/grid';
 import { outputWidth } from '../core/task';
 import type { GridValues } from '../train/run';
-import { paintClasses, paintRegression, regressionRange } from './heatmap';
+import { classBorders } from './contours';
+import { paintClassRegions, paintClasses, paintRegression, paintRegressionBands, regressionRange } from './heatmap';
 import { classColor, cssColor, divergingColor } from './palette';
 
 /** Painting the plane: the model's output as a heatmap, with the data points on top. */
@@ -19,21 +20,57 @@ export function toPlane(x: number, y: number, width: number, height: number): [n
   return [LO + (x / width) * (HI - LO), HI - (y / height) * (HI - LO)];
 }
 
-/** Paints the grid into `scratch` (resized to the grid) and stretches it over the whole canvas. */
+/** The largest side (px) discretized regions are worked out at; larger canvases stretch them smoothly. */
+const MAX_REGION_PIXELS = 480;
+/** The border line's colour: the page's ink, slightly see-through so that points under it show. */
+const BORDER_COLOR = 'rgba(17, 20, 24, 0.8)';
+
+/**
+ * Paints the model's output over the whole canvas: the grid stretched smoothly, or (discretized)
+ * class regions worked out at about the canvas's resolution; then, for a classifier, the lines
+ * between its classes.
+ */
 export function drawHeatmap(context: CanvasRenderingContext2D, scratch: HTMLCanvasElement, grid: GridValues<Float32Array>, dataset: Dataset, discretize: boolean): void {
   const { width, height } = grid.spec;
-  if (scratch.width !== width || scratch.height !== height) {
-    scratch.width = width;
-    scratch.height = height;
+  const task = dataset.task;
+  const classified = task.kind === 'classification' && grid.values.length === width * height * outputWidth(task);
+  if (task.kind === 'classification' && !classified) return;
+  const canvas = context.canvas;
+  const [outWidth, outHeight] = discretize ? [Math.min(canvas.width, MAX_REGION_PIXELS), Math.min(canvas.height, MAX_REGION_PIXELS)] : [width, height];
+  if (scratch.width !== outWidth || scratch.height !== outHeight) {
+    scratch.width = outWidth;
+    scratch.height = outHeight;
   }
   const scratchContext = scratch.getContext('2d')!;
-  const image = scratchContext.createImageData(width, height);
-  const task = dataset.task;
-  if (task.kind === 'regression') paintRegression(grid.values, width * height, regressionRange(dataset.labels), discretize, image.data);
-  else if (grid.values.length === width * height * outputWidth(task)) paintClasses(grid.values, task.classes, width * height, discretize, image.data);
+  const image = scratchContext.createImageData(outWidth, outHeight);
+  if (task.kind === 'regression') {
+    const range = regressionRange(dataset.labels);
+    if (discretize) paintRegressionBands(grid.values, range, grid.spec, outWidth, outHeight, image.data);
+    else paintRegression(grid.values, width * height, range, false, image.data);
+  } else if (discretize) {
+    paintClassRegions(grid.values, task.classes, grid.spec, outWidth, outHeight, image.data);
+  } else {
+    paintClasses(grid.values, task.classes, width * height, false, image.data);
+  }
   scratchContext.putImageData(image, 0, 0);
-  context.imageSmoothingEnabled = !discretize;
-  context.drawImage(scratch, 0, 0, context.canvas.width, context.canvas.height);
+  context.imageSmoothingEnabled = true;
+  context.drawImage(scratch, 0, 0, canvas.width, canvas.height);
+  if (task.kind === 'classification') drawBorders(context, classBorders(grid.values, task.classes, width, height), width, height);
+}
+
+/** Strokes border segments given in grid samples (sample i at the centre of grid cell i) onto the canvas. */
+function drawBorders(context: CanvasRenderingContext2D, segments: number[], gridWidth: number, gridHeight: number): void {
+  const { width, height } = context.canvas;
+  const [sx, sy] = [width / gridWidth, height / gridHeight];
+  const path = new Path2D();
+  for (let k = 0; k < segments.length; k += 4) {
+    path.moveTo((segments[k] + 0.5) * sx, (segments[k + 1] + 0.5) * sy);
+    path.lineTo((segments[k + 2] + 0.5) * sx, (segments[k + 3] + 0.5) * sy);
+  }
+  context.lineWidth = Math.min(4, Math.max(1.5, width / 350));
+  context.lineCap = 'round';
+  context.strokeStyle = BORDER_COLOR;
+  context.stroke(path);
 }
 
 /** Draws the points, one path per colour and split: training points filled, test points (when shown) as rings; `scale` is device pixels per CSS pixel. */

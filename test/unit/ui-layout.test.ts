@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../src/core/config';
-import { MAX_SHOWN, layoutDiagram } from '../../src/ui/diagramLayout';
+import { MAX_SHOWN, headerPitch, layoutDiagram } from '../../src/ui/diagramLayout';
 import { addLayer, canAddLayer, hiddenWidths, removeLayer, setLayerActivation, setLayerWidth } from '../../src/ui/modelEdits';
 import { formatAccuracy, formatEpoch, formatLoss, formatRate } from '../../src/ui/format';
+import { epochScale } from '../../src/ui/lossChartDraw';
 
 describe('network diagram layout', () => {
   it('places every column inside the box, inputs left and output right', () => {
@@ -33,6 +34,53 @@ describe('network diagram layout', () => {
     const layout = layoutDiagram(9, Array(16).fill(8), 1, 560, 480);
     expect(layout.node).toBeGreaterThanOrEqual(14);
     expect(layout.columns).toHaveLength(18);
+  });
+});
+
+describe('network diagram at any size', () => {
+  /** Whether two labels of about `width` px, centred at a and b, would overlap. */
+  const apart = (a: number, b: number, width: number) => Math.abs(a - b) >= width;
+
+  it('gives every layer its header while the columns are far enough apart', () => {
+    const layout = layoutDiagram(7, [8, 8], 1, 560, 480);
+    expect(layout.headers).toBe('full');
+    expect(layout.step).toBeGreaterThanOrEqual(headerPitch(1));
+    expect(layout.summary).toBeNull();
+  });
+
+  it('summarises sixteen layers of 1024 as one line over a strip, with one "more" line', () => {
+    const layout = layoutDiagram(7, Array(16).fill(1024), 1, 460, 400);
+    expect(layout.headers).toBe('strip');
+    expect(layout.summary?.text).toBe('16 layers × 1,024');
+    expect(layout.more).toHaveLength(1);
+    expect(layout.more[0].text).toMatch(/^… [\d,]+ more in each of 16 layers$/);
+    const hidden = layout.columns.slice(1, -1);
+    expect(layout.summary!.x).toBeCloseTo((hidden[0].x + hidden[15].x) / 2);
+  });
+
+  it('says "1 layer" for a single layer too narrow for its header', () => {
+    const layout = layoutDiagram(7, [1024], 1, 200, 300);
+    expect(layout.headers).toBe('strip');
+    expect(layout.summary?.text).toBe('1 layer × 1,024');
+  });
+
+  it('names the range of widths when the summarised layers differ', () => {
+    const layout = layoutDiagram(7, [2, 64, 1024, 8, 8, 8, 8, 8, 8, 8, 8, 8], 1, 400, 400);
+    expect(layout.summary?.text).toBe('12 layers, 2–1,024 neurons');
+  });
+
+  it('never lets two "more" labels or two headers come closer than they are wide', () => {
+    for (const width of [300, 420, 560, 800, 1200]) {
+      for (const layers of [1, 2, 4, 8, 16]) {
+        const layout = layoutDiagram(7, Array(layers).fill(1024), 1, width, 400);
+        const xs = layout.more.map((label) => label.x);
+        for (let i = 1; i < xs.length; i++) expect(apart(xs[i - 1], xs[i], 90), `${layers} layers in ${width} px`).toBe(true);
+        if (layout.headers === 'full') {
+          const hidden = layout.columns.slice(1, -1).map((column) => column.x);
+          for (let i = 1; i < hidden.length; i++) expect(apart(hidden[i - 1], hidden[i], headerPitch(4))).toBe(true);
+        }
+      }
+    }
   });
 });
 
@@ -74,5 +122,19 @@ describe('readout formats', () => {
     expect(formatEpoch(12345.6)).toBe('12,345');
     expect(formatRate(15234)).toBe('15,000');
     expect(formatRate(42.4)).toBe('42');
+  });
+});
+
+describe('loss chart epoch axis', () => {
+  it('reads 0 … 1 before the first epoch, not a sliver of one with long labels', () => {
+    const { scale, labels } = epochScale(0, 0, 52, 400);
+    expect(scale.domain()).toEqual([0, 1]);
+    expect(labels(5)).toEqual(['0', '0.2', '0.4', '0.6', '0.8', '1']);
+  });
+
+  it('follows the run once it is longer than an epoch, with short labels', () => {
+    const { scale, labels } = epochScale(0, 2400, 52, 400);
+    expect(scale.domain()).toEqual([0, 2400]);
+    expect(labels(3)).toEqual(['0', '1000', '2000']);
   });
 });

@@ -1,0 +1,159 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inject } from 'vitest';
+import { launchChromium } from '../../src/cli/chromium';
+import { button, field, waitForBackend } from './browser';
+import { measureLayout } from './layoutChecks';
+
+/**
+ * The page at the screen sizes of a classroom, in the states that stretch it. Every case saves a
+ * screenshot in test-results/layout/ to look at.
+ */
+
+interface Viewport {
+  name: string;
+  width: number;
+  height: number;
+  /** The decision boundary's smallest side (px). */
+  minPlane: number;
+  /** Everything in view without scrolling (desktop and projector sizes). */
+  fitsHeight: boolean;
+  minLossChart: number;
+}
+
+const VIEWPORTS: Viewport[] = [
+  { name: 'monitor-1920x1080', width: 1920, height: 1080, minPlane: 600, fitsHeight: true, minLossChart: 140 },
+  { name: 'laptop-1366x768', width: 1366, height: 768, minPlane: 400, fitsHeight: true, minLossChart: 140 },
+  { name: 'projector-1280x720', width: 1280, height: 720, minPlane: 400, fitsHeight: true, minLossChart: 140 },
+  { name: 'projector-1024x768', width: 1024, height: 768, minPlane: 300, fitsHeight: false, minLossChart: 0 },
+  { name: 'tablet-820x1180', width: 820, height: 1180, minPlane: 500, fitsHeight: false, minLossChart: 0 },
+  { name: 'tablet-1180x820', width: 1180, height: 820, minPlane: 500, fitsHeight: false, minLossChart: 0 },
+  { name: 'phone-390x844', width: 390, height: 844, minPlane: 350, fitsHeight: false, minLossChart: 0 },
+];
+
+interface State {
+  name: string;
+  hash: string;
+  /** Done after the page has loaded. */
+  prepare?: (page: Page) => Promise<void>;
+}
+
+const DEEP_WIDE = Array(16).fill(1024).join(',');
+const STATES: State[] = [
+  { name: 'default', hash: '' },
+  { name: 'presentation', hash: 'present=true' },
+  { name: 'lesson-banner', hash: 'dataset=xor&hidden=4&lesson=hidden-layer&present=true' },
+  { name: 'lessons-panel', hash: 'lesson=hidden-layer', prepare: async (page) => button(page, 'Lessons').click() },
+  { name: 'six-classes', hash: 'dataset=blobs&classes=6' },
+  { name: 'deep-wide', hash: `hidden=${DEEP_WIDE}` },
+];
+
+const SCREENSHOTS = join('test-results', 'layout');
+
+let browser: Browser;
+
+beforeAll(async () => {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  browser = await launchChromium({ webgpu: 'off' });
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe.each(VIEWPORTS)('the page at $name', (viewport) => {
+  it.each(STATES)('fits in state $name', async (state) => {
+    const page = await browser.newPage({ viewport: { width: viewport.width, height: viewport.height } });
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    try {
+      await page.goto(`${inject('baseUrl')}#${['backend=cpu', state.hash].filter(Boolean).join('&')}`);
+      await waitForBackend(page, 'cpu');
+      await state.prepare?.(page);
+      await page.waitForTimeout(300);
+      await page.screenshot({ path: join(SCREENSHOTS, `${viewport.name}-${state.name}.png`) });
+      const layout = await measureLayout(page);
+      const where = `${viewport.name}, ${state.name}`;
+
+      expect(layout.horizontalOverflow, `${where}: page wider than the window`).toBe(0);
+      expect(layout.overlaps, `${where}: overlapping controls`).toEqual([]);
+      expect(layout.outsidePanel, `${where}: controls outside their panel`).toEqual([]);
+      expect(layout.unreachable, `${where}: controls a click does not reach`).toEqual([]);
+      expect(Math.min(layout.plane.width, layout.plane.height), `${where}: plane size`).toBeGreaterThanOrEqual(viewport.minPlane);
+      if (viewport.fitsHeight || state.name === 'presentation' || state.name === 'lesson-banner') {
+        if (viewport.width >= 1024) expect(layout.verticalOverflow, `${where}: page taller than the window`).toBe(0);
+      }
+      if (viewport.fitsHeight) expect(layout.lossChartHeight, `${where}: loss chart height`).toBeGreaterThanOrEqual(viewport.minLossChart);
+      const backendCut = await page.$eval('#backend-readout', (readout) => readout.scrollWidth > readout.clientWidth + 1 || readout.scrollHeight > readout.clientHeight + 1);
+      expect(backendCut, `${where}: the Backend readout is cut`).toBe(false);
+      if (viewport.width >= 1024) {
+        expect(layout.plane.inView, `${where}: plane in view`).toBe(true);
+        await expect.poll(() => field(page, 'Training loss').isVisible()).toBe(true);
+      }
+      if (viewport.width < 600) {
+        // The phone: the plane comes first, at full width, and Play is in reach without scrolling.
+        const playBox = await button(page, 'Play').boundingBox();
+        expect(playBox!.y + playBox!.height, `${where}: Play in view`).toBeLessThanOrEqual(viewport.height);
+      }
+      if (state.name === 'lessons-panel') {
+        const covered = await page.evaluate(() => {
+          const plane = document.querySelector('[aria-label="Decision boundary"]')!.getBoundingClientRect();
+          return document.elementFromPoint(plane.left + plane.width / 2, plane.top + plane.height / 2)?.getAttribute('aria-label') !== 'Decision boundary';
+        });
+        expect(covered, `${where}: the Lessons panel hides the plane`).toBe(false);
+      }
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+});
+
+describe('the page on a phone', () => {
+  it('folds data, network and settings into sections a tap opens, under the plane', async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+    try {
+      await page.goto(`${inject('baseUrl')}#backend=cpu`);
+      await waitForBackend(page, 'cpu');
+      for (const [section, inside] of [
+        ['Data', 'Dataset'],
+        ['Network', 'Add layer'],
+        ['Settings', 'Learning rate'],
+      ] as const) {
+        const toggle = button(page, section);
+        await expect.poll(() => toggle.getAttribute('aria-expanded')).toBe('false');
+        const control = page.getByRole(section === 'Network' ? 'button' : 'combobox', { name: inside, exact: true }).or(field(page, inside));
+        expect(await control.first().isVisible(), `${inside} while ${section} is closed`).toBe(false);
+        await toggle.tap();
+        await expect.poll(() => toggle.getAttribute('aria-expanded')).toBe('true');
+        await expect.poll(() => control.first().isVisible()).toBe(true);
+        const plane = (await page.getByRole('img', { name: 'Decision boundary' }).boundingBox())!;
+        expect((await toggle.boundingBox())!.y, `${section} comes after the plane`).toBeGreaterThan(plane.y + plane.height);
+      }
+    } finally {
+      await page.close();
+    }
+  });
+});
+
+describe('the page on a tablet', () => {
+  it('draws a point where a finger taps the plane', async () => {
+    const page = await browser.newPage({ viewport: { width: 820, height: 1180 }, hasTouch: true, isMobile: true });
+    try {
+      await page.goto(`${inject('baseUrl')}#backend=cpu`);
+      await waitForBackend(page, 'cpu');
+      await button(page, 'Draw points').tap();
+      const plane = page.getByRole('img', { name: 'Decision boundary' });
+      const box = (await plane.boundingBox())!;
+      expect(Math.min(box.width, box.height)).toBeGreaterThanOrEqual(500);
+      // The plane point (3, 3): a quarter of the way in from the top right corner.
+      await page.touchscreen.tap(box.x + box.width * 0.75, box.y + box.height * 0.25);
+      await expect.poll(() => field(page, 'Dataset').inputValue()).toBe('custom');
+      expect(await page.evaluate(() => window.scrollY), 'the tap scrolled the page instead').toBe(0);
+    } finally {
+      await page.close();
+    }
+  });
+});
