@@ -1,9 +1,10 @@
 import type { ReactNode } from 'react';
 import { HIDDEN_ACTIVATIONS } from '../core/activations';
 import { ARCHITECTURES, INIT_SCHEMES, LIMITS, OPTIMIZERS, type ExperimentConfig } from '../core/config';
-import { useAppState, useServices } from './appContext';
+import { useAppState, useRunStatus, useServices } from './appContext';
 import { NumberField, SelectField, numberParser } from './fields';
-import { ACTIVATION_EXPLANATIONS, INIT_EXPLANATIONS, OPTIMIZER_EXPLANATIONS, SETTING_EXPLANATIONS } from './explanations';
+import { BACKEND_CHOICES, type BackendChoice } from '../train/experiment';
+import { ACTIVATION_EXPLANATIONS, INIT_EXPLANATIONS, OPTIMIZER_EXPLANATIONS, RUN_ON_EXPLANATION, SETTING_EXPLANATIONS } from './explanations';
 import { ACTIVATION_NAMES, ARCHITECTURE_NAMES, BATCH_SIZES, DROPOUT_RATES, INIT_NAMES, LEARNING_RATES, MOMENTUM_VALUES, OPTIMIZER_NAMES, REGULARIZATION_RATES } from './names';
 import { updateConfig } from './store';
 import { Hideable } from './Hideable';
@@ -15,11 +16,15 @@ const parseBelowOne = (text: string): number | null => {
   return value !== null && value < 1 ? value : null;
 };
 
-/** The model's and the optimiser's settings, in one bar under the transport controls. */
+const BACKEND_NAMES: Record<BackendChoice, string> = { auto: 'Auto', webgpu: 'WebGPU', cpu: 'CPU' };
+
+/** The model's and the optimiser's settings, and where training runs, in one bar under the transport controls. */
 export function SettingsBar(): ReactNode {
   const { store } = useServices();
   const model = useAppState((state) => state.config.model);
   const training = useAppState((state) => state.config.training);
+  const backendChoice = useAppState((state) => state.backend);
+  const { backend } = useRunStatus();
   const edit = (change: (config: ExperimentConfig) => void) => updateConfig(store, change);
   return (
     <div className="settings-bar">
@@ -105,6 +110,9 @@ export function SettingsBar(): ReactNode {
         <Hideable id="dropout">
           <NumberField label="Dropout" explanation={SETTING_EXPLANATIONS.dropout} value={training.dropout} parse={parseBelowOne} suggestions={DROPOUT_RATES} hint="A rate from 0 up to (not including) 1" size={4} onCommit={(dropout) => edit((c) => (c.training.dropout = dropout))} />
         </Hideable>
+      </section>
+      <section className="settings-group run-on" aria-label="Engine" title={backendChoice === 'auto' ? `Auto chooses by speed. Now: ${backend || 'starting…'}` : undefined}>
+        <SelectField label="Run on" explanation={RUN_ON_EXPLANATION} value={backendChoice} options={BACKEND_CHOICES} names={BACKEND_NAMES} onChange={(choice) => store.setState({ backend: choice })} />
       </section>
     </div>
   );

@@ -1,20 +1,15 @@
 import { useRef, type ReactNode } from 'react';
-import { BACKEND_CHOICES, type BackendChoice } from '../train/experiment';
 import { useAppState, useRunFrame, useRunStatus, useServices } from './appContext';
-import { SelectField } from './fields';
 import { formatEpoch, formatRate, READOUT_INTERVAL_MS, setText } from './format';
 import { updateView } from './store';
 import { WeightsButtons } from './WeightsButtons';
 import { Hideable } from './Hideable';
-
-const BACKEND_NAMES: Record<BackendChoice, string> = { auto: 'Auto', webgpu: 'WebGPU', cpu: 'CPU' };
 
 /** Play/Pause, Step and Reset, the epoch and speed readouts, the backend in use, lessons and sharing, and the weights file buttons. */
 export function TopBar(): ReactNode {
   const { run, store } = useServices();
   const status = useRunStatus();
   const panel = useAppState((state) => state.view.panel);
-  const backendChoice = useAppState((state) => state.backend);
   const epoch = useRef<HTMLOutputElement>(null);
   const rate = useRef<HTMLOutputElement>(null);
   useRunFrame(
@@ -58,9 +53,6 @@ export function TopBar(): ReactNode {
         <output id="backend-readout" aria-live="off" title={status.backend}>
           {status.backend || 'starting…'}
         </output>
-      </div>
-      <div className="run-on" title={backendChoice === 'auto' ? `Auto chooses by speed. Now: ${status.backend || 'starting…'}` : undefined}>
-        <SelectField label="Run on" value={backendChoice} options={BACKEND_CHOICES} names={BACKEND_NAMES} onChange={(backend) => store.setState({ backend })} />
       </div>
       <div className="panel-buttons">
         <Hideable id="lessons">

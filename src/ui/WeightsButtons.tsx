@@ -7,11 +7,12 @@ export function WeightsButtons(): ReactNode {
   const services = useServices();
   return (
     <div className="weights-buttons">
-      <button type="button" onClick={() => void exportWeightsFile(services)}>
-        Export weights
+      {/* On a narrow screen the buttons say only Export and Import; their names stay whole. */}
+      <button type="button" aria-label="Export weights" onClick={() => void exportWeightsFile(services)}>
+        Export<span className="wide-only"> weights</span>
       </button>
-      <button type="button" title="Or drop a weights file on the page" onClick={() => pickFile('.json,application/json', (file) => void importWeightsFile(services, file))}>
-        Import weights
+      <button type="button" aria-label="Import weights" title="Or drop a weights file on the page" onClick={() => pickFile('.json,application/json', (file) => void importWeightsFile(services, file))}>
+        Import<span className="wide-only"> weights</span>
       </button>
     </div>
   );

@@ -70,6 +70,15 @@ export const SETTING_EXPLANATIONS = {
   },
 } as const satisfies Partial<Record<ControlId, Explanation>>;
 
+/** Run on is a choice of the page's, not of the experiment, so it is not one of the controls a link can hide. */
+export const RUN_ON_EXPLANATION: Explanation = {
+  hint: 'Where training runs: Auto picks the faster of the GPU (WebGPU) and the CPU; the Backend readout says which and why.',
+  more: [
+    'WebGPU trains in compute shaders on the graphics card; CPU trains in JavaScript in a worker. Both compute the same numbers, to float32 rounding.',
+    'Auto uses a hardware GPU and falls back to the CPU where the GPU is a software emulation (which is slower than the CPU for these small networks).',
+  ],
+};
+
 export const ACTIVATION_EXPLANATIONS: Record<Activation, string> = {
   linear: 'σ(z) = z: no bend at all. Layers of linear units add up to one linear map.',
   relu: 'σ(z) = max(z, 0): slope 1 where active, 0 elsewhere. Cuts the plane into flat pieces.',
