@@ -38,6 +38,8 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'e2e',
+          // After the other projects, so that timing tests (long tasks, soak) have the machine to themselves.
+          sequence: { groupOrder: 1 },
           include: ['test/e2e/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['test/e2e/globalSetup.ts'],

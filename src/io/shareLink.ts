@@ -25,7 +25,9 @@ export interface MadeLink {
 export async function readLink(hash: string, vocabulary: UrlVocabulary): Promise<ReadLink> {
   const { state, problems } = decodeUrlState(hash, vocabulary);
   let drawn: Dataset | null = null;
-  if (state.drawn !== null && state.config.data.preset !== 'custom') {
+  if (state.drawn === null && state.config.data.preset === 'custom') {
+    problems.push('the link is for drawn or imported points but does not carry them (they did not fit in a link), so the dataset starts empty: ask for the data file and use Import data');
+  } else if (state.drawn !== null && state.config.data.preset !== 'custom') {
     problems.push(`drawn: points given, but the dataset is ${state.config.data.preset}; ignored`);
   } else if (state.drawn !== null) {
     try {

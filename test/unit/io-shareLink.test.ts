@@ -51,7 +51,10 @@ describe('a whole link', () => {
     expect(link.url.length).toBeLessThanOrEqual(MAX_LINK_LENGTH);
     expect(link.url).not.toContain('drawn=');
     expect(link.pointsLeftOut).toMatch(/^4000 points make a link of \d+ characters, more than 8000$/);
-    expect((await readLink(hashOf(link.url), VOCABULARY)).state.config.data.preset).toBe('custom');
+    const received = await readLink(hashOf(link.url), VOCABULARY);
+    expect(received.state.config.data.preset).toBe('custom');
+    // Whoever opens it is told that the points did not come with it, and what to do.
+    expect(received.problems).toEqual([expect.stringMatching(/does not carry them .*the dataset starts empty: ask for the data file and use Import data$/)]);
     const smallBudget = await makeLink(BASE, customState(drawn(400)), drawn(400), 1000);
     expect(smallBudget.pointsLeftOut).toMatch(/more than 1000$/);
   });
