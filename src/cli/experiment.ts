@@ -49,6 +49,8 @@ export interface Experiment {
   spec: ModelSpec;
   /** Set when training continues from a weights file. */
   initial?: ImportedWeights;
+  /** Which task a data file's labels were read as, and why, when it was decided from them. */
+  labelsReadAs?: string;
 }
 
 const LAYOUT_FLAGS = ['arch', 'hidden', 'width', 'blocks', 'activation', 'features'] as const;
@@ -143,7 +145,7 @@ function checkTrainingPoints(dataset: Dataset, config: ExperimentConfig, flags: 
 }
 
 /** The dataset a run uses: a CSV file, or the configured preset; and whether it came with a split column. */
-function loadDataset(config: ExperimentConfig, flags: ExperimentFlags, task?: Task): { dataset: Dataset; splitColumn: boolean } {
+function loadDataset(config: ExperimentConfig, flags: ExperimentFlags, task?: Task): { dataset: Dataset; splitColumn: boolean; labelsReadAs?: string } {
   if (flags.data === undefined) {
     if (flags.task !== undefined) throw new UsageError('--task only applies to --data files: a preset fixes its own task');
     if (config.data.preset === 'custom') {
@@ -156,8 +158,9 @@ function loadDataset(config: ExperimentConfig, flags: ExperimentFlags, task?: Ta
   config.data.preset = 'custom';
   const requested = flags.task === undefined ? undefined : choiceFlag('task', flags.task, ['classification', 'regression'] as const);
   const table = readCsvFile(flags.data);
-  const dataset = datasetFromTable(table, { source: flags.data, task: task?.kind ?? requested, trainFraction: config.data.trainFraction, seed: config.data.seed });
-  return { dataset, splitColumn: table.columns.includes('split') };
+  let labelsReadAs: string | undefined;
+  const dataset = datasetFromTable(table, { source: flags.data, task: task?.kind ?? requested, trainFraction: config.data.trainFraction, seed: config.data.seed, onTaskDecided: (text) => (labelsReadAs = text) });
+  return { dataset, splitColumn: table.columns.includes('split'), labelsReadAs };
 }
 
 /** Resolves defaults, then --config, then --init, then the flags, into the experiment to run. */
@@ -183,5 +186,5 @@ export function resolveExperiment(flags: ExperimentFlags): Experiment {
   }
   const trainPoints = splitDataset(dataset, 'train').points;
   const normalization = config.model.normalize && trainPoints.length > 0 ? fitNormalization(trainPoints, config.model.features) : undefined;
-  return { config, dataset, spec: buildModelSpec(config.model, dataset.task, normalization) };
+  return { config, dataset, spec: buildModelSpec(config.model, dataset.task, normalization), labelsReadAs: loaded.labelsReadAs };
 }

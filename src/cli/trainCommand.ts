@@ -58,7 +58,9 @@ export async function trainCommand(flags: TrainFlags, backend: BackendChoice): P
   const inputs: InputFile[] = (['data', 'config', 'init'] as const).flatMap((flag) => (flags[flag] === undefined ? [] : [{ flag, path: flags[flag] }]));
   const out = flags.out === undefined ? null : OutputFile.prepare(flags.out, inputs);
   const experiment = resolveExperiment(flags);
-  const { config, dataset, spec, initial } = experiment;
+  const { config, dataset, spec, initial, labelsReadAs } = experiment;
+  // Said once, like the progress line, on stderr: stdout keeps only the summary.
+  if (labelsReadAs && flags.data !== undefined) process.stderr.write(`${flags.data}: labels read as ${labelsReadAs} (--task chooses otherwise)\n`);
   const started = performance.now();
   const trainer = await createTrainer(backend, { spec, dataset, training: config.training, init: config.model.init, parameters: initial?.parameters });
   try {

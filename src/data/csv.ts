@@ -2,6 +2,7 @@ import type { Dataset } from '../core/dataset';
 import { inputError } from '../core/errors';
 import { MAX_CLASSES, type Task } from '../core/task';
 import { csvWhere, parseNumberCell, quoteCell, readCsvTable, type CsvTable } from './csvTable';
+import { decideLabelTask } from './labelTask';
 import { assignSplit } from './split';
 
 /**
@@ -12,8 +13,10 @@ import { assignSplit } from './split';
 export interface CsvOptions {
   /** File name used in error messages (`data.csv line 4: …`). */
   source?: string;
-  /** The labels' meaning; detected from the labels when absent. */
+  /** The labels' meaning; decided from the labels by decideLabelTask when absent. */
   task?: 'classification' | 'regression';
+  /** Told which task the labels were read as and why, when it was decided from them. */
+  onTaskDecided?: (explanation: string) => void;
   /** Train share for files without a split column (default 0.7). */
   trainFraction?: number;
   /** Seed of the split for files without a split column (default 1). */
@@ -74,14 +77,6 @@ function classificationTask(labels: Float64Array, lines: number[], source?: stri
   return { kind: 'classification', classes: labels.reduce((max, label) => Math.max(max, label), 0) + 1 };
 }
 
-/**
- * The task the labels ask for: classification when every label is a class index 0…5, else regression.
- * A file whose labels are all one class index is then rejected as classification with one class.
- */
-function detectTask(labels: Float64Array): 'classification' | 'regression' {
-  return labels.every(isClassIndex) ? 'classification' : 'regression';
-}
-
 /** A dataset from CSV text; throws an InputError naming file, line and column for anything it cannot read. */
 export function parseDatasetCsv(text: string, options: CsvOptions = {}): Dataset {
   return datasetFromTable(readCsvTable(text, options.source), options);
@@ -107,9 +102,13 @@ export function datasetFromTable(table: CsvTable, options: CsvOptions = {}): Dat
     labels[i] = parseNumberCell(where, 'label', cells[columns.label]);
     if (columns.split >= 0) isTest[i] = parseSplitCell(where, cells[columns.split]);
   });
-  const kind = options.task ?? detectTask(labels);
-  const lines = table.rows.map((row) => row.line);
-  const task: Task = kind === 'classification' ? classificationTask(labels, lines, source) : { kind: 'regression' };
   const split = columns.split >= 0 ? isTest : assignSplit(n, options.trainFraction ?? DEFAULT_TRAIN_FRACTION, options.seed ?? DEFAULT_SPLIT_SEED);
+  if (options.task === undefined) {
+    const decision = decideLabelTask(labels, `${csvWhere(source)}: label`);
+    options.onTaskDecided?.(decision.explanation);
+    return { task: decision.task, points, labels: decision.labels, isTest: split };
+  }
+  const lines = table.rows.map((row) => row.line);
+  const task: Task = options.task === 'classification' ? classificationTask(labels, lines, source) : { kind: 'regression' };
   return { task, points, labels, isTest: split };
 }

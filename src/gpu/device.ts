@@ -30,5 +30,8 @@ export async function openGpuDevice(gpu: GPU, powerPreference: GPUPowerPreferenc
   for (const name of RAISED_LIMITS) requiredLimits[name] = adapter.limits[name];
   const device = await adapter.requestDevice({ requiredLimits });
   const adapterName = describeAdapter(adapter.info);
-  return { device, adapterName, software: SOFTWARE_ADAPTERS.test(adapterName) };
+  // Chromium marks SwiftShader as a fallback adapter; the name catches drivers that do not say so.
+  // Older browsers and Dawn builds may lack the field: then it reads as undefined, not true.
+  const fallback = adapter.info.isFallbackAdapter === true;
+  return { device, adapterName, software: fallback || SOFTWARE_ADAPTERS.test(adapterName) };
 }

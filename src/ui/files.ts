@@ -1,7 +1,6 @@
 import { InputError } from '../core/errors';
 import type { Dataset } from '../core/dataset';
 import { datasetToCsv, parseDatasetCsv } from '../data/csv';
-import { decideLabelTask } from '../data/labelTask';
 import { parseWeights, serializeWeights } from '../io/weights';
 import { datasetOf } from '../train/dataEdits';
 import { configForImport } from '../train/modelFit';
@@ -67,16 +66,15 @@ export function exportDataFile({ store }: AppServices): void {
 
 /**
  * Replaces the data with a CSV file's points (x1, x2, label and optionally split columns); the
- * labels' task is decided by `decideLabelTask`, and the message says which and why.
+ * labels' task is decided from them (`decideLabelTask`), and the message says which and why.
  */
 export async function importDataFile({ store }: AppServices, file: File): Promise<void> {
   try {
     const { data } = store.getState().config;
-    // Read the labels as plain numbers; what they mean is decided in one place, below.
-    const raw = parseDatasetCsv(await file.text(), { source: file.name, trainFraction: data.trainFraction, seed: data.seed, task: 'regression' });
-    const { task, labels, explanation } = decideLabelTask(raw.labels, `${file.name}: label`);
-    setCustomData(store, { ...raw, task, labels });
-    showNotice(store, { kind: 'info', text: `Loaded ${labels.length} points from ${file.name} as ${explanation}.` });
+    let explanation = '';
+    const dataset = parseDatasetCsv(await file.text(), { source: file.name, trainFraction: data.trainFraction, seed: data.seed, onTaskDecided: (text) => (explanation = text) });
+    setCustomData(store, dataset);
+    showNotice(store, { kind: 'info', text: `Loaded ${dataset.labels.length} points from ${file.name} as ${explanation}.` });
   } catch (error) {
     showNotice(store, { kind: 'error', text: problemText(error, `Importing ${file.name}`) });
   }

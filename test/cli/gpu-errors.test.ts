@@ -4,16 +4,17 @@ import { describe, expect, it } from 'vitest';
 import { SWIFTSHADER_ICD } from '../../src/cli/nodeWebgpu';
 import { descent, scratch, shell } from './run';
 
-describe('WebGPU errors fail the run with their reason', () => {
-  it('a network whose buffers pass the adapter\'s limits: exit 1, the reason on stderr, nothing on stdout, --out untouched', () => {
+describe('a network whose buffers pass the adapter\'s limits', () => {
+  it('trains in pieces that fit: exit 0, stdout holds only the JSON summary, nothing from Dawn', () => {
     const dir = scratch({ 'prev.json': '{"kept": true}\n' });
-    const hidden = Array.from({ length: 8 }, () => '1024,16').join(',');
-    const result = shell(`descent train --backend webgpu --points 30000 --train-fraction 1 --batch-size all --hidden ${hidden} --steps 3 --json --out prev.json`, dir);
-    expect(result.code).toBe(1);
-    expect(result.stdout).toBe('');
-    expect(result.stderr).toMatch(/^descent: WebGPU cannot run this network on .+: validation error: Buffer size \(\d+\) exceeds the max buffer size limit \(\d+\)/);
-    expect(result.stderr).not.toMatch(/\n\s+at /);
-    expect(readFileSync(join(dir, 'prev.json'), 'utf8')).toBe('{"kept": true}\n');
+    // 20,000 rows of a 1024-wide layer in one batch need activation buffers past the adapter's binding limit.
+    const result = shell('descent train --backend webgpu --points 20000 --train-fraction 1 --batch-size all --hidden 1024,16 --steps 1 --json --out prev.json', dir, { ...process.env, VK_ICD_FILENAMES: SWIFTSHADER_ICD });
+    expect(result.code, result.stderr).toBe(0);
+    const summary = JSON.parse(result.stdout);
+    expect(summary).toMatchObject({ backend: 'webgpu', steps: 1 });
+    expect(Number.isFinite(summary.train.loss)).toBe(true);
+    expect(result.stderr).not.toMatch(/Buffer size|exceeds|validation|Warning:/);
+    expect(JSON.parse(readFileSync(join(dir, 'prev.json'), 'utf8')).format).toBe('descent.weights');
   });
 });
 

@@ -63,6 +63,17 @@ describe('descent train with the defaults a user would pick', () => {
   });
 });
 
+describe('descent train --data with whole-number labels', () => {
+  it('reads labels 0 and 6 as two classes, says so on stderr, and trains a classifier', () => {
+    const rows = Array.from({ length: 40 }, (_, i) => `${(i % 2 ? 2 : -2) + (i % 5) / 10},${(i % 3) / 10},${i % 2 ? 6 : 0}`);
+    const dir = scratch({ 'labels.csv': `x1,x2,label\n${rows.join('\n')}\n` });
+    const result = descent('train', '--data', join(dir, 'labels.csv'), '--epochs', '20', '--json');
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toContain('labels.csv: labels read as 2-class classification, because the labels are whole numbers; renumbered 0 → class 1, 6 → class 2 (--task chooses otherwise)');
+    expect(JSON.parse(result.stdout).task).toBe('2-class classification');
+  });
+});
+
 describe('descent train on WebGPU', () => {
   it('--backend webgpu trains through Dawn and names the backend and the adapter', () => {
     const summary = descentJson('train', '--preset', 'xor', '--hidden', '8', '--epochs', '20', '--backend', 'webgpu');

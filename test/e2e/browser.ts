@@ -54,6 +54,18 @@ export async function expectHealthy({ page, mode, errors }: Playground): Promise
   expect(errors).toEqual([]);
 }
 
+/** Opens a fresh page on `mode` at `hash`, runs `steps` in it, checks that it stayed healthy, and closes it. */
+export async function withPlayground(mode: BackendMode, hash: string, steps: (page: Page) => Promise<void>): Promise<void> {
+  let playground: Playground | undefined;
+  try {
+    playground = await openPlayground(mode, hash);
+    await steps(playground.page);
+    await expectHealthy(playground);
+  } finally {
+    await playground?.browser.close();
+  }
+}
+
 /** Waits until the page names the backend it trains on. */
 export async function waitForBackend(page: Page, mode: BackendMode): Promise<void> {
   await field(page, 'Backend')

@@ -1,22 +1,14 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { button, field, openPlayground, type Playground } from './browser';
+import { button, field, withPlayground } from './browser';
 
 /**
  * The keyboard as a person uses it: shortcuts when focus is on no control, keys to the control that
  * has focus, Escape out of side panels; and what a screen reader finds.
  */
 
-async function withPage(steps: (page: Page) => Promise<void>, hash = ''): Promise<void> {
-  let playground: Playground | undefined;
-  try {
-    playground = await openPlayground('cpu', hash);
-    await steps(playground.page);
-    expect(playground.errors).toEqual([]);
-  } finally {
-    await playground?.browser.close();
-  }
-}
+/** A fresh page on the CPU worker; it must end healthy. */
+const withPage = (steps: (page: Page) => Promise<void>, hash = ''): Promise<void> => withPlayground('cpu', hash, steps);
 
 /** The accessible name (or text) of the focused element, and whether it lies inside the side panel named `panel`. */
 const focused = (page: Page, panel?: string) =>

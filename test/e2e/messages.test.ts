@@ -2,21 +2,12 @@ import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { LESSONS } from '../../src/lessons/lessons';
 import { lessonHash } from '../../src/ui/LessonsPanel';
-import { button, enter, field, openPlayground, type Playground } from './browser';
+import { button, enter, field, withPlayground } from './browser';
 
 /** Notices as a person meets them: what they say, where they sit, and that they go away. Each test opens a fresh page on the CPU worker. */
 
 /** Opens a fresh page at `hash`, runs `steps`, then checks that nothing failed on the page. */
-async function withPage(hash: string, steps: (page: Page) => Promise<void>): Promise<void> {
-  let playground: Playground | undefined;
-  try {
-    playground = await openPlayground('cpu', hash);
-    await steps(playground.page);
-    expect(playground.errors).toEqual([]);
-  } finally {
-    await playground?.browser.close();
-  }
-}
+const withPage = (hash: string, steps: (page: Page) => Promise<void>): Promise<void> => withPlayground('cpu', hash, steps);
 
 /** The alert region; found by its role attribute, since it is not shown while empty. */
 const alert = (page: Page): Locator => page.locator('[role="alert"]');

@@ -86,6 +86,27 @@ async function ensurePressed(page: Page, name: string): Promise<void> {
 
 type Action = (page: Page, rng: Rng, expected: Expected) => Promise<string>;
 
+/** Undo or Redo, by its button or its keys: the data must come back exactly as it was before the edit (or after it). */
+async function travel(page: Page, rng: Rng, expected: Expected, way: 'undo' | 'redo'): Promise<string> {
+  const [from, to] = way === 'undo' ? [expected.undo, expected.redo] : [expected.redo, expected.undo];
+  const byKey = rng.next() < 0.5;
+  if (byKey) {
+    await focusNothing(page);
+    await page.keyboard.press(way === 'undo' ? 'Control+z' : 'Control+Shift+z');
+  } else {
+    const name = way === 'undo' ? 'Undo' : 'Redo';
+    if (await button(page, name).isEnabled()) await button(page, name).click();
+  }
+  const wanted = from.pop();
+  const rows = await exportedRows(page);
+  if (wanted) {
+    expect(rows, `${way} brings back the data as it was`).toEqual(wanted);
+    to.push(expected.rows);
+  } else expect(rows, `nothing to ${way}: the data stays`).toEqual(expected.rows);
+  expected.rows = rows;
+  return byKey ? `${way} (${way === 'undo' ? 'Ctrl+Z' : 'Ctrl+Shift+Z'})` : way;
+}
+
 const actions: Record<string, { weight: number; run: Action }> = {
   chooseDataset: {
     weight: 3,
@@ -159,42 +180,8 @@ const actions: Record<string, { weight: number; run: Action }> = {
       return 'regenerate';
     },
   },
-  undo: {
-    weight: 3,
-    run: async (page, rng, expected) => {
-      const byKey = rng.next() < 0.5;
-      if (byKey) {
-        await focusNothing(page);
-        await page.keyboard.press('Control+z');
-      } else if (await button(page, 'Undo').isEnabled()) await button(page, 'Undo').click();
-      const previous = expected.undo.pop();
-      const rows = await exportedRows(page);
-      if (previous) {
-        expect(rows, 'Undo brings back the data before the last edit').toEqual(previous);
-        expected.redo.push(expected.rows);
-      } else expect(rows, 'nothing to undo: the data stays').toEqual(expected.rows);
-      expected.rows = rows;
-      return byKey ? 'undo (Ctrl+Z)' : 'undo';
-    },
-  },
-  redo: {
-    weight: 2,
-    run: async (page, rng, expected) => {
-      const byKey = rng.next() < 0.5;
-      if (byKey) {
-        await focusNothing(page);
-        await page.keyboard.press('Control+Shift+z');
-      } else if (await button(page, 'Redo').isEnabled()) await button(page, 'Redo').click();
-      const next = expected.redo.pop();
-      const rows = await exportedRows(page);
-      if (next) {
-        expect(rows, 'Redo brings back the undone edit').toEqual(next);
-        expected.undo.push(expected.rows);
-      } else expect(rows, 'nothing to redo: the data stays').toEqual(expected.rows);
-      expected.rows = rows;
-      return byKey ? 'redo (Ctrl+Shift+Z)' : 'redo';
-    },
-  },
+  undo: { weight: 3, run: (page, rng, expected) => travel(page, rng, expected, 'undo') },
+  redo: { weight: 2, run: (page, rng, expected) => travel(page, rng, expected, 'redo') },
   addLayer: {
     weight: 2,
     run: async (page, _rng, expected) => {
@@ -298,6 +285,10 @@ const actions: Record<string, { weight: number; run: Action }> = {
     run: async (page, rng) => {
       const [width, height] = pick(rng, VIEWPORTS);
       await page.setViewportSize({ width, height });
+      // On a phone the data, network and settings are folded: a person opens them to reach their controls.
+      for (const section of await page.getByRole('button', { name: /^(Data|Network|Settings)$/, expanded: false }).all()) {
+        if (await section.isVisible()) await section.click();
+      }
       return `resize ${width}×${height}`;
     },
   },

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { PRESET_NAMES } from '../../src/core/config';
 import type { Dataset } from '../../src/core/dataset';
-import { datasetToCsv, parseDatasetCsv } from '../../src/data/csv';
+import { datasetToCsv, parseDatasetCsv, type CsvOptions } from '../../src/data/csv';
 import { addPoints, emptyDataset } from '../../src/data/draw';
 import { generateDataset } from '../../src/data/presets';
 import { assignSplit } from '../../src/data/split';
 import { bitsOf, inputErrorOf } from './expectations';
 
-const parse = (text: string, options = {}): Dataset => parseDatasetCsv(text, { source: 'data.csv', ...options });
-const errorOf = (text: string, options = {}): string => inputErrorOf(() => parse(text, options));
+const parse = (text: string, options: CsvOptions = {}): Dataset => parseDatasetCsv(text, { source: 'data.csv', ...options });
+const errorOf = (text: string, options: CsvOptions = {}): string => inputErrorOf(() => parse(text, options));
 
 describe('datasetToCsv', () => {
   it('writes the header, one \\n-terminated row per point and the split', () => {
@@ -60,23 +60,32 @@ describe('parseDatasetCsv: what it accepts', () => {
     expect(Array.from(dataset.isTest)).toEqual([1, 0]);
   });
 
-  it('auto-detects classification from labels 0…5 with at least two classes', () => {
-    expect(parse('x1,x2,label\n0,0,0\n1,1,4\n2,2,4\n').task).toEqual({ kind: 'classification', classes: 5 });
-  });
-
-  it('auto-detects regression from fractional, negative or large labels', () => {
-    for (const labels of [
-      [0.5, 1],
-      [-1, 1],
+  it('reads whole-number labels as classes, renumbered 0…k−1 in order when they are not already, and says so', () => {
+    const said: string[] = [];
+    const indices = parse('x1,x2,label\n0,0,0\n1,1,1\n2,2,2\n', { onTaskDecided: (text) => said.push(text) });
+    expect(indices.task).toEqual({ kind: 'classification', classes: 3 });
+    expect(Array.from(indices.labels)).toEqual([0, 1, 2]);
+    // Labels 0 and 6, or -1 and 1, are two classes, not a regression target.
+    for (const [a, b] of [
       [0, 6],
+      [-1, 1],
+      [0, 4],
     ]) {
-      const text = `x1,x2,label\n0,0,${labels[0]}\n1,1,${labels[1]}\n`;
-      expect(parse(text).task).toEqual({ kind: 'regression' });
+      const data = parse(`x1,x2,label\n0,0,${a}\n1,1,${b}\n2,2,${a}\n`, { onTaskDecided: (text) => said.push(text) });
+      expect(data.task).toEqual({ kind: 'classification', classes: 2 });
+      expect(Array.from(data.labels)).toEqual([0, 1, 0]);
     }
+    expect(said[0]).toBe('3-class classification, because the labels are the whole numbers 0…2');
+    expect(said[1]).toMatch(/^2-class classification, because the labels are whole numbers; renumbered 0 → class 1, 6 → class 2$/);
   });
 
-  it('reads labels that are all one class index as classification, and rejects them', () => {
-    expect(() => parse('x1,x2,label\n0,0,3\n1,1,3\n')).toThrow('all points have label 3; classification needs at least 2 classes');
+  it('reads labels that are not whole numbers, or more distinct whole numbers than classes, as regression', () => {
+    expect(parse('x1,x2,label\n0,0,0.5\n1,1,1\n').task).toEqual({ kind: 'regression' });
+    expect(parse(`x1,x2,label\n${Array.from({ length: 7 }, (_, i) => `${i},0,${i}`).join('\n')}\n`).task).toEqual({ kind: 'regression' });
+  });
+
+  it('refuses whole-number labels that are all the same, naming the file', () => {
+    expect(() => parse('x1,x2,label\n0,0,3\n1,1,3\n')).toThrow(/every point has label 3; whole-number labels are classes, and classification needs at least 2 of them/);
   });
 
   it('follows an explicit task', () => {
