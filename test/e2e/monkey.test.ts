@@ -285,10 +285,10 @@ const actions: Record<string, { weight: number; run: Action }> = {
     run: async (page, rng) => {
       const [width, height] = pick(rng, VIEWPORTS);
       await page.setViewportSize({ width, height });
+      await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => done(null))));
       // On a phone the data, network and settings are folded: a person opens them to reach their controls.
-      for (const section of await page.getByRole('button', { name: /^(Data|Network|Settings)$/, expanded: false }).all()) {
-        if (await section.isVisible()) await section.click();
-      }
+      const folded = page.getByRole('button', { name: /^(Data|Network|Settings)$/, expanded: false });
+      while ((await folded.count()) > 0 && (await folded.first().isVisible())) await folded.first().click();
       return `resize ${width}×${height}`;
     },
   },
