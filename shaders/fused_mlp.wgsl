@@ -4,12 +4,13 @@
 // layer's weights updated as soon as nothing reads them any more.
 // Bindings: group(0) 0 Fused (uniform), 1 params (storage, read_write), 2 state (storage,
 //           read_write: momentum v, or Adam m then v), 3 status (storage, read_write, u32),
-//           4 losses (storage, read_write), 5 arena (storage, read_write), 6 features (storage,
-//           read), 7 labels (storage, read), 8 schedule (storage, read, u32).
-// Shapes: params, arena[backup…]: parameter_count; state: 2 · parameter_count; losses: steps;
-//           features: n × feature_width; labels: n; schedule: 8 words per step (StepRecord), then
-//           the row indices each record points at; arena: every hidden layer's output and every
-//           layer's dZ, rows × out each (offsets in Fused.layers), THREADS partial losses, the backup.
+//           4 losses (storage, read_write), 5 arena (storage, read_write), 6 schedule (storage,
+//           read, u32).
+// Shapes: params: parameter_count; state: 2 · parameter_count; losses: steps; schedule: 8 words
+//           per step (StepRecord), then the row indices each record points at; arena: every hidden
+//           layer's output and every layer's dZ, rows × out each (offsets in Fused.layers), the
+//           partial losses, the backup (parameter_count), and a copy of the training split made
+//           when the trainer is built (n × feature_width features, n labels).
 // Workgroup THREADS (an override, 64 unless the pipeline says otherwise); dispatch (1): one
 //           workgroup trains one run. Phases are separated by storageBarrier (all shared numbers
 //           live in storage): 2 per layer and step.
@@ -55,9 +56,9 @@ struct Fused {
   dropout_rate: f32,
   partials: u32,        // arena: THREADS partial loss sums
   backup: u32,          // arena: the parameters at the start of the call
-  _pad0: u32,
-  _pad1: u32,
-  _pad2: u32,
+  features: u32,        // arena: a copy of the training split's features, n × feature_width
+  labels: u32,          // arena: a copy of its labels, n
+  _pad: u32,
   layers: array<FusedLayer, MAX_LAYERS>,
 }
 
@@ -76,9 +77,7 @@ struct StepRecord {
 @group(0) @binding(3) var<storage, read_write> status: array<u32>;
 @group(0) @binding(4) var<storage, read_write> losses: array<f32>;
 @group(0) @binding(5) var<storage, read_write> arena: array<f32>;
-@group(0) @binding(6) var<storage, read> features: array<f32>;
-@group(0) @binding(7) var<storage, read> labels: array<f32>;
-@group(0) @binding(8) var<storage, read> schedule: array<u32>;
+@group(0) @binding(6) var<storage, read> schedule: array<u32>;
 
 fn step_record(s: u32) -> StepRecord {
   let base = 8u * s;
@@ -89,14 +88,15 @@ fn is_finite(x: f32) -> bool {
   return (bitcast<u32>(x) & 0x7f800000u) != 0x7f800000u;
 }
 
-// Input `i` of layer `l` for minibatch row `row`: layer 0 reads the training split through the
-// step's indices (no gathered copy), every other layer the stored output of the one before.
-fn layer_input(l: u32, step: StepRecord, row: u32, i: u32) -> f32 {
+// Where layer l's input row `row` starts in the arena: layer 0 reads the training split's copy
+// through the step's indices (no gathered minibatch), every other layer the stored output of the
+// one before.
+fn input_row(l: u32, step: StepRecord, row: u32) -> u32 {
   if (l == 0u) {
-    return features[schedule[step.index_offset + row] * fused.feature_width + i];
+    return fused.features + schedule[step.index_offset + row] * fused.feature_width;
   }
   let previous = fused.layers[l - 1u];
-  return arena[previous.output + row * previous.out_width + i];
+  return previous.output + row * previous.out_width;
 }
 
 // σ(W·a + b) of every (row, unit) of hidden layer l, with inverted dropout.
@@ -109,9 +109,10 @@ fn forward_hidden(l: u32, step: StepRecord, thread: u32) {
     let row = e / layer.out_width;
     let unit = e % layer.out_width;
     let weights = layer.weight_offset + unit * layer.in_width;
+    let input = input_row(l, step, row);
     var z = 0.0;
     for (var i = 0u; i < layer.in_width; i++) {
-      z += layer_input(l, step, row, i) * params[weights + i];
+      z += arena[input + i] * params[weights + i];
     }
     var a = activate(layer.activation, z + params[layer.bias_offset + unit]);
     if (rate > 0.0) {
@@ -132,16 +133,17 @@ fn output_and_loss(step: StepRecord, thread: u32) {
   for (var row = thread; row < step.rows; row += THREADS) {
     var logits: array<f32, MAX_OUTPUTS>;
     var top = -3.4e38;
+    let input = input_row(l, step, row);
     for (var c = 0u; c < outputs; c++) {
       let weights = layer.weight_offset + c * layer.in_width;
       var z = 0.0;
       for (var i = 0u; i < layer.in_width; i++) {
-        z += layer_input(l, step, row, i) * params[weights + i];
+        z += arena[input + i] * params[weights + i];
       }
       logits[c] = z + params[layer.bias_offset + c];
       top = max(top, logits[c]);
     }
-    let y = labels[schedule[step.index_offset + row]];
+    let y = arena[fused.labels + schedule[step.index_offset + row]];
     let dz = layer.dz + row * outputs;
     if (fused.task == TASK_BINARY) {
       let z = logits[0];
@@ -228,7 +230,7 @@ fn update_parameter(l: u32, step: StepRecord, e: u32) {
     apply_update(layer.bias_offset + unit, g, step);
   } else {
     for (var row = 0u; row < step.rows; row++) {
-      g += arena[layer.dz + row * layer.out_width + unit] * layer_input(l, step, row, i);
+      g += arena[layer.dz + row * layer.out_width + unit] * arena[input_row(l, step, row) + i];
     }
     apply_update(layer.weight_offset + unit * layer.in_width + i, g, step);
   }

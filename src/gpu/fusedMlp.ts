@@ -10,6 +10,7 @@ import type { LiveSettings } from '../core/trainer';
 import { stepSeed } from '../cpu/cpuTrainer';
 import { ArenaLayout, createStorageBuffer } from './arena';
 import type { PassRecorder } from './passRecorder';
+import type { SplitBuffers } from './splitBuffers';
 
 /** The widest layer (features, hidden units, outputs) the fused kernel trains. */
 export const FUSED_MAX_WIDTH = 64;
@@ -23,7 +24,7 @@ export const FUSED_MAX_OUTPUTS = 6;
  */
 export const FUSED_MAX_ROWS = 1024;
 /** Threads of the workgroup; the partial-loss region of the arena is sized for the largest choice. */
-export const FUSED_THREAD_CHOICES = [16, 32, 64, 128, 256] as const;
+export const FUSED_THREAD_CHOICES = [4, 8, 16, 32, 64, 128, 256] as const;
 export type FusedThreads = (typeof FUSED_THREAD_CHOICES)[number];
 export const DEFAULT_FUSED_THREADS: FusedThreads = 64;
 
@@ -64,8 +65,8 @@ export interface FusedBuffers {
   status: GPUBuffer;
   /** One float per step of a call. */
   losses: GPUBuffer;
-  trainFeatures: GPUBuffer;
-  trainLabels: GPUBuffer;
+  /** The training split, copied into the kernel's arena once when it is built. */
+  train: SplitBuffers;
 }
 
 /** Where the kernel's numbers live in its arena, in floats. */
@@ -75,17 +76,22 @@ export interface FusedArena {
   dz: number[];
   partials: number;
   backup: number;
+  /** The training split's copy: count × feature width features, then count labels. */
+  features: number;
+  labels: number;
   size: number;
 }
 
-/** The arena of `plan` for minibatches of up to `rows` rows. */
-export function fusedArena(plan: NetworkPlan, rows: number): FusedArena {
+/** The arena of `plan` for minibatches of up to `rows` rows from a training split of `trainCount` rows. */
+export function fusedArena(plan: NetworkPlan, rows: number, trainCount: number): FusedArena {
   const layout = new ArenaLayout();
   const outputs = plan.dense.map((layer) => (layer.hidden ? layout.reserve(rows * layer.out) : 0));
   const dz = plan.dense.map((layer) => layout.reserve(rows * layer.out));
   const partials = layout.reserve(Math.max(...FUSED_THREAD_CHOICES));
   const backup = layout.reserve(plan.parameterCount);
-  return { outputs, dz, partials, backup, size: layout.size };
+  const features = layout.reserve(trainCount * plan.slotWidths[0]);
+  const labels = layout.reserve(trainCount);
+  return { outputs, dz, partials, backup, features, labels, size: layout.size };
 }
 
 /** `Fused` (shaders/fused_mlp.wgsl) for a plan, its arena and the live settings; `steps` is 0 until a call sets it. */
@@ -107,6 +113,8 @@ export function packFusedUniform(plan: NetworkPlan, arena: FusedArena, settings:
   [settings.momentum, settings.l1, settings.l2, ADAM.beta1, ADAM.beta2, ADAM.epsilon, settings.dropout].forEach((value, i) => view.setFloat32(32 + 4 * i, value, true));
   view.setUint32(60, arena.partials, true);
   view.setUint32(64, arena.backup, true);
+  view.setUint32(68, arena.features, true);
+  view.setUint32(72, arena.labels, true);
   plan.dense.forEach((layer, l) => {
     const base = 4 * (HEADER_WORDS + l * LAYER_WORDS);
     const activation = layer.hidden ? activationCode(layer.activation as Activation) : 0;
@@ -123,7 +131,7 @@ interface FusedPipeline {
 const pipelines = new WeakMap<GPUDevice, Map<FusedThreads, Promise<FusedPipeline>>>();
 
 async function compileFused(device: GPUDevice, threads: FusedThreads): Promise<FusedPipeline> {
-  const kinds: GPUBufferBindingType[] = ['uniform', 'storage', 'storage', 'storage', 'storage', 'storage', 'read-only-storage', 'read-only-storage', 'read-only-storage'];
+  const kinds: GPUBufferBindingType[] = ['uniform', 'storage', 'storage', 'storage', 'storage', 'storage', 'read-only-storage'];
   const layout = device.createBindGroupLayout({
     label: 'fused mlp',
     entries: kinds.map((type, binding) => ({ binding, visibility: GPUShaderStage.COMPUTE, buffer: { type } })),
@@ -175,8 +183,9 @@ export class FusedMlp {
     settings: LiveSettings,
     stepsCapacity: number,
   ) {
-    this.layout = fusedArena(plan, batchSize);
+    this.layout = fusedArena(plan, batchSize, buffers.train.count);
     this.arena = createStorageBuffer(device, this.layout.size * 4, 'fused arena');
+    this.copyTrainingSplit();
     this.uniformData = packFusedUniform(plan, this.layout, settings);
     this.uniform = device.createBuffer({ label: 'fused settings', size: UNIFORM_BYTES, usage: GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST });
     device.queue.writeBuffer(this.uniform, 0, this.uniformData);
@@ -259,9 +268,19 @@ export class FusedMlp {
     this.group = this.bind();
   }
 
+  /** Layer 0 and the loss read the split from the arena, so that every activation comes from one buffer. */
+  private copyTrainingSplit(): void {
+    const { count, features, labels } = this.buffers.train;
+    if (count === 0) return;
+    const encoder = this.device.createCommandEncoder({ label: 'fused arena: training split' });
+    encoder.copyBufferToBuffer(features, 0, this.arena, this.layout.features * 4, count * this.plan.slotWidths[0] * 4);
+    encoder.copyBufferToBuffer(labels, 0, this.arena, this.layout.labels * 4, count * 4);
+    this.device.queue.submit([encoder.finish()]);
+  }
+
   private bind(): GPUBindGroup {
-    const { params, state, status, losses, trainFeatures, trainLabels } = this.buffers;
-    const entries = [this.uniform, params, state, status, losses, this.arena, trainFeatures, trainLabels, this.schedule];
+    const { params, state, status, losses } = this.buffers;
+    const entries = [this.uniform, params, state, status, losses, this.arena, this.schedule];
     return this.device.createBindGroup({
       label: 'fused mlp',
       layout: this.pipeline.layout,

@@ -72,7 +72,7 @@ export class FusedMlpTrainer {
     model.writeParameters(initial);
     const train = uploadSplit(device, splits.train, 'train');
     const losses = createStorageBuffer(device, MAX_STEPS_PER_CALL * 4, 'step losses');
-    const buffers = { params: model.params, state: model.state, status: model.status, losses, trainFeatures: train.features, trainLabels: train.labels };
+    const buffers = { params: model.params, state: model.state, status: model.status, losses, train };
     const fused = await FusedMlp.create(device, plan, schedule.batchSize, buffers, setup.training, { threads: options.threads });
     return new FusedMlpTrainer(device, setup, plan, schedule, model, train, losses, fused);
   }
