@@ -216,47 +216,37 @@ fn apply_update(p: u32, gradient: f32, step: StepRecord) {
   params[p] = w;
 }
 
-// Element e of layer l's (out × (in + 1)) gradient, the bias as column `in`: dW = dZᵀ·A and
-// db = column sums of dZ, applied at once.
+// Element e of layer l's (out × (in + 1)) gradient, the bias as column `in` of an all-ones
+// input: dW = dZᵀ·A and db = column sums of dZ, applied at once. Selects, not branches: on
+// adapters that emulate a GPU on the CPU both sides of a branch cost.
 fn update_parameter(l: u32, step: StepRecord, e: u32) {
   let layer = fused.layers[l];
   let unit = e / (layer.in_width + 1u);
   let i = e % (layer.in_width + 1u);
+  let is_bias = i == layer.in_width;
+  let column = min(i, layer.in_width - 1u);
   var g = 0.0;
-  if (i == layer.in_width) {
-    for (var row = 0u; row < step.rows; row++) {
-      g += arena[layer.dz + row * layer.out_width + unit];
-    }
-    apply_update(layer.bias_offset + unit, g, step);
-  } else {
-    for (var row = 0u; row < step.rows; row++) {
-      g += arena[layer.dz + row * layer.out_width + unit] * arena[input_row(l, step, row) + i];
-    }
-    apply_update(layer.weight_offset + unit * layer.in_width + i, g, step);
+  for (var row = 0u; row < step.rows; row++) {
+    let a = select(arena[input_row(l, step, row) + column], 1.0, is_bias);
+    g += arena[layer.dz + row * layer.out_width + unit] * a;
+  }
+  apply_update(select(layer.weight_offset + unit * layer.in_width + i, layer.bias_offset + unit, is_bias), g, step);
+}
+
+// Updates every parameter of layer l, the threads taking turns.
+fn update_layer(l: u32, step: StepRecord, thread: u32) {
+  let layer = fused.layers[l];
+  let count = layer.out_width * (layer.in_width + 1u);
+  for (var e = thread; e < count; e += THREADS) {
+    update_parameter(l, step, e);
   }
 }
 
-fn parameter_elements(l: u32) -> u32 {
-  return fused.layers[l].out_width * (fused.layers[l].in_width + 1u);
-}
-
-// One backward phase: the input gradient of layer `gradient_layer` (none when it is 0) and the
-// update of layer `update_layer` (none when it is layer_count), whose weights nothing reads any more.
-fn backward_phase(gradient_layer: u32, update_layer: u32, step: StepRecord, thread: u32, updating: bool) {
-  var gradients = 0u;
-  if (gradient_layer > 0u) {
-    gradients = step.rows * fused.layers[gradient_layer].in_width;
-  }
-  var updates = 0u;
-  if (updating && update_layer < fused.layer_count) {
-    updates = parameter_elements(update_layer);
-  }
-  for (var e = thread; e < gradients + updates; e += THREADS) {
-    if (e < gradients) {
-      input_gradient(gradient_layer, step, e);
-    } else {
-      update_parameter(update_layer, step, e - gradients);
-    }
+// Layer l's input gradient, the threads taking turns over rows × inputs.
+fn input_gradients(l: u32, step: StepRecord, thread: u32) {
+  let count = step.rows * fused.layers[l].in_width;
+  for (var e = thread; e < count; e += THREADS) {
+    input_gradient(l, step, e);
   }
 }
 
@@ -294,24 +284,20 @@ fn train_steps(@builtin(local_invocation_index) thread: u32) {
     }
     stopped = stopped || !is_finite(mean);
 
-    // Layer j's input gradient reads W_j, so W_j is updated one phase later, with layer j − 1's.
+    // Layer j's input gradient reads W_j, so W_j is updated one phase later, with layer j − 1's;
+    // the last phase updates layers 1 and 0. Separate loops, not one over both index ranges, so
+    // that no thread runs both bodies.
     for (var j = layers - 1u; j > 0u; j--) {
-      backward_phase(j, j + 1u, step, thread, !stopped);
+      input_gradients(j, step, thread);
+      if (!stopped && j + 1u < layers) {
+        update_layer(j + 1u, step, thread);
+      }
       storageBarrier();
     }
-    // The last phase updates layers 1 and 0, whose input gradients are done.
     if (!stopped) {
-      let first = parameter_elements(0u);
-      var second = 0u;
+      update_layer(0u, step, thread);
       if (layers > 1u) {
-        second = parameter_elements(1u);
-      }
-      for (var e = thread; e < first + second; e += THREADS) {
-        if (e < first) {
-          update_parameter(0u, step, e);
-        } else {
-          update_parameter(1u, step, e - first);
-        }
+        update_layer(1u, step, thread);
       }
     }
     storageBarrier();

@@ -24,9 +24,17 @@ export const FUSED_MAX_OUTPUTS = 6;
  */
 export const FUSED_MAX_ROWS = 1024;
 /** Threads of the workgroup; the partial-loss region of the arena is sized for the largest choice. */
-export const FUSED_THREAD_CHOICES = [4, 8, 16, 32, 64, 128, 256] as const;
+export const FUSED_THREAD_CHOICES = [8, 16, 32, 64, 128, 256] as const;
 export type FusedThreads = (typeof FUSED_THREAD_CHOICES)[number];
-export const DEFAULT_FUSED_THREADS: FusedThreads = 64;
+
+/**
+ * The workgroup size that suits an adapter: 64 threads on GPUs; 16 on adapters that emulate a GPU
+ * on the CPU, where every barrier switches between the workgroup's fibers (one per 4 threads) and
+ * fewer threads do the same work with fewer switches (docs/PERFORMANCE.md).
+ */
+export function fusedThreadsFor(gpu: { software: boolean }): FusedThreads {
+  return gpu.software ? 16 : 64;
+}
 
 /** 8 words per step in the schedule buffer (StepRecord in the WGSL, padded). */
 const STEP_RECORD_WORDS = 8;
@@ -204,11 +212,11 @@ export class FusedMlp {
     batchSize: number,
     buffers: FusedBuffers,
     settings: LiveSettings,
-    options: { stepsCapacity?: number; threads?: FusedThreads } = {},
+    options: { stepsCapacity?: number; threads: FusedThreads },
   ): Promise<FusedMlp> {
     const reason = fusedIneligibility(plan, batchSize);
     if (reason !== null) throw new Error(`the fused kernel cannot train this network: ${reason}`);
-    const pipeline = await fusedPipeline(device, options.threads ?? DEFAULT_FUSED_THREADS);
+    const pipeline = await fusedPipeline(device, options.threads);
     return new FusedMlp(device, plan, batchSize, buffers, pipeline, settings, options.stepsCapacity ?? 256);
   }
 

@@ -5,7 +5,7 @@ import { prepareSplits } from '../core/splits';
 import type { LiveSettings, TrainerSetup } from '../core/trainer';
 import { createStorageBuffer } from './arena';
 import type { GpuDevice } from './device';
-import { FusedMlp, type FusedThreads } from './fusedMlp';
+import { FusedMlp, fusedThreadsFor, type FusedThreads } from './fusedMlp';
 import { MAX_STEPS_PER_CALL } from './gpuTrainer';
 import { ModelBuffers } from './modelBuffers';
 import { CountingPass } from './passRecorder';
@@ -73,7 +73,7 @@ export class FusedMlpTrainer {
     const train = uploadSplit(device, splits.train, 'train');
     const losses = createStorageBuffer(device, MAX_STEPS_PER_CALL * 4, 'step losses');
     const buffers = { params: model.params, state: model.state, status: model.status, losses, train };
-    const fused = await FusedMlp.create(device, plan, schedule.batchSize, buffers, setup.training, { threads: options.threads });
+    const fused = await FusedMlp.create(device, plan, schedule.batchSize, buffers, setup.training, { threads: options.threads ?? fusedThreadsFor(gpu) });
     return new FusedMlpTrainer(device, setup, plan, schedule, model, train, losses, fused);
   }
 

@@ -10,7 +10,7 @@ import type { Task } from '../../src/core/task';
 import type { TrainerSetup } from '../../src/core/trainer';
 import { CpuTrainer } from '../../src/cpu/cpuTrainer';
 import type { GpuDevice } from '../../src/gpu/device';
-import { fusedIneligibility } from '../../src/gpu/fusedMlp';
+import { FUSED_THREAD_CHOICES, fusedIneligibility, type FusedThreads } from '../../src/gpu/fusedMlp';
 import { FusedMlpTrainer } from '../../src/gpu/fusedMlpTrainer';
 import { testGpu } from './setup';
 
@@ -62,9 +62,9 @@ function setupFor({ activation, task, optimizer, hidden, featureCount, training 
 }
 
 /** The same steps on the Float64 CPU oracle (one call per step, for its losses) and in one fused call. */
-async function trainBoth(gpu: GpuDevice, setup: TrainerSetup, steps: number) {
+async function trainBoth(gpu: GpuDevice, setup: TrainerSetup, steps: number, threads?: FusedThreads) {
   const cpu = new CpuTrainer(setup, Float64Array);
-  const fused = await FusedMlpTrainer.create(gpu, setup);
+  const fused = await FusedMlpTrainer.create(gpu, setup, { threads });
   try {
     const expectedLosses: number[] = [];
     for (let s = 0; s < steps && !cpu.stepSync(0).diverged; s++) expectedLosses.push(cpu.stepSync(1).loss);
@@ -137,6 +137,14 @@ describe('the fused small-network kernel against the CPU oracle: 50 minibatch st
       expect(Math.abs(actual.loss - expected.loss) / Math.max(1, expected.loss)).toBeLessThan(1e-4);
     });
   }
+
+  it.each(FUSED_THREAD_CHOICES)('every workgroup size agrees: %i threads, rows and units that do not divide by it', async (threads) => {
+    const c: Case = { activation: 'elu', task: { kind: 'classification', classes: 3 }, optimizer: 'adam', hidden: [7, 64, 3], featureCount: 5, training: { batchSize: 'all', l1: 0.001, l2: 0.01, dropout: 0.2 } };
+    const { weightError, lossError, actual } = await trainBoth(gpu, setupFor(c), 50, threads);
+    expect(actual.step).toBe(50);
+    expect(weightError).toBeLessThan(1e-4);
+    expect(lossError).toBeLessThan(1e-4);
+  });
 
   it('a diverging call (learning rate 10) is undone alike: parameters from before it, step count unchanged, later calls refused', async () => {
     const setup = setupFor({ activation: 'linear', task: { kind: 'regression' }, optimizer: 'sgd', hidden: [7, 3], featureCount: 9, training: { learningRate: 10, batchSize: 7 } });
