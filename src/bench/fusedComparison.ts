@@ -34,6 +34,8 @@ export interface FusedComparisonRow {
   /** Steps per second of GpuTrainer, and of the fused kernel for each workgroup size tried. */
   layered: number;
   fused: Partial<Record<FusedThreads, number>>;
+  /** With a grid: seconds GpuTrainer spends drawing it alone (step(0, { grid })), per call. */
+  gridSeconds?: number;
 }
 
 /** The default experiment (defaultConfig: the circle, 2-[8,8]-1 tanh, Adam, batch 16) and the tiny and frame workloads. */
@@ -89,6 +91,21 @@ async function measureFused(gpu: GpuDevice, c: FusedCase, threads: FusedThreads)
   }
 }
 
+/** Seconds per call GpuTrainer spends on the grid alone: the part of a frame no training kernel changes. */
+async function measureGrid(gpu: GpuDevice, c: FusedCase): Promise<number> {
+  const trainer = await GpuTrainer.create(gpu, c.setup);
+  try {
+    const grid = planeGrid(c.grid);
+    await trainer.step(0, { grid });
+    const { seconds } = await timed(async () => {
+      for (let i = 0; i < c.calls; i++) await trainer.step(0, { grid });
+    });
+    return seconds / c.calls;
+  } finally {
+    trainer.dispose();
+  }
+}
+
 /** Best of `rounds` alternating measurements of each side, so that both meet the same load on the machine. */
 export async function compareFused(gpu: GpuDevice, rounds = 3, threadChoices: readonly FusedThreads[] = FUSED_THREAD_CHOICES): Promise<FusedComparisonRow[]> {
   const rows: FusedComparisonRow[] = [];
@@ -97,6 +114,7 @@ export async function compareFused(gpu: GpuDevice, rounds = 3, threadChoices: re
     for (let round = 0; round < rounds; round++) {
       row.layered = Math.max(row.layered, await measureLayered(gpu, c));
       for (const threads of threadChoices) row.fused[threads] = Math.max(row.fused[threads] ?? 0, await measureFused(gpu, c, threads));
+      if (c.grid > 0) row.gridSeconds = Math.min(row.gridSeconds ?? Infinity, await measureGrid(gpu, c));
     }
     rows.push(row);
   }
@@ -113,5 +131,8 @@ export function formatFusedComparison(rows: FusedComparisonRow[], adapter: strin
     `| --- | ---: | ${threads.map(() => '---:').join(' | ')} |`,
     ...rows.map((row) => `| ${row.label} | ${row.layered.toFixed(0)} | ${threads.map((t) => `${row.fused[t]!.toFixed(0)} (**${(row.fused[t]! / row.layered).toFixed(1)}×**)`).join(' | ')} |`),
   ];
+  for (const row of rows.filter((r) => r.gridSeconds !== undefined)) {
+    lines.push('', `${row.id}: the grid alone takes ${(row.gridSeconds! * 1000).toFixed(0)} ms per call, which no training kernel changes.`);
+  }
   return lines.join('\n');
 }

@@ -28,12 +28,12 @@ export const FUSED_THREAD_CHOICES = [8, 16, 32, 64, 128, 256] as const;
 export type FusedThreads = (typeof FUSED_THREAD_CHOICES)[number];
 
 /**
- * The workgroup size that suits an adapter: 64 threads on GPUs; 16 on adapters that emulate a GPU
+ * The workgroup size that suits an adapter: 64 threads on GPUs; 8 on adapters that emulate a GPU
  * on the CPU, where every barrier switches between the workgroup's fibers (one per 4 threads) and
  * fewer threads do the same work with fewer switches (docs/PERFORMANCE.md).
  */
 export function fusedThreadsFor(gpu: { software: boolean }): FusedThreads {
-  return gpu.software ? 16 : 64;
+  return gpu.software ? 8 : 64;
 }
 
 /** 8 words per step in the schedule buffer (StepRecord in the WGSL, padded). */
