@@ -184,6 +184,47 @@ describe('the fused small-network kernel against the CPU oracle: 50 minibatch st
     }
   });
 
+  it('live settings (optimizer, learning rate, L2, dropout) change between calls as on the CPU', async () => {
+    const setup = setupFor({ activation: 'relu', task: { kind: 'classification', classes: 4 }, optimizer: 'sgd', hidden: [7, 7], featureCount: 4, training: { batchSize: 16 } });
+    const fused = await FusedMlpTrainer.create(gpu, setup);
+    const cpu = new CpuTrainer(setup, Float64Array);
+    try {
+      await fused.step(10);
+      cpu.stepSync(10);
+      const settings = { ...setup.training, optimizer: 'momentum' as const, learningRate: 0.03, l2: 0.05, dropout: 0.3 };
+      fused.updateSettings(settings);
+      cpu.updateSettings(settings);
+      const actual = await fused.step(20);
+      const expected = cpu.stepSync(20);
+      expect(Math.abs(actual.loss - expected.loss)).toBeLessThan(1e-4);
+      const weights = await fused.getParameters();
+      const reference = cpu.network.params;
+      const scale = reference.reduce((max, w) => Math.max(max, Math.abs(w)), 0);
+      expect(reference.reduce((worst, w, i) => Math.max(worst, Math.abs(w - weights[i])), 0) / scale).toBeLessThan(1e-4);
+    } finally {
+      fused.dispose();
+    }
+  });
+
+  it('calls allocate no GPU buffers once the first has run', async () => {
+    const setup = setupFor({ activation: 'tanh', task: { kind: 'regression' }, optimizer: 'adam', hidden: [8, 8], featureCount: 2, training: { batchSize: 10 } });
+    const fused = await FusedMlpTrainer.create(gpu, setup);
+    await fused.step(200);
+    const createBuffer = gpu.device.createBuffer.bind(gpu.device);
+    let created = 0;
+    gpu.device.createBuffer = (descriptor: GPUBufferDescriptor) => {
+      created++;
+      return createBuffer(descriptor);
+    };
+    try {
+      for (let call = 0; call < 5; call++) await fused.step(20 + 40 * call);
+    } finally {
+      gpu.device.createBuffer = createBuffer;
+      fused.dispose();
+    }
+    expect(created).toBe(0);
+  });
+
   it('takes MLPs up to 64 wide and tells why it refuses the rest', () => {
     const task: Task = { kind: 'classification', classes: 2 };
     const plan = (arch: 'mlp' | 'resnet', hidden: number[]) => planNetwork(buildModelSpec({ ...defaultConfig().model, arch, hidden, width: 8 }, task));
