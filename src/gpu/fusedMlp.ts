@@ -18,11 +18,15 @@ export const FUSED_MAX_WIDTH = 64;
 export const FUSED_MAX_LAYERS = 17;
 /** Outputs the kernel keeps per row in registers (shaders/fused_mlp.wgsl, MAX_OUTPUTS). */
 export const FUSED_MAX_OUTPUTS = 6;
-/**
- * Minibatch rows one workgroup still trains faster than the layer-by-layer kernels spread over
- * many workgroups; larger batches keep the general path.
- */
+/** Minibatch rows the fused kernel takes at most. */
 export const FUSED_MAX_ROWS = 1024;
+/**
+ * Forward multiply-adds per step (rows × Σ in·out) up to which one workgroup beats the
+ * layer-by-layer kernels spread over many: on SwiftShader the fused kernel wins at 2-[8,8]-1 with
+ * 350 rows (31k) and loses 3–5× at 2-[64,64]-1 with 64 rows (274k) and 2-[64×4]-1 with 256 rows
+ * (docs/PERFORMANCE.md). To be measured again on GPUs.
+ */
+export const FUSED_MAX_MULTIPLY_ADDS = 1 << 16;
 /** Threads of the workgroup; the partial-loss region of the arena is sized for the largest choice. */
 export const FUSED_THREAD_CHOICES = [8, 16, 32, 64, 128, 256] as const;
 export type FusedThreads = (typeof FUSED_THREAD_CHOICES)[number];
@@ -48,7 +52,8 @@ const STEPS_OFFSET = 28;
 /**
  * Why the fused kernel cannot train this network with batches of `batchSize` rows, or null when
  * it can: an MLP (no residual blocks) whose every layer is at most 64 wide, with at most 16
- * hidden layers and at most 1024 rows per minibatch.
+ * hidden layers, at most 1024 rows per minibatch, and little enough work per step that one
+ * workgroup is the faster way to do it.
  */
 export function fusedIneligibility(plan: NetworkPlan, batchSize: number): string | null {
   if (plan.spec.layers.some((layer) => layer.kind !== 'dense')) return 'residual blocks need the layer-by-layer kernels';
@@ -57,6 +62,8 @@ export function fusedIneligibility(plan: NetworkPlan, batchSize: number): string
   if (widest > FUSED_MAX_WIDTH) return `a layer is ${widest} wide (the fused kernel takes at most ${FUSED_MAX_WIDTH})`;
   if (outputWidth(plan.spec.task) > FUSED_MAX_OUTPUTS) return `more than ${FUSED_MAX_OUTPUTS} outputs`;
   if (batchSize > FUSED_MAX_ROWS) return `batches of ${batchSize} rows (the fused kernel takes at most ${FUSED_MAX_ROWS})`;
+  const multiplyAdds = batchSize * plan.dense.reduce((sum, layer) => sum + layer.in * layer.out, 0);
+  if (multiplyAdds > FUSED_MAX_MULTIPLY_ADDS) return `${multiplyAdds} multiply-adds per step are more than one workgroup does faster (${FUSED_MAX_MULTIPLY_ADDS})`;
   return null;
 }
 

@@ -229,9 +229,12 @@ describe('the fused small-network kernel against the CPU oracle: 50 minibatch st
     const task: Task = { kind: 'classification', classes: 2 };
     const plan = (arch: 'mlp' | 'resnet', hidden: number[]) => planNetwork(buildModelSpec({ ...defaultConfig().model, arch, hidden, width: 8 }, task));
     expect(fusedIneligibility(plan('mlp', [8, 8]), 16)).toBeNull();
-    expect(fusedIneligibility(plan('mlp', [64, 64, 64]), 1024)).toBeNull();
+    expect(fusedIneligibility(plan('mlp', [8, 8]), 350)).toBeNull();
+    expect(fusedIneligibility(plan('mlp', [64, 64, 64]), 7)).toBeNull();
     expect(fusedIneligibility(plan('mlp', [64, 65]), 16)).toMatch(/65 wide/);
     expect(fusedIneligibility(plan('resnet', []), 16)).toMatch(/residual/);
-    expect(fusedIneligibility(plan('mlp', [8]), 1025)).toMatch(/1025 rows/);
+    expect(fusedIneligibility(plan('mlp', []), 1025)).toMatch(/1025 rows/);
+    expect(fusedIneligibility(plan('mlp', [64, 64]), 64)).toMatch(/274432 multiply-adds per step/);
+    expect(fusedIneligibility(plan('mlp', Array(17).fill(4)), 16)).toMatch(/more than 16 hidden layers/);
   });
 });
