@@ -7,14 +7,13 @@ import type { TrainerSetup } from '../core/trainer';
 import { generateDataset } from '../data/presets';
 import type { GpuDevice } from '../gpu/device';
 import { FUSED_THREAD_CHOICES, type FusedThreads } from '../gpu/fusedMlp';
-import { FusedMlpTrainer } from '../gpu/fusedMlpTrainer';
 import { GpuTrainer } from '../gpu/gpuTrainer';
 import { timed } from './measurement';
 import { benchmarkDataset, WORKLOADS, workloadSetup } from './workloads';
 
 /**
- * Steps per second of the fused small-network kernel against the layer-by-layer GpuTrainer, side
- * by side on one adapter: the default experiment, and the `tiny` and `frame` workloads.
+ * Steps per second of GpuTrainer with the fused small-network kernel against its layer-by-layer
+ * kernels, side by side on one adapter: the default experiment, and the `tiny` and `frame` workloads.
  */
 
 export interface FusedCase {
@@ -31,7 +30,7 @@ export interface FusedCase {
 export interface FusedComparisonRow {
   id: string;
   label: string;
-  /** Steps per second of GpuTrainer, and of the fused kernel for each workgroup size tried. */
+  /** Steps per second of GpuTrainer layer by layer, and fused for each workgroup size tried. */
   layered: number;
   fused: Partial<Record<FusedThreads, number>>;
   /** With a grid: seconds GpuTrainer spends drawing it alone (step(0, { grid })), per call. */
@@ -62,32 +61,15 @@ async function stepsPerSecond(c: FusedCase, call: () => Promise<unknown>): Promi
   return (c.steps * c.calls) / seconds;
 }
 
-async function measureLayered(gpu: GpuDevice, c: FusedCase): Promise<number> {
-  const trainer = await GpuTrainer.create(gpu, c.setup);
+/** GpuTrainer's steps per second, each call also drawing the grid when the case has one. */
+async function measure(gpu: GpuDevice, c: FusedCase, steps: FusedThreads | 'layered'): Promise<number> {
+  const trainer = await GpuTrainer.create(gpu, c.setup, { steps });
   try {
+    if (steps !== 'layered' && trainer.stepKernels.kind !== 'fused') throw new Error(`${c.id}: the fused kernel cannot train it (${trainer.stepKernels.reason})`);
     const observe = c.grid > 0 ? { grid: planeGrid(c.grid) } : {};
     return await stepsPerSecond(c, () => trainer.step(c.steps, observe));
   } finally {
     trainer.dispose();
-  }
-}
-
-/**
- * The fused kernel's steps; with a grid, each call is followed by GpuTrainer drawing the grid in
- * a second submit (the fused trainer observes nothing itself), which only makes the fused side slower.
- */
-async function measureFused(gpu: GpuDevice, c: FusedCase, threads: FusedThreads): Promise<number> {
-  const fused = await FusedMlpTrainer.create(gpu, c.setup, { threads });
-  const observer = c.grid > 0 ? await GpuTrainer.create(gpu, c.setup) : null;
-  try {
-    const grid = planeGrid(c.grid);
-    return await stepsPerSecond(c, async () => {
-      await fused.step(c.steps);
-      if (observer) await observer.step(0, { grid });
-    });
-  } finally {
-    fused.dispose();
-    observer?.dispose();
   }
 }
 
@@ -112,8 +94,8 @@ export async function compareFused(gpu: GpuDevice, rounds = 3, threadChoices: re
   for (const c of fusedCases()) {
     const row: FusedComparisonRow = { id: c.id, label: c.label, layered: 0, fused: {} };
     for (let round = 0; round < rounds; round++) {
-      row.layered = Math.max(row.layered, await measureLayered(gpu, c));
-      for (const threads of threadChoices) row.fused[threads] = Math.max(row.fused[threads] ?? 0, await measureFused(gpu, c, threads));
+      row.layered = Math.max(row.layered, await measure(gpu, c, 'layered'));
+      for (const threads of threadChoices) row.fused[threads] = Math.max(row.fused[threads] ?? 0, await measure(gpu, c, threads));
       if (c.grid > 0) row.gridSeconds = Math.min(row.gridSeconds ?? Infinity, await measureGrid(gpu, c));
     }
     rows.push(row);
@@ -121,13 +103,13 @@ export async function compareFused(gpu: GpuDevice, rounds = 3, threadChoices: re
   return rows;
 }
 
-/** A Markdown table of the rows: steps per second and the ratio to GpuTrainer for each workgroup size. */
+/** A Markdown table of the rows: steps per second and the ratio to the layer-by-layer kernels for each workgroup size. */
 export function formatFusedComparison(rows: FusedComparisonRow[], adapter: string): string {
   const threads = Object.keys(rows[0]?.fused ?? {}).map(Number) as FusedThreads[];
   const lines = [
     `Adapter: ${adapter}. Steps per second, best of alternating rounds.`,
     '',
-    `| workload | GpuTrainer | ${threads.map((t) => `fused · ${t} threads`).join(' | ')} |`,
+    `| workload | layer by layer | ${threads.map((t) => `fused · ${t} threads`).join(' | ')} |`,
     `| --- | ---: | ${threads.map(() => '---:').join(' | ')} |`,
     ...rows.map((row) => `| ${row.label} | ${row.layered.toFixed(0)} | ${threads.map((t) => `${row.fused[t]!.toFixed(0)} (**${(row.fused[t]! / row.layered).toFixed(1)}×**)`).join(' | ')} |`),
   ];

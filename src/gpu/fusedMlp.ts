@@ -2,12 +2,12 @@ import commonSource from '../../shaders/common.wgsl?raw';
 import fusedMlpSource from '../../shaders/fused_mlp.wgsl?raw';
 import { activationCode, type Activation } from '../core/activations';
 import { ADAM, OPTIMIZERS } from '../core/config';
+import { stepSeed } from '../core/dropout';
 import type { NetworkPlan } from '../core/network';
 import { stepScalars } from '../core/optimizer';
 import type { MinibatchSchedule } from '../core/schedule';
 import { outputWidth } from '../core/task';
 import type { LiveSettings } from '../core/trainer';
-import { stepSeed } from '../cpu/cpuTrainer';
 import { ArenaLayout, createStorageBuffer } from './arena';
 import type { PassRecorder } from './passRecorder';
 import type { SplitBuffers } from './splitBuffers';
@@ -69,6 +69,19 @@ export function fusedIneligibility(plan: NetworkPlan, batchSize: number): string
 
 export function fusedEligible(plan: NetworkPlan, batchSize: number): boolean {
   return fusedIneligibility(plan, batchSize) === null;
+}
+
+/**
+ * Why the fused kernel's own buffers would not fit `limits`, or null when they do: its arena (with
+ * the training split's `trainCount` rows) and its schedule for a call of `maxSteps` steps.
+ */
+export function fusedOverLimits(plan: NetworkPlan, batchSize: number, trainCount: number, maxSteps: number, limits: GPUSupportedLimits): string | null {
+  const allowed = Math.min(limits.maxStorageBufferBindingSize, limits.maxBufferSize);
+  const arenaBytes = fusedArena(plan, batchSize, trainCount).size * 4;
+  if (arenaBytes > allowed) return `its arena needs ${arenaBytes} bytes, more than a buffer may hold (${allowed})`;
+  const scheduleBytes = maxSteps * (STEP_RECORD_WORDS + batchSize) * 4;
+  if (scheduleBytes > allowed) return `its schedule needs ${scheduleBytes} bytes, more than a buffer may hold (${allowed})`;
+  return null;
 }
 
 /** The buffers a fused trainer shares with the rest of a GPU trainer. */
@@ -138,7 +151,8 @@ export function packFusedUniform(plan: NetworkPlan, arena: FusedArena, settings:
   return buffer;
 }
 
-interface FusedPipeline {
+/** The compiled kernel for one workgroup size. */
+export interface FusedPipeline {
   layout: GPUBindGroupLayout;
   pipeline: GPUComputePipeline;
 }
@@ -161,7 +175,7 @@ async function compileFused(device: GPUDevice, threads: FusedThreads): Promise<F
 }
 
 /** The fused pipeline of `device` with this workgroup size, compiled on first use. */
-function fusedPipeline(device: GPUDevice, threads: FusedThreads): Promise<FusedPipeline> {
+export function fusedPipeline(device: GPUDevice, threads: FusedThreads): Promise<FusedPipeline> {
   let byThreads = pipelines.get(device);
   if (!byThreads) {
     byThreads = new Map();
@@ -189,15 +203,21 @@ export class FusedMlp {
   private scheduleWords: Uint32Array<ArrayBuffer>;
   private group: GPUBindGroup;
 
-  private constructor(
+  /**
+   * A fused trainer for `plan` on minibatches of up to `batchSize` rows (fusedEligible), with
+   * room for `stepsCapacity` steps per call before its schedule buffer has to grow.
+   */
+  constructor(
     private readonly device: GPUDevice,
     private readonly plan: NetworkPlan,
     private readonly batchSize: number,
     private readonly buffers: FusedBuffers,
     private readonly pipeline: FusedPipeline,
     settings: LiveSettings,
-    stepsCapacity: number,
+    stepsCapacity = 256,
   ) {
+    const reason = fusedIneligibility(plan, batchSize);
+    if (reason !== null) throw new Error(`the fused kernel cannot train this network: ${reason}`);
     this.layout = fusedArena(plan, batchSize, buffers.train.count);
     this.arena = createStorageBuffer(device, this.layout.size * 4, 'fused arena');
     this.copyTrainingSplit();
@@ -207,24 +227,6 @@ export class FusedMlp {
     this.scheduleWords = new Uint32Array(stepsCapacity * (STEP_RECORD_WORDS + batchSize));
     this.schedule = createStorageBuffer(device, this.scheduleWords.byteLength, 'fused schedule');
     this.group = this.bind();
-  }
-
-  /**
-   * A fused trainer for `plan` on minibatches of up to `batchSize` rows, with room for
-   * `stepsCapacity` steps per call before its schedule buffer has to grow.
-   */
-  static async create(
-    device: GPUDevice,
-    plan: NetworkPlan,
-    batchSize: number,
-    buffers: FusedBuffers,
-    settings: LiveSettings,
-    options: { stepsCapacity?: number; threads: FusedThreads },
-  ): Promise<FusedMlp> {
-    const reason = fusedIneligibility(plan, batchSize);
-    if (reason !== null) throw new Error(`the fused kernel cannot train this network: ${reason}`);
-    const pipeline = await fusedPipeline(device, options.threads);
-    return new FusedMlp(device, plan, batchSize, buffers, pipeline, settings, options.stepsCapacity ?? 256);
   }
 
   /** New live settings (optimizer, momentum, L1, L2, dropout): one uniform write, no rebuild. */
