@@ -228,7 +228,7 @@ export class GpuTrainer implements Trainer {
       const first = piece * perPiece;
       const inPiece = stepPasses.slice(first, first + perPiece);
       if (inPiece.length > 0) this.uploadIndices(firstStep + first, inPiece.length);
-      const encoder = this.device.createCommandEncoder({ label: `steps ${firstStep + first}+${inPiece.length}` });
+      const encoder = this.device.createCommandEncoder({ label: `steps ${firstStep + first}+${this.fused ? steps : inPiece.length}` });
       const pass = encoder.beginComputePass({ label: 'training' });
       const counting = new CountingPass(pass);
       if (this.fused) {
