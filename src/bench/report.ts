@@ -64,6 +64,11 @@ export function formatRatio(value: number): string {
   return `${value >= 1 ? value.toFixed(1) : value.toPrecision(2)}×`;
 }
 
+/** Dispatches per step to 3 significant digits (a fused call of 20 steps: "0.05"); "—" when unmeasured. */
+export function formatDispatches(value: number | null | undefined): string {
+  return value === null || value === undefined ? '—' : String(Number(value.toPrecision(3)));
+}
+
 /** The report as aligned text tables (samples per second). */
 export function formatReport(report: BenchReport): string {
   const table = (header: string[], rows: string[][]): string => {
@@ -88,7 +93,7 @@ export function formatReport(report: BenchReport): string {
           formatRatio(row.ratios.cpu),
           r(row, 'tfjs-wasm'),
           formatRatio(row.ratios.wasm),
-          row.dispatchesPerStep === null ? '—' : String(row.dispatchesPerStep),
+          formatDispatches(row.dispatchesPerStep),
           row.submitsPerFrame === null ? '—' : String(row.submitsPerFrame),
           row.bytesReadBackPerFrame === null ? '—' : String(row.bytesReadBackPerFrame),
         ]),
@@ -98,8 +103,11 @@ export function formatReport(report: BenchReport): string {
   sections.push(
     `\nIn Node (the CLI), WebGPU through Dawn: ${report.node.adapter ?? 'no adapter'}`,
     table(
-      ['workload', 'Descent CPU', 'Descent WebGPU', 'WebGPU / CPU'],
-      report.rows.map((row) => [row.label, r(row, 'node-descent-cpu'), r(row, 'node-descent-webgpu'), formatRatio(row.ratios.dawn)]),
+      ['workload', 'Descent CPU', 'Descent WebGPU', 'WebGPU / CPU', 'dispatches/step'],
+      report.rows.map((row) => {
+        const webgpu = report.node.measurements.find((m) => m.workload === row.workload && m.implementation === 'descent-webgpu');
+        return [row.label, r(row, 'node-descent-cpu'), r(row, 'node-descent-webgpu'), formatRatio(row.ratios.dawn), formatDispatches(webgpu?.dispatchesPerStep)];
+      }),
     ),
   );
   const failures = [...report.node.measurements, ...(report.browser?.measurements ?? [])].filter((m) => m.error);

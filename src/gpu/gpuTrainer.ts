@@ -12,6 +12,7 @@ import type { GpuDevice } from './device';
 import { watchDevice, withErrorScopes, type DeviceWatch } from './deviceWatch';
 import { DeviceLostError, type GpuError } from './errors';
 import { ForwardPlan } from './forwardPlan';
+import { FusedMlp, fusedIneligibility, fusedOverLimits, fusedPipeline, fusedThreadsFor, type FusedPipeline, type FusedThreads } from './fusedMlp';
 import { tilingFor, type DenseTiling } from './kernels/denseKernels';
 import { kernelsFor, type KernelSet } from './kernels/kernelSet';
 import { linearGroups } from './kernels/layout';
@@ -34,6 +35,19 @@ export interface CallCost {
   dispatches: number;
   submits: number;
   bytesReadBack: number;
+}
+
+/** How a GpuTrainer is built; every field has a default that suits the adapter. */
+export interface GpuTrainerOptions {
+  /** The dense kernels' tiling (tests pick each in turn). */
+  tiling?: DenseTiling;
+  /** The device's limits unless tighter ones are given (tests use them to force chunking). */
+  limits?: GPUSupportedLimits;
+  /**
+   * How training steps run: the fused small-network kernel with this many threads where the
+   * layout allows it (by default fusedThreadsFor the adapter), or the layer-by-layer kernels always.
+   */
+  steps?: FusedThreads | 'layered';
 }
 
 /**
@@ -63,12 +77,16 @@ function meanOfFiniteLead(losses: Float32Array): number {
 
 /**
  * Trains on WebGPU: every step(k) records k minibatch steps, and whatever is observed, into
- * one command encoder, submits once, and resolves when the results have been read back.
+ * one command encoder, submits once, and resolves when the results have been read back. A small
+ * MLP takes its k steps in one dispatch of the fused kernel (src/gpu/fusedMlp.ts); any other
+ * network takes them layer by layer.
  */
 export class GpuTrainer implements Trainer {
   readonly backend: BackendInfo;
   readonly stepsPerEpoch: number;
   lastCost: CallCost = { steps: 0, dispatchesPerStep: 0, dispatches: 0, submits: 0, bytesReadBack: 0 };
+  /** Which kernels take the training steps: the fused one, or the layer-by-layer ones (and why). */
+  readonly stepKernels: { kind: 'fused'; threads: FusedThreads } | { kind: 'layered'; reason: string };
   private readonly device: GPUDevice;
   private readonly model: ModelBuffers;
   private readonly train: SplitBuffers;
@@ -85,6 +103,7 @@ export class GpuTrainer implements Trainer {
   private trainGatherGroup: GPUBindGroup;
   private readonly trainLossGroup: GPUBindGroup;
   private readonly optimizerGroup: GPUBindGroup;
+  private readonly fused: FusedMlp | null;
   private settings: LiveSettings;
   private stepCount = 0;
   private diverged = false;
@@ -97,16 +116,23 @@ export class GpuTrainer implements Trainer {
   /**
    * Checks every buffer and dispatch against the device's limits before allocating anything
    * (a GpuCapacityError says what is too big), then builds; rejects with a GpuError when WebGPU
-   * reports an error while building. `tiling` defaults to what suits the adapter; tests pick each in
-   * turn. `limits` are the device's unless tighter ones are given (tests use them to force chunking).
+   * reports an error while building.
    */
-  static async create(gpu: GpuDevice, setup: TrainerSetup, tiling: DenseTiling = tilingFor(gpu), limits: GPUSupportedLimits = gpu.device.limits): Promise<GpuTrainer> {
+  static async create(gpu: GpuDevice, setup: TrainerSetup, options: GpuTrainerOptions = {}): Promise<GpuTrainer> {
+    const limits = options.limits ?? gpu.device.limits;
     const plan = planNetwork(setup.spec);
     const splits = prepareSplits(setup.spec, setup.dataset);
     const schedule = new MinibatchSchedule(splits.train.count, setup.training.batchSize, setup.training.seed);
     const capacity = planCapacity(limits, { plan, trainCount: splits.train.count, testCount: splits.test.count, batchSize: schedule.batchSize });
-    const kernels = await kernelsFor(gpu.device, tiling);
-    const { result: trainer, errors } = withErrorScopes(gpu.device, () => new GpuTrainer(gpu, kernels, setup, plan, splits, schedule, capacity));
+    const kernels = await kernelsFor(gpu.device, options.tiling ?? tilingFor(gpu));
+    const threads = options.steps ?? fusedThreadsFor(gpu);
+    const layeredReason =
+      threads === 'layered'
+        ? 'the layer-by-layer kernels were asked for'
+        : (fusedIneligibility(plan, schedule.batchSize) ?? fusedOverLimits(plan, schedule.batchSize, splits.train.count, MAX_STEPS_PER_CALL, limits));
+    const fused = threads !== 'layered' && layeredReason === null ? { threads, pipeline: await fusedPipeline(gpu.device, threads) } : null;
+    const stepKernels = fused ? ({ kind: 'fused', threads: fused.threads } as const) : ({ kind: 'layered', reason: layeredReason! } as const);
+    const { result: trainer, errors } = withErrorScopes(gpu.device, () => new GpuTrainer(gpu, kernels, setup, plan, splits, schedule, capacity, stepKernels, fused?.pipeline ?? null));
     const error = await errors;
     if (error) {
       trainer.dispose();
@@ -123,6 +149,8 @@ export class GpuTrainer implements Trainer {
     splits: { train: SplitData; test: SplitData },
     private readonly schedule: MinibatchSchedule,
     private readonly capacity: CapacityPlan,
+    stepKernels: GpuTrainer['stepKernels'],
+    fusedKernel: FusedPipeline | null,
   ) {
     const device = gpu.device;
     this.device = device;
@@ -130,6 +158,7 @@ export class GpuTrainer implements Trainer {
     this.watch = watchDevice(device);
     this.uncapturedAtStart = this.watch.uncapturedCount;
     this.stepsPerEpoch = schedule.stepsPerEpoch;
+    this.stepKernels = stepKernels;
 
     this.model = new ModelBuffers(device, plan);
     this.settings = { ...setup.training };
@@ -153,6 +182,8 @@ export class GpuTrainer implements Trainer {
     this.trainLossGroup = kernels.loss.bind([this.lossUniform, this.trainPlan.arena, this.losses, this.model.status]);
     this.optimizerGroup = kernels.optimizer.bind([this.model.settings, this.model.params, this.model.grads, this.model.state, this.model.status, this.model.backup]);
     this.observer = new ObservationRecorder(device, kernels, plan, this.evalPlan, setup.spec, this.train, this.test, this.identity, this.model.status);
+    const fusedBuffers = { params: this.model.params, state: this.model.state, status: this.model.status, losses: this.losses, train: this.train };
+    this.fused = fusedKernel ? new FusedMlp(device, plan, schedule.batchSize, fusedBuffers, fusedKernel, this.settings) : null;
   }
 
   /** Rejects with a DeviceLostError, or a GpuError when WebGPU reported an error for the call's work. */
@@ -176,16 +207,18 @@ export class GpuTrainer implements Trainer {
   }
 
   /**
-   * Records and submits a call: the parameter backup, the steps, then the evaluation. The steps
-   * go in pieces whose batch indices fit one upload, one submit each (nearly always one piece).
+   * Records and submits a call: the steps, then the evaluation. Fused, the steps are one
+   * dispatch. Layer by layer, a parameter backup comes first, and the steps go in pieces whose
+   * batch indices fit one upload, one submit each (nearly always one piece).
    */
   private record(firstStep: number, steps: number, observe: ObserveRequest): RecordedCall {
     this.passes.reset();
-    const stepPasses = this.addStepPasses(firstStep, steps);
+    const stepPasses = this.fused ? [] : this.addStepPasses(firstStep, steps);
+    if (this.fused && steps > 0) this.fused.prepare(this.schedule, this.setup.training.seed, this.settings, firstStep, steps);
     const observation = this.observer.prepare(this.passes, observe);
     const passGroup = this.passes.upload();
     const perPiece = this.capacity.stepsPerUpload;
-    const pieces = Math.max(1, Math.ceil(steps / perPiece));
+    const pieces = this.fused ? 1 : Math.max(1, Math.ceil(steps / perPiece));
     const layout = this.observer.layout(observation, steps + 1);
     const bytes = layout.end * 4;
     const staging = this.pool.acquire(bytes);
@@ -195,16 +228,22 @@ export class GpuTrainer implements Trainer {
       const first = piece * perPiece;
       const inPiece = stepPasses.slice(first, first + perPiece);
       if (inPiece.length > 0) this.uploadIndices(firstStep + first, inPiece.length);
-      const encoder = this.device.createCommandEncoder({ label: `steps ${firstStep + first}+${inPiece.length}` });
+      const encoder = this.device.createCommandEncoder({ label: `steps ${firstStep + first}+${this.fused ? steps : inPiece.length}` });
       const pass = encoder.beginComputePass({ label: 'training' });
       const counting = new CountingPass(pass);
-      if (piece === 0 && steps > 0) {
-        counting.setBindGroup(1, passGroup, [stepPasses[0][0].offset]);
-        this.kernels.optimizer.encode(counting, 'backup', this.optimizerGroup, ...linearGroups(this.plan.parameterCount));
+      if (this.fused) {
+        // The kernel keeps its own backup and restores it when a step diverges.
+        if (steps > 0) this.fused.record(counting);
+        stepDispatches += counting.dispatches;
+      } else {
+        if (piece === 0 && steps > 0) {
+          counting.setBindGroup(1, passGroup, [stepPasses[0][0].offset]);
+          this.kernels.optimizer.encode(counting, 'backup', this.optimizerGroup, ...linearGroups(this.plan.parameterCount));
+        }
+        const beforeSteps = counting.dispatches;
+        for (const chunks of inPiece) this.encodeStep(counting, passGroup, chunks);
+        stepDispatches += counting.dispatches - beforeSteps;
       }
-      const beforeSteps = counting.dispatches;
-      for (const chunks of inPiece) this.encodeStep(counting, passGroup, chunks);
-      stepDispatches += counting.dispatches - beforeSteps;
       const last = piece === pieces - 1;
       if (last) this.observer.encodeInPass(counting, passGroup, observation);
       pass.end();
@@ -278,10 +317,14 @@ export class GpuTrainer implements Trainer {
     this.kernels.optimizer.encode(pass, 'update', this.optimizerGroup, ...linearGroups(this.plan.parameterCount));
   }
 
-  /** Puts back the parameters from before the diverging submit; steps stay refused until new parameters arrive. */
+  /**
+   * Puts back the parameters from before the diverging submit (the fused kernel has done so
+   * itself); steps stay refused until new parameters arrive.
+   */
   private handleDivergence(firstStep: number): void {
     this.diverged = true;
     this.stepCount = Math.min(this.stepCount, firstStep);
+    if (this.fused) return;
     const encoder = this.device.createCommandEncoder({ label: 'restore after divergence' });
     encoder.copyBufferToBuffer(this.model.backup, 0, this.model.params, 0, this.plan.parameterCount * 4);
     this.device.queue.submit([encoder.finish()]);
@@ -322,9 +365,11 @@ export class GpuTrainer implements Trainer {
     if (settings.optimizer !== this.settings.optimizer) this.model.clearState();
     this.settings = { ...settings };
     this.model.writeSettings(this.settings);
+    this.fused?.writeSettings(this.settings);
   }
 
   dispose(): void {
+    this.fused?.destroy();
     this.trainPlan.destroy();
     this.evalPlan.destroy();
     this.model.destroy();

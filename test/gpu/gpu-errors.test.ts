@@ -106,7 +106,7 @@ describe('WebGPU errors fail the call with their reason (on Dawn)', () => {
     const setup = experiment({ model: { hidden: [1024, 1024] } });
     const small = tighterLimits(gpu.device, 2 ** 20);
     let refusal: unknown = null;
-    const created = await countBuffers(gpu.device, () => GpuTrainer.create(gpu, setup, undefined, small).catch((error: unknown) => (refusal = error)));
+    const created = await countBuffers(gpu.device, () => GpuTrainer.create(gpu, setup, { limits: small }).catch((error: unknown) => (refusal = error)));
     expect(refusal).toBeInstanceOf(GpuCapacityError);
     expect((refusal as Error).message).toBe('This network and data need a 4 MB buffer for the parameters; this GPU allows 1 MB. Use fewer or narrower layers, or run on the CPU.');
     expect(created).toBe(0);
@@ -118,8 +118,9 @@ describe('WebGPU errors fail the call with their reason (on Dawn)', () => {
       // 16 KB of activations hold about a hundred rows: each step of 350 rows takes four chunks.
       const tight = tighterLimits(gpu.device, 16 << 10);
       const cpu = new CpuTrainer(setup);
-      const whole = await GpuTrainer.create(gpu, setup);
-      const chunked = await GpuTrainer.create(gpu, setup, undefined, tight);
+      // Both layer by layer: the fused kernel takes no chunks (and its arena would not fit these limits).
+      const whole = await GpuTrainer.create(gpu, setup, { steps: 'layered' });
+      const chunked = await GpuTrainer.create(gpu, setup, { limits: tight, steps: 'layered' });
       try {
         for (let call = 0; call < 3; call++) {
           const onCpu = cpu.stepSync(10, { metrics: true });

@@ -57,7 +57,8 @@ describe('CountingPass forwards exactly the arguments it is given', () => {
     });
 
     it('trains 12,288 steps (more than 40,000 setBindGroup calls, past where Chromium optimises the call site) through a pass that refuses an explicit undefined', async () => {
-      const trainer = await GpuTrainer.create(gpu, tinySetup());
+      // Layer by layer: the fused kernel would take each call's steps in one dispatch.
+      const trainer = await GpuTrainer.create(gpu, tinySetup(), { steps: 'layered' });
       const device = gpu.device;
       const createEncoder = device.createCommandEncoder.bind(device);
       const calls: { method: string; count: number }[] = [];

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../src/core/config';
+import { fitNormalization } from '../../src/core/features';
 import { planeGrid } from '../../src/core/grid';
 import { buildModelSpec, hiddenLayers, planNetwork } from '../../src/core/network';
 import { createRng } from '../../src/core/rng';
@@ -7,6 +8,7 @@ import type { TrainerSetup } from '../../src/core/trainer';
 import type { GpuDevice } from '../../src/gpu/device';
 import { CpuTrainer } from '../../src/cpu/cpuTrainer';
 import { GpuTrainer } from '../../src/gpu/gpuTrainer';
+import { generateDataset } from '../../src/data/presets';
 import { testGpu } from './setup';
 
 function setup(arch: 'mlp' | 'resnet', hidden: number[]): TrainerSetup {
@@ -48,13 +50,12 @@ describe('the step plan: what one step and one frame cost', () => {
   });
 
   for (const [arch, hidden] of [
-    ['mlp', [8, 8]],
-    ['mlp', []],
-    ['mlp', [16, 16, 16, 16, 16]],
+    ['mlp', [64, 64]],
     ['resnet', []],
   ] as const) {
-    it(`${arch} ${hidden.join('×') || 'without hidden layers'}: 3 dispatches per dense layer, 2 more per step, one submit per call`, async () => {
+    it(`${arch} ${hidden.join('×') || 'without hidden layers'}, layer by layer: 3 dispatches per dense layer, 2 more per step, one submit per call`, async () => {
       const trainer = await GpuTrainer.create(gpu, setup(arch, [...hidden]));
+      expect(trainer.stepKernels.kind).toBe('layered');
       const layers = planNetwork(trainer.plan.spec).dense.length;
       // The first layer needs no input gradient; gather, loss and optimizer are the constant few.
       const expected = 3 * layers - 1 + 3;
@@ -62,13 +63,59 @@ describe('the step plan: what one step and one frame cost', () => {
       expect(submits).toBe(1);
       expect(trainer.lastCost.submits).toBe(1);
       expect(trainer.lastCost.dispatchesPerStep).toBe(expected);
-      expect(trainer.lastCost.dispatchesPerStep).toBeLessThanOrEqual(3 * layers + 3);
       const neuronFloats = hiddenLayers(trainer.plan).reduce((sum, layer) => sum + 64 * layer.out, 0);
       // Per-step losses, the status word, metric partial sums, the grid and the thumbnails: nothing else.
       expect(trainer.lastCost.bytesReadBack).toBe(4 * (20 + 1 + 2 * 2 + 40 * 40 + neuronFloats));
       trainer.dispose();
     });
   }
+
+  for (const hidden of [[8, 8], [], [16, 16, 16, 16, 16]]) {
+    it(`mlp ${hidden.join('×') || 'without hidden layers'}, fused: one dispatch for all the steps of a call, one submit, the same read-back`, async () => {
+      const trainer = await GpuTrainer.create(gpu, setup('mlp', hidden));
+      expect(trainer.stepKernels.kind).toBe('fused');
+      const submits = await countSubmits(gpu.device, () => trainer.step(20, { metrics: true, grid: planeGrid(40), neurons: planeGrid(8) }));
+      expect(submits).toBe(1);
+      expect(trainer.lastCost.submits).toBe(1);
+      expect(trainer.lastCost.dispatchesPerStep).toBe(1 / 20);
+      const neuronFloats = hiddenLayers(trainer.plan).reduce((sum, layer) => sum + 64 * layer.out, 0);
+      expect(trainer.lastCost.bytesReadBack).toBe(4 * (20 + 1 + 2 * 2 + 40 * 40 + neuronFloats));
+      trainer.dispose();
+    });
+  }
+
+  it('the default experiment takes at most 2 dispatches per step (it took 11 layer by layer), one step per call included', async () => {
+    const config = defaultConfig();
+    const dataset = generateDataset(config.data);
+    const spec = buildModelSpec(config.model, dataset.task, fitNormalization(dataset.points, config.model.features));
+    const trainer = await GpuTrainer.create(gpu, { spec, dataset, training: config.training, init: config.model.init });
+    const layered = await GpuTrainer.create(gpu, { spec, dataset, training: config.training, init: config.model.init }, { steps: 'layered' });
+    try {
+      expect(trainer.stepKernels.kind).toBe('fused');
+      for (const k of [1, 20]) {
+        await trainer.step(k, { metrics: true });
+        await layered.step(k, { metrics: true });
+        expect(trainer.lastCost.dispatchesPerStep).toBe(1 / k);
+        expect(trainer.lastCost.dispatchesPerStep).toBeLessThanOrEqual(2);
+        expect(layered.lastCost.dispatchesPerStep).toBe(11);
+      }
+    } finally {
+      trainer.dispose();
+      layered.dispose();
+    }
+  });
+
+  it('a network the fused kernel cannot take trains layer by layer and says why', async () => {
+    const wide = await GpuTrainer.create(gpu, setup('mlp', [65]));
+    expect(wide.stepKernels).toEqual({ kind: 'layered', reason: 'a layer is 65 wide (the fused kernel takes at most 64)' });
+    wide.dispose();
+    const { maxBufferSize, maxComputeWorkgroupsPerDimension } = gpu.device.limits;
+    const tight = { maxBufferSize, maxComputeWorkgroupsPerDimension, maxStorageBufferBindingSize: 16 << 10 } as GPUSupportedLimits;
+    const squeezed = await GpuTrainer.create(gpu, setup('mlp', [8, 8]), { limits: tight });
+    expect(squeezed.stepKernels.kind).toBe('layered');
+    expect((squeezed.stepKernels as { reason: string }).reason).toMatch(/more than a buffer may hold \(16384\)/);
+    squeezed.dispose();
+  });
 
   it('steps allocate no GPU buffers once the plan is built', async () => {
     const trainer = await GpuTrainer.create(gpu, setup('mlp', [8, 8]));

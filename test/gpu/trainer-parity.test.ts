@@ -11,8 +11,8 @@ import type { Task } from '../../src/core/task';
 import type { TrainerSetup } from '../../src/core/trainer';
 import { CpuTrainer } from '../../src/cpu/cpuTrainer';
 import type { GpuDevice } from '../../src/gpu/device';
-import { DENSE_TILINGS, tilingFor, type DenseTiling } from '../../src/gpu/kernels/denseKernels';
-import { GpuTrainer } from '../../src/gpu/gpuTrainer';
+import { DENSE_TILINGS, tilingFor } from '../../src/gpu/kernels/denseKernels';
+import { GpuTrainer, type GpuTrainerOptions } from '../../src/gpu/gpuTrainer';
 import { relativeError } from './harness';
 import { testGpu } from './setup';
 
@@ -49,9 +49,9 @@ function setupFor(arch: Architecture, activation: Activation, task: Task, optimi
 }
 
 /** Max |Δw| over max |w|, after the same steps on the Float64 CPU oracle and on WebGPU. */
-async function trainBoth(gpu: GpuDevice, setup: TrainerSetup, steps: number, tiling: DenseTiling) {
+async function trainBoth(gpu: GpuDevice, setup: TrainerSetup, steps: number, options: GpuTrainerOptions) {
   const cpu = new CpuTrainer(setup, Float64Array);
-  const webgpu = await GpuTrainer.create(gpu, setup, tiling);
+  const webgpu = await GpuTrainer.create(gpu, setup, options);
   try {
     const grid = planeGrid(13);
     const expected = cpu.stepSync(steps, { grid, metrics: true });
@@ -64,10 +64,21 @@ async function trainBoth(gpu: GpuDevice, setup: TrainerSetup, steps: number, til
       worst = Math.max(worst, Math.abs(w - weights[i]));
       scale = Math.max(scale, Math.abs(w));
     });
-    return { weightError: worst / scale, expected, actual };
+    return { weightError: worst / scale, expected, actual, stepKernels: webgpu.stepKernels.kind };
   } finally {
     webgpu.dispose();
   }
+}
+
+/** The parity checks of one case: weights, step count, mean loss, grid and metrics. */
+function expectParity({ weightError, expected, actual }: Awaited<ReturnType<typeof trainBoth>>, steps: number): void {
+  expect(expected.diverged).toBe(false);
+  expect(weightError).toBeLessThan(1e-4);
+  expect(actual.step).toBe(steps);
+  expect(Math.abs(actual.loss - expected.loss) / Math.max(1, expected.loss)).toBeLessThan(1e-4);
+  expect(relativeError(actual.grid!, expected.grid!)).toBeLessThan(1e-4);
+  expect(Math.abs(actual.metrics!.train.loss - expected.metrics!.train.loss)).toBeLessThan(1e-4);
+  expect(actual.metrics!.test!.count).toBe(expected.metrics!.test!.count);
 }
 
 describe('whole-trainer parity: 10 full-batch steps on the CPU oracle and on WebGPU', () => {
@@ -83,24 +94,36 @@ describe('whole-trainer parity: 10 full-batch steps on the CPU oracle and on Web
         for (const [taskName, task] of TASKS) {
           // Tilings alternate case by case, so each meets every optimizer, layout, activation and task.
           const tiling = DENSE_TILINGS[caseCount++ % DENSE_TILINGS.length];
-          it(`${optimizer} · ${arch} · ${activation} · ${taskName} · ${tiling} tiling`, async () => {
-            const { weightError, expected, actual } = await trainBoth(gpu, setupFor(arch, activation, task, optimizer), 10, tiling);
-            expect(expected.diverged).toBe(false);
-            expect(weightError).toBeLessThan(1e-4);
-            expect(actual.step).toBe(10);
-            expect(Math.abs(actual.loss - expected.loss) / Math.max(1, expected.loss)).toBeLessThan(1e-4);
-            expect(relativeError(actual.grid!, expected.grid!)).toBeLessThan(1e-4);
-            expect(Math.abs(actual.metrics!.train.loss - expected.metrics!.train.loss)).toBeLessThan(1e-4);
-            expect(actual.metrics!.test!.count).toBe(expected.metrics!.test!.count);
+          // The small MLP trains through the fused kernel, the ResNet layer by layer.
+          const kernels = arch === 'mlp' ? 'fused' : 'layered';
+          it(`${optimizer} · ${arch} · ${activation} · ${taskName} · ${kernels} steps · ${tiling} tiling`, async () => {
+            const result = await trainBoth(gpu, setupFor(arch, activation, task, optimizer), 10, { tiling });
+            expect(result.stepKernels).toBe(kernels);
+            expectParity(result, 10);
           });
         }
       }
     }
   }
 
-  it('a diverging call is undone alike: parameters from before it, step count unchanged', async () => {
+  // The same MLP layer by layer, once per optimizer and task, the activation taking turns.
+  let layeredCount = 0;
+  for (const optimizer of OPTIMIZERS) {
+    for (const [taskName, task] of TASKS) {
+      const activation = HIDDEN_ACTIVATIONS[layeredCount % HIDDEN_ACTIVATIONS.length];
+      const tiling = DENSE_TILINGS[layeredCount++ % DENSE_TILINGS.length];
+      it(`${optimizer} · mlp · ${activation} · ${taskName} · layered steps · ${tiling} tiling`, async () => {
+        const result = await trainBoth(gpu, setupFor('mlp', activation, task, optimizer), 10, { tiling, steps: 'layered' });
+        expect(result.stepKernels).toBe('layered');
+        expectParity(result, 10);
+      });
+    }
+  }
+
+  it.each(['fused', 'layered'] as const)('a diverging call is undone alike: parameters from before it, step count unchanged (%s steps)', async (kernels) => {
     const setup = setupFor('mlp', 'linear', { kind: 'regression' }, 'sgd', { learningRate: 50 });
-    const { weightError, expected, actual } = await trainBoth(gpu, setup, 40, tilingFor(gpu));
+    const { weightError, expected, actual, stepKernels } = await trainBoth(gpu, setup, 40, { tiling: tilingFor(gpu), steps: kernels === 'fused' ? undefined : 'layered' });
+    expect(stepKernels).toBe(kernels);
     expect(expected.diverged).toBe(true);
     expect(actual.diverged).toBe(true);
     expect(actual.step).toBe(0);
@@ -108,9 +131,25 @@ describe('whole-trainer parity: 10 full-batch steps on the CPU oracle and on Web
     expect(weightError).toBe(0);
   });
 
+  it('fused: the diverging call\'s metrics are those of the parameters put back, as on the CPU', async () => {
+    const setup = setupFor('mlp', 'linear', { kind: 'regression' }, 'sgd', { learningRate: 50 });
+    const { expected, actual } = await trainBoth(gpu, setup, 40, {});
+    expect(actual.diverged).toBe(true);
+    expect(Math.abs(actual.metrics!.train.loss - expected.metrics!.train.loss) / expected.metrics!.train.loss).toBeLessThan(1e-4);
+  });
+
+  it.each(DENSE_TILINGS)('mlp, fused: minibatches with a partial last batch, L1, L2 and dropout agree too (%s tiling)', async (tiling) => {
+    const setup = setupFor('mlp', 'tanh', { kind: 'classification', classes: 3 }, 'adam', { batchSize: 8, l1: 0.001, l2: 0.01, dropout: 0.2 });
+    const { weightError, expected, actual, stepKernels } = await trainBoth(gpu, setup, 25, { tiling });
+    expect(stepKernels).toBe('fused');
+    expect(weightError).toBeLessThan(1e-4);
+    expect(actual.epoch).toBeCloseTo(expected.epoch, 12);
+    expect(Math.abs(actual.loss - expected.loss)).toBeLessThan(1e-4);
+  });
+
   it.each(DENSE_TILINGS)('minibatches with a partial last batch, L1, L2 and dropout agree too (%s tiling)', async (tiling) => {
     const setup = setupFor('resnet', 'tanh', { kind: 'classification', classes: 3 }, 'adam', { batchSize: 8, l1: 0.001, l2: 0.01, dropout: 0.2 });
-    const { weightError, expected, actual } = await trainBoth(gpu, setup, 25, tiling);
+    const { weightError, expected, actual } = await trainBoth(gpu, setup, 25, { tiling });
     expect(weightError).toBeLessThan(1e-4);
     expect(actual.epoch).toBeCloseTo(expected.epoch, 12);
     expect(Math.abs(actual.loss - expected.loss)).toBeLessThan(1e-4);
