@@ -18,7 +18,7 @@ describe('bad CSV files', () => {
     ['text in numbers', 'x1,x2,label\n1,2,0\n3,abc,1\n', 'data.csv line 3: x2 "abc" is not a number'],
     ['NaN', 'x1,x2,label\n1,2,0\nNaN,1,1\n', 'data.csv line 3: x1 NaN is not a finite number'],
     ['an empty file', '', 'data.csv: the file is empty'],
-    ['one class only', 'x1,x2,label\n1,2,0\n3,4,0\n', 'data.csv: all points have label 0; classification needs at least 2 classes'],
+    ['one class only', 'x1,x2,label\n1,2,0\n3,4,0\n', 'data.csv: label: every point has label 0; whole-number labels are classes, and classification needs at least 2 of them'],
     ['a short row', 'x1,x2,label\n1,2,0\n3,4\n', 'data.csv line 3: expected 3 cells, got 2'],
   ];
   it.each(cases)('%s', (_name, text, message) => {
