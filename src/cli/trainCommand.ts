@@ -60,7 +60,7 @@ export async function trainCommand(flags: TrainFlags, backend: BackendChoice): P
   const experiment = resolveExperiment(flags);
   const { config, dataset, spec, initial } = experiment;
   const started = performance.now();
-  const trainer = await createTrainer(backend, { spec, dataset, training: config.training, init: config.model.init, parameters: initial?.parameters });
+  const trainer = await createTrainer(backend, { spec, dataset, training: config.training, init: config.model.init, initScale: config.model.initScale, parameters: initial?.parameters });
   try {
     const total = steps ?? (epochs ?? DEFAULT_EPOCHS) * trainer.stepsPerEpoch;
     await trainSteps(trainer, total, new ProgressLine(process.stderr, !flags.json));

@@ -20,7 +20,7 @@ describe('lessons, shared links and presentation mode', () => {
   async function lossAfterEpochs(epochs: number): Promise<string> {
     const { page } = playground;
     for (let i = 1; i <= epochs; i++) {
-      await button(page, 'Step').click();
+      await button(page, '+1 epoch').click();
       await expect.poll(async () => Number(await field(page, 'Epoch').textContent()), { timeout: 30_000 }).toBe(i);
     }
     await expect.poll(() => field(page, 'Training loss').textContent()).toMatch(/\d/);
@@ -111,7 +111,7 @@ describe('lessons, shared links and presentation mode', () => {
     const { page } = playground;
     const lesson = LESSONS.find((candidate) => candidate.id === 'learning-rate')!;
     await reopen(page, 'cpu', lessonHash(lesson, lesson.setups.find((setup) => setup.label === 'Learning rate 3')!));
-    await button(page, 'Step').click();
+    await button(page, '+1 epoch').click();
     await expect.poll(() => page.getByRole('alert').textContent(), { timeout: 30_000 }).toContain('Training diverged');
     expect(await field(page, 'Training loss').textContent()).not.toMatch(/NaN/);
   });

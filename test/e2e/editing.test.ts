@@ -40,7 +40,7 @@ describe('editing the data', () => {
   it('drawing on regression data adds a point with the value set, keeping the data, the task and the training', async () => {
     playground = await openPlayground('cpu', '#dataset=reg-plane');
     const { page } = playground;
-    await button(page, 'Step').click();
+    await button(page, '+1 epoch').click();
     await expect.poll(epoch).toBe(1);
     await button(page, 'Draw points').click();
     expect(await button(page, 'Class 1').count()).toBe(0);
@@ -122,14 +122,14 @@ describe('editing the data', () => {
     await expectHealthy(playground);
   });
 
-  it('after Pause, Steps/s reads 0 and the readouts equal what the exported model gives', async () => {
+  it('after Pause, Updates/s reads 0 and the readouts equal what the exported model gives', async () => {
     playground = await openPlayground('cpu');
     const { page } = playground;
     await button(page, 'Play').click();
     await expect.poll(epoch).toBeGreaterThan(3);
     await button(page, 'Pause').click();
     // Paused reads 0 at once (the readouts refresh every 200 ms), not the last rate.
-    await expect.poll(() => field(page, 'Steps/s').textContent(), { timeout: 1000 }).toBe('0');
+    await expect.poll(() => field(page, 'Updates/s').textContent(), { timeout: 1000 }).toBe('0');
     const file = await download(page, button(page, 'Export weights'));
     const data = await exported();
     const weights = parseWeights(file.text, file.name);
@@ -138,7 +138,7 @@ describe('editing the data', () => {
     expect(await field(page, 'Test accuracy').textContent()).toBe(formatAccuracy(evaluated.test!.accuracy));
     expect(await field(page, 'Epoch').textContent()).toBe(formatEpoch(JSON.parse(file.text).metrics.epoch));
     await page.waitForTimeout(3000);
-    expect(await field(page, 'Steps/s').textContent()).toBe('0');
+    expect(await field(page, 'Updates/s').textContent()).toBe('0');
     await expectHealthy(playground);
   });
 });

@@ -252,7 +252,7 @@ const actions: Record<string, { weight: number; run: Action }> = {
         await page.keyboard.press('Space');
         return 'Space';
       }
-      await button(page, choice === 'step' ? 'Step' : 'Reset').click();
+      await button(page, choice === 'step' ? '+1 epoch' : 'Reset').click();
       return choice;
     },
   },
