@@ -43,7 +43,7 @@ describe('editing the data', () => {
     await button(page, '+1 epoch').click();
     await expect.poll(epoch).toBe(1);
     await button(page, 'Draw points').click();
-    expect(await button(page, 'Class 1').count()).toBe(0);
+    expect(await button(page, 'Class 0').count()).toBe(0);
     await field(page, 'Value of drawn points').fill('0.8');
     await clickPlane(page, 2, 2);
     await expect.poll(points).toBe('501');
@@ -116,7 +116,7 @@ describe('editing the data', () => {
     await chooseFile(page, button(page, 'Import data'), 'zero-six.csv', ['x1,x2,label', ...rows].join('\n'));
     await expect
       .poll(() => page.locator('.notices [role="status"]').textContent())
-      .toContain('Loaded 40 points from zero-six.csv as 2-class classification, because the labels are whole numbers; renumbered 0 → class 1, 6 → class 2.');
+      .toContain('Loaded 40 points from zero-six.csv as 2-class classification, because the labels are whole numbers; renumbered 0 → class 0, 6 → class 1.');
     expect(await page.getByText('Loss (MSE)').count()).toBe(0);
     await expect.poll(() => field(page, 'Training accuracy').textContent()).toMatch(/%$/);
     await expectHealthy(playground);
