@@ -133,7 +133,7 @@ describe('controls a link shows', () => {
     });
   });
 
-  it('a link cannot hide Play, Step, Reset or Share link, by hide= or by show=', async () => {
+  it('a link cannot hide Play, +1 epoch, Reset or Share link, by hide= or by show=', async () => {
     await withPage('#hide=transport&show=lr', async (page) => {
       await expect.poll(() => alert(page).textContent()).toContain('Play, +1 epoch and Reset always show; a link cannot hide them');
       for (const name of ['Play', '+1 epoch', 'Reset', 'Share link']) expect(await button(page, name).isVisible(), name).toBe(true);
