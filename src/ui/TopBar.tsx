@@ -63,7 +63,7 @@ export function TopBar(): ReactNode {
       </div>
       <div className="panel-buttons">
         <Hideable id="lessons">
-          <button type="button" aria-pressed={panel === 'lessons'} onClick={() => updateView(store, { panel: panel === 'lessons' ? 'none' : 'lessons' })}>
+          <button type="button" data-panel="lessons" aria-pressed={panel === 'lessons' || panel === 'computes'} onClick={() => updateView(store, { panel: panel === 'lessons' ? 'none' : 'lessons' })}>
             Lessons
           </button>
         </Hideable>

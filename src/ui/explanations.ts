@@ -27,7 +27,7 @@ export const SETTING_EXPLANATIONS = {
   },
   init: {
     hint: 'How the weights are drawn before training starts; biases start at 0.',
-    more: ['Xavier (Glorot): wᵢⱼ ~ U(−√(6/(n_in + n_out)), +√(6/(n_in + n_out))). He (Kaiming): wᵢⱼ ~ N(0, 2/n_in). Uniform: U(−0.5, 0.5). Normal: N(0, σ²) with the σ you choose; σ = 0.01 is the notes’ “random × 0.01”. Zeros: every weight 0, so the neurons of a layer stay identical.', 'The weights come from the training seed: Reset repeats the same start.'],
+    more: ['Xavier (Glorot): wᵢⱼ ~ U(−√(6/(n_in + n_out)), +√(6/(n_in + n_out))). He (Kaiming): wᵢⱼ ~ N(0, 2/n_in). Uniform: U(−0.5, 0.5). Normal: N(0, σ²) with the σ you choose; σ = 0.01 is the notes’ “random × 0.01”. Zeros: every weight 0, so the neurons of a layer stay identical.', 'The weights come from the training seed: Reset repeats the same start; New weights draws a new seed, a random restart.'],
   },
   initScale: {
     hint: 'σ: the spread of the Normal initialisation’s weights, N(0, σ²).',

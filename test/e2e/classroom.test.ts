@@ -45,6 +45,23 @@ describe('lessons, shared links and presentation mode', () => {
     expect(await page.locator('[role="alert"]').textContent()).toBe('');
   });
 
+  it('How Descent computes, from the Lessons panel, opens docs/COMPUTES.md beside the plane; Escape closes it and gives focus back to Lessons', async () => {
+    const { page } = playground;
+    await reopen(page, 'cpu', '');
+    const opener = button(page, 'Lessons');
+    await opener.click();
+    await button(page, 'How Descent computes').click();
+    const panel = page.getByRole('complementary', { name: 'How Descent computes' });
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('How Descent computes');
+    expect(await panel.getByRole('heading', { name: 'Regularisation', level: 3 }).isVisible()).toBe(true);
+    expect(await panel.getByRole('cell', { name: 'penalty (λ/2) Σ w² over the weights only: λw is added to each weight\'s gradient' }).count()).toBe(1);
+    expect(await panel.locator('code', { hasText: 'model.initScale' }).count()).toBe(1);
+    expect(await page.getByRole('img', { name: 'Decision boundary', exact: true }).isVisible()).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => panel.count()).toBe(0);
+    await expect.poll(() => opener.evaluate((element) => element === document.activeElement)).toBe(true);
+  });
+
   it('a shared link, drawn points included, reopened in a fresh page gives the same loss after the same steps', async () => {
     const { page } = playground;
     await reopen(page, 'cpu', lessonHash(LESSONS[1], LESSONS[1].setups[0]));
