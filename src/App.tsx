@@ -12,6 +12,7 @@ import { SettingsBar } from './ui/SettingsBar';
 import { TopBar } from './ui/TopBar';
 import { LessonBanner } from './ui/LessonBanner';
 import { LessonsPanel } from './ui/LessonsPanel';
+import { ComputesPanel } from './ui/ComputesPanel';
 import { SharePanel } from './ui/SharePanel';
 import { Section } from './ui/Section';
 import { useFileDrop } from './ui/useFileDrop';
@@ -53,6 +54,7 @@ export function App({ services }: { services: AppServices }): ReactNode {
           {/* In the workspace, so that a side panel takes the network's place and never covers the plane. */}
           {panel === 'lessons' && <LessonsPanel />}
           {panel === 'share' && <SharePanel />}
+          {panel === 'computes' && <ComputesPanel />}
         </main>
         <Notices />
         {dragging && (

@@ -33,6 +33,7 @@ export interface ExperimentFlags {
   activation?: string;
   features?: string;
   'init-scheme'?: string;
+  'init-scale'?: string;
   optimizer?: string;
   lr?: string;
   momentum?: string;
@@ -88,6 +89,7 @@ function applyModelFlags(config: ExperimentConfig, flags: ExperimentFlags): void
     model.features = names as FeatureName[];
   }
   if (flags['init-scheme'] !== undefined) model.init = choiceFlag('init-scheme', flags['init-scheme'], INIT_SCHEMES);
+  if (flags['init-scale'] !== undefined) model.initScale = numberFlag('init-scale', flags['init-scale'], LIMITS.initScale);
 }
 
 /** Applies the optimisation flags to the config. */

@@ -30,7 +30,8 @@ Model (or --init WEIGHTS.json to continue from a weights file and its layout):
   --width D --blocks B   (resnet only)
   --activation NAME      linear, relu, leaky_relu, elu, tanh, sigmoid, softplus
   --features a,b,…       x1, x2, x1^2, x2^2, x1*x2, sin(x1), sin(x2), r, theta
-  --init-scheme NAME     zeros, uniform, xavier, he
+  --init-scheme NAME     zeros, uniform, xavier, he, normal
+  --init-scale SIGMA     σ of --init-scheme normal, N(0, σ²) (default 0.01)
   --config FILE.json     an experiment config (see docs/FORMAT.md); flags override it
 
 Each flag may be given once; numbers are decimals (-1.5, 2e-3).

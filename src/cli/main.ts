@@ -13,7 +13,7 @@ type Command = 'train' | 'eval' | 'predict';
 const STRING_FLAGS: Record<Command, string[]> = {
   train: [
     'preset', 'data', 'task', 'points', 'noise', 'classes', 'train-fraction', 'seed', 'config', 'init', 'arch', 'hidden', 'width', 'blocks',
-    'activation', 'features', 'init-scheme', 'optimizer', 'lr', 'momentum', 'batch-size', 'l1', 'l2', 'dropout', 'epochs', 'steps', 'out',
+    'activation', 'features', 'init-scheme', 'init-scale', 'optimizer', 'lr', 'momentum', 'batch-size', 'l1', 'l2', 'dropout', 'epochs', 'steps', 'out',
   ],
   eval: ['weights', 'data'],
   predict: ['weights', 'data'],

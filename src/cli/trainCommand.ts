@@ -62,7 +62,7 @@ export async function trainCommand(flags: TrainFlags, backend: BackendChoice): P
   // Said once, like the progress line, on stderr: stdout keeps only the summary.
   if (labelsReadAs && flags.data !== undefined) process.stderr.write(`${flags.data}: labels read as ${labelsReadAs} (--task chooses otherwise)\n`);
   const started = performance.now();
-  const trainer = await createTrainer(backend, { spec, dataset, training: config.training, init: config.model.init, parameters: initial?.parameters });
+  const trainer = await createTrainer(backend, { spec, dataset, training: config.training, init: config.model.init, initScale: config.model.initScale, parameters: initial?.parameters });
   try {
     const total = steps ?? (epochs ?? DEFAULT_EPOCHS) * trainer.stepsPerEpoch;
     await trainSteps(trainer, total, new ProgressLine(process.stderr, !flags.json));

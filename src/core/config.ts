@@ -14,7 +14,7 @@ export type DataSource = PresetName | 'custom';
 export const ARCHITECTURES = ['mlp', 'resnet'] as const;
 export type Architecture = (typeof ARCHITECTURES)[number];
 
-export const INIT_SCHEMES = ['zeros', 'uniform', 'xavier', 'he'] as const;
+export const INIT_SCHEMES = ['zeros', 'uniform', 'xavier', 'he', 'normal'] as const;
 export type InitScheme = (typeof INIT_SCHEMES)[number];
 
 export const OPTIMIZERS = ['sgd', 'momentum', 'adam'] as const;
@@ -47,6 +47,8 @@ export interface ModelConfig {
   layerActivations: (Activation | null)[];
   features: FeatureName[];
   init: InitScheme;
+  /** σ of the `normal` scheme, N(0, σ²): the notes' "small random" weights, random × 0.01. Other schemes ignore it. */
+  initScale: number;
   /** Standardise each feature with the training split's mean and standard deviation. */
   normalize: boolean;
 }
@@ -87,6 +89,7 @@ export const LIMITS = {
   batchSize: { min: 1, max: 100_000 },
   regularization: { min: 0, max: 10 },
   dropout: { min: 0, max: 1, maxOpen: true },
+  initScale: { min: 0, max: 1000 },
 } as const satisfies Record<string, NumberRange>;
 
 export const ADAM = { beta1: 0.9, beta2: 0.999, epsilon: 1e-8 } as const;
@@ -103,6 +106,7 @@ export function defaultConfig(): ExperimentConfig {
       layerActivations: [],
       features: ['x1', 'x2'],
       init: 'xavier',
+      initScale: 0.01,
       normalize: true,
     },
     training: {

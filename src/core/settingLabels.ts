@@ -23,6 +23,7 @@ export const SETTING_LABELS = {
     layerActivations: 'Layer activations',
     features: 'Input features',
     init: 'Initialisation',
+    initScale: 'Initial σ',
     normalize: 'Normalize features',
   },
   training: {

@@ -60,6 +60,8 @@ export interface TrainerSetup {
   /** Initial parameters (plan order); drawn with `init` and training.seed when absent. */
   parameters?: ArrayLike<number>;
   init: InitScheme;
+  /** σ of the `normal` scheme (ModelConfig.initScale); the default config's when absent. */
+  initScale?: number;
 }
 
 /** Settings that change with a uniform write, never a rebuild. */

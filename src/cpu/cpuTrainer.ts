@@ -47,7 +47,7 @@ export class CpuTrainer<T extends Floats = Float32Array> implements Trainer {
     this.state = new ctor(optimizerStateSize('adam', this.plan.parameterCount));
     this.settings = { ...training };
     if (setup.parameters) this.setParameters(setup.parameters);
-    else initializeParameters(this.plan, setup.init, training.seed, this.network.params);
+    else initializeParameters(this.plan, setup.init, training.seed, this.network.params, setup.initScale);
   }
 
   async step(k: number, observe?: ObserveRequest): Promise<Observation> {

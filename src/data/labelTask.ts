@@ -33,6 +33,6 @@ export function decideLabelTask(labels: Float64Array, where = 'label'): LabelDec
   if (alreadyIndices) return { task, labels, explanation: `${k}-class classification, because the labels are the whole numbers 0…${k - 1}` };
   const index = new Map(distinct.map((label, i) => [label, i]));
   const remapped = labels.map((label) => index.get(label)!);
-  const mapping = distinct.map((label, i) => `${label} → class ${i + 1}`).join(', ');
+  const mapping = distinct.map((label, i) => `${label} → class ${i}`).join(', ');
   return { task, labels: remapped, explanation: `${k}-class classification, because the labels are whole numbers; renumbered ${mapping}` };
 }

@@ -163,7 +163,7 @@ export class GpuTrainer implements Trainer {
     this.model = new ModelBuffers(device, plan);
     this.settings = { ...setup.training };
     this.model.writeSettings(this.settings);
-    const initial = setup.parameters ?? initializeParameters(plan, setup.init, setup.training.seed, new Float32Array(plan.parameterCount));
+    const initial = setup.parameters ?? initializeParameters(plan, setup.init, setup.training.seed, new Float32Array(plan.parameterCount), setup.initScale);
     this.checkParameterCount(initial.length);
     this.model.writeParameters(initial);
 

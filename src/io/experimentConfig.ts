@@ -78,6 +78,7 @@ const MODEL_FIELDS: FieldReaders<ModelConfig> = {
     ),
   features: readFeatures,
   init: (value, at) => readOneOf(value, INIT_SCHEMES, at),
+  initScale: (value, at) => readNumberIn(value, at, LIMITS.initScale),
   normalize: readBoolean,
 };
 

@@ -107,7 +107,7 @@ export async function decodePoints(text: string): Promise<Dataset> {
     dataset.points[2 * i] = view.getInt16(at, true) / COORDINATE_RESOLUTION;
     dataset.points[2 * i + 1] = view.getInt16(at + 2, true) / COORDINATE_RESOLUTION;
     const label = bytes[at + 4] & ~TEST_BIT;
-    if (label >= classes) throw inputError('drawn', `point ${i + 1} has class ${label + 1} of ${classes}`);
+    if (label >= classes) throw inputError('drawn', `point ${i + 1} has class ${label}, but the classes are 0…${classes - 1}`);
     dataset.labels[i] = label;
     dataset.isTest[i] = bytes[at + 4] & TEST_BIT ? 1 : 0;
   }

@@ -71,6 +71,7 @@ export const CONFIG_KEYS: readonly ConfigKey[] = [
   configKey('layerActivations', 'model', 'layerActivations', 'optionalTexts'),
   configKey('features', 'model', 'features', 'texts'),
   configKey('init', 'model', 'init', 'text'),
+  configKey('initScale', 'model', 'initScale', 'number'),
   configKey('normalize', 'model', 'normalize', 'boolean'),
   configKey('optimizer', 'training', 'optimizer', 'text'),
   configKey('lr', 'training', 'learningRate', 'number'),
@@ -194,7 +195,7 @@ function pairsOf(hash: string, problems: string[]): Map<string, string> {
  * Controls a link can never hide, with what the page calls them: without them nobody could get
  * the page going again. (Share link is not a control a link can name at all.)
  */
-export const ALWAYS_SHOWN: Readonly<Record<string, string>> = { transport: 'Play, Step and Reset' };
+export const ALWAYS_SHOWN: Readonly<Record<string, string>> = { transport: 'Play, +1 epoch and Reset' };
 
 const isAlwaysShown = (id: string): boolean => Object.hasOwn(ALWAYS_SHOWN, id);
 

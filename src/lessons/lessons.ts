@@ -50,6 +50,8 @@ const WIDE_SPIRAL = experiment({ data: { preset: 'spiral', noise: 0.05 }, model:
 const SINE = experiment({ data: { preset: 'reg-sine' }, model: { hidden: [16], activation: 'tanh' }, training: { learningRate: 0.03 } });
 const SPIRAL = experiment({ data: { preset: 'spiral', noise: 0.05 }, model: { hidden: [16, 16] }, training: { learningRate: 0.01 } });
 const SYMMETRY = experiment({ data: { preset: 'circle' }, model: { hidden: [4, 4], activation: 'sigmoid', init: 'zeros' }, training: { learningRate: 0.03 } });
+const SMALL_START = experiment({ data: { preset: 'circle' }, model: { hidden: [8], activation: 'tanh', init: 'normal', initScale: 0.01 }, training: { learningRate: 0.03 } });
+const DEEP_SMALL_START = remodelled(SMALL_START, { hidden: [8, 8, 8, 8] });
 const STEP_SIZE = experiment({ data: { preset: 'reg-plane', noise: 0.2 }, model: { hidden: [8], activation: 'tanh' }, training: { optimizer: 'sgd', learningRate: 0.03, batchSize: 10 } });
 const SLOW_CIRCLE = experiment({ data: { preset: 'circle' }, model: { hidden: [8], activation: 'tanh' }, training: { optimizer: 'sgd', learningRate: 0.1, batchSize: 10 } });
 const OVERFIT = experiment({
@@ -182,6 +184,20 @@ export const LESSONS: readonly Lesson[] = [
       { label: 'Zeros, sigmoid', config: SYMMETRY },
       { label: 'Zeros, tanh', config: remodelled(SYMMETRY, { activation: 'tanh' }) },
       { label: 'Xavier', config: remodelled(SYMMETRY, { init: 'xavier' }) },
+    ],
+  },
+  {
+    id: 'init-scale',
+    title: 'Initialisation scale: random × 0.01, why not 1000?',
+    text: 'The notes start the weights small: random × 0.01, that is N(0, 0.01²) (Initialisation “Normal”, Initial σ 0.01). Small weights keep every tanh unit in its middle, where its slope is nearly 1, and the output near 0: the first loss is ln 2 ≈ 0.69, a fair coin. At σ = 1000 every weighted sum is huge: each tanh unit sits on a flat end at ±1, where its slope is almost 0, so almost no gradient gets back, and the output is sure of itself from the start, often wrongly. Too small hurts a deep network: each layer shrinks the signal, so four layers at σ = 0.01 pass little forward and little gradient back. Xavier picks the scale from each layer’s size.',
+    question: 'Why do the notes multiply the random weights by 0.01 and not by 1000?',
+    lookFor:
+      'σ = 0.01: the loss starts at 0.69 and the circle is separated within 20 epochs. σ = 1000: nearly every hidden unit starts at ±1, the loss starts in the hundreds and is still there after 20 epochs, and the accuracy stays near 50%. Four layers at σ = 0.01 also start at 0.69, but after 20 epochs their loss is still far above that of the same four layers with Xavier.',
+    setups: [
+      { label: 'σ = 0.01', config: SMALL_START },
+      { label: 'σ = 1000', config: remodelled(SMALL_START, { initScale: 1000 }) },
+      { label: 'Four layers, σ = 0.01', config: DEEP_SMALL_START },
+      { label: 'Four layers, Xavier', config: remodelled(DEEP_SMALL_START, { init: 'xavier' }) },
     ],
   },
   {

@@ -27,7 +27,7 @@ export function hiddenActivations(model: ModelConfig): string[] {
 /** A text that is equal for two model configs exactly when they build the same layout and initial weights. */
 export function layoutKey(model: ModelConfig): string {
   const shape = model.arch === 'mlp' ? { hidden: model.hidden } : { width: model.width, blocks: model.blocks };
-  return JSON.stringify({ arch: model.arch, ...shape, activations: hiddenActivations(model), features: model.features, init: model.init, normalize: model.normalize });
+  return JSON.stringify({ arch: model.arch, ...shape, activations: hiddenActivations(model), features: model.features, init: model.init, initScale: model.init === 'normal' ? model.initScale : null, normalize: model.normalize });
 }
 
 /** The settings a trainer takes without a rebuild. */

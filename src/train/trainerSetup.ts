@@ -31,7 +31,7 @@ export function buildTrainerSetup(
   parameters?: ArrayLike<number>,
   importedSpec?: ModelSpec,
 ): TrainerSetup {
-  const base = { dataset, training: config.training, init: config.model.init };
+  const base = { dataset, training: config.training, init: config.model.init, initScale: config.model.initScale };
   if (mode === 'import' && importedSpec && parameters) return { ...base, spec: importedSpec, parameters };
   if (mode === 'keep' && currentSpec && parameters) return { ...base, spec: currentSpec, parameters };
   return { ...base, spec: buildModelSpec(config.model, dataset.task, normalizationFor(config.model, dataset)) };

@@ -43,7 +43,7 @@ export function DrawingTools(): ReactNode {
               style={{ '--class-color': cssColor(classColor(label)) } as React.CSSProperties}
               onClick={() => updateView(store, { drawClass: label, tool: 'draw' })}
             >
-              Class {label + 1}
+              Class {label}
             </button>
           ))}
         </div>

@@ -28,6 +28,9 @@ export function LessonsPanel(): ReactNode {
         <h2 ref={heading} tabIndex={-1}>
           Lessons
         </h2>
+        <button type="button" className="small" onClick={() => updateView(store, { panel: 'computes' })}>
+          How Descent computes
+        </button>
         <button type="button" className="small" onClick={() => updateView(store, { panel: 'none' })}>
           Close
         </button>

@@ -7,13 +7,13 @@ import { formatAccuracy, formatEpoch, formatLoss, READOUT_INTERVAL_MS, setText }
 const READOUTS = ['Training loss', 'Test loss', 'Training accuracy', 'Test accuracy'] as const;
 type Readout = (typeof READOUTS)[number];
 
-/** How long after a pause or a Step the announcement waits, so that it reads the settled numbers. */
+/** How long after a pause or a +1 epoch the announcement waits, so that it reads the settled numbers. */
 const SETTLE_MS = 600;
 
 /**
- * Loss (MSE for regression) and accuracy of both splits as a small table, written straight into
+ * Loss (cross-entropy, or MSE for regression) and accuracy of both splits as a small table, written straight into
  * the page. The readouts are not live regions (they change many times a second); one polite
- * announcement reads them out after a pause, a finished Step and a divergence.
+ * announcement reads them out after a pause, a finished +1 epoch and a divergence.
  */
 export function MetricReadouts(): ReactNode {
   const { run } = useServices();
@@ -43,7 +43,7 @@ export function MetricReadouts(): ReactNode {
       const metrics = run.metrics;
       const numbers = `epoch ${formatEpoch(run.epoch)}, training loss ${formatLoss(metrics?.train.loss)}, test loss ${formatLoss(metrics?.test?.loss)}`;
       const accuracy = metrics?.train.accuracy === undefined ? '' : `, test accuracy ${formatAccuracy(metrics?.test?.accuracy)}`;
-      const what = news.kind === 'paused' ? 'Paused' : news.kind === 'stepped' ? 'Stepped one epoch' : 'Training diverged';
+      const what = news.kind === 'paused' ? 'Paused' : news.kind === 'stepped' ? 'Trained one epoch' : 'Training diverged';
       return `${what}: ${numbers}${accuracy}.`;
     };
     const unsubscribe = run.onNews((news) => {
@@ -66,7 +66,9 @@ export function MetricReadouts(): ReactNode {
       <span />
       <span className="column-head">Training</span>
       <span className="column-head">Test</span>
-      <span className="row-head">{regression ? 'Loss (MSE)' : 'Loss'}</span>
+      <span className="row-head" title={regression ? 'Loss: mean squared error, the mean of (ŷ − y)²' : 'Loss: cross-entropy, the mean of −log of the probability given to the true class'}>
+        {regression ? 'Loss (MSE)' : 'Cross-entropy'}
+      </span>
       {readout('Training loss')}
       {readout('Test loss')}
       <span className="row-head">Accuracy</span>

@@ -5,7 +5,7 @@ import { useAppState, useRunStatus, useServices } from './appContext';
 import { NumberField, SelectField, numberParser } from './fields';
 import { BACKEND_CHOICES, type BackendChoice } from '../train/experiment';
 import { ACTIVATION_EXPLANATIONS, INIT_EXPLANATIONS, OPTIMIZER_EXPLANATIONS, RUN_ON_EXPLANATION, SETTING_EXPLANATIONS } from './explanations';
-import { ACTIVATION_NAMES, ARCHITECTURE_NAMES, BATCH_SIZES, DROPOUT_RATES, INIT_NAMES, LEARNING_RATES, MOMENTUM_VALUES, OPTIMIZER_NAMES, REGULARIZATION_RATES } from './names';
+import { ACTIVATION_NAMES, ARCHITECTURE_NAMES, BATCH_SIZES, DROPOUT_RATES, INIT_NAMES, INIT_SCALES, LEARNING_RATES, MOMENTUM_VALUES, OPTIMIZER_NAMES, REGULARIZATION_RATES } from './names';
 import { updateConfig } from './store';
 import { Hideable } from './Hideable';
 
@@ -51,6 +51,20 @@ export function SettingsBar(): ReactNode {
         <Hideable id="init">
           <SelectField label="Initialisation" explanation={SETTING_EXPLANATIONS.init} optionTexts={INIT_EXPLANATIONS} value={model.init} options={INIT_SCHEMES} names={INIT_NAMES} onChange={(init) => edit((c) => (c.model.init = init))} />
         </Hideable>
+        {model.init === 'normal' && (
+          <Hideable id="initScale">
+            <NumberField
+              label="Initial σ"
+              explanation={SETTING_EXPLANATIONS.initScale}
+              value={model.initScale}
+              parse={numberParser(LIMITS.initScale.min, LIMITS.initScale.max)}
+              suggestions={INIT_SCALES}
+              hint={`A number from ${LIMITS.initScale.min} to ${LIMITS.initScale.max}`}
+              size={5}
+              onCommit={(scale) => edit((c) => (c.model.initScale = scale))}
+            />
+          </Hideable>
+        )}
       </section>
       <section className="settings-group" aria-label="Training settings">
         <Hideable id="optimizer">

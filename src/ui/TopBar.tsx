@@ -1,11 +1,11 @@
 import { useRef, type ReactNode } from 'react';
 import { useAppState, useRunFrame, useRunStatus, useServices } from './appContext';
 import { formatEpoch, formatRate, READOUT_INTERVAL_MS, setText } from './format';
-import { updateView } from './store';
+import { drawNewWeights, updateView } from './store';
 import { WeightsButtons } from './WeightsButtons';
 import { Hideable } from './Hideable';
 
-/** Play/Pause, Step and Reset, the epoch and speed readouts, the backend in use, lessons and sharing, and the weights file buttons. */
+/** Play/Pause, +1 epoch, Reset and New weights, the epoch and speed readouts, the backend in use, lessons and sharing, and the weights file buttons. */
 export function TopBar(): ReactNode {
   const { run, store } = useServices();
   const status = useRunStatus();
@@ -29,12 +29,17 @@ export function TopBar(): ReactNode {
         <button type="button" className="primary play" aria-keyshortcuts="Space" onClick={() => run.togglePlay()}>
           {status.playing ? 'Pause' : 'Play'}
         </button>
-        <button type="button" aria-keyshortcuts="S" title="One epoch (S)" onClick={() => run.stepEpoch()}>
-          Step
+        <button type="button" aria-keyshortcuts="S" title="Train one more epoch: one pass over the training data (S)" onClick={() => run.stepEpoch()}>
+          +1 epoch
         </button>
-        <button type="button" aria-keyshortcuts="R" title="Fresh weights from the same seed (R)" onClick={() => run.reset()}>
+        <button type="button" aria-keyshortcuts="R" title="Start again from the same initial weights (R)" onClick={() => run.reset()}>
           Reset
         </button>
+        <Hideable id="newWeights">
+          <button type="button" title="Start again from new random initial weights (a new weight seed)" onClick={() => drawNewWeights(store)}>
+            New weights
+          </button>
+        </Hideable>
       </div>
       <div className="readout big">
         <label htmlFor="epoch-readout">Epoch</label>
@@ -43,7 +48,9 @@ export function TopBar(): ReactNode {
         </output>
       </div>
       <div className="readout">
-        <label htmlFor="rate-readout">Steps/s</label>
+        <label htmlFor="rate-readout" title="Optimizer updates (minibatch steps) per second">
+          Updates/s
+        </label>
         <output id="rate-readout" aria-live="off" ref={rate}>
           0
         </output>
@@ -56,7 +63,7 @@ export function TopBar(): ReactNode {
       </div>
       <div className="panel-buttons">
         <Hideable id="lessons">
-          <button type="button" aria-pressed={panel === 'lessons'} onClick={() => updateView(store, { panel: panel === 'lessons' ? 'none' : 'lessons' })}>
+          <button type="button" data-panel="lessons" aria-pressed={panel === 'lessons' || panel === 'computes'} onClick={() => updateView(store, { panel: panel === 'lessons' ? 'none' : 'lessons' })}>
             Lessons
           </button>
         </Hideable>

@@ -47,7 +47,7 @@ export const logProbability = (p: number): number => Math.log(Math.max(p, 1e-30)
 
 /**
  * The borders between classes over a grid of classifier outputs: for 2 classes `values` holds
- * p(class 2) per sample and the border is p = 0.5; for k classes it holds k probabilities per
+ * p(class 1) per sample and the border is p = 0.5; for k classes it holds k probabilities per
  * sample, and each class's border is where it stops being the likeliest. The fields are compared
  * in log space, which is linear in the model's logits, so a confident model's border runs between
  * the samples where its logits cross rather than halfway between saturated ones.

@@ -4,13 +4,14 @@ const { data, model, training } = SETTING_LABELS;
 
 /**
  * The controls a shared link can leave out (`hide=lr,activation`), with the names the share panel
- * lists them by. Play, Step, Reset and Share link are not among them: a link can never hide what
+ * lists them by. Play, +1 epoch, Reset and Share link are not among them: a link can never hide what
  * a class needs to get the page going again and to set it up anew.
  */
 export const CONTROLS = {
   lessons: 'Lessons',
   dataset: data.preset,
   regenerate: 'Regenerate',
+  newWeights: 'New weights',
   classes: data.classes,
   noise: data.noise,
   trainFraction: 'Training data %',
@@ -23,6 +24,7 @@ export const CONTROLS = {
   arch: model.arch,
   activation: model.activation,
   init: model.init,
+  initScale: model.initScale,
   optimizer: training.optimizer,
   lr: training.learningRate,
   momentum: training.momentum,

@@ -150,7 +150,7 @@ export function drawThumbnails(
             else if (task.classes === 2) paintClasses(grid.values, 2, cells, false, out);
             else paintClassProbability(grid.values, task.classes, node.index, cells, out);
           },
-          name: task.kind === 'classification' && task.classes > 2 ? `Output: probability of class ${node.index + 1}` : 'Output',
+          name: task.kind === 'regression' ? 'Output' : `Output: probability of class ${task.classes > 2 ? node.index : 1}`,
           describe() {
             return `${this.name}${bias()}`;
           },

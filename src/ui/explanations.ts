@@ -27,7 +27,11 @@ export const SETTING_EXPLANATIONS = {
   },
   init: {
     hint: 'How the weights are drawn before training starts; biases start at 0.',
-    more: ['Xavier (Glorot): wᵢⱼ ~ U(−√(6/(n_in + n_out)), +√(6/(n_in + n_out))). He (Kaiming): wᵢⱼ ~ N(0, 2/n_in). Uniform: U(−0.5, 0.5). Zeros: every weight 0, so the neurons of a layer stay identical.', 'The weights come from the training seed: Reset repeats the same start.'],
+    more: ['Xavier (Glorot): wᵢⱼ ~ U(−√(6/(n_in + n_out)), +√(6/(n_in + n_out))). He (Kaiming): wᵢⱼ ~ N(0, 2/n_in). Uniform: U(−0.5, 0.5). Normal: N(0, σ²) with the σ you choose; σ = 0.01 is the notes’ “random × 0.01”. Zeros: every weight 0, so the neurons of a layer stay identical.', 'The weights come from the training seed: Reset repeats the same start; New weights draws a new seed, a random restart.'],
+  },
+  initScale: {
+    hint: 'σ: the spread of the Normal initialisation’s weights, N(0, σ²).',
+    more: ['Each weight is σ times a standard normal draw, as the notes’ np.random.randn(…) × 0.01. Small σ: every neuron starts almost linear and the outputs near 0. Large σ: tanh and sigmoid units start saturated, their slopes near 0, and the gradient vanishes.', 'Only the Normal initialisation uses σ.'],
   },
   optimizer: {
     hint: 'The rule that turns the gradient into a step of the weights.',
@@ -94,6 +98,7 @@ export const INIT_EXPLANATIONS: Record<InitScheme, string> = {
   uniform: 'Each weight from U(−0.5, 0.5), whatever the layer’s size.',
   xavier: 'Each weight from U(−√(6/(n_in + n_out)), +√(6/(n_in + n_out))): keeps the signal’s spread through tanh and sigmoid layers.',
   he: 'Each weight from N(0, 2/n_in): keeps the signal’s spread through ReLU layers.',
+  normal: 'Each weight from N(0, σ²), σ set beside it: 0.01 is the notes’ small random start; a large σ saturates tanh and sigmoid.',
 };
 
 export const OPTIMIZER_EXPLANATIONS: Record<OptimizerName, string> = {

@@ -18,7 +18,7 @@ function put(out: Uint8ClampedArray, cell: number, [r, g, b]: Rgb): void {
 }
 
 /**
- * Classification: `values` holds one probability per cell for 2 classes (of class 2), or k per
+ * Classification: `values` holds one probability per cell for 2 classes (of class 1), or k per
  * cell. The class colours are blended by probability and laid over white with a strength that
  * grows with confidence (0 where all classes are equally likely). Discretized: the likeliest class, flat.
  */
@@ -90,7 +90,7 @@ function paintInterpolated(
 export function paintClassRegions(values: Float32Array, classes: number, grid: { width: number; height: number }, outWidth: number, outHeight: number, out: Uint8ClampedArray): void {
   const colors = CLASS_COLORS.map((color) => mix(BACKGROUND, color, DISCRETE_STRENGTH));
   if (classes === 2) {
-    // The log-odds of class 2.
+    // The log-odds of class 1.
     const odds = Float64Array.from(values, (p) => logProbability(p) - logProbability(1 - p));
     paintInterpolated(odds, 1, grid, outWidth, outHeight, out, (row, left, right, t) => colors[row[left] + t * (row[right] - row[left]) > 0 ? 1 : 0]);
     return;

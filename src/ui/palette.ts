@@ -2,7 +2,7 @@
 
 export type Rgb = readonly [number, number, number];
 
-/** Class colours, class 1 first: orange, blue, bluish green, reddish purple, vermillion, sky blue. */
+/** Class colours, class 0 first: orange, blue, bluish green, reddish purple, vermillion, sky blue. */
 export const CLASS_COLORS: readonly Rgb[] = [
   [230, 159, 0],
   [0, 114, 178],
@@ -12,7 +12,7 @@ export const CLASS_COLORS: readonly Rgb[] = [
   [86, 180, 233],
 ];
 
-/** Positive values (weights, activations, regression targets) are blue, negative ones orange, as class 2 and class 1 are. */
+/** Positive values (weights, activations, regression targets) are blue, negative ones orange, as class 1 and class 0 are. */
 export const POSITIVE: Rgb = CLASS_COLORS[1];
 export const NEGATIVE: Rgb = CLASS_COLORS[0];
 export const BACKGROUND: Rgb = [255, 255, 255];

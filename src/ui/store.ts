@@ -1,6 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { DataConfig, ExperimentConfig } from '../core/config';
 import type { Dataset } from '../core/dataset';
+import { deriveSeed } from '../core/rng';
 import { resplit } from '../train/dataEdits';
 import type { BackendChoice, Experiment } from '../train/experiment';
 import type { HistoryPoint } from '../train/history';
@@ -25,7 +26,7 @@ export interface ViewOptions {
   /** The lesson the page was opened for, if any. */
   lesson: string | null;
   /** Which side panel is open. */
-  panel: 'none' | 'lessons' | 'share';
+  panel: 'none' | 'lessons' | 'share' | 'computes';
 }
 
 /** A message for the user: errors go to the alert region, the rest to a polite status line. */
@@ -72,6 +73,14 @@ export function updateConfig(store: AppStore, edit: (draft: ExperimentConfig) =>
   const draft = structuredClone(store.getState().config);
   edit(draft);
   store.setState({ config: draft });
+}
+
+/** Each New weights press moves the weight seed on by a fixed rule, so a class can retrace its restarts. */
+const NEW_WEIGHTS_SALT = 0x1417;
+
+/** Fresh initial weights from a new weight seed (training.seed): a random restart. */
+export function drawNewWeights(store: AppStore): void {
+  updateConfig(store, (config) => (config.training.seed = deriveSeed(config.training.seed, NEW_WEIGHTS_SALT)));
 }
 
 export function updateView(store: AppStore, patch: Partial<ViewOptions>): void {

@@ -5,9 +5,10 @@ import { updateView } from './store';
 
 /**
  * A side panel's keyboard behaviour: focus moves to its heading when it opens, Escape closes it,
- * and when it closes focus goes back to the button that opened it. Returns the ref for the heading.
+ * and when it closes focus goes back to the button that opened it, or, when that button has gone
+ * with the panel it was in, to `fallback`. Returns the ref for the heading.
  */
-export function useSidePanel(panel: RefObject<HTMLElement | null>): RefObject<HTMLHeadingElement | null> {
+export function useSidePanel(panel: RefObject<HTMLElement | null>, fallback?: () => HTMLElement | null): RefObject<HTMLHeadingElement | null> {
   const { store } = useServices();
   const heading = useRef<HTMLHeadingElement>(null);
   // Kept in a ref: the effect may run again (React's strict mode) after focus has moved into the panel.
@@ -31,8 +32,10 @@ export function useSidePanel(panel: RefObject<HTMLElement | null>): RefObject<HT
       // the removed element); a control chosen meanwhile keeps it.
       const focused = document.activeElement;
       const lost = focused === null || focused === document.body || !focused.isConnected;
-      if (lost && opener.current?.isConnected) opener.current.focus();
+      if (!lost) return;
+      if (opener.current?.isConnected) opener.current.focus();
+      else fallback?.()?.focus();
     };
-  }, [store, panel]);
+  }, [store, panel, fallback]);
   return heading;
 }

@@ -61,6 +61,21 @@ describe('descent train with the defaults a user would pick', () => {
     expect(weights.config.data).toMatchObject({ preset: 'gauss', points: 200 });
     expect(weights.layers[0]).toMatchObject({ kind: 'dense', in: 2, out: 3 });
   });
+
+  it('--init-scheme normal --init-scale draws the weights from N(0, σ²) and the weights file keeps σ', () => {
+    const dir = scratch({});
+    const out = join(dir, 'w.json');
+    descentJson('train', '--preset', 'circle', '--hidden', '64,64', '--init-scheme', 'normal', '--init-scale', '0.01', '--lr', '0', '--epochs', '1', '--out', out, '--backend', 'cpu');
+    const weights = JSON.parse(readFileSync(out, 'utf8'));
+    expect(weights.config.model).toMatchObject({ init: 'normal', initScale: 0.01 });
+    const drawn = (weights.layers[1].weight as number[][]).flat();
+    const std = Math.sqrt(drawn.reduce((sum, w) => sum + w * w, 0) / drawn.length);
+    expect(std).toBeGreaterThan(0.009);
+    expect(std).toBeLessThan(0.011);
+    const refused = descent('train', '--init-scheme', 'normal', '--init-scale', '2000', '--backend', 'cpu');
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/--init-scale/);
+  });
 });
 
 describe('descent train --data with whole-number labels', () => {

@@ -25,7 +25,7 @@ describe('the backend', () => {
     await expect.poll(() => field(page, 'Backend').textContent()).toMatch(/^CPU · Auto: the WebGPU adapter \(.*swiftshader.*\) is a software renderer, slower than the CPU worker$/i);
     expect(await field(page, 'Run on').inputValue()).toBe('auto');
     expect(await page.locator('.run-on').getAttribute('title')).toMatch(/^Auto chooses by speed\. Now: CPU · Auto: /);
-    await button(page, 'Step').click();
+    await button(page, '+1 epoch').click();
     await expect.poll(async () => Number(await field(page, 'Epoch').textContent())).toBe(1);
     await field(page, 'Run on').selectOption({ label: 'WebGPU' });
     await expect.poll(() => field(page, 'Backend').textContent(), { timeout: 60_000 }).toMatch(/^WebGPU · .*swiftshader/i);
@@ -57,7 +57,7 @@ describe('the backend', () => {
     playground = await openPlayground('cpu', '#hidden=1024,1024,1024,1024&batch=all');
     const { page } = playground;
     await button(page, 'Play').click();
-    await expect.poll(() => field(page, 'Steps/s').textContent(), { timeout: 60_000 }).toBe('Working…');
+    await expect.poll(() => field(page, 'Updates/s').textContent(), { timeout: 60_000 }).toBe('Working…');
     await expect.poll(() => field(page, 'Epoch').textContent(), { timeout: 120_000 }).toMatch(/^(?!0\.00$)\d/);
     await button(page, 'Pause').click();
     await expectHealthy(playground);
@@ -69,8 +69,8 @@ describe('the backend', () => {
     const readouts = page.locator('output');
     for (let i = 0; i < (await readouts.count()); i++) expect(await readouts.nth(i).getAttribute('aria-live')).toBe('off');
     const news = page.getByRole('status', { name: 'Training news' });
-    await button(page, 'Step').click();
-    await expect.poll(() => news.textContent()).toMatch(/^Stepped one epoch: epoch 1\.0, training loss \d/);
+    await button(page, '+1 epoch').click();
+    await expect.poll(() => news.textContent()).toMatch(/^Trained one epoch: epoch 1\.0, training loss \d/);
     await button(page, 'Play').click();
     await expect.poll(async () => Number(await field(page, 'Epoch').textContent())).toBeGreaterThan(2);
     await button(page, 'Pause').click();

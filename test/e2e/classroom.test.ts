@@ -1,8 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LESSONS } from '../../src/lessons/lessons';
 import { lessonHash } from '../../src/ui/LessonsPanel';
+import { deriveSeed } from '../../src/core/rng';
+import type { Lesson } from '../../src/lessons/lessons';
+import { hiddenWidths } from '../../src/ui/modelEdits';
 import { DATASET_NAMES } from '../../src/ui/names';
-import { button, clickPlane, download, field, openPlayground, reopen, waitForModel, type Playground } from './browser';
+import { button, clickPlane, download, expectHealthy, field, openPlayground, reopen, waitForModel, type BackendMode, type Playground } from './browser';
 
 /** The classroom features, on the CPU worker (its runs are deterministic, so two pages can be compared exactly). */
 describe('lessons, shared links and presentation mode', () => {
@@ -20,27 +23,12 @@ describe('lessons, shared links and presentation mode', () => {
   async function lossAfterEpochs(epochs: number): Promise<string> {
     const { page } = playground;
     for (let i = 1; i <= epochs; i++) {
-      await button(page, 'Step').click();
+      await button(page, '+1 epoch').click();
       await expect.poll(async () => Number(await field(page, 'Epoch').textContent()), { timeout: 30_000 }).toBe(i);
     }
     await expect.poll(() => field(page, 'Training loss').textContent()).toMatch(/\d/);
     return (await field(page, 'Training loss').textContent())!;
   }
-
-  it.each(LESSONS.map((lesson, i) => [i + 1, lesson] as const))('lesson %i opens from its link with its experiment', async (number, lesson) => {
-    const { page } = playground;
-    const setup = lesson.setups[0];
-    await reopen(page, 'cpu', lessonHash(lesson, setup));
-    await expect.poll(() => page.getByRole('note', { name: 'Lesson' }).textContent()).toContain(`Lesson ${number}: ${lesson.title}`);
-    const preset = setup.config.data.preset as keyof typeof DATASET_NAMES;
-    await expect.poll(() => field(page, 'Dataset').locator('option:checked').textContent()).toBe(DATASET_NAMES[preset]);
-    await expect.poll(() => field(page, 'Activation').inputValue()).toBe(setup.config.model.activation);
-    // An empty alert region is not shown, so it is found by its role attribute.
-    expect(await page.locator('[role="alert"]').textContent()).toBe('');
-    await button(page, 'Lessons').click();
-    await expect.poll(() => page.getByRole('complementary', { name: 'Lessons' }).locator('[aria-current="true"] h3').textContent()).toBe(lesson.title);
-    await button(page, 'Lessons').click();
-  });
 
   it('a lesson link in the Lessons panel switches the page to its experiment, and Back returns to the one before', async () => {
     const { page } = playground;
@@ -55,6 +43,23 @@ describe('lessons, shared links and presentation mode', () => {
     await expect.poll(() => page.getByRole('note', { name: 'Lesson' }).textContent()).toContain(`Lesson 1: ${first.title}`);
     await expect.poll(() => field(page, 'Dataset').locator('option:checked').textContent()).toBe(DATASET_NAMES.gauss);
     expect(await page.locator('[role="alert"]').textContent()).toBe('');
+  });
+
+  it('How Descent computes, from the Lessons panel, opens docs/COMPUTES.md beside the plane; Escape closes it and gives focus back to Lessons', async () => {
+    const { page } = playground;
+    await reopen(page, 'cpu', '');
+    const opener = button(page, 'Lessons');
+    await opener.click();
+    await button(page, 'How Descent computes').click();
+    const panel = page.getByRole('complementary', { name: 'How Descent computes' });
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('How Descent computes');
+    expect(await panel.getByRole('heading', { name: 'Regularisation', level: 3 }).isVisible()).toBe(true);
+    expect(await panel.getByRole('cell', { name: 'penalty (λ/2) Σ w² over the weights only: λw is added to each weight\'s gradient' }).count()).toBe(1);
+    expect(await panel.locator('code', { hasText: 'model.initScale' }).count()).toBe(1);
+    expect(await page.getByRole('img', { name: 'Decision boundary', exact: true }).isVisible()).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => panel.count()).toBe(0);
+    await expect.poll(() => opener.evaluate((element) => element === document.activeElement)).toBe(true);
   });
 
   it('a shared link, drawn points included, reopened in a fresh page gives the same loss after the same steps', async () => {
@@ -111,7 +116,7 @@ describe('lessons, shared links and presentation mode', () => {
     const { page } = playground;
     const lesson = LESSONS.find((candidate) => candidate.id === 'learning-rate')!;
     await reopen(page, 'cpu', lessonHash(lesson, lesson.setups.find((setup) => setup.label === 'Learning rate 3')!));
-    await button(page, 'Step').click();
+    await button(page, '+1 epoch').click();
     await expect.poll(() => page.getByRole('alert').textContent(), { timeout: 30_000 }).toContain('Training diverged');
     expect(await field(page, 'Training loss').textContent()).not.toMatch(/NaN/);
   });
@@ -128,5 +133,66 @@ describe('lessons, shared links and presentation mode', () => {
     expect(await page.locator('.loss-chart .legend-pinned-train').getAttribute('display')).toBeNull();
     await button(page, 'Unpin').click();
     await button(page, 'Pin run').waitFor();
+  });
+});
+
+/**
+ * Every link of every lesson, on each backend, opened in one browser: the page shows the lesson's
+ * banner, its dataset, its layout and the settings it is about, with the controls they bring
+ * (Momentum for the momentum optimizer, Initial σ for the Normal initialisation), and no notice.
+ * Nothing trains: the checks are what a class sees on opening the link.
+ */
+describe.each(['cpu', 'webgpu'] as const)('every lesson link on %s', (mode: BackendMode) => {
+  let playground: Playground;
+
+  beforeAll(async () => {
+    playground = await openPlayground(mode);
+  });
+
+  afterAll(async () => {
+    await playground?.browser.close();
+  });
+
+  it.each(LESSONS.map((lesson, i) => [i + 1, lesson] as const))('lesson %i opens each of its links as it describes', { timeout: 240_000 }, async (number: number, lesson: Lesson) => {
+    const { page } = playground;
+    for (const setup of lesson.setups) {
+      const { data, model, training } = setup.config;
+      const what = `${lesson.id}: ${setup.label}`;
+      await reopen(page, mode, lessonHash(lesson, setup));
+      await expect.poll(() => page.getByRole('note', { name: 'Lesson' }).textContent(), { message: what }).toContain(`Lesson ${number}: ${lesson.title}`);
+      expect(await field(page, 'Dataset').locator('option:checked').textContent(), what).toBe(DATASET_NAMES[data.preset]);
+      const layers = hiddenWidths(model).length;
+      expect(await page.locator('.network-panel .summary').textContent(), what).toMatch(new RegExp(`^${layers} hidden layers? `));
+      expect(await field(page, 'Architecture').inputValue(), what).toBe(model.arch);
+      expect(await field(page, 'Activation').inputValue(), what).toBe(model.activation);
+      expect(await field(page, 'Initialisation').inputValue(), what).toBe(model.init);
+      expect(await field(page, 'Optimizer').inputValue(), what).toBe(training.optimizer);
+      expect(Number(await field(page, 'Learning rate').inputValue()), what).toBe(training.learningRate);
+      expect(await field(page, 'Batch size').inputValue(), what).toBe(String(training.batchSize));
+      expect(await field(page, 'Initial σ').count(), what).toBe(model.init === 'normal' ? 1 : 0);
+      if (model.init === 'normal') expect(Number(await field(page, 'Initial σ').inputValue()), what).toBe(model.initScale);
+      expect(await field(page, 'Momentum').count(), what).toBe(training.optimizer === 'momentum' ? 1 : 0);
+      for (const name of ['Play', '+1 epoch', 'Reset', 'New weights', 'Lessons', 'Share link']) expect(await button(page, name).isVisible(), `${what}: ${name}`).toBe(true);
+      expect(Number(await field(page, 'Epoch').textContent()), what).toBe(0);
+      // An empty alert region is not shown, so it is found by its role attribute.
+      expect(await page.locator('[role="alert"]').textContent(), what).toBe('');
+    }
+    await button(page, 'Lessons').click();
+    await expect.poll(() => page.getByRole('complementary', { name: 'Lessons' }).locator('[aria-current="true"] h3').textContent()).toBe(lesson.title);
+    await button(page, 'Lessons').click();
+    await expectHealthy(playground);
+  });
+
+  it('New weights starts again from the next weight seed, and the link says which', async () => {
+    const { page } = playground;
+    const lesson = LESSONS.find((candidate) => candidate.id === 'init-scale')!;
+    await reopen(page, mode, lessonHash(lesson, lesson.setups[0]));
+    await button(page, '+1 epoch').click();
+    await expect.poll(async () => Number(await field(page, 'Epoch').textContent()), { timeout: 60_000 }).toBe(1);
+    await button(page, 'New weights').click();
+    const seed = deriveSeed(lesson.setups[0].config.training.seed, 0x1417);
+    await expect.poll(() => new URL(page.url()).hash).toContain(`&seed=${seed}`);
+    await expect.poll(async () => Number(await field(page, 'Epoch').textContent())).toBe(0);
+    await expectHealthy(playground);
   });
 });

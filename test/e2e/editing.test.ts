@@ -40,10 +40,10 @@ describe('editing the data', () => {
   it('drawing on regression data adds a point with the value set, keeping the data, the task and the training', async () => {
     playground = await openPlayground('cpu', '#dataset=reg-plane');
     const { page } = playground;
-    await button(page, 'Step').click();
+    await button(page, '+1 epoch').click();
     await expect.poll(epoch).toBe(1);
     await button(page, 'Draw points').click();
-    expect(await button(page, 'Class 1').count()).toBe(0);
+    expect(await button(page, 'Class 0').count()).toBe(0);
     await field(page, 'Value of drawn points').fill('0.8');
     await clickPlane(page, 2, 2);
     await expect.poll(points).toBe('501');
@@ -116,20 +116,20 @@ describe('editing the data', () => {
     await chooseFile(page, button(page, 'Import data'), 'zero-six.csv', ['x1,x2,label', ...rows].join('\n'));
     await expect
       .poll(() => page.locator('.notices [role="status"]').textContent())
-      .toContain('Loaded 40 points from zero-six.csv as 2-class classification, because the labels are whole numbers; renumbered 0 → class 1, 6 → class 2.');
+      .toContain('Loaded 40 points from zero-six.csv as 2-class classification, because the labels are whole numbers; renumbered 0 → class 0, 6 → class 1.');
     expect(await page.getByText('Loss (MSE)').count()).toBe(0);
     await expect.poll(() => field(page, 'Training accuracy').textContent()).toMatch(/%$/);
     await expectHealthy(playground);
   });
 
-  it('after Pause, Steps/s reads 0 and the readouts equal what the exported model gives', async () => {
+  it('after Pause, Updates/s reads 0 and the readouts equal what the exported model gives', async () => {
     playground = await openPlayground('cpu');
     const { page } = playground;
     await button(page, 'Play').click();
     await expect.poll(epoch).toBeGreaterThan(3);
     await button(page, 'Pause').click();
     // Paused reads 0 at once (the readouts refresh every 200 ms), not the last rate.
-    await expect.poll(() => field(page, 'Steps/s').textContent(), { timeout: 1000 }).toBe('0');
+    await expect.poll(() => field(page, 'Updates/s').textContent(), { timeout: 1000 }).toBe('0');
     const file = await download(page, button(page, 'Export weights'));
     const data = await exported();
     const weights = parseWeights(file.text, file.name);
@@ -138,7 +138,7 @@ describe('editing the data', () => {
     expect(await field(page, 'Test accuracy').textContent()).toBe(formatAccuracy(evaluated.test!.accuracy));
     expect(await field(page, 'Epoch').textContent()).toBe(formatEpoch(JSON.parse(file.text).metrics.epoch));
     await page.waitForTimeout(3000);
-    expect(await field(page, 'Steps/s').textContent()).toBe('0');
+    expect(await field(page, 'Updates/s').textContent()).toBe('0');
     await expectHealthy(playground);
   });
 });

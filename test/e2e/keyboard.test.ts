@@ -83,7 +83,7 @@ describe('assistive technology', () => {
       const diagram = page.getByRole('group', { name: 'Network diagram' });
       await expect.poll(() => diagram.getByRole('img', { name: 'Neuron 1 of layer 1' }).count()).toBe(1);
       expect(await diagram.getByRole('img', { name: 'Neuron 4 of layer 2' }).count()).toBe(1);
-      expect(await diagram.getByRole('img', { name: 'Output: probability of class 3' }).count()).toBe(1);
+      expect(await diagram.getByRole('img', { name: 'Output: probability of class 2' }).count()).toBe(1);
       const names = await diagram.locator('canvas.thumbnail').evaluateAll((canvases) => canvases.map((canvas) => canvas.getAttribute('aria-label')));
       expect(names).toHaveLength(8 + 8 + 3);
       expect(names.every((name) => name && name.length > 0)).toBe(true);

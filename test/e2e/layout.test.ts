@@ -46,6 +46,14 @@ const STATES: State[] = [
   { name: 'presentation', hash: 'present=true' },
   { name: 'lesson-banner', hash: 'dataset=xor&hidden=4&lesson=hidden-layer&present=true' },
   { name: 'lessons-panel', hash: 'lesson=hidden-layer', prepare: async (page) => button(page, 'Lessons').click() },
+  {
+    name: 'computes-panel',
+    hash: '',
+    prepare: async (page) => {
+      await button(page, 'Lessons').click();
+      await button(page, 'How Descent computes').click();
+    },
+  },
   { name: 'six-classes', hash: 'dataset=blobs&classes=6' },
   { name: 'deep-wide', hash: `hidden=${DEEP_WIDE}` },
 ];

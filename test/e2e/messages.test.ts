@@ -34,7 +34,7 @@ async function expectNoticeClearOfReadouts(page: Page): Promise<void> {
     page.getByRole('img', { name: 'Loss chart' }),
     page.getByRole('img', { name: 'Decision boundary' }),
     field(page, 'Epoch'),
-    field(page, 'Steps/s'),
+    field(page, 'Updates/s'),
     field(page, 'Backend'),
   ];
   for (const readout of readouts) {
@@ -106,7 +106,7 @@ describe('messages', () => {
   it('"Training diverged" sits clear of the readouts it is about, and Dismiss hides it', async () => {
     const lesson = LESSONS.find((candidate) => candidate.id === 'learning-rate')!;
     await withPage(lessonHash(lesson, lesson.setups.find((setup) => setup.label === 'Learning rate 3')!), async (page) => {
-      await button(page, 'Step').click();
+      await button(page, '+1 epoch').click();
       await expect.poll(() => alert(page).textContent(), { timeout: 30_000 }).toContain('Training diverged');
       await expectNoticeClearOfReadouts(page);
       await alert(page).getByRole('button', { name: 'Dismiss' }).click();
@@ -119,15 +119,15 @@ describe('controls a link shows', () => {
   it('#show=nothing says the value was ignored and hides nothing', async () => {
     await withPage('#show=nothing', async (page) => {
       await expect.poll(() => alert(page).textContent()).toContain('"nothing" is not a control of the page; ignored');
-      for (const name of ['Play', 'Step', 'Reset', 'Share link', 'Lessons', 'Add layer', 'Export weights']) expect(await button(page, name).isVisible(), name).toBe(true);
+      for (const name of ['Play', '+1 epoch', 'Reset', 'Share link', 'Lessons', 'Add layer', 'Export weights']) expect(await button(page, name).isVisible(), name).toBe(true);
       for (const label of ['Dataset', 'Learning rate', 'Activation', 'Points']) expect(await field(page, label).isVisible(), label).toBe(true);
     });
   });
 
-  it('a link cannot hide Play, Step, Reset or Share link, by hide= or by show=', async () => {
+  it('a link cannot hide Play, +1 epoch, Reset or Share link, by hide= or by show=', async () => {
     await withPage('#hide=transport&show=lr', async (page) => {
-      await expect.poll(() => alert(page).textContent()).toContain('Play, Step and Reset always show; a link cannot hide them');
-      for (const name of ['Play', 'Step', 'Reset', 'Share link']) expect(await button(page, name).isVisible(), name).toBe(true);
+      await expect.poll(() => alert(page).textContent()).toContain('Play, +1 epoch and Reset always show; a link cannot hide them');
+      for (const name of ['Play', '+1 epoch', 'Reset', 'Share link']) expect(await button(page, name).isVisible(), name).toBe(true);
       expect(await field(page, 'Learning rate').isVisible()).toBe(true);
       expect(await field(page, 'Dataset').count()).toBe(0);
       await button(page, 'Share link').click();

@@ -125,11 +125,11 @@ const actions: Record<string, { weight: number; run: Action }> = {
   draw: {
     weight: 6,
     run: async (page, rng, expected) => {
-      const classes = await page.getByRole('button', { name: /^Class [123]$/ }).count();
+      const classes = await page.getByRole('button', { name: /^Class [012]$/ }).count();
       let label: number | null = null;
       if (classes > 0) {
         label = rng.int(Math.min(classes, 3));
-        await button(page, `Class ${label + 1}`).click();
+        await button(page, `Class ${label}`).click();
       }
       await ensurePressed(page, 'Draw points');
       const x1 = rng.uniform(-5, 5);
@@ -239,7 +239,7 @@ const actions: Record<string, { weight: number; run: Action }> = {
         await page.keyboard.press('Space');
         return 'Space';
       }
-      await button(page, choice === 'step' ? 'Step' : 'Reset').click();
+      await button(page, choice === 'step' ? '+1 epoch' : 'Reset').click();
       return choice;
     },
   },

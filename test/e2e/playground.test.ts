@@ -78,9 +78,9 @@ describe.each<BackendMode>(['webgpu', 'cpu'])('the playground on %s', (mode) => 
   it('adds drawn points of two classes to the data, where they were drawn', async () => {
     const { page } = playground;
     await button(page, 'Draw points').click();
-    await button(page, 'Class 1').click();
+    await button(page, 'Class 0').click();
     await clickPlane(page, -3, 3);
-    await button(page, 'Class 2').click();
+    await button(page, 'Class 1').click();
     await clickPlane(page, 3.5, -3.5);
     await expect.poll(() => field(page, 'Dataset').inputValue()).toBe('custom');
     await expect.poll(() => field(page, 'Points').inputValue()).toBe('502');

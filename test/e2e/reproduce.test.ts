@@ -11,7 +11,7 @@ async function lossAfterSteps(mode: BackendMode): Promise<number> {
   const { page } = playground;
   try {
     for (let epoch = 1; epoch <= EPOCHS; epoch++) {
-      await button(page, 'Step').click();
+      await button(page, '+1 epoch').click();
       await expect.poll(() => field(page, 'Epoch').textContent(), { timeout: 60_000 }).toBe(epoch < 10 ? `${epoch}.0` : String(epoch));
     }
     await expectHealthy(playground);

@@ -29,7 +29,7 @@ describe.each<BackendMode>(['webgpu', 'cpu'])('the default experiment played for
 
       await button(page, 'Pause').click();
       await page.waitForTimeout(2000);
-      expect(await field(page, 'Steps/s').textContent()).toBe('0');
+      expect(await field(page, 'Updates/s').textContent()).toBe('0');
       await expectHealthy(playground);
     } finally {
       await browser.close();

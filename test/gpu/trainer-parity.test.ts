@@ -147,6 +147,19 @@ describe('whole-trainer parity: 10 full-batch steps on the CPU oracle and on Web
     expect(Math.abs(actual.loss - expected.loss)).toBeLessThan(1e-4);
   });
 
+  it('both engines draw the same fresh weights from the Normal initialisation and its σ', async () => {
+    const setup: TrainerSetup = { ...setupFor('mlp', 'tanh', { kind: 'classification', classes: 2 }, 'adam'), parameters: undefined, init: 'normal', initScale: 3 };
+    const cpu = new CpuTrainer(setup);
+    const webgpu = await GpuTrainer.create(gpu, setup, { tiling: tilingFor(gpu) });
+    try {
+      const expected = initializeParameters(cpu.plan, 'normal', setup.training.seed, new Float32Array(cpu.plan.parameterCount), 3);
+      expect(Array.from(cpu.network.params)).toEqual(Array.from(expected));
+      expect(Array.from(await webgpu.getParameters())).toEqual(Array.from(expected));
+    } finally {
+      webgpu.dispose();
+    }
+  });
+
   it.each(DENSE_TILINGS)('minibatches with a partial last batch, L1, L2 and dropout agree too (%s tiling)', async (tiling) => {
     const setup = setupFor('resnet', 'tanh', { kind: 'classification', classes: 3 }, 'adam', { batchSize: 8, l1: 0.001, l2: 0.01, dropout: 0.2 });
     const { weightError, expected, actual } = await trainBoth(gpu, setup, 25, { tiling });

@@ -33,7 +33,7 @@ describe('parseExperimentConfig accepts', () => {
   it('every field at the ends of its range', () => {
     const low = {
       data: { preset: 'custom', points: 1, noise: 0, classes: 2, seed: 0, trainFraction: 1e-9 },
-      model: { arch: 'mlp', hidden: [], width: 1, blocks: 0, activation: 'linear', layerActivations: [], features: ['theta'], init: 'zeros', normalize: false },
+      model: { arch: 'mlp', hidden: [], width: 1, blocks: 0, activation: 'linear', layerActivations: [], features: ['theta'], init: 'zeros', initScale: 0, normalize: false },
       training: { optimizer: 'sgd', learningRate: 0, momentum: 0, batchSize: 1, l1: 0, l2: 0, dropout: 0, seed: 0 },
     } as const;
     const high = {
@@ -41,7 +41,7 @@ describe('parseExperimentConfig accepts', () => {
       model: {
         arch: 'resnet', hidden: Array(16).fill(1024), width: 1024, blocks: 16, activation: 'softplus',
         layerActivations: Array(33).fill(null), features: ['x1', 'x2', 'x1^2', 'x2^2', 'x1*x2', 'sin(x1)', 'sin(x2)', 'r', 'theta'],
-        init: 'he', normalize: true,
+        init: 'normal', initScale: 1000, normalize: true,
       },
       training: { optimizer: 'momentum', learningRate: 10, momentum: 0.999, batchSize: 100_000, l1: 10, l2: 10, dropout: 0.99, seed: 4_294_967_295 },
     };
@@ -100,6 +100,8 @@ describe('parseExperimentConfig rejects, naming the field', () => {
     ['model.layerActivations', Array(34).fill(null), 'expected at most 33 activations, got 34'],
     ['model.features', [], 'expected at least one feature, got an empty array'],
     ['model.init', 'glorot', `"glorot" is not one of ${INIT_SCHEMES.join(', ')}`],
+    ['model.initScale', 1001, 'expected a number in [0, 1000], got 1001'],
+    ['model.initScale', -0.01, 'expected a number in [0, 1000], got -0.01'],
     ['model.normalize', 'yes', 'expected true or false, got "yes"'],
     ['training.optimizer', 'rmsprop', `"rmsprop" is not one of ${OPTIMIZERS.join(', ')}`],
     ['training.learningRate', 'fast', 'expected a number in [0, 10], got "fast"'],

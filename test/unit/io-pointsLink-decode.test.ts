@@ -15,11 +15,11 @@ function repeated(count: number): Dataset {
 }
 
 /** A link of `count` points in the link format (docs/FORMAT.md), packed by hand as another program might. */
-async function packByHand(count: number): Promise<string> {
+async function packByHand(count: number, label = (i: number) => i % 2): Promise<string> {
   const bytes = new Uint8Array(2 + 5 * count);
   bytes[0] = 1;
   bytes[1] = 2;
-  for (let i = 0; i < count; i++) bytes[2 + 5 * i + 4] = i % 2;
+  for (let i = 0; i < count; i++) bytes[2 + 5 * i + 4] = label(i);
   const packed = new Uint8Array(await new Response(new Blob([bytes]).stream().pipeThrough(new CompressionStream('deflate-raw'))).arrayBuffer());
   return Buffer.from(packed).toString('base64url');
 }
@@ -43,6 +43,10 @@ describe('drawn points in a link', () => {
     const started = performance.now();
     await expect(decodePoints(link)).rejects.toThrow('drawn: the link holds more than 100000 points (the limit)');
     expect(performance.now() - started).toBeLessThan(1000);
+  });
+
+  it('a point of a class the link does not have is named with the classes numbered as the page numbers them, from 0', async () => {
+    await expect(decodePoints(await packByHand(3, (i) => i))).rejects.toThrow('drawn: point 3 has class 2, but the classes are 0…1');
   });
 
   it('damaged points say so plainly, never with the engine\'s words', async () => {

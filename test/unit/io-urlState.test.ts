@@ -29,6 +29,7 @@ function randomConfig(seed: number): ExperimentConfig {
     layerActivations: Array.from({ length: layers }, () => (rng.next() < 0.5 ? null : pick(HIDDEN_ACTIVATIONS))),
     features: FEATURE_NAMES.filter((_, i) => i === 0 || rng.next() < 0.4),
     init: pick(INIT_SCHEMES),
+    initScale: rng.next() * 10,
     normalize: rng.next() < 0.5,
   };
   config.training = { optimizer: pick(OPTIMIZERS), learningRate: rng.next() * 3, momentum: rng.next() * 0.99, batchSize: rng.next() < 0.2 ? 'all' : 1 + Math.floor(rng.next() * 500), l1: rng.next() * 0.01, l2: rng.next() * 0.1, dropout: rng.next() * 0.9, seed: Math.floor(rng.next() * 0xffffffff) };
@@ -115,6 +116,7 @@ describe('URL state', () => {
       layerActivations: 'relu,swish',
       features: 'x1,x9',
       init: 'ones',
+      initScale: '2000',
       normalize: 'maybe',
       optimizer: 'rmsprop',
       lr: 'abc',
@@ -183,10 +185,10 @@ describe('URL state', () => {
     expect(decodeUrlState('#show=lr,nothing', VOCABULARY).state.hidden).toEqual(['activation', 'dataset']);
   });
 
-  it('Play, Step and Reset can never be hidden by a link, by hide=, transport_hide= or show=', () => {
+  it('Play, +1 epoch and Reset can never be hidden by a link, by hide=, transport_hide= or show=', () => {
     const hidden = decodeUrlState('#hide=transport,lr&transport_hide=true', VOCABULARY);
     expect(hidden.state.hidden).toEqual(['lr']);
-    expect(hidden.problems).toEqual(['Play, Step and Reset always show; a link cannot hide them', 'Play, Step and Reset always show; a link cannot hide them']);
+    expect(hidden.problems).toEqual(['Play, +1 epoch and Reset always show; a link cannot hide them', 'Play, +1 epoch and Reset always show; a link cannot hide them']);
     const shown = decodeUrlState('#show=transport', VOCABULARY);
     expect(shown.problems).toEqual([]);
     expect(shown.state.hidden).toEqual(VOCABULARY.controls);

@@ -212,6 +212,32 @@ describe('the lessons', { timeout: 300_000 }, () => {
     }
   });
 
+  it('initialisation scale: σ = 0.01 starts at ln 2 and separates the circle in 20 epochs; σ = 1000 saturates every unit and stays in the hundreds at chance; four layers at 0.01 lag far behind Xavier', () => {
+    const epochs = (config: ReturnType<typeof lessonConfig>, count: number) => trainerFor(config).stepsPerEpoch * count;
+    for (const run of seedCases(lessonConfig('init-scale', 'σ = 0.01'))) {
+      expect(metricsAfter(run.config, 0).train.loss, run.name).toBeCloseTo(Math.LN2, 2);
+      expect(metricsAfter(run.config, epochs(run.config, 20)).test!.accuracy, run.name).toBeGreaterThan(0.95);
+    }
+    for (const run of seedCases(lessonConfig('init-scale', 'σ = 1000'))) {
+      const trainer = trainerFor(run.config);
+      const [hidden] = hiddenOutputs(trainer, generateDataset(run.config.data));
+      expect(hidden.filter((h) => Math.abs(h) > 0.99).length / hidden.length, run.name).toBeGreaterThan(0.9);
+      expect(trainer.evaluateSync().train.loss, run.name).toBeGreaterThan(100);
+      const after = metricsAfter(run.config, epochs(run.config, 20));
+      expect(after.train.loss, run.name).toBeGreaterThan(100);
+      expect(Math.abs(after.test!.accuracy! - 0.5), run.name).toBeLessThan(0.1);
+    }
+    const deep = pairedCases([lessonConfig('init-scale', 'Four layers, σ = 0.01'), lessonConfig('init-scale', 'Four layers, Xavier')]);
+    let stillHigh = 0;
+    for (const [small, xavier] of deep) {
+      expect(metricsAfter(small.config, 0).train.loss, small.name).toBeCloseTo(Math.LN2, 2);
+      const smallLoss = trainLoss(small, epochs(small.config, 20));
+      expect(smallLoss, small.name).toBeGreaterThan(5 * trainLoss(xavier, epochs(xavier.config, 20)));
+      if (smallLoss > 0.3) stillHigh++;
+    }
+    expect(stillHigh).toBeGreaterThanOrEqual(deep.length / 2);
+  });
+
   it('learning rate: on the log-scale training curve 0.5 overshoots and 0.03 does not; 3 diverges and is reported; batch 1 jitters, the full batch falls every epoch and slowly', () => {
     const labels = ['Learning rate 0.03', 'Learning rate 0.5', 'Learning rate 3', 'Batch 1', 'Full batch'];
     for (const [small, large, tooLarge, single, full] of pairedCases(labels.map((label) => lessonConfig('learning-rate', label)))) {

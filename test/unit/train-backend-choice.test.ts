@@ -62,7 +62,7 @@ describe('the backend choice', () => {
 });
 
 describe('after Pause', () => {
-  it('Steps/s reads 0, and the readouts and an exported model agree with the paused weights', async () => {
+  it('Updates/s reads 0, and the readouts and an exported model agree with the paused weights', async () => {
     const { run, clock, store } = await startedRun(undefined, undefined, { targetLatencyMs: 150, issueBudgetMs: 100 });
     run.play();
     await clock.frames(10);

@@ -24,6 +24,9 @@ describe('diffConfigs', () => {
     expect(diffConfigs(base, edited((c) => (c.data.noise = 0.3))).data).toBe(true);
     expect(diffConfigs(base, edited((c) => c.model.hidden.push(4))).layout).toBe(true);
     expect(diffConfigs(base, edited((c) => (c.model.init = 'he'))).layout).toBe(true);
+    const normal = edited((c) => (c.model.init = 'normal'));
+    expect(diffConfigs(normal, { ...normal, model: { ...normal.model, initScale: 1000 } }).layout).toBe(true);
+    expect(diffConfigs(base, edited((c) => (c.model.initScale = 1000))).layout).toBe(false);
     expect(diffConfigs(base, edited((c) => (c.training.seed = 9))).seed).toBe(true);
   });
 

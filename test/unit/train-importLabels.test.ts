@@ -8,7 +8,7 @@ describe('the task of imported labels', () => {
     const decision = decideLabelTask(labels(0, 6, 6, 0));
     expect(decision.task).toEqual({ kind: 'classification', classes: 2 });
     expect(Array.from(decision.labels)).toEqual([0, 1, 1, 0]);
-    expect(decision.explanation).toBe('2-class classification, because the labels are whole numbers; renumbered 0 → class 1, 6 → class 2');
+    expect(decision.explanation).toBe('2-class classification, because the labels are whole numbers; renumbered 0 → class 0, 6 → class 1');
   });
 
   it('keeps class indices 0…k−1 as they are', () => {

@@ -1,14 +1,39 @@
 import { describe, expect, it } from 'vitest';
+import { initializeParameters } from '../../src/core/init';
+import { deriveSeed } from '../../src/core/rng';
 import { clearPoints } from '../../src/data/draw';
 import { datasetOf, withDrawnPoints, withErasedPoints } from '../../src/train/dataEdits';
 import { dataTask } from '../../src/train/experiment';
-import { editData, redoDataEdit, setCustomData, undoDataEdit, UNDO_LIMIT, type AppStore } from '../../src/ui/store';
+import { drawNewWeights, editData, redoDataEdit, setCustomData, undoDataEdit, UNDO_LIMIT, type AppStore } from '../../src/ui/store';
 import { startedRun } from './train-runHarness';
 
 /** The data the page shows (what the store holds), as the user sees it. */
 const shown = (store: AppStore) => datasetOf(store.getState().config.data, store.getState().custom);
 
 describe('the store owns the data, and the run follows it', () => {
+  it('New weights starts again from fresh weights of a new weight seed, the same each time for the same press, and keeps the data', async () => {
+    const { run, store, clock } = await startedRun((config) => (config.model.hidden = [4]));
+    const data = shown(store);
+    run.stepEpoch();
+    await run.idle();
+    const first = Array.from(run.parameters!);
+    const seeds = [store.getState().config.training.seed];
+    for (let press = 0; press < 3; press++) {
+      drawNewWeights(store);
+      await run.idle();
+      await clock.frames(1);
+      await run.idle();
+      seeds.push(store.getState().config.training.seed);
+      expect(run.epoch).toBe(0);
+      const plan = run.plan!;
+      expect(Array.from(run.parameters!)).toEqual(Array.from(initializeParameters(plan, 'xavier', seeds[seeds.length - 1], new Float32Array(plan.parameterCount))));
+    }
+    expect(new Set(seeds).size).toBe(4);
+    expect(seeds[1]).toBe(deriveSeed(seeds[0], 0x1417));
+    expect(Array.from(run.parameters!)).not.toEqual(first);
+    expect(shown(store)).toEqual(data);
+  });
+
   it('Clear points, then choosing a preset works: the preset keeps its own point count', async () => {
     const { run, store, clock } = await startedRun();
     setCustomData(store, clearPoints(dataTask(store.getState().config.data, store.getState().custom)));

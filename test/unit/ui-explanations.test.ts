@@ -6,7 +6,7 @@ import { ACTIVATION_EXPLANATIONS, INIT_EXPLANATIONS, OPTIMIZER_EXPLANATIONS, SET
 
 describe('what each setting means', () => {
   it('explains every setting of the model and the training, each in a short hint and a few lines', () => {
-    for (const id of ['arch', 'activation', 'init', 'optimizer', 'lr', 'momentum', 'batch', 'l1', 'l2', 'dropout', 'features', 'discretize'] as const) {
+    for (const id of ['arch', 'activation', 'init', 'initScale', 'optimizer', 'lr', 'momentum', 'batch', 'l1', 'l2', 'dropout', 'features', 'discretize'] as const) {
       const explanation = SETTING_EXPLANATIONS[id];
       expect(CONTROL_IDS).toContain(id);
       expect(explanation.hint.length, id).toBeLessThanOrEqual(110);
@@ -30,5 +30,7 @@ describe('what each setting means', () => {
     expect(text('dropout')).toContain('divided by 1 − p');
     expect(text('init')).toContain('√(6/(n_in + n_out))');
     expect(text('init')).toContain('N(0, 2/n_in)');
+    expect(text('init')).toContain('random × 0.01');
+    expect(text('initScale')).toContain('N(0, σ²)');
   });
 });
