@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { planNetwork } from '../../src/core/network';
@@ -43,8 +44,15 @@ interface Expected {
 }
 
 async function exportedRows(page: Page): Promise<string[]> {
-  const { text } = await download(page, button(page, 'Export data'));
-  return text.trimEnd().split('\n').slice(1);
+  // A notice appearing or going moves the workspace; a click that lands as it moves is tried again, as a person would.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const [file] = await Promise.all([page.waitForEvent('download', { timeout: 10_000 }), button(page, 'Export data').click()]);
+      return readFileSync(await file.path(), 'utf8').trimEnd().split('\n').slice(1);
+    } catch (error) {
+      if (attempt === 2) throw new Error(`Export data gave no file twice; notices: ${await page.locator('.notices').textContent()}`, { cause: error });
+    }
+  }
 }
 
 async function hiddenLayersShown(page: Page): Promise<number> {
@@ -318,7 +326,10 @@ describe.each<BackendMode>(['cpu', 'webgpu'])('a random user on %s', (mode) => {
         log.push(`${i}: ${await action.run(page, rng, expected).catch((error: unknown) => Promise.reject(new Error(`action ${i} (${name}) failed: ${String(error)}\n${log.slice(-15).join('\n')}`)))}`);
         expect(await hiddenLayersShown(page), `hidden layers after: ${log.slice(-5).join(' | ')}`).toBe(expected.hiddenLayers);
         expect(errors, `after: ${log.slice(-5).join(' | ')}`).toEqual([]);
-        if (i % 10 === 9) expect(await exportedRows(page), `data after: ${log.slice(-10).join(' | ')}`).toEqual(expected.rows);
+        if (i % 10 === 9) {
+          const rows = await exportedRows(page).catch((error: unknown) => Promise.reject(new Error(`Export data after action ${i}: ${String(error)}\n${log.slice(-15).join('\n')}`)));
+          expect(rows, `data after: ${log.slice(-10).join(' | ')}`).toEqual(expected.rows);
+        }
       }
       await expectHealthy(playground);
     } finally {
