@@ -84,7 +84,7 @@ describe('descent train --data with whole-number labels', () => {
     const dir = scratch({ 'labels.csv': `x1,x2,label\n${rows.join('\n')}\n` });
     const result = descent('train', '--data', join(dir, 'labels.csv'), '--epochs', '20', '--json');
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stderr).toContain('labels.csv: labels read as 2-class classification, because the labels are whole numbers; renumbered 0 → class 1, 6 → class 2 (--task chooses otherwise)');
+    expect(result.stderr).toContain('labels.csv: labels read as 2-class classification, because the labels are whole numbers; renumbered 0 → class 0, 6 → class 1 (--task chooses otherwise)');
     expect(JSON.parse(result.stdout).task).toBe('2-class classification');
   });
 });

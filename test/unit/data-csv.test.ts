@@ -76,7 +76,7 @@ describe('parseDatasetCsv: what it accepts', () => {
       expect(Array.from(data.labels)).toEqual([0, 1, 0]);
     }
     expect(said[0]).toBe('3-class classification, because the labels are the whole numbers 0…2');
-    expect(said[1]).toMatch(/^2-class classification, because the labels are whole numbers; renumbered 0 → class 1, 6 → class 2$/);
+    expect(said[1]).toMatch(/^2-class classification, because the labels are whole numbers; renumbered 0 → class 0, 6 → class 1$/);
   });
 
   it('reads labels that are not whole numbers, or more distinct whole numbers than classes, as regression', () => {
