@@ -107,3 +107,19 @@ fn dropout_layer_key(step_seed: u32, layer: u32) -> u32 {
 fn dropout_keep(key: u32, index: u32, rate: f32) -> bool {
   return f32(pcg_hash(index + key) >> 8u) / 16777216.0 >= rate;
 }
+
+// One parameter's optimizer update, the regularised gradient g given (CPU twin: optimizerStep in
+// src/core/optimizer.ts). state0 and state1 are momentum's v, or Adam's m and v; the result is
+// (w, state0, state1) after the step. Kinds: 0 SGD, 1 momentum, 2 Adam.
+fn optimizer_step(kind: u32, w: f32, g: f32, state0: f32, state1: f32, step_size: f32, inv_sqrt_bc2: f32, momentum: f32, beta1: f32, beta2: f32, epsilon: f32) -> vec3f {
+  if (kind == 0u) {
+    return vec3f(w - step_size * g, state0, state1);
+  }
+  if (kind == 1u) {
+    let v = momentum * state0 + g;
+    return vec3f(w - step_size * v, v, state1);
+  }
+  let m = beta1 * state0 + (1.0 - beta1) * g;
+  let v = beta2 * state1 + (1.0 - beta2) * g * g;
+  return vec3f(w - step_size * m / (sqrt(v) * inv_sqrt_bc2 + epsilon), m, v);
+}

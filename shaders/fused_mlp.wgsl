@@ -192,28 +192,24 @@ fn input_gradient(l: u32, step: StepRecord, e: u32) {
   arena[producer.dz + e] = select(0.0, g * scale * slope, keep);
 }
 
-// One optimizer update of params[p] with gradient `gradient` (twin of optimizer.wgsl's update).
+// One optimizer update of params[p] with gradient `gradient`, as optimizer.wgsl's update does it.
 fn apply_update(p: u32, gradient: f32, step: StepRecord) {
-  var w = params[p];
+  let w = params[p];
   var g = gradient;
   if (p < fused.weight_count) {
     g += fused.l1 * sign(w) + fused.l2 * w;
   }
-  if (fused.optimizer == 0u) {
-    w -= step.step_size * g;
-  } else if (fused.optimizer == 1u) {
-    let v = fused.momentum * state[p] + g;
-    state[p] = v;
-    w -= step.step_size * v;
-  } else {
-    let n = fused.parameter_count;
-    let m = fused.beta1 * state[p] + (1.0 - fused.beta1) * g;
-    let v = fused.beta2 * state[n + p] + (1.0 - fused.beta2) * g * g;
-    state[p] = m;
-    state[n + p] = v;
-    w -= step.step_size * m / (sqrt(v) * step.inv_sqrt_bc2 + fused.epsilon);
+  let n = fused.parameter_count;
+  let state0 = select(0.0, state[p], fused.optimizer != 0u);
+  let state1 = select(0.0, state[n + p], fused.optimizer == 2u);
+  let next = optimizer_step(fused.optimizer, w, g, state0, state1, step.step_size, step.inv_sqrt_bc2, fused.momentum, fused.beta1, fused.beta2, fused.epsilon);
+  params[p] = next.x;
+  if (fused.optimizer != 0u) {
+    state[p] = next.y;
   }
-  params[p] = w;
+  if (fused.optimizer == 2u) {
+    state[n + p] = next.z;
+  }
 }
 
 // Element e of layer l's (out × (in + 1)) gradient, the bias as column `in` of an all-ones

@@ -42,26 +42,23 @@ fn update(@builtin(global_invocation_id) id: vec3u, @builtin(num_workgroups) gro
   if (i >= settings.parameter_count || status[0] != 0u) {
     return;
   }
-  var w = params[i];
+  let w = params[i];
   var g = grads[i];
   if (i < settings.weight_count) {
     g += settings.l1 * sign(w) + settings.l2 * w;
   }
-  if (settings.optimizer == 0u) {
-    w -= pass_info.step_size * g;
-  } else if (settings.optimizer == 1u) {
-    let v = settings.momentum * state[i] + g;
-    state[i] = v;
-    w -= pass_info.step_size * v;
-  } else {
-    let n = settings.parameter_count;
-    let m = settings.beta1 * state[i] + (1.0 - settings.beta1) * g;
-    let v = settings.beta2 * state[n + i] + (1.0 - settings.beta2) * g * g;
-    state[i] = m;
-    state[n + i] = v;
-    w -= pass_info.step_size * m / (sqrt(v) * pass_info.inv_sqrt_bc2 + settings.epsilon);
+  let n = settings.parameter_count;
+  // SGD keeps no state and Adam keeps two numbers a parameter: read and write only what there is.
+  let state0 = select(0.0, state[i], settings.optimizer != 0u);
+  let state1 = select(0.0, state[n + i], settings.optimizer == 2u);
+  let next = optimizer_step(settings.optimizer, w, g, state0, state1, pass_info.step_size, pass_info.inv_sqrt_bc2, settings.momentum, settings.beta1, settings.beta2, settings.epsilon);
+  params[i] = next.x;
+  if (settings.optimizer != 0u) {
+    state[i] = next.y;
   }
-  params[i] = w;
+  if (settings.optimizer == 2u) {
+    state[n + i] = next.z;
+  }
 }
 
 @compute @workgroup_size(256)
