@@ -4,6 +4,7 @@ import type { Dataset } from '../core/dataset';
 import { datasetOf, withDrawnPoints, withErasedPoints } from '../train/dataEdits';
 import { useAppState, useRunFrame, useServices } from './appContext';
 import { taskOf } from './configTask';
+import { SETTING_EXPLANATIONS } from './explanations';
 import { Toggle } from './fields';
 import { setText } from './format';
 import { regressionRange } from './heatmap';
@@ -121,7 +122,7 @@ export function DecisionBoundary(): ReactNode {
           <Toggle label="Show test data" checked={view.showTestData} onChange={(showTestData) => updateView(store, { showTestData })} />
         </Hideable>
         <Hideable id="discretize">
-          <Toggle label="Discretize" checked={view.discretize} onChange={(discretize) => updateView(store, { discretize })} />
+          <Toggle label="Discretize" explanation={SETTING_EXPLANATIONS.discretize} checked={view.discretize} onChange={(discretize) => updateView(store, { discretize })} />
         </Hideable>
         {regression && (
           <div ref={legend} className="legend" aria-label="Regression colour scale">

@@ -9,6 +9,8 @@ import { addLayer, canAddLayer, canRemoveLayer, hiddenWidths, removeLayer } from
 import { NetworkDiagram } from './NetworkDiagram';
 import { updateConfig } from './store';
 import { Hideable } from './Hideable';
+import { SETTING_EXPLANATIONS } from './explanations';
+import { WhatIsThis } from './WhatIsThis';
 
 /** The model's size in words: hidden layers and parameters. */
 function summary(model: ModelConfig, task: Task): string {
@@ -27,6 +29,9 @@ export function NetworkPanel(): ReactNode {
     <section className="panel network-panel" aria-labelledby="network-heading">
       <div className="panel-head">
         <h2 id="network-heading">Network</h2>
+        <Hideable id="features">
+          <WhatIsThis label="Input features" explanation={SETTING_EXPLANATIONS.features} />
+        </Hideable>
         <Hideable id="layers">
           <button type="button" disabled={!canAddLayer(model)} onClick={() => updateConfig(store, (config) => (config.model = addLayer(config.model)))}>
             Add layer

@@ -137,16 +137,28 @@ export function numberParser(min: number, max: number, integer = false): (text: 
 
 interface ToggleProps {
   label: string;
+  explanation?: Explanation;
   checked: boolean;
   onChange(checked: boolean): void;
 }
 
 /** A labelled checkbox. */
-export function Toggle({ label, checked, onChange }: ToggleProps): ReactNode {
-  return (
-    <label className="toggle">
-      <input type="checkbox" checked={checked} onChange={(event) => onChange(event.target.checked)} />
+export function Toggle({ label, checked, onChange, explanation }: ToggleProps): ReactNode {
+  const id = useId();
+  const box = (
+    <label className="toggle" title={explanation?.hint}>
+      <input type="checkbox" checked={checked} aria-describedby={explanation ? `${id}-hint` : undefined} onChange={(event) => onChange(event.target.checked)} />
       {label}
     </label>
+  );
+  if (!explanation) return box;
+  return (
+    <span className="toggle-field">
+      {box}
+      <WhatIsThis label={label} explanation={explanation} />
+      <span id={`${id}-hint`} className="visually-hidden">
+        {explanation.hint}
+      </span>
+    </span>
   );
 }

@@ -9,7 +9,7 @@ it('explains a setting on focus and opens its formula from "What is this?"', asy
     const description = await field(page, 'Learning rate').evaluate((input) => document.getElementById(input.getAttribute('aria-describedby')!)?.textContent);
     expect(description).toBe(SETTING_EXPLANATIONS.lr.hint);
 
-    for (const label of ['Architecture', 'Activation', 'Initialisation', 'Optimizer', 'Learning rate', 'Batch size', 'L1', 'L2', 'Dropout']) {
+    for (const label of ['Architecture', 'Activation', 'Initialisation', 'Optimizer', 'Learning rate', 'Batch size', 'L1', 'L2', 'Dropout', 'Run on', 'Input features', 'Discretize']) {
       await expect.poll(() => button(page, `What is ${label}?`).count(), { message: label }).toBe(1);
     }
 
@@ -28,6 +28,8 @@ it('explains a setting on focus and opens its formula from "What is this?"', asy
 
     await button(page, 'What is Initialisation?').click();
     await expect.poll(() => page.getByRole('note', { name: 'About Initialisation' }).textContent()).toContain('N(0, 2/n_in)');
+    await button(page, 'What is Discretize?').click();
+    await expect.poll(() => page.getByRole('note', { name: 'About Discretize' }).textContent()).toContain('the class the model predicts');
     expect(errors).toEqual([]);
   } finally {
     await browser.close();
