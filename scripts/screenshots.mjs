@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Screenshots of the real page for the README: builds the app, serves it on localhost, trains a
 // few experiments in headless Chromium (WebGPU on SwiftShader unless DESCENT_SCREENSHOT_WEBGPU=off)
-// and saves 1280×720 PNGs into docs/screenshots/. Usage: npm run screenshots
+// and saves PNGs into docs/screenshots/: 1280×720, a phone and a projector in presentation mode.
+// Usage: npm run screenshots
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -67,7 +68,7 @@ const scenes = [
       await field(page, 'Dataset').selectOption({ label: 'XOR' });
       await enter(page, 'Learning rate', '0.03');
       await trainUntil(page, 97, 40);
-      await button(page, 'Class 3').click();
+      await button(page, 'Class 2').click();
       const plane = page.getByRole('img', { name: 'Decision boundary' });
       const box = await plane.boundingBox();
       await page.mouse.move(box.x + box.width * 0.42, box.y + box.height * 0.5);
@@ -75,6 +76,21 @@ const scenes = [
       for (let i = 0; i <= 12; i++) await page.mouse.move(box.x + box.width * (0.42 + i * 0.013), box.y + box.height * (0.5 + Math.sin(i / 2) * 0.04));
       await page.mouse.up();
       await trainUntil(page, 101, 12);
+    },
+  },
+  {
+    file: 'phone-circle.png',
+    viewport: { width: 390, height: 844 },
+    async run(page) {
+      await trainUntil(page, 97, 30);
+    },
+  },
+  {
+    file: 'projector-lesson.png',
+    viewport: { width: 1024, height: 768 },
+    hash: 'dataset=xor&hidden=4&lr=0.03&lesson=hidden-layer&present=true',
+    async run(page) {
+      await trainUntil(page, 97, 40);
     },
   },
   {
@@ -102,9 +118,11 @@ const expected = webgpu ? 'WebGPU · ' : 'CPU · ';
 
 /** Runs a scene on a fresh page; returns the Backend readout at the end. */
 async function shoot(scene) {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+  const page = await browser.newPage({ viewport: scene.viewport ?? { width: 1280, height: 720 } });
   try {
-    await page.goto(server.resolvedUrls.local[0]);
+    // The link asks for the backend by name: Auto would rightly leave SwiftShader for the CPU worker.
+    const hash = [scene.hash, `backend=${webgpu ? 'webgpu' : 'cpu'}`].filter(Boolean).join('&');
+    await page.goto(`${server.resolvedUrls.local[0]}#${hash}`);
     await field(page, 'Training loss').filter({ hasText: /\d/ }).waitFor({ timeout: 60_000 });
     await scene.run(page);
     await page.screenshot({ path: join(outFolder, scene.file) });
