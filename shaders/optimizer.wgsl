@@ -48,7 +48,8 @@ fn update(@builtin(global_invocation_id) id: vec3u, @builtin(num_workgroups) gro
     g += settings.l1 * sign(w) + settings.l2 * w;
   }
   let n = settings.parameter_count;
-  // SGD keeps no state and Adam keeps two numbers a parameter: read and write only what there is.
+  // SGD keeps no state and momentum one number a parameter: their unused state reads are discarded
+  // (a read past a buffer's end is clamped in WGSL), and only the state there is gets written.
   let state0 = select(0.0, state[i], settings.optimizer != 0u);
   let state1 = select(0.0, state[n + i], settings.optimizer == 2u);
   let next = optimizer_step(settings.optimizer, w, g, state0, state1, pass_info.step_size, pass_info.inv_sqrt_bc2, settings.momentum, settings.beta1, settings.beta2, settings.epsilon);

@@ -12,6 +12,7 @@ import { CpuTrainer } from '../../src/cpu/cpuTrainer';
 import type { GpuDevice } from '../../src/gpu/device';
 import { FUSED_THREAD_CHOICES, fusedIneligibility, fusedThreadsFor, type FusedThreads } from '../../src/gpu/fusedMlp';
 import { GpuTrainer } from '../../src/gpu/gpuTrainer';
+import { buffersCreatedDuring } from './harness';
 import { testGpu } from './setup';
 
 const TASKS: [string, Task][] = [
@@ -210,19 +211,14 @@ describe('the fused small-network kernel against the CPU oracle: 50 minibatch st
     const setup = setupFor({ activation: 'tanh', task: { kind: 'regression' }, optimizer: 'adam', hidden: [8, 8], featureCount: 2, training: { batchSize: 10 } });
     const fused = await fusedTrainer(gpu, setup);
     await fused.step(200);
-    const createBuffer = gpu.device.createBuffer.bind(gpu.device);
-    let created = 0;
-    gpu.device.createBuffer = (descriptor: GPUBufferDescriptor) => {
-      created++;
-      return createBuffer(descriptor);
-    };
     try {
-      for (let call = 0; call < 5; call++) await fused.step(20 + 40 * call);
+      const created = await buffersCreatedDuring(gpu.device, async () => {
+        for (let call = 0; call < 5; call++) await fused.step(20 + 40 * call);
+      });
+      expect(created).toBe(0);
     } finally {
-      gpu.device.createBuffer = createBuffer;
       fused.dispose();
     }
-    expect(created).toBe(0);
   });
 
   it('takes MLPs up to 64 wide and tells why it refuses the rest', () => {

@@ -109,3 +109,19 @@ export function relativeError(actual: ArrayLike<number>, expected: ArrayLike<num
   }
   return worst / scale;
 }
+
+/** How many GPU buffers `device` creates while `work` runs. */
+export async function buffersCreatedDuring(device: GPUDevice, work: () => Promise<unknown>): Promise<number> {
+  const createBuffer = device.createBuffer.bind(device);
+  let created = 0;
+  device.createBuffer = (descriptor: GPUBufferDescriptor) => {
+    created++;
+    return createBuffer(descriptor);
+  };
+  try {
+    await work();
+  } finally {
+    device.createBuffer = createBuffer;
+  }
+  return created;
+}

@@ -9,6 +9,7 @@ import type { GpuDevice } from '../../src/gpu/device';
 import { CpuTrainer } from '../../src/cpu/cpuTrainer';
 import { GpuTrainer } from '../../src/gpu/gpuTrainer';
 import { generateDataset } from '../../src/data/presets';
+import { buffersCreatedDuring } from './harness';
 import { testGpu } from './setup';
 
 function setup(arch: 'mlp' | 'resnet', hidden: number[]): TrainerSetup {
@@ -120,17 +121,9 @@ describe('the step plan: what one step and one frame cost', () => {
   it('steps allocate no GPU buffers once the plan is built', async () => {
     const trainer = await GpuTrainer.create(gpu, setup('mlp', [8, 8]));
     await trainer.step(10, { metrics: true, grid: planeGrid(32) });
-    const createBuffer = gpu.device.createBuffer.bind(gpu.device);
-    let created = 0;
-    gpu.device.createBuffer = (descriptor: GPUBufferDescriptor) => {
-      created++;
-      return createBuffer(descriptor);
-    };
-    try {
+    const created = await buffersCreatedDuring(gpu.device, async () => {
       for (let frame = 0; frame < 5; frame++) await trainer.step(10, { metrics: true, grid: planeGrid(32) });
-    } finally {
-      gpu.device.createBuffer = createBuffer;
-    }
+    });
     expect(created).toBe(0);
     trainer.dispose();
   });
@@ -146,18 +139,9 @@ describe('the step plan: what one step and one frame cost', () => {
     const [expected, actual] = [await cpu.predict(points), await trainer.predict(points)];
     expect(actual.length).toBe(1000);
     expect(Math.max(...actual.map((p, i) => Math.abs(p - expected[i])))).toBeLessThan(1e-4);
-    const createBuffer = gpu.device.createBuffer.bind(gpu.device);
-    let created = 0;
-    gpu.device.createBuffer = (descriptor: GPUBufferDescriptor) => {
-      created++;
-      return createBuffer(descriptor);
-    };
-    try {
-      const fewer = await trainer.predict(points.subarray(0, 1000));
-      expect(fewer).toEqual(actual.subarray(0, 500));
-    } finally {
-      gpu.device.createBuffer = createBuffer;
-    }
+    let fewer: Float32Array = new Float32Array(0);
+    const created = await buffersCreatedDuring(gpu.device, async () => (fewer = await trainer.predict(points.subarray(0, 1000))));
+    expect(fewer).toEqual(actual.subarray(0, 500));
     expect(created).toBe(0);
     trainer.dispose();
   });
