@@ -7,6 +7,7 @@ import { createAppStore, showNotice } from './ui/store';
 import { applyHash, readHash, startUrlSync } from './ui/urlSync';
 import { ViewScheduler } from './ui/viewScheduler';
 import './ui/styles.css';
+import './ui/layout.css';
 import './ui/classroom.css';
 
 /**
