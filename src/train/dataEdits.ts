@@ -14,15 +14,15 @@ function classesOf(labels: Float64Array): number {
 /**
  * The dataset with `points` added, on the thousandths grid of all points. `label` is a class
  * index (0-based; the class count grows as needed) on classification data and the target value
- * on regression data. Drawn points train (they are shown where they are drawn) unless `isTest`.
+ * on regression data. Drawn points train, so they show where they are drawn.
  */
-export function withDrawnPoints(dataset: Dataset, points: [number, number][], label: number, isTest = false): Dataset {
+export function withDrawnPoints(dataset: Dataset, points: [number, number][], label: number): Dataset {
   let result = dataset;
   if (dataset.task.kind === 'classification') {
     if (!Number.isInteger(label) || label < 0 || label >= MAX_CLASSES) throw new RangeError(`class index must be 0…${MAX_CLASSES - 1}, got ${label}`);
     result = { ...dataset, task: { kind: 'classification', classes: Math.max(dataset.task.classes, label + 1) } };
   }
-  return addPoints(result, points.map(([x1, x2]) => [roundCoordinate(x1), roundCoordinate(x2)]), label, isTest);
+  return addPoints(result, points.map(([x1, x2]) => [roundCoordinate(x1), roundCoordinate(x2)]), label, false);
 }
 
 /** The dataset without the points within `radius` of `center`; drawn data then has as many classes as its labels need. */
