@@ -1,5 +1,6 @@
 import type { Activation } from './activations';
 import type { FeatureName } from './features';
+import type { LrScheduleName } from './lrSchedule';
 import type { NumberRange } from './range';
 
 /** Everything that defines one experiment: the data, the model and how it is trained. */
@@ -65,6 +66,16 @@ export interface TrainingConfig {
   dropout: number;
   /** Seeds the initial weights, the epoch permutations and the dropout masks. */
   seed: number;
+  /** How the learning rate changes with the optimizer step (src/core/lrSchedule.ts). */
+  lrSchedule: LrScheduleName;
+  /** step: optimizer steps between two decays; cosine: steps from the base rate down to 0. */
+  lrStep: number;
+  /** step: the factor of each decay; exponential: the factor per step. */
+  lrGamma: number;
+  /** warmup: optimizer steps of the linear rise to the base rate. */
+  warmupSteps: number;
+  /** Evaluations of the test loss without a new best before training stops; 0 never stops. */
+  earlyStopping: number;
 }
 
 export interface ExperimentConfig {
@@ -90,6 +101,10 @@ export const LIMITS = {
   regularization: { min: 0, max: 10 },
   dropout: { min: 0, max: 1, maxOpen: true },
   initScale: { min: 0, max: 1000 },
+  lrStep: { min: 1, max: 1_000_000 },
+  lrGamma: { min: 0, max: 1, minOpen: true },
+  warmupSteps: { min: 1, max: 1_000_000 },
+  earlyStopping: { min: 0, max: 10_000 },
 } as const satisfies Record<string, NumberRange>;
 
 export const ADAM = { beta1: 0.9, beta2: 0.999, epsilon: 1e-8 } as const;
@@ -118,6 +133,11 @@ export function defaultConfig(): ExperimentConfig {
       l2: 0,
       dropout: 0,
       seed: 1,
+      lrSchedule: 'constant',
+      lrStep: 1000,
+      lrGamma: 0.5,
+      warmupSteps: 100,
+      earlyStopping: 0,
     },
   };
 }

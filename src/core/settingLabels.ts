@@ -35,6 +35,11 @@ export const SETTING_LABELS = {
     l2: 'L2',
     dropout: 'Dropout',
     seed: 'Training seed',
+    lrSchedule: 'Learning-rate schedule',
+    lrStep: 'Schedule steps',
+    lrGamma: 'Decay factor',
+    warmupSteps: 'Warm-up steps',
+    earlyStopping: 'Early stopping',
   },
 } as const satisfies { [S in keyof ExperimentConfig]: Record<keyof ExperimentConfig[S], string> };
 

@@ -13,6 +13,7 @@ import {
   type TrainingConfig,
 } from '../core/config';
 import { FEATURE_NAMES, type FeatureName } from '../core/features';
+import { LR_SCHEDULES } from '../core/lrSchedule';
 import { JsonPath } from './jsonPath';
 import { readArray, readBoolean, readNumberIn, readObject, readOneOf, readWholeNumber, rejectUnknownFields, wholeNumber, type ValuePlace } from './jsonRead';
 import { prettyJson } from './prettyJson';
@@ -91,6 +92,11 @@ const TRAINING_FIELDS: FieldReaders<TrainingConfig> = {
   l2: (value, at) => readNumberIn(value, at, LIMITS.regularization),
   dropout: (value, at) => readNumberIn(value, at, LIMITS.dropout),
   seed,
+  lrSchedule: (value, at) => readOneOf(value, LR_SCHEDULES, at),
+  lrStep: (value, at) => readWholeNumber(value, at, LIMITS.lrStep.min, LIMITS.lrStep.max),
+  lrGamma: (value, at) => readNumberIn(value, at, LIMITS.lrGamma),
+  warmupSteps: (value, at) => readWholeNumber(value, at, LIMITS.warmupSteps.min, LIMITS.warmupSteps.max),
+  earlyStopping: (value, at) => readWholeNumber(value, at, LIMITS.earlyStopping.min, LIMITS.earlyStopping.max),
 };
 
 const SECTION_FIELDS: { [S in keyof ExperimentConfig]: FieldReaders<ExperimentConfig[S]> } = { data: DATA_FIELDS, model: MODEL_FIELDS, training: TRAINING_FIELDS };

@@ -81,6 +81,11 @@ export const CONFIG_KEYS: readonly ConfigKey[] = [
   configKey('l2', 'training', 'l2', 'number'),
   configKey('dropout', 'training', 'dropout', 'number'),
   configKey('seed', 'training', 'seed', 'number'),
+  configKey('lrSchedule', 'training', 'lrSchedule', 'text'),
+  configKey('lrStep', 'training', 'lrStep', 'number'),
+  configKey('lrGamma', 'training', 'lrGamma', 'number'),
+  configKey('warmupSteps', 'training', 'warmupSteps', 'number'),
+  configKey('earlyStopping', 'training', 'earlyStopping', 'number'),
 ];
 
 const VIEW_KEYS: readonly (keyof SharedView)[] = ['showTestData', 'discretize', 'logScale'];

@@ -32,7 +32,7 @@ function randomConfig(seed: number): ExperimentConfig {
     initScale: rng.next() * 10,
     normalize: rng.next() < 0.5,
   };
-  config.training = { optimizer: pick(OPTIMIZERS), learningRate: rng.next() * 3, momentum: rng.next() * 0.99, batchSize: rng.next() < 0.2 ? 'all' : 1 + Math.floor(rng.next() * 500), l1: rng.next() * 0.01, l2: rng.next() * 0.1, dropout: rng.next() * 0.9, seed: Math.floor(rng.next() * 0xffffffff) };
+  config.training = { ...config.training, optimizer: pick(OPTIMIZERS), learningRate: rng.next() * 3, momentum: rng.next() * 0.99, batchSize: rng.next() < 0.2 ? 'all' : 1 + Math.floor(rng.next() * 500), l1: rng.next() * 0.01, l2: rng.next() * 0.1, dropout: rng.next() * 0.9, seed: Math.floor(rng.next() * 0xffffffff) };
   return config;
 }
 
@@ -126,6 +126,11 @@ describe('URL state', () => {
       l2: 'NaN',
       dropout: '1',
       seed: '1.5',
+      lrSchedule: 'linear',
+      lrStep: '0',
+      lrGamma: '1.5',
+      warmupSteps: '2.5',
+      earlyStopping: '-3',
       showTestData: 'yes',
       present: '2',
     };
