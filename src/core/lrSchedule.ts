@@ -13,6 +13,21 @@ export interface LrSchedule {
   length: number;
 }
 
+/** The config fields a schedule is made from (TrainingConfig's, named here so core/config.ts stays the only importer). */
+export interface LrScheduleFields {
+  lrSchedule: LrScheduleName;
+  /** step: steps between decays; cosine: steps down to 0. */
+  lrStep: number;
+  lrGamma: number;
+  warmupSteps: number;
+}
+
+/** The schedule a training config asks for. */
+export function lrScheduleOf(training: LrScheduleFields): LrSchedule {
+  const length = training.lrSchedule === 'warmup' ? training.warmupSteps : training.lrStep;
+  return { kind: training.lrSchedule, stepSize: training.lrStep, gamma: training.lrGamma, length };
+}
+
 export function constantSchedule(): LrSchedule {
   return { kind: 'constant', stepSize: 1000, gamma: 0.5, length: 1000 };
 }

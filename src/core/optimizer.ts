@@ -1,4 +1,5 @@
 import { ADAM, type OptimizerName } from './config';
+import { learningRateAt, type LrSchedule } from './lrSchedule';
 
 /** The optimizer's settings that can change between steps without rebuilding anything. */
 export interface OptimizerSettings {
@@ -24,6 +25,11 @@ export function stepScalars(settings: OptimizerSettings, t: number): StepScalars
     stepSize: settings.learningRate / (1 - ADAM.beta1 ** t),
     inverseSqrtCorrection2: 1 / Math.sqrt(1 - ADAM.beta2 ** t),
   };
+}
+
+/** Scalars for optimizer step `step` (0-based) at the rate the schedule gives that step: what both engines use. */
+export function scheduledStepScalars(settings: OptimizerSettings & { schedule: LrSchedule }, step: number): StepScalars {
+  return stepScalars({ ...settings, learningRate: learningRateAt(settings.learningRate, settings.schedule, step) }, step + 1);
 }
 
 /** Optimizer state per parameter: momentum keeps v, Adam keeps m and v. */

@@ -2,6 +2,7 @@ import type { InitScheme, TrainingConfig } from './config';
 import type { Dataset } from './dataset';
 import type { Metrics } from './metrics';
 import type { ModelSpec, NetworkPlan } from './network';
+import { lrScheduleOf, type LrSchedule } from './lrSchedule';
 import type { OptimizerSettings } from './optimizer';
 
 /** Steps one step() call may take: the WebGPU engine sizes its per-step losses buffer for it, and the pacing caps k at it. */
@@ -64,8 +65,14 @@ export interface TrainerSetup {
   initScale?: number;
 }
 
-/** Settings that change with a uniform write, never a rebuild. */
-export type LiveSettings = OptimizerSettings & { dropout: number };
+/** Settings that change with a uniform write, never a rebuild; `schedule` turns the learning rate into each step's. */
+export type LiveSettings = OptimizerSettings & { dropout: number; schedule: LrSchedule };
+
+/** The live settings of a training config. */
+export function liveSettingsOf(training: TrainingConfig): LiveSettings {
+  const { optimizer, learningRate, momentum, l1, l2, dropout } = training;
+  return { optimizer, learningRate, momentum, l1, l2, dropout, schedule: lrScheduleOf(training) };
+}
 
 export interface Trainer {
   readonly backend: BackendInfo;

@@ -4,11 +4,11 @@ import { stepSeed } from '../core/dropout';
 import { logitsToOutputs } from '../core/loss';
 import { isDiverged, splitMetrics, type Metrics, type SplitMetrics } from '../core/metrics';
 import { hiddenLayers, planNetwork, type NetworkPlan } from '../core/network';
-import { optimizerStateSize, optimizerStep, stepScalars } from '../core/optimizer';
+import { optimizerStateSize, optimizerStep, scheduledStepScalars } from '../core/optimizer';
 import { MinibatchSchedule } from '../core/schedule';
 import { featuresOf, prepareSplits, type SplitData } from '../core/splits';
 import { outputWidth } from '../core/task';
-import type { BackendInfo, GridSpec, LiveSettings, Observation, ObserveRequest, Trainer, TrainerSetup } from '../core/trainer';
+import { liveSettingsOf, type BackendInfo, type GridSpec, type LiveSettings, type Observation, type ObserveRequest, type Trainer, type TrainerSetup } from '../core/trainer';
 import type { Floats } from './floats';
 import { gatherRows } from './kernels';
 import { CpuNetwork, type FloatArrayConstructor } from './cpuNetwork';
@@ -45,7 +45,7 @@ export class CpuTrainer<T extends Floats = Float32Array> implements Trainer {
     this.network = new CpuNetwork(this.plan, ctor, Math.max(this.schedule.batchSize, 1));
     this.batchLabels = new Float64Array(this.schedule.batchSize);
     this.state = new ctor(optimizerStateSize('adam', this.plan.parameterCount));
-    this.settings = { ...training };
+    this.settings = liveSettingsOf(training);
     if (setup.parameters) this.setParameters(setup.parameters);
     else initializeParameters(this.plan, setup.init, training.seed, this.network.params, setup.initScale);
   }
@@ -95,8 +95,8 @@ export class CpuTrainer<T extends Floats = Float32Array> implements Trainer {
     const dropout = this.settings.dropout > 0 ? { rate: this.settings.dropout, stepSeed: stepSeed(this.setup.training.seed, this.stepCount) } : null;
     this.network.forward(count, dropout);
     const loss = this.network.backward(count, this.batchLabels, dropout);
+    optimizerStep(this.network.params, this.network.grads, this.state, this.plan.weightCount, this.settings, scheduledStepScalars(this.settings, this.stepCount));
     this.stepCount++;
-    optimizerStep(this.network.params, this.network.grads, this.state, this.plan.weightCount, this.settings, stepScalars(this.settings, this.stepCount));
     return loss;
   }
 

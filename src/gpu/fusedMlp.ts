@@ -4,7 +4,7 @@ import { activationCode, type Activation } from '../core/activations';
 import { ADAM, OPTIMIZERS } from '../core/config';
 import { stepSeed } from '../core/dropout';
 import type { NetworkPlan } from '../core/network';
-import { stepScalars } from '../core/optimizer';
+import { scheduledStepScalars } from '../core/optimizer';
 import type { MinibatchSchedule } from '../core/schedule';
 import { outputWidth } from '../core/task';
 import type { LiveSettings } from '../core/trainer';
@@ -249,7 +249,7 @@ export class FusedMlp {
     for (let s = 0; s < steps; s++) {
       const step = firstStep + s;
       const batch = schedule.batch(step);
-      const scalars = stepScalars(settings, step + 1);
+      const scalars = scheduledStepScalars(settings, step);
       const base = s * STEP_RECORD_WORDS;
       words[base] = batch.length;
       words[base + 1] = next;

@@ -2,10 +2,10 @@ import { stepSeed } from '../core/dropout';
 import { initializeParameters } from '../core/init';
 import type { Metrics } from '../core/metrics';
 import { planNetwork, type NetworkPlan } from '../core/network';
-import { stepScalars } from '../core/optimizer';
+import { scheduledStepScalars } from '../core/optimizer';
 import { MinibatchSchedule } from '../core/schedule';
 import { featuresOf, prepareSplits, type SplitData } from '../core/splits';
-import { MAX_STEPS_PER_CALL, type BackendInfo, type LiveSettings, type Observation, type ObserveRequest, type Trainer, type TrainerSetup } from '../core/trainer';
+import { liveSettingsOf, MAX_STEPS_PER_CALL, type BackendInfo, type LiveSettings, type Observation, type ObserveRequest, type Trainer, type TrainerSetup } from '../core/trainer';
 import { createStorageBuffer, uniformBuffer } from './arena';
 import { planCapacity, type CapacityPlan } from './capacity';
 import type { GpuDevice } from './device';
@@ -161,7 +161,7 @@ export class GpuTrainer implements Trainer {
     this.stepKernels = stepKernels;
 
     this.model = new ModelBuffers(device, plan);
-    this.settings = { ...setup.training };
+    this.settings = liveSettingsOf(setup.training);
     this.model.writeSettings(this.settings);
     const initial = setup.parameters ?? initializeParameters(plan, setup.init, setup.training.seed, new Float32Array(plan.parameterCount), setup.initScale);
     this.checkParameterCount(initial.length);
@@ -269,7 +269,7 @@ export class GpuTrainer implements Trainer {
     for (let s = 0; s < steps; s++) {
       const step = firstStep + s;
       const batchRows = this.schedule.batch(step).length;
-      const scalars = stepScalars(this.settings, step + 1);
+      const scalars = scheduledStepScalars(this.settings, step);
       const chunks: StepChunk[] = [];
       for (let first = 0; first < batchRows; first += chunkRows) {
         const rows = Math.min(chunkRows, batchRows - first);

@@ -1,5 +1,4 @@
 import type { DataConfig, ExperimentConfig, ModelConfig, TrainingConfig } from '../core/config';
-import type { LiveSettings } from '../core/trainer';
 
 /** What differs between the experiment a trainer was built for and the one now wanted. */
 export interface ConfigChanges {
@@ -11,12 +10,12 @@ export interface ConfigChanges {
   seed: boolean;
   /** The batch size: a new minibatch schedule, same weights. */
   batch: boolean;
-  /** Optimizer, learning rate, momentum, L1, L2 or dropout: a uniform write, no rebuild. */
+  /** Optimizer, learning rate and its schedule, momentum, L1, L2 or dropout: a uniform write, no rebuild. */
   settings: boolean;
 }
 
 const DATA_FIELDS: (keyof DataConfig)[] = ['preset', 'points', 'noise', 'classes', 'seed', 'trainFraction'];
-const SETTINGS_FIELDS: (keyof LiveSettings & keyof TrainingConfig)[] = ['optimizer', 'learningRate', 'momentum', 'l1', 'l2', 'dropout'];
+const SETTINGS_FIELDS: (keyof TrainingConfig)[] = ['optimizer', 'learningRate', 'momentum', 'l1', 'l2', 'dropout', 'lrSchedule', 'lrStep', 'lrGamma', 'warmupSteps'];
 
 /** The activation of every hidden dense layer of a model config (stem and block layers for a ResNet). */
 export function hiddenActivations(model: ModelConfig): string[] {
@@ -28,12 +27,6 @@ export function hiddenActivations(model: ModelConfig): string[] {
 export function layoutKey(model: ModelConfig): string {
   const shape = model.arch === 'mlp' ? { hidden: model.hidden } : { width: model.width, blocks: model.blocks };
   return JSON.stringify({ arch: model.arch, ...shape, activations: hiddenActivations(model), features: model.features, init: model.init, initScale: model.init === 'normal' ? model.initScale : null, normalize: model.normalize });
-}
-
-/** The settings a trainer takes without a rebuild. */
-export function liveSettings(training: TrainingConfig): LiveSettings {
-  const { optimizer, learningRate, momentum, l1, l2, dropout } = training;
-  return { optimizer, learningRate, momentum, l1, l2, dropout };
 }
 
 /** Compares two configs section by section. */

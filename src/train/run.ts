@@ -2,11 +2,11 @@ import type { ExperimentConfig } from '../core/config';
 import type { Dataset } from '../core/dataset';
 import type { Metrics } from '../core/metrics';
 import type { ModelSpec, NetworkPlan } from '../core/network';
-import { MAX_STEPS_PER_CALL } from '../core/trainer';
+import { liveSettingsOf, MAX_STEPS_PER_CALL } from '../core/trainer';
 import { DeviceLostError } from '../gpu/gpuTrainer';
 import { exportWeights, type ImportedWeights, type WeightsFileV1 } from '../io/weights';
 import { errorText, type Backend } from './backend';
-import { diffConfigs, liveSettings } from './configChanges';
+import { diffConfigs } from './configChanges';
 import { datasetOf } from './dataEdits';
 import type { ExperimentSource } from './experiment';
 import { BackendKeeper, type BackendProvider } from './failover';
@@ -316,7 +316,7 @@ export class Run {
       return this.rebuild('fresh', config, dataset, { previous: session });
     }
     if (dataChanged || changes.batch) return this.rebuild('keep', config, dataset, { previous: session });
-    if (changes.settings) session.trainer.updateSettings(liveSettings(config.training));
+    if (changes.settings) session.trainer.updateSettings(liveSettingsOf(config.training));
     session.config = config;
   }
 

@@ -7,7 +7,7 @@ import { initializeParameters } from '../../src/core/init';
 import { buildModelSpec, planNetwork } from '../../src/core/network';
 import { createRng } from '../../src/core/rng';
 import type { Task } from '../../src/core/task';
-import type { TrainerSetup } from '../../src/core/trainer';
+import { liveSettingsOf, type TrainerSetup } from '../../src/core/trainer';
 import { CpuTrainer } from '../../src/cpu/cpuTrainer';
 import type { GpuDevice } from '../../src/gpu/device';
 import { FUSED_THREAD_CHOICES, fusedIneligibility, fusedThreadsFor, type FusedThreads } from '../../src/gpu/fusedMlp';
@@ -192,7 +192,7 @@ describe('the fused small-network kernel against the CPU oracle: 50 minibatch st
     try {
       await fused.step(10);
       cpu.stepSync(10);
-      const settings = { ...setup.training, optimizer: 'momentum' as const, learningRate: 0.03, l2: 0.05, dropout: 0.3 };
+      const settings = liveSettingsOf({ ...setup.training, optimizer: 'momentum', learningRate: 0.03, l2: 0.05, dropout: 0.3 });
       fused.updateSettings(settings);
       cpu.updateSettings(settings);
       const actual = await fused.step(20);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { constantSchedule, learningRateAt, type LrSchedule } from '../../src/core/lrSchedule';
+import { constantSchedule, learningRateAt, lrScheduleOf, type LrSchedule } from '../../src/core/lrSchedule';
 
 const schedule = (patch: Partial<LrSchedule>): LrSchedule => ({ ...constantSchedule(), ...patch });
 
@@ -40,5 +40,16 @@ describe('learning-rate schedules', () => {
     expect(learningRateAt(0.5, warmup, 9)).toBe(0.5);
     expect(learningRateAt(0.5, warmup, 10)).toBe(0.5);
     expect(learningRateAt(0.5, warmup, 1e5)).toBe(0.5);
+  });
+});
+
+describe('the schedule of a training config', () => {
+  const fields = { lrStep: 300, lrGamma: 0.9, warmupSteps: 40 };
+  it('step and cosine take lrStep, warm-up takes warmupSteps, step and exponential take lrGamma', () => {
+    expect(lrScheduleOf({ ...fields, lrSchedule: 'step' })).toMatchObject({ kind: 'step', stepSize: 300, gamma: 0.9 });
+    expect(lrScheduleOf({ ...fields, lrSchedule: 'exponential' })).toMatchObject({ kind: 'exponential', gamma: 0.9 });
+    expect(lrScheduleOf({ ...fields, lrSchedule: 'cosine' })).toMatchObject({ kind: 'cosine', length: 300 });
+    expect(lrScheduleOf({ ...fields, lrSchedule: 'warmup' })).toMatchObject({ kind: 'warmup', length: 40 });
+    expect(learningRateAt(0.1, lrScheduleOf({ ...fields, lrSchedule: 'constant' }), 5000)).toBe(0.1);
   });
 });
