@@ -20,9 +20,10 @@ async function boot(): Promise<void> {
   const run = new Run(store, browserBackends, browserClock);
   const services = { store, run, views: new ViewScheduler(() => run.version) };
   applyHash(services, opened);
-  // A move off WebGPU is never silent: the notice says why.
+  // A move off WebGPU is never silent: the notice says why. Nor is an early stop.
   run.onNews((news) => {
     if (news.kind === 'failover') showNotice(store, { kind: 'error', text: news.text });
+    if (news.kind === 'stopped') showNotice(store, { kind: 'info', text: news.text });
   });
   void run.start();
   startUrlSync(services);

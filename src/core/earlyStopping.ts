@@ -39,3 +39,52 @@ export class EarlyStopping {
     return { stop: reason !== null, reason, bestEpoch: this.bestEpoch, bestLoss: this.bestLoss };
   }
 }
+
+/** An epoch as the notice names it: whole epochs as they are, others to two decimals. */
+function epochText(epoch: number): string {
+  return String(Math.round(epoch * 100) / 100);
+}
+
+/**
+ * Early stopping by patience as the page and `descent train` run it: the test loss after every
+ * whole epoch of training is one evaluation, so where a run stops depends neither on how its steps
+ * were cut into calls nor on the backend.
+ */
+export class EpochEarlyStopping {
+  private rule: EarlyStopping | null = null;
+  private patience = 0;
+  private lastEvaluated = 0;
+
+  constructor(private readonly stepsPerEpoch: number) {}
+
+  /** Whether `patience` (evaluations; 0 is off) can apply: it needs steps to count epochs by. */
+  active(patience: number): boolean {
+    return patience > 0 && this.stepsPerEpoch > 0;
+  }
+
+  /** Of `k` steps wanted after step `step`, those up to the end of the epoch, and whether they end it (that call must report the metrics). */
+  cut(k: number, step: number, patience: number): { steps: number; endsEpoch: boolean } {
+    if (!this.active(patience)) return { steps: k, endsEpoch: false };
+    const toEnd = this.stepsPerEpoch - (step % this.stepsPerEpoch);
+    return k >= toEnd ? { steps: toEnd, endsEpoch: true } : { steps: k, endsEpoch: false };
+  }
+
+  /**
+   * Takes the test loss measured after optimizer step `step` (at `epoch`, as the reader counts
+   * them); counts it when the step ends an epoch not yet counted. Returns the notice when training
+   * should stop ("Stopped early at epoch 212: …"), else null. After a stop the count starts again,
+   * so training resumed gets `patience` more evaluations.
+   */
+  observe(step: number, epoch: number, testLoss: number | undefined, patience: number): string | null {
+    if (!this.active(patience) || testLoss === undefined || step === 0 || step % this.stepsPerEpoch !== 0 || step === this.lastEvaluated) return null;
+    if (this.rule === null || patience !== this.patience) {
+      this.rule = new EarlyStopping({ patience, target: null });
+      this.patience = patience;
+    }
+    this.lastEvaluated = step;
+    const decision = this.rule.observe(Math.round(epoch * 100) / 100, testLoss);
+    if (!decision.stop) return null;
+    this.rule = null;
+    return `Stopped early at epoch ${epochText(epoch)}: ${decision.reason}`;
+  }
+}

@@ -5,16 +5,18 @@ export interface HistoryPoint {
   testLoss: number;
   trainAccuracy: number;
   testAccuracy: number;
+  /** The rate the schedule gave the last step before this point. */
+  learningRate: number;
 }
 
 /** Versions are unique across histories, so a view keyed on one never mistakes a new run's curve for an old one. */
 let lastVersion = 0;
 
-const FIELDS = ['epoch', 'trainLoss', 'testLoss', 'trainAccuracy', 'testAccuracy'] as const;
+const FIELDS = ['epoch', 'trainLoss', 'testLoss', 'trainAccuracy', 'testAccuracy', 'learningRate'] as const;
 
 /** The mean of a group of points, field by field. */
 function meanOf(points: HistoryPoint[]): HistoryPoint {
-  const mean = { epoch: 0, trainLoss: 0, testLoss: 0, trainAccuracy: 0, testAccuracy: 0 };
+  const mean = { epoch: 0, trainLoss: 0, testLoss: 0, trainAccuracy: 0, testAccuracy: 0, learningRate: 0 };
   for (const field of FIELDS) mean[field] = points.reduce((sum, point) => sum + point[field], 0) / points.length;
   return mean;
 }

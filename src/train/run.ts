@@ -38,7 +38,7 @@ export interface RunStatus {
 }
 
 /** Moments worth telling the user about once (a notice, a screen-reader announcement), as they happen. */
-export type RunNews = { kind: 'paused' } | { kind: 'stepped' } | { kind: 'diverged' } | { kind: 'failover'; text: string };
+export type RunNews = { kind: 'paused' } | { kind: 'stepped' } | { kind: 'diverged' } | { kind: 'stopped'; text: string } | { kind: 'failover'; text: string };
 
 export const DIVERGED_MESSAGE = 'Training diverged: the loss became NaN/∞. Lower the learning rate and press Play, or Reset.';
 /** A step call running longer than this shows that work is under way. */
@@ -87,6 +87,12 @@ export class Run {
       this.tell({ kind: 'diverged' });
     },
     failed: (session, error) => this.handleFailure(session, error),
+    stopped: (notice) => {
+      if (!this.status.playing) return;
+      this.session?.refresh();
+      this.transition('pause');
+      this.tell({ kind: 'stopped', text: notice });
+    },
   };
 
   constructor(

@@ -1,5 +1,7 @@
 import type { ExperimentConfig } from '../core/config';
 import type { Dataset } from '../core/dataset';
+import { EpochEarlyStopping } from '../core/earlyStopping';
+import { learningRateAt, lrScheduleOf } from '../core/lrSchedule';
 import type { Metrics } from '../core/metrics';
 import type { ModelSpec } from '../core/network';
 import type { GridSpec, Observation, ObserveRequest, Trainer } from '../core/trainer';
@@ -37,6 +39,8 @@ export interface SessionHost {
   diverged(): void;
   /** A step call failed. */
   failed(session: TrainingSession, error: unknown): void;
+  /** Early stopping ended training; `notice` says where and why. */
+  stopped(notice: string): void;
 }
 
 /** What a session starts from: its trainer and what it was built for, and what carries over from the session before it. */
@@ -81,6 +85,11 @@ export class TrainingSession {
   private readonly rate = new RateMeter();
   private readonly inflight = new Map<Promise<unknown>, { start: number; steps: number }>();
   private lastStep = 0;
+  /** Optimizer steps asked of the trainer so far, answered or not. */
+  private issuedStep = 0;
+  private readonly stopping: EpochEarlyStopping;
+  /** While early stopping is on, the step ending an epoch whose call is out: nothing more is issued until its test loss is judged. */
+  private pendingEvaluation: number | null = null;
   private readingParameters = false;
   private lastParameterRead = -Infinity;
   private lastMeasure: number;
@@ -95,6 +104,7 @@ export class TrainingSession {
     this.pacer = new StepPacer(start.pacing);
     this.planner = new ObservePlanner(this.trainer.plan, start.pacing.targetLatencyMs);
     this.lastMeasure = host.now();
+    this.stopping = new EpochEarlyStopping(this.trainer.stepsPerEpoch);
   }
 
   /** One animation frame: refresh the views when stale, measure them now and then, and train when `training`. */
@@ -112,8 +122,8 @@ export class TrainingSession {
     } else if (measure) {
       this.lastMeasure = now;
       this.launch(0, this.planner.gridOnly(now));
-    } else if (training) {
-      this.launch(this.pacer.next(), this.planner.request(now));
+    } else if (training && this.pendingEvaluation === null) {
+      this.launchTraining(now);
     }
   }
 
@@ -145,6 +155,7 @@ export class TrainingSession {
       const k = Math.min(perCall, remaining);
       remaining -= k;
       const request: ObserveRequest = remaining === 0 ? this.planner.full() : {};
+      this.issuedStep += k;
       this.accept(await this.trainer.step(k, request), request);
     }
     this.snapshot = { ...this.snapshot, parameters: await this.trainer.getParameters(), parametersEpoch: this.snapshot.epoch };
@@ -161,9 +172,18 @@ export class TrainingSession {
     this.trainer.dispose();
   }
 
+  /** Issues the frame's training call: k from the pacer, cut at the end of the epoch (whose test loss it then reports) while early stopping is on. */
+  private launchTraining(now: number): void {
+    const { steps, endsEpoch } = this.stopping.cut(this.pacer.next(), this.issuedStep, this.config.training.earlyStopping);
+    const request = this.planner.request(now);
+    this.launch(steps, endsEpoch ? { ...request, metrics: true } : request);
+    if (endsEpoch) this.pendingEvaluation = this.issuedStep;
+  }
+
   /** Issues one step call and handles its result when it comes; never awaited inside the frame. */
   private launch(k: number, request: ObserveRequest): void {
     const start = this.host.now();
+    this.issuedStep += k;
     let call: Promise<Observation>;
     try {
       call = this.trainer.step(k, request);
@@ -181,6 +201,7 @@ export class TrainingSession {
         this.accept(observation, request);
       },
       (error: unknown) => {
+        this.pendingEvaluation = null;
         if (!this.closed) this.host.failed(this, error);
       },
     );
@@ -216,10 +237,15 @@ export class TrainingSession {
     this.rate.add(this.host.now(), Math.max(taken, 0));
     const epoch = this.epochOffset + observation.epoch;
     const metrics = observation.metrics ?? this.snapshot.metrics;
+    const { training } = this.config;
+    let stopNotice: string | null = null;
     if (observation.metrics) {
       const { train, test } = observation.metrics;
-      this.history.add({ epoch, trainLoss: train.loss, testLoss: test?.loss ?? NaN, trainAccuracy: train.accuracy ?? NaN, testAccuracy: test?.accuracy ?? NaN });
+      const learningRate = learningRateAt(training.learningRate, lrScheduleOf(training), Math.max(observation.step - 1, 0));
+      this.history.add({ epoch, trainLoss: train.loss, testLoss: test?.loss ?? NaN, trainAccuracy: train.accuracy ?? NaN, testAccuracy: test?.accuracy ?? NaN, learningRate });
+      stopNotice = this.stopping.observe(observation.step, epoch, test?.loss, training.earlyStopping);
     }
+    if (observation.diverged || (this.pendingEvaluation !== null && observation.step >= this.pendingEvaluation)) this.pendingEvaluation = null;
     this.snapshot = {
       ...this.snapshot,
       epoch,
@@ -227,7 +253,13 @@ export class TrainingSession {
       grid: observation.grid && request.grid ? { spec: request.grid, values: observation.grid } : this.snapshot.grid,
       neurons: observation.neurons && request.neurons ? { spec: request.neurons, values: observation.neurons } : this.snapshot.neurons,
     };
-    if (observation.diverged) this.host.diverged();
+    if (observation.diverged) {
+      // The trainer undid the diverging call: its steps count from where they were.
+      this.issuedStep = observation.step;
+      this.host.diverged();
+    } else if (stopNotice !== null) {
+      this.host.stopped(stopNotice);
+    }
     this.host.changed();
   }
 }

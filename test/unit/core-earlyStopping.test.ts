@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EarlyStopping } from '../../src/core/earlyStopping';
+import { EarlyStopping, EpochEarlyStopping } from '../../src/core/earlyStopping';
 
 /** Feeds test losses one evaluation per epoch and returns the epoch it stopped at (null if never). */
 function stopsAt(losses: number[], patience: number, target: number | null = null): number | null {
@@ -37,5 +37,56 @@ describe('early stopping', () => {
     rule.observe(0, 0.5);
     rule.observe(1, 0.2);
     expect(rule.observe(2, 0.3).reason).toMatch(/best at epoch 1/);
+  });
+});
+
+describe('early stopping by whole epochs', () => {
+  /** The test loss falls for 5 epochs, then rises: best at epoch 5. */
+  const lossAt = (epoch: number): number => (epoch <= 5 ? 1 / epoch : 0.2 + 0.01 * epoch);
+
+  /** Trains in calls of `k` steps (10 steps an epoch), reporting the test loss after every call; returns the notice and the step of the stop. */
+  function run(k: number, patience: number): { notice: string | null; step: number } {
+    const stopping = new EpochEarlyStopping(10);
+    let step = 0;
+    while (step < 500) {
+      const { steps } = stopping.cut(k, step, patience);
+      step += steps;
+      const notice = stopping.observe(step, step / 10, lossAt(step / 10), patience);
+      if (notice) return { notice, step };
+    }
+    return { notice: null, step };
+  }
+
+  it('stops after `patience` epochs without a new best, wherever the calls end', () => {
+    for (const k of [1, 3, 10, 25, 4096]) {
+      expect(run(k, 3), `calls of ${k} steps`).toEqual({ notice: 'Stopped early at epoch 8: the test loss has not improved for 3 evaluations (best at epoch 5)', step: 80 });
+    }
+  });
+
+  it('cuts calls at the end of each epoch only while patience is on', () => {
+    const stopping = new EpochEarlyStopping(22);
+    expect(stopping.cut(100, 30, 5)).toEqual({ steps: 14, endsEpoch: true });
+    expect(stopping.cut(10, 30, 5)).toEqual({ steps: 10, endsEpoch: false });
+    expect(stopping.cut(100, 30, 0)).toEqual({ steps: 100, endsEpoch: false });
+    expect(run(7, 0)).toEqual({ notice: null, step: 504 });
+  });
+
+  it('counts an epoch once, ignores steps inside an epoch and a missing test split', () => {
+    const stopping = new EpochEarlyStopping(10);
+    expect(stopping.observe(10, 1, 1, 1)).toBeNull();
+    expect(stopping.observe(10, 1, 2, 1)).toBeNull();
+    expect(stopping.observe(15, 1.5, 2, 1)).toBeNull();
+    expect(stopping.observe(20, 2, undefined, 1)).toBeNull();
+    expect(stopping.observe(30, 3, 2, 1)).toMatch(/^Stopped early at epoch 3: .* \(best at epoch 1\)$/);
+  });
+
+  it('after a stop, training resumed gets `patience` more evaluations', () => {
+    const stopping = new EpochEarlyStopping(1);
+    expect(stopping.observe(1, 1, 1, 2)).toBeNull();
+    expect(stopping.observe(2, 2, 1, 2)).toBeNull();
+    expect(stopping.observe(3, 3, 1, 2)).toMatch(/epoch 3/);
+    expect(stopping.observe(4, 4, 1, 2)).toBeNull();
+    expect(stopping.observe(5, 5, 1, 2)).toBeNull();
+    expect(stopping.observe(6, 6, 1, 2)).toMatch(/epoch 6: .* \(best at epoch 4\)/);
   });
 });

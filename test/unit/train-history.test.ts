@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LossHistory, type HistoryPoint } from '../../src/train/history';
 
-const point = (epoch: number): HistoryPoint => ({ epoch, trainLoss: epoch, testLoss: 2 * epoch, trainAccuracy: 0.5, testAccuracy: NaN });
+const point = (epoch: number): HistoryPoint => ({ epoch, trainLoss: epoch, testLoss: 2 * epoch, trainAccuracy: 0.5, testAccuracy: NaN, learningRate: 0.01 });
 
 describe('LossHistory', () => {
   it('keeps every point until it reaches its capacity', () => {
