@@ -1,3 +1,4 @@
+import { earlyStopNotice, EpochEarlyStopping, type EarlyStop } from '../core/earlyStopping';
 import type { Metrics } from '../core/metrics';
 import { describeTask } from '../core/task';
 import type { Trainer } from '../core/trainer';
@@ -21,12 +22,23 @@ export interface TrainFlags extends ExperimentFlags {
 const STEPS_PER_CALL = 512;
 const DEFAULT_EPOCHS = 500;
 
-/** Runs `total` optimizer steps, reporting progress; throws TrainingFailedError if the loss diverges. */
-async function trainSteps(trainer: Trainer, total: number, progress: ProgressLine): Promise<void> {
+/** How training ended: the steps taken, and where and why early stopping ended it (null when it ran to the end). */
+interface TrainingEnd {
+  steps: number;
+  stop: EarlyStop | null;
+}
+
+/**
+ * Runs `total` optimizer steps, reporting progress; with early stopping on (`patience` > 0), calls
+ * end at every epoch's end and its test loss is one evaluation, as in the page. Throws
+ * TrainingFailedError if the loss diverges.
+ */
+async function trainSteps(trainer: Trainer, total: number, patience: number, progress: ProgressLine): Promise<TrainingEnd> {
   const started = performance.now();
+  const stopping = new EpochEarlyStopping(trainer.stepsPerEpoch);
   for (let done = 0; done < total; ) {
-    const k = Math.min(STEPS_PER_CALL, total - done);
-    const observation = await trainer.step(k);
+    const { steps: k, endsEpoch } = stopping.cut(Math.min(STEPS_PER_CALL, total - done), done, patience);
+    const observation = await trainer.step(k, endsEpoch ? { metrics: true } : {});
     // The CPU engine resolves at once: give the event loop a turn, so Ctrl-C and output are handled while it trains.
     await new Promise((resolve) => setImmediate(resolve));
     if (observation.diverged) {
@@ -36,8 +48,14 @@ async function trainSteps(trainer: Trainer, total: number, progress: ProgressLin
     done += k;
     const rate = done / ((performance.now() - started) / 1000);
     progress.update(done, total, `epoch ${observation.epoch.toFixed(1)} · step ${done}/${total} · loss ${observation.loss.toPrecision(4)} · ${Math.round(rate)} steps/s`);
+    const stop = stopping.observe(observation.step, observation.epoch, observation.metrics?.test?.loss, patience);
+    if (stop) {
+      progress.finish();
+      return { steps: done, stop };
+    }
   }
   progress.finish();
+  return { steps: total, stop: null };
 }
 
 /** A run whose model or metrics are not finite failed, whatever its steps reported. */
@@ -65,7 +83,11 @@ export async function trainCommand(flags: TrainFlags, backend: BackendChoice): P
   const trainer = await createTrainer(backend, { spec, dataset, training: config.training, init: config.model.init, initScale: config.model.initScale, parameters: initial?.parameters });
   try {
     const total = steps ?? (epochs ?? DEFAULT_EPOCHS) * trainer.stepsPerEpoch;
-    await trainSteps(trainer, total, new ProgressLine(process.stderr, !flags.json));
+    const patience = config.training.earlyStopping;
+    if (patience > 0 && !dataset.isTest.includes(1)) {
+      process.stderr.write('early stopping watches the test loss, and this data has no test points: training runs all its steps\n');
+    }
+    const end = await trainSteps(trainer, total, patience, new ProgressLine(process.stderr, !flags.json));
     const metrics = await trainer.evaluate();
     const parameters = await trainer.getParameters();
     checkFinite(metrics, parameters);
@@ -79,8 +101,10 @@ export async function trainCommand(flags: TrainFlags, backend: BackendChoice): P
       adapter: trainer.backend.adapter,
       ...(trainer.backend.reason ? { reason: trainer.backend.reason } : {}),
       task: describeTask(spec.task),
-      steps: total,
-      epochs: total / trainer.stepsPerEpoch,
+      steps: end.steps,
+      epochs: end.steps / trainer.stepsPerEpoch,
+      stoppedAtEpoch: end.stop?.epoch ?? null,
+      stopReason: end.stop?.reason ?? null,
       train: splitJson(metrics.train),
       test: splitJson(metrics.test),
       seconds,
@@ -91,7 +115,8 @@ export async function trainCommand(flags: TrainFlags, backend: BackendChoice): P
       return;
     }
     const lines = [
-      `Trained ${describeTask(spec.task)} for ${summary.epochs.toFixed(1)} epochs (${total} steps) in ${formatSeconds(seconds)} on ${trainer.backend.kind === 'webgpu' ? 'WebGPU' : 'CPU'} · ${trainer.backend.adapter}`,
+      `Trained ${describeTask(spec.task)} for ${summary.epochs.toFixed(1)} epochs (${end.steps} steps) in ${formatSeconds(seconds)} on ${trainer.backend.kind === 'webgpu' ? 'WebGPU' : 'CPU'} · ${trainer.backend.adapter}`,
+      ...(end.stop ? [earlyStopNotice(end.stop)] : []),
       formatSplit('train', metrics.train),
       ...(metrics.test ? [formatSplit('test', metrics.test)] : []),
       ...(trainer.backend.reason ? [`(${trainer.backend.reason})`] : []),

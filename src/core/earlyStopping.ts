@@ -35,14 +35,25 @@ export class EarlyStopping {
     }
     let reason: string | null = null;
     if (this.rule.target !== null && testLoss <= this.rule.target) reason = `the test loss reached ${this.rule.target}`;
-    else if (this.rule.patience > 0 && this.sinceBest >= this.rule.patience) reason = `the test loss has not improved for ${this.rule.patience} evaluations (best at epoch ${this.bestEpoch})`;
+    else if (this.rule.patience > 0 && this.sinceBest >= this.rule.patience) reason = `the test loss has not improved for ${this.rule.patience} evaluation${this.rule.patience === 1 ? '' : 's'} (best at epoch ${this.bestEpoch})`;
     return { stop: reason !== null, reason, bestEpoch: this.bestEpoch, bestLoss: this.bestLoss };
   }
 }
 
-/** An epoch as the notice names it: whole epochs as they are, others to two decimals. */
-function epochText(epoch: number): string {
-  return String(Math.round(epoch * 100) / 100);
+/** Where and why early stopping ended training. */
+export interface EarlyStop {
+  /** The epoch training stopped at, to two decimals. */
+  epoch: number;
+  /** "the test loss has not improved for 20 evaluations (best at epoch 192)" */
+  reason: string;
+}
+
+/** An epoch to two decimals (whole epochs stay whole). */
+const epochOf = (epoch: number): number => Math.round(epoch * 100) / 100;
+
+/** "Stopped early at epoch 212: the test loss has not improved for 20 evaluations (best at epoch 192)" */
+export function earlyStopNotice(stop: EarlyStop): string {
+  return `Stopped early at epoch ${stop.epoch}: ${stop.reason}`;
 }
 
 /**
@@ -71,20 +82,20 @@ export class EpochEarlyStopping {
 
   /**
    * Takes the test loss measured after optimizer step `step` (at `epoch`, as the reader counts
-   * them); counts it when the step ends an epoch not yet counted. Returns the notice when training
-   * should stop ("Stopped early at epoch 212: …"), else null. After a stop the count starts again,
-   * so training resumed gets `patience` more evaluations.
+   * them); counts it when the step ends an epoch not yet counted. Returns where and why when
+   * training should stop, else null. After a stop the count starts again, so training resumed
+   * gets `patience` more evaluations.
    */
-  observe(step: number, epoch: number, testLoss: number | undefined, patience: number): string | null {
+  observe(step: number, epoch: number, testLoss: number | undefined, patience: number): EarlyStop | null {
     if (!this.active(patience) || testLoss === undefined || step === 0 || step % this.stepsPerEpoch !== 0 || step === this.lastEvaluated) return null;
     if (this.rule === null || patience !== this.patience) {
       this.rule = new EarlyStopping({ patience, target: null });
       this.patience = patience;
     }
     this.lastEvaluated = step;
-    const decision = this.rule.observe(Math.round(epoch * 100) / 100, testLoss);
+    const decision = this.rule.observe(epochOf(epoch), testLoss);
     if (!decision.stop) return null;
     this.rule = null;
-    return `Stopped early at epoch ${epochText(epoch)}: ${decision.reason}`;
+    return { epoch: epochOf(epoch), reason: decision.reason! };
   }
 }

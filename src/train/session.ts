@@ -1,6 +1,6 @@
 import type { ExperimentConfig } from '../core/config';
 import type { Dataset } from '../core/dataset';
-import { EpochEarlyStopping } from '../core/earlyStopping';
+import { earlyStopNotice, EpochEarlyStopping, type EarlyStop } from '../core/earlyStopping';
 import { learningRateAt, lrScheduleOf } from '../core/lrSchedule';
 import type { Metrics } from '../core/metrics';
 import type { ModelSpec } from '../core/network';
@@ -238,12 +238,12 @@ export class TrainingSession {
     const epoch = this.epochOffset + observation.epoch;
     const metrics = observation.metrics ?? this.snapshot.metrics;
     const { training } = this.config;
-    let stopNotice: string | null = null;
+    let stop: EarlyStop | null = null;
     if (observation.metrics) {
       const { train, test } = observation.metrics;
       const learningRate = learningRateAt(training.learningRate, lrScheduleOf(training), Math.max(observation.step - 1, 0));
       this.history.add({ epoch, trainLoss: train.loss, testLoss: test?.loss ?? NaN, trainAccuracy: train.accuracy ?? NaN, testAccuracy: test?.accuracy ?? NaN, learningRate });
-      stopNotice = this.stopping.observe(observation.step, epoch, test?.loss, training.earlyStopping);
+      stop = this.stopping.observe(observation.step, epoch, test?.loss, training.earlyStopping);
     }
     if (observation.diverged || (this.pendingEvaluation !== null && observation.step >= this.pendingEvaluation)) this.pendingEvaluation = null;
     this.snapshot = {
@@ -257,8 +257,8 @@ export class TrainingSession {
       // The trainer undid the diverging call: its steps count from where they were.
       this.issuedStep = observation.step;
       this.host.diverged();
-    } else if (stopNotice !== null) {
-      this.host.stopped(stopNotice);
+    } else if (stop !== null) {
+      this.host.stopped(earlyStopNotice(stop));
     }
     this.host.changed();
   }

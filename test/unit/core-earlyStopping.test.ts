@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EarlyStopping, EpochEarlyStopping } from '../../src/core/earlyStopping';
+import { EarlyStopping, earlyStopNotice, EpochEarlyStopping } from '../../src/core/earlyStopping';
 
 /** Feeds test losses one evaluation per epoch and returns the epoch it stopped at (null if never). */
 function stopsAt(losses: number[], patience: number, target: number | null = null): number | null {
@@ -51,8 +51,8 @@ describe('early stopping by whole epochs', () => {
     while (step < 500) {
       const { steps } = stopping.cut(k, step, patience);
       step += steps;
-      const notice = stopping.observe(step, step / 10, lossAt(step / 10), patience);
-      if (notice) return { notice, step };
+      const stop = stopping.observe(step, step / 10, lossAt(step / 10), patience);
+      if (stop) return { notice: earlyStopNotice(stop), step };
     }
     return { notice: null, step };
   }
@@ -77,16 +77,16 @@ describe('early stopping by whole epochs', () => {
     expect(stopping.observe(10, 1, 2, 1)).toBeNull();
     expect(stopping.observe(15, 1.5, 2, 1)).toBeNull();
     expect(stopping.observe(20, 2, undefined, 1)).toBeNull();
-    expect(stopping.observe(30, 3, 2, 1)).toMatch(/^Stopped early at epoch 3: .* \(best at epoch 1\)$/);
+    expect(stopping.observe(30, 3, 2, 1)).toEqual({ epoch: 3, reason: 'the test loss has not improved for 1 evaluation (best at epoch 1)' });
   });
 
   it('after a stop, training resumed gets `patience` more evaluations', () => {
     const stopping = new EpochEarlyStopping(1);
     expect(stopping.observe(1, 1, 1, 2)).toBeNull();
     expect(stopping.observe(2, 2, 1, 2)).toBeNull();
-    expect(stopping.observe(3, 3, 1, 2)).toMatch(/epoch 3/);
+    expect(stopping.observe(3, 3, 1, 2)?.epoch).toBe(3);
     expect(stopping.observe(4, 4, 1, 2)).toBeNull();
     expect(stopping.observe(5, 5, 1, 2)).toBeNull();
-    expect(stopping.observe(6, 6, 1, 2)).toMatch(/epoch 6: .* \(best at epoch 4\)/);
+    expect(stopping.observe(6, 6, 1, 2)).toMatchObject({ epoch: 6, reason: expect.stringMatching(/\(best at epoch 4\)$/) });
   });
 });
