@@ -1,21 +1,33 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
 import { useAppState, useRunFrame, useServices } from './appContext';
 import { Toggle } from './fields';
-import { drawLossChart, setUpLossChart } from './lossChartDraw';
+import { drawHover, drawLossChart, nearestPoint, pointSummary, setUpLossChart, type ChartGeometry } from './lossChartDraw';
 import { updateView } from './store';
 import { Hideable } from './Hideable';
+import './lossChart.css';
 
 /** The chart is redrawn at most this often (ms). */
 const CHART_INTERVAL_MS = 250;
 
-/** Training and test loss against epochs (d3), with a log-scale toggle and a pinned earlier run to compare with. */
+/**
+ * Training and test loss against epochs (d3), with log-scale toggles for both axes, a pinned
+ * earlier run to compare with, and the learning rate in a strip under the curves when a schedule
+ * is set. Pointing at the chart (or Left/Right on it, focused) shows the values at an epoch.
+ */
 export function LossChart(): ReactNode {
   const { store, run } = useServices();
   const logScale = useAppState((state) => state.view.logScale);
+  const logEpochs = useAppState((state) => state.view.logEpochs);
+  const showRate = useAppState((state) => state.config.training.lrSchedule !== 'constant');
   const pinned = useAppState((state) => state.pinned);
   const svg = useRef<SVGSVGElement>(null);
   const box = useRef<HTMLDivElement>(null);
   const [size, setSize] = useState({ width: 0, height: 0 });
+  const geometry = useRef<ChartGeometry | null>(null);
+  const measure = useRef('loss');
+  const [hovered, setHovered] = useState<number | null>(null);
+  const hoveredRef = useRef<number | null>(null);
+  hoveredRef.current = hovered;
 
   useEffect(() => {
     setUpLossChart(svg.current!);
@@ -28,14 +40,46 @@ export function LossChart(): ReactNode {
   const drawn = useRef('');
   useRunFrame(
     (current) => {
-      const key = `${current.history.version} ${logScale} ${size.width}×${size.height} ${pinned?.length}`;
+      const key = `${current.history.version} ${logScale} ${logEpochs} ${showRate} ${size.width}×${size.height} ${pinned?.length}`;
       if (size.width === 0 || drawn.current === key) return;
       drawn.current = key;
-      drawLossChart(svg.current!, size.width, size.height, { points: current.history.values, logScale, measure: current.dataset?.task.kind === 'regression' ? 'MSE' : 'Loss', pinned });
+      const regression = current.dataset?.task.kind === 'regression';
+      measure.current = regression ? 'MSE' : 'loss';
+      geometry.current = drawLossChart(svg.current!, size.width, size.height, { points: current.history.values, logScale, logEpochs, showRate, measure: regression ? 'MSE' : 'Loss', pinned });
+      const index = hoveredRef.current;
+      if (index !== null) {
+        const kept = Math.min(index, current.history.values.length - 1);
+        drawHover(svg.current!, geometry.current, kept >= 0 ? kept : null);
+        setHovered(kept >= 0 ? kept : null);
+      }
     },
-    [logScale, size, pinned],
+    [logScale, logEpochs, showRate, size, pinned],
     CHART_INTERVAL_MS,
   );
+
+  const show = (index: number | null) => {
+    if (geometry.current) drawHover(svg.current!, geometry.current, index);
+    setHovered(index);
+  };
+  const onPointerMove = (event: PointerEvent<SVGSVGElement>) => {
+    if (!geometry.current) return;
+    const x = event.clientX - svg.current!.getBoundingClientRect().left;
+    show(x >= geometry.current.left - 8 && x <= geometry.current.right + 8 ? nearestPoint(geometry.current, x) : null);
+  };
+  const onKeyDown = (event: KeyboardEvent<SVGSVGElement>) => {
+    const count = geometry.current?.points.length ?? 0;
+    if (count === 0) return;
+    const last = count - 1;
+    const at = hovered ?? last;
+    const moves: Record<string, number> = { ArrowLeft: at - 1, ArrowRight: at + 1, PageDown: at - 10, PageUp: at + 10, Home: 0, End: last };
+    if (event.key === 'Escape') show(null);
+    else if (event.key in moves) show(Math.max(0, Math.min(last, hovered === null ? last : moves[event.key])));
+    else return;
+    event.preventDefault();
+  };
+  const point = hovered === null ? undefined : geometry.current?.points[hovered];
+  const tooltipLeft = point && geometry.current ? geometry.current.x(point.epoch) : 0;
+
   return (
     <section className="panel chart-panel" aria-labelledby="chart-heading">
       <div className="panel-head">
@@ -52,11 +96,28 @@ export function LossChart(): ReactNode {
           )}
         </Hideable>
         <Hideable id="logScale">
-          <Toggle label="Log scale" checked={logScale} onChange={(value) => updateView(store, { logScale: value })} />
+          <span className="chart-scales">
+            <Toggle label="Log scale" checked={logScale} onChange={(value) => updateView(store, { logScale: value })} />
+            <Toggle label="Log epochs" checked={logEpochs} onChange={(value) => updateView(store, { logEpochs: value })} />
+          </span>
         </Hideable>
       </div>
       <div ref={box} className="loss-chart">
-        <svg ref={svg} role="img" aria-label="Loss chart" />
+        <svg
+          ref={svg}
+          role="img"
+          aria-label="Loss chart"
+          aria-describedby="loss-chart-values"
+          tabIndex={0}
+          onPointerMove={onPointerMove}
+          onPointerLeave={() => show(null)}
+          onKeyDown={onKeyDown}
+          onFocus={() => hovered === null && show((geometry.current?.points.length ?? 0) - 1 >= 0 ? geometry.current!.points.length - 1 : null)}
+          onBlur={() => show(null)}
+        />
+        <div id="loss-chart-values" className={point ? 'chart-tooltip' : 'chart-tooltip empty'} aria-live="polite" style={{ left: tooltipLeft, transform: tooltipLeft > size.width / 2 ? 'translateX(calc(-100% - 10px))' : 'translateX(10px)' }}>
+          {point ? pointSummary(point, measure.current, showRate) : ''}
+        </div>
       </div>
     </section>
   );

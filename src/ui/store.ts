@@ -11,6 +11,8 @@ export interface ViewOptions {
   showTestData: boolean;
   discretize: boolean;
   logScale: boolean;
+  /** The loss chart's epoch axis is logarithmic (the default: a fast run's start stays readable). */
+  logEpochs: boolean;
   /** What a click on the plane does. */
   tool: 'none' | 'draw' | 'erase';
   /** Class (0-based) that drawn points get on classification data. */
@@ -60,7 +62,7 @@ export interface AppState extends Experiment {
 export type AppStore = StoreApi<AppState>;
 
 export function defaultView(): ViewOptions {
-  return { showTestData: false, discretize: false, logScale: false, tool: 'none', drawClass: 0, drawValue: 0, selectedLayer: 0, hidden: [], present: false, lesson: null, panel: 'none' };
+  return { showTestData: false, discretize: false, logScale: false, logEpochs: true, tool: 'none', drawClass: 0, drawValue: 0, selectedLayer: 0, hidden: [], present: false, lesson: null, panel: 'none' };
 }
 
 /** A plain store outside React; components read it with zustand's useStore. */
