@@ -90,6 +90,7 @@ export class TrainingSession {
   private readonly stopping: EpochEarlyStopping;
   /** While early stopping is on, the step ending an epoch whose call is out: nothing more is issued until its test loss is judged. */
   private pendingEvaluation: number | null = null;
+  private readonly hasTestPoints: boolean;
   private readingParameters = false;
   private lastParameterRead = -Infinity;
   private lastMeasure: number;
@@ -105,6 +106,7 @@ export class TrainingSession {
     this.planner = new ObservePlanner(this.trainer.plan, start.pacing.targetLatencyMs);
     this.lastMeasure = host.now();
     this.stopping = new EpochEarlyStopping(this.trainer.stepsPerEpoch);
+    this.hasTestPoints = this.dataset.isTest.includes(1);
   }
 
   /** One animation frame: refresh the views when stale, measure them now and then, and train when `training`. */
@@ -172,9 +174,14 @@ export class TrainingSession {
     this.trainer.dispose();
   }
 
+  /** Early stopping's patience: the config's, while there are test points to judge. */
+  private get patience(): number {
+    return this.hasTestPoints ? this.config.training.earlyStopping : 0;
+  }
+
   /** Issues the frame's training call: k from the pacer, cut at the end of the epoch (whose test loss it then reports) while early stopping is on. */
   private launchTraining(now: number): void {
-    const { steps, endsEpoch } = this.stopping.cut(this.pacer.next(), this.issuedStep, this.config.training.earlyStopping);
+    const { steps, endsEpoch } = this.stopping.cut(this.pacer.next(), this.issuedStep, this.patience);
     const request = this.planner.request(now);
     this.launch(steps, endsEpoch ? { ...request, metrics: true } : request);
     if (endsEpoch) this.pendingEvaluation = this.issuedStep;
@@ -243,7 +250,7 @@ export class TrainingSession {
       const { train, test } = observation.metrics;
       const learningRate = learningRateAt(training.learningRate, lrScheduleOf(training), Math.max(observation.step - 1, 0));
       this.history.add({ epoch, trainLoss: train.loss, testLoss: test?.loss ?? NaN, trainAccuracy: train.accuracy ?? NaN, testAccuracy: test?.accuracy ?? NaN, learningRate });
-      stop = this.stopping.observe(observation.step, epoch, test?.loss, training.earlyStopping);
+      stop = this.stopping.observe(observation.step, epoch, test?.loss, this.patience);
     }
     if (observation.diverged || (this.pendingEvaluation !== null && observation.step >= this.pendingEvaluation)) this.pendingEvaluation = null;
     this.snapshot = {

@@ -61,6 +61,10 @@ export function LossChart(): ReactNode {
     if (geometry.current) drawHover(svg.current!, geometry.current, index);
     setHovered(index);
   };
+  const lastPoint = (): number | null => {
+    const count = geometry.current?.points.length ?? 0;
+    return count > 0 ? count - 1 : null;
+  };
   const onPointerMove = (event: PointerEvent<SVGSVGElement>) => {
     if (!geometry.current) return;
     const x = event.clientX - svg.current!.getBoundingClientRect().left;
@@ -112,7 +116,7 @@ export function LossChart(): ReactNode {
           onPointerMove={onPointerMove}
           onPointerLeave={() => show(null)}
           onKeyDown={onKeyDown}
-          onFocus={() => hovered === null && show((geometry.current?.points.length ?? 0) - 1 >= 0 ? geometry.current!.points.length - 1 : null)}
+          onFocus={() => hovered === null && show(lastPoint())}
           onBlur={() => show(null)}
         />
         <div id="loss-chart-values" className={point ? 'chart-tooltip' : 'chart-tooltip empty'} aria-live="polite" style={{ left: tooltipLeft, transform: tooltipLeft > size.width / 2 ? 'translateX(calc(-100% - 10px))' : 'translateX(10px)' }}>
