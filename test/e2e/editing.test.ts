@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { CpuTrainer } from '../../src/cpu/cpuTrainer';
 import { parseDatasetCsv } from '../../src/data/csv';
-import { PRESET_NAMES } from '../../src/core/config';
+import { PRESET_NAMES } from '../../src/data/presets/registry';
 import { parseWeights } from '../../src/io/weights';
 import { formatAccuracy, formatEpoch, formatLoss } from '../../src/ui/format';
 import { DATASET_NAMES } from '../../src/ui/names';
