@@ -1,6 +1,8 @@
 import type { Setting, SettingValue } from '../core/settings';
 import { isNonDecimalNumber, parseDecimal } from '../core/decimal';
 import { DATA_SOURCES } from '../data/presets/registry';
+import { InputError } from '../core/errors';
+import { SettingPlace } from './settingPlace';
 import { readArray, readBoolean, readNumberIn, readOneOf, readWholeNumber, phrase, wholeNumber, type ValuePlace } from './jsonRead';
 
 /**
@@ -112,4 +114,15 @@ export function settingJson(kind: SettingValue, text: string, at: ValuePlace, no
 export function settingText(value: unknown): string {
   if (Array.isArray(value)) return value.map((item) => (item === null ? DEFAULT_ITEM : String(item))).join(',');
   return String(value);
+}
+
+/** Text typed into a setting's field on the page: its value, or what is wrong with it in the page's words. */
+export function readSettingText(entry: Setting, text: string): { value: unknown } | { problem: string } {
+  const at = SettingPlace.of(entry);
+  try {
+    return { value: readSetting(entry, settingJson(entry.value, text, at), at) };
+  } catch (error) {
+    if (error instanceof InputError) return { problem: error.message };
+    throw error;
+  }
 }

@@ -2,7 +2,9 @@ import { defaultConfig, type ExperimentConfig } from '../core/config';
 import { InputError } from '../core/errors';
 import { VIEW_LABELS } from '../core/settingLabels';
 import { SETTING_KEYS, putSetting, setting, settingValue, type Setting, type SettingKey } from '../core/settings';
-import { phrase, quote } from './jsonRead';
+import { parseDecimal } from '../core/decimal';
+import { DEFAULT_SPEED, MAX_SPEED_TEXT, SPEED_RANGE, speedText } from '../core/speed';
+import { phrase, quote, wholeNumber } from './jsonRead';
 import { booleanOrText, listItems, readSetting, settingJson, settingText } from './settingRead';
 import { SettingPlace } from './settingPlace';
 
@@ -34,6 +36,8 @@ export interface UrlState {
   drawn: string | null;
   /** Which engine trains: Auto (chosen by speed), WebGPU or the CPU. */
   backend: 'auto' | 'webgpu' | 'cpu';
+  /** The page's Speed in steps a second (Infinity: Max). */
+  speed: number;
 }
 
 const BACKENDS: readonly UrlState['backend'][] = ['auto', 'webgpu', 'cpu'];
@@ -54,7 +58,8 @@ interface ConfigKey {
 /** Every config field and its key, in the order links are written (the table of settings, src/core/settings.ts). */
 export const CONFIG_KEYS: readonly ConfigKey[] = SETTING_KEYS.map((key) => ({ key, section: setting(key).section, field: setting(key).field, setting: setting(key) }));
 
-const VIEW_KEYS: readonly (keyof SharedView)[] = ['showTestData', 'discretize', 'logScale'];
+/** The view toggles a link carries, which the page's view options hold under the same names. */
+export const SHARED_VIEW_KEYS: readonly (keyof SharedView)[] = ['showTestData', 'discretize', 'logScale'];
 const HIDE_SUFFIX = '_hide';
 
 export function defaultSharedView(): SharedView {
@@ -62,7 +67,7 @@ export function defaultSharedView(): SharedView {
 }
 
 export function defaultUrlState(): UrlState {
-  return { config: defaultConfig(), view: defaultSharedView(), hidden: [], present: false, lesson: null, drawn: null, backend: 'auto' };
+  return { config: defaultConfig(), view: defaultSharedView(), hidden: [], present: false, lesson: null, drawn: null, backend: 'auto', speed: DEFAULT_SPEED };
 }
 
 /** Keeps commas readable: they separate list items and need no escaping in a fragment. */
@@ -73,15 +78,26 @@ export function encodeUrlState(state: UrlState): string {
   const pairs: [string, string][] = [];
   if (state.lesson) pairs.push(['lesson', state.lesson]);
   for (const { key, setting: entry } of CONFIG_KEYS) pairs.push([key, settingText(settingValue(state.config, entry))]);
-  for (const key of VIEW_KEYS) if (state.view[key]) pairs.push([key, 'true']);
+  for (const key of SHARED_VIEW_KEYS) if (state.view[key]) pairs.push([key, 'true']);
   if (state.hidden.length > 0) pairs.push(['hide', state.hidden.join(',')]);
   if (state.present) pairs.push(['present', 'true']);
   if (state.backend !== 'auto') pairs.push(['backend', state.backend]);
+  if (state.speed !== DEFAULT_SPEED) pairs.push(['speed', Number.isFinite(state.speed) ? String(state.speed) : MAX_SPEED_TEXT]);
   if (state.drawn) pairs.push(['drawn', state.drawn]);
   return pairs.map(([key, value]) => `${key}=${encodeValue(value)}`).join('&');
 }
 
 const TRUE_OR_FALSE = phrase('true or false');
+
+const SPEED_EXPECTED = { words: `${wholeNumber(SPEED_RANGE.min, SPEED_RANGE.max).words} or "${MAX_SPEED_TEXT}"`, notation: '' };
+
+/** `speed=300` or `speed=max`: the speed, or the message about text that is neither. */
+function readSpeed(text: string): number | string {
+  if (text === MAX_SPEED_TEXT) return Infinity;
+  const value = parseDecimal(text);
+  if (value !== null && Number.isInteger(value) && value >= SPEED_RANGE.min && value <= SPEED_RANGE.max) return value;
+  return new SettingPlace(VIEW_LABELS.speed).expected(SPEED_EXPECTED, text).message;
+}
 
 /** A value as the page shows it in a message. */
 function shown(value: unknown): string {
@@ -92,7 +108,7 @@ function shown(value: unknown): string {
 function keyName(key: string): string {
   const setting = CONFIG_KEYS.find((candidate) => candidate.key === key);
   if (setting) return setting.setting.label;
-  return Object.hasOwn(VIEW_LABELS, key) ? VIEW_LABELS[key as keyof SharedView] : quote(key);
+  return Object.hasOwn(VIEW_LABELS, key) ? VIEW_LABELS[key as keyof typeof VIEW_LABELS] : quote(key);
 }
 
 /** Splits `a=1&b=2` into decoded pairs; a pair that cannot be decoded is reported and skipped. */
@@ -158,7 +174,7 @@ export function decodeUrlState(hash: string, vocabulary: UrlVocabulary): { state
       problems.push(`${error.message}; kept ${shown(settingValue(state.config, entry))}`);
     }
   }
-  for (const key of VIEW_KEYS) {
+  for (const key of SHARED_VIEW_KEYS) {
     const text = take(key);
     if (text === undefined) continue;
     const value = booleanOrText(text);
@@ -208,6 +224,12 @@ export function decodeUrlState(hash: string, vocabulary: UrlVocabulary): { state
     const choice = BACKENDS.find((name) => name === backend);
     if (choice) state.backend = choice;
     else problems.push(`${new SettingPlace('Run on').expected(phrase(BACKENDS.join(', ')), backend).message}; kept auto`);
+  }
+  const speed = take('speed');
+  if (speed !== undefined) {
+    const read = readSpeed(speed);
+    if (typeof read === 'number') state.speed = read;
+    else problems.push(`${read}; kept ${speedText(state.speed)}`);
   }
   const drawn = take('drawn');
   if (drawn !== undefined) state.drawn = drawn;

@@ -5,7 +5,7 @@ import type { ModelSpec } from '../core/network';
 import type { GridSpec, Observation, ObserveRequest, Trainer } from '../core/trainer';
 import { LossHistory } from './history';
 import { ObservePlanner } from './observePlanner';
-import { StepPacer, type PacerOptions } from './pacer';
+import { StepPacer, type PacerOptions, type SpeedLimit } from './pacer';
 import { RateMeter } from './rateMeter';
 import { MAX_CALLS_IN_FLIGHT } from './runSupport';
 
@@ -52,6 +52,8 @@ export interface SessionStart {
   /** Whether the weights have been trained (or imported): new data then keeps them. */
   trained: boolean;
   pacing: PacerOptions;
+  /** The page's Speed, shared by the run's sessions. */
+  speed: SpeedLimit;
 }
 
 /** Parameters are read back this often while training: for the diagram, and to survive a lost device. */
@@ -77,6 +79,7 @@ export class TrainingSession {
   /** The views wait for a full observation (a new trainer, a pause). */
   private stale = true;
   private readonly pacer: StepPacer;
+  private readonly speed: SpeedLimit;
   private readonly planner: ObservePlanner;
   private readonly rate = new RateMeter();
   private readonly inflight = new Map<Promise<unknown>, { start: number; steps: number }>();
@@ -93,6 +96,7 @@ export class TrainingSession {
     ({ trainer: this.trainer, config: this.config, dataset: this.dataset, spec: this.spec, history: this.history, epochOffset: this.epochOffset, trained: this.trained } = start);
     this.snapshot = { ...start.snapshot, epoch: start.epochOffset, parametersEpoch: start.epochOffset };
     this.pacer = new StepPacer(start.pacing);
+    this.speed = start.speed;
     this.planner = new ObservePlanner(this.trainer.plan, start.pacing.targetLatencyMs);
     this.lastMeasure = host.now();
   }
@@ -100,6 +104,7 @@ export class TrainingSession {
   /** One animation frame: refresh the views when stale, measure them now and then, and train when `training`. */
   frame(now: number, training: boolean): void {
     if (training) this.readParameters(now);
+    else this.speed.pause();
     if (this.inflight.size >= MAX_CALLS_IN_FLIGHT) return;
     // Calls without steps measure what the views cost; they wait until nothing else is in flight.
     const measure = this.stale || (training && now - this.lastMeasure >= MEASURE_VIEWS_MS);
@@ -113,7 +118,9 @@ export class TrainingSession {
       this.lastMeasure = now;
       this.launch(0, this.planner.gridOnly(now));
     } else if (training) {
-      this.launch(this.pacer.next(), this.planner.request(now));
+      // The pacer says what the engine can take in one call; Speed may allow fewer, or none this frame.
+      const steps = this.speed.take(now, this.pacer.next());
+      if (steps > 0) this.launch(steps, this.planner.request(now));
     }
   }
 

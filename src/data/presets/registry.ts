@@ -38,5 +38,5 @@ export function presetNamed(name: string): Preset {
   return preset;
 }
 
-/** What the page calls each data source. */
-export const DATA_SOURCE_LABELS = Object.fromEntries([...PRESETS.map((preset) => [preset.name, preset.label]), ['custom', 'Custom']]) as Record<DataSource, string>;
+/** What the page calls each data source (any name of data.preset). */
+export const DATA_SOURCE_LABELS: Readonly<Record<string, string>> = Object.fromEntries([...PRESETS.map((preset) => [preset.name, preset.label]), ['custom', 'Custom']]);
