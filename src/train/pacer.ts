@@ -77,8 +77,9 @@ export class SpeedLimit {
     this.last = now;
     if (!Number.isFinite(this.stepsPerSecond)) return wanted;
     this.saved = Math.min(this.cap(), this.saved + (elapsed * this.stepsPerSecond) / 1000);
-    const steps = Math.min(wanted, Math.floor(this.saved));
-    this.saved -= steps;
+    // The epsilon keeps a whole step that float sums of frame times fall just short of.
+    const steps = Math.min(wanted, Math.floor(this.saved + 1e-9));
+    this.saved = Math.max(0, this.saved - steps);
     return steps;
   }
 

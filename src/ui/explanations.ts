@@ -97,7 +97,7 @@ export const SETTING_EXPLANATIONS = {
     hint: 'How many optimizer steps a second the page trains: from slow motion to as fast as the machine goes.',
     more: [
       'Slow motion shows each update of the weights: the plane and the loss change step by step. Max trains as fast as the engine can, which on a fast machine reaches the minimum in a blink.',
-      'The default is about what TensorFlow Playground does: one epoch of the default data per frame, about a thousand steps a second. Speed changes only how fast the page trains, never the numbers.',
+      'The default, 300 steps a second, lets the default experiment settle over a few seconds. Speed changes only how fast the page trains, never the numbers: a step is the same step at any speed.',
     ],
   },
   features: {
