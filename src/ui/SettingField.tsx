@@ -38,7 +38,8 @@ export function SettingField({ settingKey }: { settingKey: SettingKey }): ReactN
   const { store } = useServices();
   const value = useAppState((state) => settingValue(state.config, entry));
   const edit = (next: unknown) => updateConfig(store, (config) => editSetting(config, entry, next));
-  const explanation = EXPLANATIONS[entry.control];
+  // A setting without its own explanation is described by its line in the table.
+  const explanation = EXPLANATIONS[entry.control] ?? { hint: `${entry.hint[0].toUpperCase()}${entry.hint.slice(1)}.`, more: [] };
   const kind = entry.value;
   let field: ReactNode;
   if (kind.kind === 'choice') {

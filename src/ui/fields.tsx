@@ -20,7 +20,7 @@ export function FieldLabel({ id, label, explanation, options }: { id: string; la
       <label htmlFor={id} title={explanation?.hint}>
         {label}
       </label>
-      {explanation && <WhatIsThis label={label} explanation={explanation} options={options} />}
+      {explanation && explanation.more.length > 0 && <WhatIsThis label={label} explanation={explanation} options={options} />}
       {explanation && (
         <span id={`${id}-hint`} className="visually-hidden">
           {explanation.hint}

@@ -142,3 +142,59 @@ describe('editing the data', () => {
     await expectHealthy(playground);
   });
 });
+
+/** The settings bar as a person uses it: every field from the table of settings, and its limits as links and files have them. */
+describe('the settings', () => {
+  let playground: Playground;
+
+  afterEach(async () => {
+    await playground?.browser.close();
+  });
+
+  it('the Points field takes 5 points, as a link does, and says what is wrong with 0', async () => {
+    playground = await openPlayground('cpu');
+    const { page } = playground;
+    const points = field(page, 'Points');
+    await points.fill('5');
+    await points.press('Enter');
+    await expect.poll(() => page.evaluate(() => location.hash)).toContain('points=5&');
+    await points.fill('0');
+    await points.press('Enter');
+    expect(await points.getAttribute('aria-invalid')).toBe('true');
+    expect(await points.getAttribute('title')).toBe('Points must be a whole number from 1 to 100000; got 0');
+    await expectHealthy(playground);
+  });
+
+  it('a learning-rate schedule shows the fields it uses, and early stopping takes a patience', async () => {
+    playground = await openPlayground('cpu');
+    const { page } = playground;
+    const schedule = field(page, 'Learning-rate schedule');
+    expect(await schedule.inputValue()).toBe('constant');
+    const shown = async () => {
+      const labels = ['Schedule steps', 'Decay factor', 'Warm-up steps'];
+      const counts = await Promise.all(labels.map((label) => field(page, label).count()));
+      return labels.filter((_, i) => counts[i] > 0);
+    };
+    expect(await shown()).toEqual([]);
+    for (const [name, fields] of [
+      ['step', ['Schedule steps', 'Decay factor']],
+      ['exponential', ['Decay factor']],
+      ['cosine', ['Schedule steps']],
+      ['warmup', ['Warm-up steps']],
+    ] as const) {
+      await schedule.selectOption(name);
+      await expect.poll(shown, { message: name }).toEqual(fields);
+    }
+    await field(page, 'Warm-up steps').fill('250');
+    await field(page, 'Warm-up steps').press('Enter');
+    const stopping = field(page, 'Early stopping');
+    expect(await stopping.inputValue()).toBe('0');
+    await stopping.fill('20');
+    await stopping.press('Enter');
+    await expect.poll(() => page.evaluate(() => location.hash)).toMatch(/lrSchedule=warmup&.*warmupSteps=250&earlyStopping=20/);
+    await stopping.fill('-1');
+    await stopping.press('Enter');
+    expect(await stopping.getAttribute('title')).toBe('Early stopping must be a whole number from 0 to 10000; got -1');
+    await expectHealthy(playground);
+  });
+});
