@@ -47,8 +47,8 @@ export interface Setting {
   value: SettingValue;
   /** Values offered in the field's list (any other allowed value can be typed). */
   suggestions?: readonly (number | 'all')[];
-  /** The settings bar group that shows it; absent for the settings edited elsewhere (Data panel, network). */
-  bar?: 'model' | 'training';
+  /** The settings bar group that shows it (`more`: behind the bar's More button); absent for the settings edited elsewhere (Data panel, network). */
+  bar?: 'model' | 'training' | 'more';
   /** Whether it matters for this config; the settings bar shows it only then. */
   shownWhen?(config: ExperimentConfig): boolean;
   /** What else an edit of it changes in the config. */
@@ -113,7 +113,7 @@ export const SETTINGS = {
     bar: 'model',
     shownWhen: (config) => config.model.init === 'normal',
   },
-  normalize: { section: 'model', field: 'normalize', flag: 'normalize', control: 'normalize', label: 'Normalize features', hint: 'standardise the inputs with the training split\'s mean and std', value: { kind: 'boolean' }, bar: 'model' },
+  normalize: { section: 'model', field: 'normalize', flag: 'normalize', control: 'normalize', label: 'Normalize features', hint: 'standardise the inputs with the training split\'s mean and std', value: { kind: 'boolean' }, bar: 'more' },
   optimizer: { section: 'training', field: 'optimizer', flag: 'optimizer', control: 'optimizer', label: 'Optimizer', hint: 'the update rule', value: choice(OPTIMIZERS), bar: 'training' },
   lr: { section: 'training', field: 'learningRate', flag: 'lr', control: 'lr', label: 'Learning rate', hint: 'α, the step size', value: number(LIMITS.learningRate), suggestions: [0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10], bar: 'training' },
   momentum: {
@@ -133,7 +133,7 @@ export const SETTINGS = {
   l2: { section: 'training', field: 'l2', flag: 'l2', control: 'l2', label: 'L2', hint: 'L2 regularisation rate (weights only)', value: number(LIMITS.regularization), suggestions: RATES, bar: 'training' },
   dropout: { section: 'training', field: 'dropout', flag: 'dropout', control: 'dropout', label: 'Dropout', hint: 'dropout rate on hidden activations', value: number(LIMITS.dropout), suggestions: [0, 0.1, 0.2, 0.3, 0.5], bar: 'training' },
   seed: { section: 'training', field: 'seed', flag: 'training-seed', control: 'newWeights', label: 'Training seed', hint: 'seeds the initial weights, the batch order and dropout', value: whole(LIMITS.seed) },
-  lrSchedule: { section: 'training', field: 'lrSchedule', flag: 'lr-schedule', control: 'lrSchedule', label: 'Learning-rate schedule', hint: 'how the rate changes with the step', value: choice(LR_SCHEDULES), bar: 'training' },
+  lrSchedule: { section: 'training', field: 'lrSchedule', flag: 'lr-schedule', control: 'lrSchedule', label: 'Learning-rate schedule', hint: 'how the rate changes with the step', value: choice(LR_SCHEDULES), bar: 'more' },
   lrStep: {
     section: 'training',
     field: 'lrStep',
@@ -143,7 +143,7 @@ export const SETTINGS = {
     hint: 'step: steps between decays; cosine: steps down to 0',
     value: whole(LIMITS.lrStep),
     suggestions: [100, 500, 1000, 5000, 10000],
-    bar: 'training',
+    bar: 'more',
     shownWhen: scheduleUses('step', 'cosine'),
   },
   lrGamma: {
@@ -155,7 +155,7 @@ export const SETTINGS = {
     hint: 'step: factor of each decay; exponential: per step',
     value: number(LIMITS.lrGamma),
     suggestions: [0.1, 0.5, 0.9, 0.99, 0.999],
-    bar: 'training',
+    bar: 'more',
     shownWhen: scheduleUses('step', 'exponential'),
   },
   warmupSteps: {
@@ -167,7 +167,7 @@ export const SETTINGS = {
     hint: 'warmup: steps of the rise to the base rate',
     value: whole(LIMITS.warmupSteps),
     suggestions: [10, 100, 500, 1000],
-    bar: 'training',
+    bar: 'more',
     shownWhen: scheduleUses('warmup'),
   },
   earlyStopping: {
@@ -179,7 +179,7 @@ export const SETTINGS = {
     hint: 'test-loss checks without a new best before stopping; 0 = off',
     value: whole(LIMITS.earlyStopping),
     suggestions: [0, 5, 10, 20, 50],
-    bar: 'training',
+    bar: 'more',
   },
 } as const satisfies Record<string, Setting>;
 

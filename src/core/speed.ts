@@ -22,7 +22,7 @@ export const SPEED_RANGE = { min: 1, max: 1_000_000 } as const;
 /** How a link writes Max. */
 export const MAX_SPEED_TEXT = 'max';
 
-/** The speed as the page shows it: `1 step/s`, `1,000 steps/s`, `Max`. */
+/** The speed as the page says it (and reads it out): `1 step/s`, `1,000 steps/s`, `Max`. */
 export function speedText(speed: number): string {
   if (!Number.isFinite(speed)) return 'Max';
   return `${speed.toLocaleString('en-US')} step${speed === 1 ? '' : 's'}/s`;
@@ -36,4 +36,9 @@ export function nearestSpeedStop(speed: number): number {
     if (Number.isFinite(stop) && Math.abs(Math.log(stop / speed)) < Math.abs(Math.log(SPEED_STOPS[best] / speed))) best = i;
   });
   return best;
+}
+
+/** The speed written short, beside the slider: `1/s`, `1,000/s`, `Max`. */
+export function shortSpeedText(speed: number): string {
+  return Number.isFinite(speed) ? `${speed.toLocaleString('en-US')}/s` : 'Max';
 }

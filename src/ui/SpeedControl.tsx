@@ -1,5 +1,5 @@
 import { useId, type ReactNode } from 'react';
-import { SPEED_STOPS, nearestSpeedStop, speedText } from '../core/speed';
+import { SPEED_STOPS, nearestSpeedStop, shortSpeedText, speedText } from '../core/speed';
 import type { Run } from '../train/run';
 import { useAppState, useServices } from './appContext';
 import { SETTING_EXPLANATIONS } from './explanations';
@@ -14,7 +14,7 @@ export function SpeedControl(): ReactNode {
   const id = useId();
   return (
     <Hideable id="speed">
-      <div className="field slider speed">
+      <div className="speed">
         <FieldLabel id={id} label="Speed" explanation={SETTING_EXPLANATIONS.speed} />
         <input
           id={id}
@@ -27,7 +27,9 @@ export function SpeedControl(): ReactNode {
           aria-describedby={`${id}-hint`}
           onChange={(event) => updateView(store, { speed: SPEED_STOPS[Number(event.target.value)] })}
         />
-        <span className="value">{speedText(speed)}</span>
+        <span className="value" aria-hidden="true">
+          {shortSpeedText(speed)}
+        </span>
       </div>
     </Hideable>
   );

@@ -5,7 +5,7 @@ import { PRESET_NAMES } from '../../src/data/presets/registry';
 import { parseWeights } from '../../src/io/weights';
 import { formatAccuracy, formatEpoch, formatLoss } from '../../src/ui/format';
 import { DATASET_NAMES } from '../../src/ui/names';
-import { button, chooseFile, clickPlane, download, expectHealthy, field, openPlayground, type Playground } from './browser';
+import { button, chooseFile, clickPlane, download, expectHealthy, field, openMoreSettings, openPlayground, type Playground } from './browser';
 
 /** Editing the data as a person does, on the CPU worker; every test starts from a fresh page. */
 describe('editing the data', () => {
@@ -168,6 +168,8 @@ describe('the settings', () => {
   it('a learning-rate schedule shows the fields it uses, and early stopping takes a patience', async () => {
     playground = await openPlayground('cpu');
     const { page } = playground;
+    expect(await field(page, 'Learning-rate schedule').count()).toBe(0);
+    await openMoreSettings(page);
     const schedule = field(page, 'Learning-rate schedule');
     expect(await schedule.inputValue()).toBe('constant');
     const shown = async () => {

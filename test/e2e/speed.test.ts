@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { button, expectHealthy, field, openPlayground, type BackendMode } from './browser';
+import { button, expectHealthy, field, openMoreSettings, openPlayground, type BackendMode } from './browser';
 import type { Page } from 'playwright-core';
 
 /** The epoch the readout shows (it reads "0.05", "3.2" or "1,204"). */
@@ -20,6 +20,7 @@ describe.each<BackendMode>(['cpu', 'webgpu'])('Speed on %s', (mode) => {
     const playground = await openPlayground(mode);
     const { page } = playground;
     try {
+      await openMoreSettings(page);
       const speed = field(page, 'Speed');
       expect(await speed.getAttribute('aria-valuetext')).toBe('300 steps/s');
       await speed.focus();
@@ -51,7 +52,7 @@ it('a link sets the speed, and a bad one keeps the default with a notice', { tim
   try {
     expect(await field(page, 'Speed').getAttribute('aria-valuetext')).toBe('Max');
     await page.goto(page.url().replace(/speed=max/, 'speed=fast'));
-    await field(page, 'Speed').waitFor();
+    await openMoreSettings(page);
     await expect.poll(() => page.locator('[role="alert"]').textContent()).toContain('Speed must be a whole number from 1 to 1000000 or "max"; got "fast"; kept 300 steps/s');
     expect(await field(page, 'Speed').getAttribute('aria-valuetext')).toBe('300 steps/s');
   } finally {
