@@ -50,7 +50,7 @@ function applyFlags(config: ExperimentConfig, flags: ExperimentFlags): void {
     config.data.seed = wholeNumberFlag('seed', flags.seed, LIMITS.seed);
     config.training.seed = config.data.seed;
   }
-  applySettingFlags(config, flags, ['data', 'model', 'training']);
+  applySettingFlags(config, flags);
 }
 
 /** Makes a dataset's task the model's task, or explains why the two do not fit. */

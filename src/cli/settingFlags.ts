@@ -53,12 +53,12 @@ export function readSettingFlag(entry: Setting, text: string): unknown {
   return readSetting(entry, settingJson(entry.value, written, at, 'asText'), at);
 }
 
-/** Applies the flags given for the settings of `sections` to the config. */
-export function applySettingFlags(config: ExperimentConfig, flags: Readonly<Record<string, unknown>>, sections: readonly SettingSection[]): void {
+/** Applies the flags given for settings to the config. */
+export function applySettingFlags(config: ExperimentConfig, flags: Readonly<Record<string, unknown>>): void {
   for (const key of SETTING_KEYS) {
     const entry = setting(key);
     const text = flags[entry.flag];
-    if (sections.includes(entry.section) && typeof text === 'string') putSetting(config, entry, readSettingFlag(entry, text));
+    if (typeof text === 'string') putSetting(config, entry, readSettingFlag(entry, text));
   }
 }
 
@@ -100,7 +100,7 @@ export function settingFlagsHelp(section: SettingSection, defaults: ExperimentCo
   for (const key of SETTING_KEYS) {
     const entry = setting(key);
     if (entry.section !== section) continue;
-    const head = `  --${entry.flag} ${valueName(entry.value)}`;
+    const head = `  --${entry.flag} ${entry.flagValue ?? valueName(entry.value)}`;
     const shown = settingValue(defaults, entry);
     const text = `${entry.hint} (default ${Array.isArray(shown) ? shown.join(',') || 'none' : String(shown)})`;
     lines.push(head.length < FLAG_COLUMN ? `${head.padEnd(FLAG_COLUMN)}${text}` : `${head}\n${' '.repeat(FLAG_COLUMN)}${text}`);

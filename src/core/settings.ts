@@ -44,6 +44,8 @@ export interface Setting {
   label: string;
   /** One line on what it is, for --help and the docs. */
   hint: string;
+  /** What --help calls the flag's value, when its range says too little (`PATIENCE`). */
+  flagValue?: string;
   value: SettingValue;
   /** Values offered in the field's list (any other allowed value can be typed). */
   suggestions?: readonly (number | 'all')[];
@@ -63,7 +65,7 @@ const choice = (options: readonly string[]): SettingValue => ({ kind: 'choice', 
 const scheduleUses = (...schedules: LrScheduleName[]) => (config: ExperimentConfig) => schedules.includes(config.training.lrSchedule);
 
 /** Enough per-layer activations for the largest model: a stem and two layers per block, or 16 hidden layers. */
-export const MAX_LAYER_ACTIVATIONS = Math.max(LIMITS.hiddenLayers.max, 1 + 2 * LIMITS.blocks.max);
+const MAX_LAYER_ACTIVATIONS = Math.max(LIMITS.hiddenLayers.max, 1 + 2 * LIMITS.blocks.max);
 
 const RATES = [0, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10];
 
@@ -177,6 +179,7 @@ export const SETTINGS = {
     control: 'earlyStopping',
     label: 'Early stopping',
     hint: 'test-loss checks without a new best before stopping; 0 = off',
+    flagValue: 'PATIENCE',
     value: whole(LIMITS.earlyStopping),
     suggestions: [0, 5, 10, 20, 50],
     bar: 'more',
@@ -190,11 +193,6 @@ export const SETTING_KEYS = Object.keys(SETTINGS) as SettingKey[];
 /** A setting by its key, with the table's general type. */
 export function setting(key: SettingKey): Setting {
   return SETTINGS[key];
-}
-
-/** The setting of config field `section.field`. */
-export function settingOf(section: SettingSection, field: string): Setting {
-  return SETTING_KEYS.map(setting).find((entry) => entry.section === section && entry.field === field)!;
 }
 
 /** The setting's value in a config. */

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { defaultConfig, type ExperimentConfig } from '../../src/core/config';
-import { SETTING_KEYS, setting, settingOf, settingValue } from '../../src/core/settings';
+import { SETTING_KEYS, setting, settingValue } from '../../src/core/settings';
 import { COMMAND_HELP } from '../../src/cli/help';
 import { SETTING_FLAGS, readSettingFlag } from '../../src/cli/settingFlags';
 import { parseExperimentConfig } from '../../src/io/experimentConfig';
@@ -18,7 +18,7 @@ const entries = SETTING_KEYS.map((key) => ({ key, entry: setting(key) }));
 describe('the table of settings', () => {
   it('has one entry per config field, and names each key, flag and field once', () => {
     for (const section of Object.keys(defaults) as (keyof ExperimentConfig)[]) {
-      for (const field of Object.keys(defaults[section])) expect(settingOf(section, field), `${section}.${field}`).toBeDefined();
+      for (const field of Object.keys(defaults[section])) expect(entries.filter(({ entry }) => entry.section === section && entry.field === field), `${section}.${field}`).toHaveLength(1);
     }
     for (const { key, entry } of entries) expect(settingValue(defaults, entry), key).not.toBeUndefined();
     const flags = entries.map(({ entry }) => entry.flag);
