@@ -116,13 +116,21 @@ export function settingText(value: unknown): string {
   return String(value);
 }
 
-/** Text typed into a setting's field on the page: its value, or what is wrong with it in the page's words. */
-export function readSettingText(entry: Setting, text: string): { value: unknown } | { problem: string } {
-  const at = SettingPlace.of(entry);
+/**
+ * Text typed into a field of the page: its value as `kind` reads it, or what is wrong with it in
+ * the page's words, naming the field by `label` (a setting's label, or one of its items').
+ */
+export function readFieldText(kind: SettingValue, label: string, text: string): { value: unknown } | { problem: string } {
+  const at = new SettingPlace(label);
   try {
-    return { value: readSetting(entry, settingJson(entry.value, text, at), at) };
+    return { value: readSettingValue(settingJson(kind, text, at), kind, at) };
   } catch (error) {
     if (error instanceof InputError) return { problem: error.message };
     throw error;
   }
+}
+
+/** Text typed into a setting's field on the page. */
+export function readSettingText(entry: Setting, text: string): { value: unknown } | { problem: string } {
+  return readFieldText(entry.value, entry.label, text);
 }

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
-import { editSetting, setting, settingValue, type Setting, type SettingKey } from '../core/settings';
-import { readSettingText } from '../io/settingRead';
+import { editSetting, setting, settingValue, type Setting, type SettingKey, type SettingValue } from '../core/settings';
+import { readFieldText } from '../io/settingRead';
 import { useAppState, useServices } from './appContext';
 import { OPTION_EXPLANATIONS, SETTING_EXPLANATIONS, type Explanation } from './explanations';
 import { NumberField, SelectField, Toggle } from './fields';
@@ -9,19 +9,25 @@ import type { ControlId } from './controls';
 import { OPTION_NAMES } from './names';
 import { updateConfig } from './store';
 
-/** A field's text read as the setting's value (null when refused), and the page's message about text it refuses. */
-export function settingParser(entry: Setting): { parse(text: string): unknown; problem(text: string): string } {
+/**
+ * A field's text read as a value of `kind` (null when refused), and the page's message about text
+ * it refuses, naming the field by `label`: the one reader of links and config files, worded as the page words it.
+ */
+export function fieldParser(kind: SettingValue, label: string): { parse(text: string): unknown; problem(text: string): string } {
   return {
     parse: (text) => {
-      const read = readSettingText(entry, text);
+      const read = readFieldText(kind, label, text);
       return 'value' in read ? read.value : null;
     },
     problem: (text) => {
-      const read = readSettingText(entry, text);
+      const read = readFieldText(kind, label, text);
       return 'problem' in read ? read.problem : '';
     },
   };
 }
+
+/** fieldParser for a setting's own field. */
+export const settingParser = (entry: Setting) => fieldParser(entry.value, entry.label);
 
 const EXPLANATIONS: Partial<Record<string, Explanation>> = SETTING_EXPLANATIONS;
 

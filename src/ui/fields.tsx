@@ -1,5 +1,4 @@
 import { useEffect, useId, useState, type ReactNode } from 'react';
-import { parseDecimal } from '../core/decimal';
 import type { Explanation } from './explanations';
 import { WhatIsThis } from './WhatIsThis';
 import './explanations.css';
@@ -126,15 +125,6 @@ export function NumberField<T>({ label, value, parse, format = String, suggestio
       )}
     </div>
   );
-}
-
-/** A parser for decimal numbers in [min, max] (whole numbers when `integer`); `0x20` is not 32. */
-export function numberParser(min: number, max: number, integer = false): (text: string) => number | null {
-  return (text) => {
-    const value = parseDecimal(text);
-    if (value === null || value < min || value > max || (integer && !Number.isInteger(value))) return null;
-    return value;
-  };
 }
 
 interface ToggleProps {

@@ -151,7 +151,7 @@ describe('the settings', () => {
     await playground?.browser.close();
   });
 
-  it('the Points field takes 5 points, as a link does, and says what is wrong with 0', async () => {
+  it('the Points field takes 5 points, as a link does, and says what is wrong with 0, as the layer editor does with 2000 neurons', async () => {
     playground = await openPlayground('cpu');
     const { page } = playground;
     const points = field(page, 'Points');
@@ -162,6 +162,10 @@ describe('the settings', () => {
     await points.press('Enter');
     expect(await points.getAttribute('aria-invalid')).toBe('true');
     expect(await points.getAttribute('title')).toBe('Points must be a whole number from 1 to 100000; got 0');
+    // The layer editor's field says it the same way.
+    await field(page, 'Neurons in layer 1').fill('2000');
+    await field(page, 'Neurons in layer 1').press('Enter');
+    expect(await field(page, 'Neurons in layer 1').getAttribute('title')).toBe('Neurons in layer 1 must be a whole number from 1 to 1024; got 2000');
     await expectHealthy(playground);
   });
 
