@@ -4,6 +4,7 @@ import { browserBackends, browserClock } from './train/browser';
 import { Run } from './train/run';
 import { App } from './App';
 import { createAppStore, showNotice } from './ui/store';
+import { followSpeed } from './ui/SpeedControl';
 import { applyHash, readHash, startUrlSync } from './ui/urlSync';
 import { ViewScheduler } from './ui/viewScheduler';
 import './ui/styles.css';
@@ -20,6 +21,7 @@ async function boot(): Promise<void> {
   const run = new Run(store, browserBackends, browserClock);
   const services = { store, run, views: new ViewScheduler(() => run.version) };
   applyHash(services, opened);
+  followSpeed(store, run);
   // A move off WebGPU is never silent: the notice says why. Nor is an early stop.
   run.onNews((news) => {
     if (news.kind === 'failover') showNotice(store, { kind: 'error', text: news.text });

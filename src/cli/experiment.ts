@@ -1,8 +1,7 @@
-import { defaultConfig, INIT_SCHEMES, LIMITS, OPTIMIZERS, PRESET_NAMES, ARCHITECTURES, type ExperimentConfig } from '../core/config';
+import { defaultConfig, LIMITS, type ExperimentConfig } from '../core/config';
 import { splitDataset, type Dataset } from '../core/dataset';
 import { inputError } from '../core/errors';
-import { HIDDEN_ACTIVATIONS } from '../core/activations';
-import { fitNormalization, isFeatureName, FEATURE_NAMES, type FeatureName } from '../core/features';
+import { fitNormalization } from '../core/features';
 import { buildModelSpec, type ModelSpec } from '../core/network';
 import { describeTask, type Task } from '../core/task';
 import { datasetFromTable } from '../data/csv';
@@ -12,36 +11,25 @@ import { parseJsonText } from '../io/jsonText';
 import { parseWeights, type ImportedWeights } from '../io/weights';
 import { UsageError } from './errors';
 import { readCsvFile, readTextFile } from './files';
-import { choiceFlag, listFlag, numberFlag, wholeNumberFlag } from './flags';
+import { choiceFlag, wholeNumberFlag } from './flags';
+import { applySettingFlags } from './settingFlags';
 
-/** The flags of `descent train` that describe the experiment, as strings straight from the command line. */
+/**
+ * The flags of `descent train` that describe the experiment, as strings straight from the command
+ * line: one per setting (src/core/settings.ts, by its flag name), and these.
+ */
 export interface ExperimentFlags {
-  preset?: string;
   data?: string;
   task?: string;
-  points?: string;
-  noise?: string;
-  classes?: string;
-  'train-fraction'?: string;
+  /** Seeds both the data and the training (--data-seed and --training-seed set one each). */
   seed?: string;
   config?: string;
   init?: string;
-  arch?: string;
-  hidden?: string;
-  width?: string;
-  blocks?: string;
-  activation?: string;
-  features?: string;
-  'init-scheme'?: string;
-  'init-scale'?: string;
-  optimizer?: string;
-  lr?: string;
-  momentum?: string;
-  'batch-size'?: string;
-  l1?: string;
-  l2?: string;
-  dropout?: string;
+  [settingFlag: string]: string | boolean | undefined;
 }
+
+/** Flags that are not settings of the config. */
+export const EXPERIMENT_FLAGS = ['data', 'task', 'seed', 'config', 'init'] as const;
 
 /** Everything a training run starts from. */
 export interface Experiment {
@@ -54,56 +42,15 @@ export interface Experiment {
   labelsReadAs?: string;
 }
 
-const LAYOUT_FLAGS = ['arch', 'hidden', 'width', 'blocks', 'activation', 'features'] as const;
+const LAYOUT_FLAGS = ['arch', 'hidden', 'width', 'blocks', 'activation', 'layer-activations', 'features'] as const;
 
-/** Applies the data flags to the config. */
-function applyDataFlags(config: ExperimentConfig, flags: ExperimentFlags): void {
-  const data = config.data;
-  if (flags.preset !== undefined) data.preset = choiceFlag('preset', flags.preset, PRESET_NAMES);
-  if (flags.points !== undefined) data.points = wholeNumberFlag('points', flags.points, LIMITS.points);
-  if (flags.noise !== undefined) data.noise = numberFlag('noise', flags.noise, LIMITS.noise);
-  if (flags.classes !== undefined) data.classes = wholeNumberFlag('classes', flags.classes, LIMITS.classes);
-  if (flags['train-fraction'] !== undefined) data.trainFraction = numberFlag('train-fraction', flags['train-fraction'], LIMITS.trainFraction);
+/** Applies --seed, then the flags of every setting, to the config. */
+function applyFlags(config: ExperimentConfig, flags: ExperimentFlags): void {
   if (flags.seed !== undefined) {
-    data.seed = wholeNumberFlag('seed', flags.seed, LIMITS.seed);
-    config.training.seed = data.seed;
+    config.data.seed = wholeNumberFlag('seed', flags.seed, LIMITS.seed);
+    config.training.seed = config.data.seed;
   }
-}
-
-/** Applies the layout flags to the config. */
-function applyModelFlags(config: ExperimentConfig, flags: ExperimentFlags): void {
-  const model = config.model;
-  if (flags.arch !== undefined) model.arch = choiceFlag('arch', flags.arch, ARCHITECTURES);
-  if (flags.hidden !== undefined) {
-    const widths = flags.hidden.trim() === '' || flags.hidden.trim() === 'none' ? [] : listFlag('hidden', flags.hidden);
-    if (widths.length > LIMITS.hiddenLayers.max) throw new UsageError(`--hidden: at most ${LIMITS.hiddenLayers.max} hidden layers, got ${widths.length}`);
-    model.hidden = widths.map((width) => wholeNumberFlag('hidden', width, LIMITS.width));
-  }
-  if (flags.width !== undefined) model.width = wholeNumberFlag('width', flags.width, LIMITS.width);
-  if (flags.blocks !== undefined) model.blocks = wholeNumberFlag('blocks', flags.blocks, LIMITS.blocks);
-  if (flags.activation !== undefined) model.activation = choiceFlag('activation', flags.activation, HIDDEN_ACTIVATIONS);
-  if (flags.features !== undefined) {
-    const names = listFlag('features', flags.features);
-    for (const name of names) if (!isFeatureName(name)) throw new UsageError(`--features: "${name}" is not one of ${FEATURE_NAMES.join(', ')}`);
-    if (new Set(names).size !== names.length) throw new UsageError(`--features: a feature is listed twice in "${flags.features}"`);
-    model.features = names as FeatureName[];
-  }
-  if (flags['init-scheme'] !== undefined) model.init = choiceFlag('init-scheme', flags['init-scheme'], INIT_SCHEMES);
-  if (flags['init-scale'] !== undefined) model.initScale = numberFlag('init-scale', flags['init-scale'], LIMITS.initScale);
-}
-
-/** Applies the optimisation flags to the config. */
-function applyTrainingFlags(config: ExperimentConfig, flags: ExperimentFlags): void {
-  const training = config.training;
-  if (flags.optimizer !== undefined) training.optimizer = choiceFlag('optimizer', flags.optimizer, OPTIMIZERS);
-  if (flags.lr !== undefined) training.learningRate = numberFlag('lr', flags.lr, LIMITS.learningRate);
-  if (flags.momentum !== undefined) training.momentum = numberFlag('momentum', flags.momentum, LIMITS.momentum);
-  if (flags['batch-size'] !== undefined) {
-    training.batchSize = flags['batch-size'] === 'all' ? 'all' : wholeNumberFlag('batch-size', flags['batch-size'], LIMITS.batchSize);
-  }
-  if (flags.l1 !== undefined) training.l1 = numberFlag('l1', flags.l1, LIMITS.regularization);
-  if (flags.l2 !== undefined) training.l2 = numberFlag('l2', flags.l2, LIMITS.regularization);
-  if (flags.dropout !== undefined) training.dropout = numberFlag('dropout', flags.dropout, LIMITS.dropout);
+  applySettingFlags(config, flags);
 }
 
 /** Makes a dataset's task the model's task, or explains why the two do not fit. */
@@ -175,9 +122,7 @@ export function resolveExperiment(flags: ExperimentFlags): Experiment {
     if (clash) throw new UsageError(`--${clash} cannot be combined with --init: the layout comes from the weights file`);
     if (initial.config) config = structuredClone(initial.config);
   }
-  applyDataFlags(config, flags);
-  applyModelFlags(config, flags);
-  applyTrainingFlags(config, flags);
+  applyFlags(config, flags);
   if (!initial) checkLayoutFlags(config, flags);
   const loaded = loadDataset(config, flags, initial?.spec.task);
   let dataset = loaded.dataset;

@@ -4,12 +4,6 @@ import { UsageError } from './errors';
 
 /** Typed readers for flag values; each error names the flag and says what it expected. */
 
-export function numberFlag(name: string, value: string, range: NumberRange): number {
-  const number = parseDecimal(value) ?? NaN;
-  if (!Number.isFinite(number) || !inRange(number, range)) throw new UsageError(`--${name}: expected a number in ${rangeText(range)}, got "${value}"`);
-  return number;
-}
-
 export function wholeNumberFlag(name: string, value: string, range: NumberRange): number {
   const number = parseDecimal(value) ?? NaN;
   if (!Number.isInteger(number) || !inRange(number, range)) throw new UsageError(`--${name}: expected a whole number in ${rangeText(range)}, got "${value}"`);

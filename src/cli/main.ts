@@ -3,18 +3,17 @@ import { InputError } from '../core/errors';
 import { BACKENDS, type BackendChoice } from './backend';
 import { EXIT, TrainingFailedError, UsageError } from './errors';
 import { evalCommand } from './evalCommand';
+import { EXPERIMENT_FLAGS } from './experiment';
 import { choiceFlag } from './flags';
 import { predictCommand } from './predictCommand';
+import { SETTING_FLAGS } from './settingFlags';
 import { trainCommand } from './trainCommand';
 import { HELP, COMMAND_HELP } from './help';
 
 type Command = 'train' | 'eval' | 'predict';
 
 const STRING_FLAGS: Record<Command, string[]> = {
-  train: [
-    'preset', 'data', 'task', 'points', 'noise', 'classes', 'train-fraction', 'seed', 'config', 'init', 'arch', 'hidden', 'width', 'blocks',
-    'activation', 'features', 'init-scheme', 'init-scale', 'optimizer', 'lr', 'momentum', 'batch-size', 'l1', 'l2', 'dropout', 'epochs', 'steps', 'out',
-  ],
+  train: [...EXPERIMENT_FLAGS, ...SETTING_FLAGS, 'epochs', 'steps', 'out'],
   eval: ['weights', 'data'],
   predict: ['weights', 'data'],
 };

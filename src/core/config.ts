@@ -5,13 +5,6 @@ import type { NumberRange } from './range';
 
 /** Everything that defines one experiment: the data, the model and how it is trained. */
 
-export const CLASSIFICATION_PRESETS = ['circle', 'xor', 'gauss', 'spiral', 'moons', 'checkerboard', 'rings', 'blobs'] as const;
-export const REGRESSION_PRESETS = ['reg-plane', 'reg-gauss', 'reg-sine'] as const;
-export const PRESET_NAMES = [...CLASSIFICATION_PRESETS, ...REGRESSION_PRESETS] as const;
-export type PresetName = (typeof PRESET_NAMES)[number];
-/** `custom` is data drawn by hand or imported from CSV. */
-export type DataSource = PresetName | 'custom';
-
 export const ARCHITECTURES = ['mlp', 'resnet'] as const;
 export type Architecture = (typeof ARCHITECTURES)[number];
 
@@ -22,7 +15,8 @@ export const OPTIMIZERS = ['sgd', 'momentum', 'adam'] as const;
 export type OptimizerName = (typeof OPTIMIZERS)[number];
 
 export interface DataConfig {
-  preset: DataSource;
+  /** A preset's name (src/data/presets/registry.ts), or `custom`: points drawn by hand or imported. */
+  preset: string;
   /** Number of points generated. */
   points: number;
   /** Spread of the points around the preset's shape, 0 (clean) … 1 (very noisy). */

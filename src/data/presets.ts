@@ -1,4 +1,4 @@
-import { LIMITS, PRESET_NAMES, type DataConfig, type PresetName } from '../core/config';
+import { LIMITS, type DataConfig } from '../core/config';
 import type { Dataset } from '../core/dataset';
 import { InputError } from '../core/errors';
 import { PLANE_EXTENT } from '../core/grid';
@@ -6,9 +6,9 @@ import { createRng, deriveSeed, type Rng } from '../core/rng';
 import { SETTING_LABELS } from '../core/settingLabels';
 import type { Task } from '../core/task';
 import type { ClassSampler, RegressionSurface } from './presets/geometry';
-import { PRESET_GENERATORS } from './presets/registry';
+import { presetNamed } from './presets/registry';
 import { assignSplit } from './split';
-import { checkInteger, checkNumber, checkTrainFraction } from './validate';
+import { checkInteger, checkNumber } from './validate';
 import { roundCoordinate } from '../core/coordinates';
 
 /** Stream label of the points' random draws (the split uses its own stream of the same seed). */
@@ -17,34 +17,28 @@ const POINTS_STREAM = 0xda7a;
 const REGRESSION_NOISE = 0.3;
 
 /** Whether the preset reads DataConfig.classes (spiral, rings, blobs); the others have a fixed task. */
-export function presetUsesClasses(preset: PresetName): boolean {
-  const generator = PRESET_GENERATORS[preset];
+export function presetUsesClasses(preset: string): boolean {
+  const generator = presetNamed(preset);
   return generator.kind === 'classification' && generator.usesClasses;
 }
 
 /** The task a preset produces: k classes for spiral/rings/blobs, 2 for the other classifiers, or regression. */
-export function presetTask(preset: PresetName, classes: number): Task {
-  const generator = PRESET_GENERATORS[preset];
+export function presetTask(preset: string, classes: number): Task {
+  const generator = presetNamed(preset);
   if (generator.kind === 'regression') return { kind: 'regression' };
   return { kind: 'classification', classes: generator.usesClasses ? classes : 2 };
 }
 
-function isPresetName(name: string): name is PresetName {
-  return (PRESET_NAMES as readonly string[]).includes(name);
-}
-
 /** Throws an InputError naming the first field of `config` that a generator cannot use. */
-function validateDataConfig(config: DataConfig): asserts config is DataConfig & { preset: PresetName } {
+function validateDataConfig(config: DataConfig): void {
   const labels = SETTING_LABELS.data;
   if (config.preset === 'custom') throw new InputError('Custom data is drawn or imported; it cannot be generated');
-  if (!isPresetName(config.preset)) {
-    throw new InputError(`${labels.preset} must be one of ${PRESET_NAMES.join(', ')}; got ${JSON.stringify(config.preset)}`);
-  }
+  presetNamed(config.preset);
   checkInteger(labels.points, config.points, LIMITS.points.min, LIMITS.points.max);
-  checkNumber(labels.noise, config.noise, LIMITS.noise.min, LIMITS.noise.max);
+  checkNumber(labels.noise, config.noise, LIMITS.noise);
   if (presetUsesClasses(config.preset)) checkInteger(labels.classes, config.classes, LIMITS.classes.min, LIMITS.classes.max);
   checkInteger(labels.seed, config.seed, LIMITS.seed.min, LIMITS.seed.max);
-  checkTrainFraction(labels.trainFraction, config.trainFraction);
+  checkNumber(labels.trainFraction, config.trainFraction, LIMITS.trainFraction);
 }
 
 /** Class labels cycle 0…k−1, so every class gets ⌊n/k⌋ or ⌈n/k⌉ of the n points. */
@@ -77,7 +71,7 @@ export function generateDataset(config: DataConfig): Dataset {
   const points = new Float64Array(2 * config.points);
   const labels = new Float64Array(config.points);
   const rng = createRng(deriveSeed(config.seed, POINTS_STREAM));
-  const generator = PRESET_GENERATORS[config.preset];
+  const generator = presetNamed(config.preset);
   if (generator.kind === 'regression') fillRegression(generator.surface, config.noise, rng, points, labels);
   else fillClasses(generator.sample, generator.usesClasses ? config.classes : 2, config.noise, rng, points, labels);
   return { task, points, labels, isTest: assignSplit(config.points, config.trainFraction, config.seed) };

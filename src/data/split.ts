@@ -1,7 +1,7 @@
 import { LIMITS } from '../core/config';
 import { createRng, deriveSeed, permutation } from '../core/rng';
 import { SETTING_LABELS } from '../core/settingLabels';
-import { checkInteger, checkTrainFraction } from './validate';
+import { checkInteger, checkNumber } from './validate';
 
 /** Stream label that keeps the split's random draws apart from the points' draws of the same seed. */
 const SPLIT_STREAM = 0x5b117;
@@ -9,7 +9,7 @@ const SPLIT_STREAM = 0x5b117;
 /** n test flags (1 = test): exactly round(n·(1 − trainFraction)) of them set, chosen by a permutation seeded from `seed`. */
 export function assignSplit(n: number, trainFraction: number, seed: number): Uint8Array {
   checkInteger(SETTING_LABELS.data.points, n, 0, LIMITS.points.max);
-  checkTrainFraction(SETTING_LABELS.data.trainFraction, trainFraction);
+  checkNumber(SETTING_LABELS.data.trainFraction, trainFraction, LIMITS.trainFraction);
   checkInteger(SETTING_LABELS.data.seed, seed, LIMITS.seed.min, LIMITS.seed.max);
   const isTest = new Uint8Array(n);
   const testCount = Math.round(n * (1 - trainFraction));

@@ -1,5 +1,7 @@
-import type { InputError } from '../core/errors';
-import { inRange, rangeText, rangeWords, type NumberRange } from '../core/range';
+import { numberIn, phrase, wholeNumber, type Expectation } from '../core/expectation';
+import { inRange, type NumberRange } from '../core/range';
+
+export { numberIn, phrase, wholeNumber, type Expectation };
 
 /**
  * Typed reads of parsed JSON values; each throws an InputError at its place that names what was
@@ -27,34 +29,16 @@ export function describeValue(value: unknown): string {
   return String(value);
 }
 
-/** What a reader expected, in the words the page uses and in the notation of config files. */
-export interface Expectation {
-  words: string;
-  notation: string;
-}
-
 /** Where a value sits, and how a message about it names it. */
 export interface ValuePlace {
   field(name: string): ValuePlace;
   item(index: number): ValuePlace;
-  /** Any other problem with the value here (`"x1" appears twice`). */
-  error(problem: string): InputError;
+  /** Any other problem with the value here (`"x1" appears twice`); an InputError, or the command line's usage error. */
+  error(problem: string): Error;
   /** The value here is not what was expected. */
-  expected(expectation: Expectation, value: unknown): InputError;
+  expected(expectation: Expectation, value: unknown): Error;
   /** The text here is none of the allowed names. */
-  notOneOf(text: string, names: readonly string[]): InputError;
-}
-
-/** An expectation said the same way in files and on the page (`true or false`). */
-export const phrase = (text: string): Expectation => ({ words: text, notation: text });
-
-/** A number in `range`. */
-export const numberIn = (range: NumberRange): Expectation => ({ words: `a number ${rangeWords(range)}`, notation: `a number in ${rangeText(range)}` });
-
-/** A whole number from min to max (max may be Infinity). */
-export function wholeNumber(min: number, max: number): Expectation {
-  if (max === Infinity) return { words: `a whole number of at least ${min}`, notation: `a whole number ≥ ${min}` };
-  return { words: `a whole number from ${min} to ${max}`, notation: `a whole number in [${min}, ${max}]` };
+  notOneOf(text: string, names: readonly string[]): Error;
 }
 
 /** A JSON object (not null, not an array). */

@@ -1,6 +1,7 @@
-import type { ExperimentConfig } from '../core/config';
 import { InputError } from '../core/errors';
-import { SETTING_ITEM_LABELS, SETTING_LABELS } from '../core/settingLabels';
+import { mustBe } from '../core/expectation';
+import { SETTING_ITEM_LABELS } from '../core/settingLabels';
+import type { Setting } from '../core/settings';
 import { describeValue, phrase, type Expectation, type ValuePlace } from './jsonRead';
 
 /**
@@ -13,10 +14,9 @@ export class SettingPlace implements ValuePlace {
     private readonly itemLabel: (index: number) => string = (index) => `${label} item ${index + 1}`,
   ) {}
 
-  /** The place of config field `section.field`, named as the page names it. */
-  static of<S extends keyof ExperimentConfig>(section: S, field: keyof ExperimentConfig[S] & string): SettingPlace {
-    const labels: Record<string, string> = SETTING_LABELS[section];
-    return new SettingPlace(labels[field], SETTING_ITEM_LABELS[field]);
+  /** The place of a setting, named as the page names it. */
+  static of(entry: Setting): SettingPlace {
+    return new SettingPlace(entry.label, SETTING_ITEM_LABELS[entry.field]);
   }
 
   field(name: string): SettingPlace {
@@ -32,7 +32,7 @@ export class SettingPlace implements ValuePlace {
   }
 
   expected(expectation: Expectation, value: unknown): InputError {
-    return new InputError(`${this.label} must be ${expectation.words}; got ${describeValue(value)}`);
+    return new InputError(mustBe(this.label, expectation, describeValue(value)));
   }
 
   notOneOf(text: string, names: readonly string[]): InputError {

@@ -1,9 +1,11 @@
 import { defaultConfig, type ExperimentConfig } from '../core/config';
-import { isNonDecimalNumber, parseDecimal } from '../core/decimal';
 import { InputError } from '../core/errors';
 import { VIEW_LABELS } from '../core/settingLabels';
-import { readConfigField } from './experimentConfig';
-import { phrase, quote, type ValuePlace } from './jsonRead';
+import { SETTING_KEYS, putSetting, setting, settingValue, type Setting, type SettingKey } from '../core/settings';
+import { parseDecimal } from '../core/decimal';
+import { DEFAULT_SPEED, MAX_SPEED_TEXT, SPEED_RANGE, speedText } from '../core/speed';
+import { phrase, quote, wholeNumber } from './jsonRead';
+import { booleanOrText, listItems, readSetting, settingJson, settingText } from './settingRead';
 import { SettingPlace } from './settingPlace';
 
 /**
@@ -34,6 +36,8 @@ export interface UrlState {
   drawn: string | null;
   /** Which engine trains: Auto (chosen by speed), WebGPU or the CPU. */
   backend: 'auto' | 'webgpu' | 'cpu';
+  /** The page's Speed in steps a second (Infinity: Max). */
+  speed: number;
 }
 
 const BACKENDS: readonly UrlState['backend'][] = ['auto', 'webgpu', 'cpu'];
@@ -44,51 +48,18 @@ export interface UrlVocabulary {
   lessons: readonly string[];
 }
 
-type ValueKind = 'number' | 'text' | 'numbers' | 'texts' | 'optionalTexts' | 'boolean' | 'batch';
-
 interface ConfigKey {
-  key: string;
+  key: SettingKey;
   section: keyof ExperimentConfig;
   field: string;
-  kind: ValueKind;
+  setting: Setting;
 }
 
-const configKey = (key: string, section: keyof ExperimentConfig, field: string, kind: ValueKind): ConfigKey => ({ key, section, field, kind });
+/** Every config field and its key, in the order links are written (the table of settings, src/core/settings.ts). */
+export const CONFIG_KEYS: readonly ConfigKey[] = SETTING_KEYS.map((key) => ({ key, section: setting(key).section, field: setting(key).field, setting: setting(key) }));
 
-/** Every config field and its key, in the order links are written. */
-export const CONFIG_KEYS: readonly ConfigKey[] = [
-  configKey('dataset', 'data', 'preset', 'text'),
-  configKey('points', 'data', 'points', 'number'),
-  configKey('noise', 'data', 'noise', 'number'),
-  configKey('classes', 'data', 'classes', 'number'),
-  configKey('dataSeed', 'data', 'seed', 'number'),
-  configKey('trainFraction', 'data', 'trainFraction', 'number'),
-  configKey('arch', 'model', 'arch', 'text'),
-  configKey('hidden', 'model', 'hidden', 'numbers'),
-  configKey('width', 'model', 'width', 'number'),
-  configKey('blocks', 'model', 'blocks', 'number'),
-  configKey('activation', 'model', 'activation', 'text'),
-  configKey('layerActivations', 'model', 'layerActivations', 'optionalTexts'),
-  configKey('features', 'model', 'features', 'texts'),
-  configKey('init', 'model', 'init', 'text'),
-  configKey('initScale', 'model', 'initScale', 'number'),
-  configKey('normalize', 'model', 'normalize', 'boolean'),
-  configKey('optimizer', 'training', 'optimizer', 'text'),
-  configKey('lr', 'training', 'learningRate', 'number'),
-  configKey('momentum', 'training', 'momentum', 'number'),
-  configKey('batch', 'training', 'batchSize', 'batch'),
-  configKey('l1', 'training', 'l1', 'number'),
-  configKey('l2', 'training', 'l2', 'number'),
-  configKey('dropout', 'training', 'dropout', 'number'),
-  configKey('seed', 'training', 'seed', 'number'),
-  configKey('lrSchedule', 'training', 'lrSchedule', 'text'),
-  configKey('lrStep', 'training', 'lrStep', 'number'),
-  configKey('lrGamma', 'training', 'lrGamma', 'number'),
-  configKey('warmupSteps', 'training', 'warmupSteps', 'number'),
-  configKey('earlyStopping', 'training', 'earlyStopping', 'number'),
-];
-
-const VIEW_KEYS: readonly (keyof SharedView)[] = ['showTestData', 'discretize', 'logScale'];
+/** The view toggles a link carries, which the page's view options hold under the same names. */
+export const SHARED_VIEW_KEYS: readonly (keyof SharedView)[] = ['showTestData', 'discretize', 'logScale'];
 const HIDE_SUFFIX = '_hide';
 
 export function defaultSharedView(): SharedView {
@@ -96,85 +67,48 @@ export function defaultSharedView(): SharedView {
 }
 
 export function defaultUrlState(): UrlState {
-  return { config: defaultConfig(), view: defaultSharedView(), hidden: [], present: false, lesson: null, drawn: null, backend: 'auto' };
+  return { config: defaultConfig(), view: defaultSharedView(), hidden: [], present: false, lesson: null, drawn: null, backend: 'auto', speed: DEFAULT_SPEED };
 }
 
 /** Keeps commas readable: they separate list items and need no escaping in a fragment. */
 const encodeValue = (value: string): string => encodeURIComponent(value).replace(/%2C/g, ',');
 
-/** How a per-layer activation that follows the model's default is written. */
-const DEFAULT_ITEM = 'default';
-
-function valueText(value: unknown): string {
-  if (Array.isArray(value)) return value.map((item) => (item === null ? DEFAULT_ITEM : String(item))).join(',');
-  return String(value);
-}
-
 /** The hash (without `#`) that reopens this state. */
 export function encodeUrlState(state: UrlState): string {
   const pairs: [string, string][] = [];
   if (state.lesson) pairs.push(['lesson', state.lesson]);
-  for (const { key, section, field } of CONFIG_KEYS) {
-    pairs.push([key, valueText((state.config[section] as unknown as Record<string, unknown>)[field])]);
-  }
-  for (const key of VIEW_KEYS) if (state.view[key]) pairs.push([key, 'true']);
+  for (const { key, setting: entry } of CONFIG_KEYS) pairs.push([key, settingText(settingValue(state.config, entry))]);
+  for (const key of SHARED_VIEW_KEYS) if (state.view[key]) pairs.push([key, 'true']);
   if (state.hidden.length > 0) pairs.push(['hide', state.hidden.join(',')]);
   if (state.present) pairs.push(['present', 'true']);
   if (state.backend !== 'auto') pairs.push(['backend', state.backend]);
+  if (state.speed !== DEFAULT_SPEED) pairs.push(['speed', Number.isFinite(state.speed) ? String(state.speed) : MAX_SPEED_TEXT]);
   if (state.drawn) pairs.push(['drawn', state.drawn]);
   return pairs.map(([key, value]) => `${key}=${encodeValue(value)}`).join('&');
 }
 
-/** How a number that is not written in decimals is refused: `noise=0x10` is a typo or a trick, not 16. */
-const DECIMAL_NUMBER = phrase('a decimal number');
 const TRUE_OR_FALSE = phrase('true or false');
 
-/** "0.5" → 0.5; text that is no number at all stays text, for the field reader to reject with its range. */
-function numberOrText(text: string, at: ValuePlace): number | string {
+const SPEED_EXPECTED = { words: `${wholeNumber(SPEED_RANGE.min, SPEED_RANGE.max).words} or "${MAX_SPEED_TEXT}"`, notation: '' };
+
+/** `speed=300` or `speed=max`: the speed, or the message about text that is neither. */
+function readSpeed(text: string): number | string {
+  if (text === MAX_SPEED_TEXT) return Infinity;
   const value = parseDecimal(text);
-  if (value !== null) return value;
-  if (isNonDecimalNumber(text)) throw at.expected(DECIMAL_NUMBER, text);
-  return text;
-}
-
-function booleanOrText(text: string): boolean | string {
-  if (text === 'true' || text === '1') return true;
-  if (text === 'false' || text === '0') return false;
-  return text;
-}
-
-const listItems = (text: string): string[] => (text === '' ? [] : text.split(','));
-
-/** The JSON value a config file would hold for this URL text. */
-function jsonValue(kind: ValueKind, text: string, at: ValuePlace): unknown {
-  switch (kind) {
-    case 'number':
-      return numberOrText(text, at);
-    case 'boolean':
-      return booleanOrText(text);
-    case 'batch':
-      return text === 'all' ? text : numberOrText(text, at);
-    case 'numbers':
-      return listItems(text).map((item, i) => numberOrText(item, at.item(i)));
-    case 'texts':
-      return listItems(text);
-    case 'optionalTexts':
-      return listItems(text).map((item) => (item === '' || item === DEFAULT_ITEM ? null : item));
-    case 'text':
-      return text;
-  }
+  if (value !== null && Number.isInteger(value) && value >= SPEED_RANGE.min && value <= SPEED_RANGE.max) return value;
+  return new SettingPlace(VIEW_LABELS.speed).expected(SPEED_EXPECTED, text).message;
 }
 
 /** A value as the page shows it in a message. */
 function shown(value: unknown): string {
-  return Array.isArray(value) ? (value.length === 0 ? 'none' : valueText(value)) : String(value);
+  return Array.isArray(value) ? (value.length === 0 ? 'none' : settingText(value)) : String(value);
 }
 
 /** What a message calls a key: the control's name for a setting, else the key as written (cut short). */
 function keyName(key: string): string {
   const setting = CONFIG_KEYS.find((candidate) => candidate.key === key);
-  if (setting) return SettingPlace.of(setting.section, setting.field as never).label;
-  return Object.hasOwn(VIEW_LABELS, key) ? VIEW_LABELS[key as keyof SharedView] : quote(key);
+  if (setting) return setting.setting.label;
+  return Object.hasOwn(VIEW_LABELS, key) ? VIEW_LABELS[key as keyof typeof VIEW_LABELS] : quote(key);
 }
 
 /** Splits `a=1&b=2` into decoded pairs; a pair that cannot be decoded is reported and skipped. */
@@ -229,19 +163,18 @@ export function decodeUrlState(hash: string, vocabulary: UrlVocabulary): { state
     return value;
   };
 
-  for (const { key, section, field, kind } of CONFIG_KEYS) {
+  for (const { key, setting: entry } of CONFIG_KEYS) {
     const text = take(key);
     if (text === undefined) continue;
-    const target = state.config[section] as unknown as Record<string, unknown>;
-    const at = SettingPlace.of(section, field as never);
+    const at = SettingPlace.of(entry);
     try {
-      target[field] = readConfigField(section, field as never, jsonValue(kind, text, at), at);
+      putSetting(state.config, entry, readSetting(entry, settingJson(entry.value, text, at), at));
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
-      problems.push(`${error.message}; kept ${shown(target[field])}`);
+      problems.push(`${error.message}; kept ${shown(settingValue(state.config, entry))}`);
     }
   }
-  for (const key of VIEW_KEYS) {
+  for (const key of SHARED_VIEW_KEYS) {
     const text = take(key);
     if (text === undefined) continue;
     const value = booleanOrText(text);
@@ -291,6 +224,12 @@ export function decodeUrlState(hash: string, vocabulary: UrlVocabulary): { state
     const choice = BACKENDS.find((name) => name === backend);
     if (choice) state.backend = choice;
     else problems.push(`${new SettingPlace('Run on').expected(phrase(BACKENDS.join(', ')), backend).message}; kept auto`);
+  }
+  const speed = take('speed');
+  if (speed !== undefined) {
+    const read = readSpeed(speed);
+    if (typeof read === 'number') state.speed = read;
+    else problems.push(`${read}; kept ${speedText(state.speed)}`);
   }
   const drawn = take('drawn');
   if (drawn !== undefined) state.drawn = drawn;

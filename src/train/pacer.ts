@@ -48,3 +48,48 @@ export class StepPacer {
     this.k = 1;
   }
 }
+
+/** Steps saved up while a call waits are capped at this many seconds' worth, so a pause or a slow frame brings no burst. */
+const MAX_SAVED_S = 0.1;
+
+/**
+ * The page's Speed: caps the steps a run takes per second. Steps accrue with the clock and each
+ * step call spends them; at Infinity (Max) a call takes whatever the pacer asks for.
+ */
+export class SpeedLimit {
+  private saved = 0;
+  private last: number | null = null;
+
+  constructor(private stepsPerSecond = Infinity) {}
+
+  get speed(): number {
+    return this.stepsPerSecond;
+  }
+
+  set(stepsPerSecond: number): void {
+    this.stepsPerSecond = stepsPerSecond;
+    this.saved = Math.min(this.saved, this.cap());
+  }
+
+  /** How many of the `wanted` steps a call may take at time `now` (ms); 0 means wait for a later frame. */
+  take(now: number, wanted: number): number {
+    const elapsed = this.last === null ? 0 : Math.max(0, now - this.last);
+    this.last = now;
+    if (!Number.isFinite(this.stepsPerSecond)) return wanted;
+    this.saved = Math.min(this.cap(), this.saved + (elapsed * this.stepsPerSecond) / 1000);
+    // The epsilon keeps a whole step that float sums of frame times fall just short of.
+    const steps = Math.min(wanted, Math.floor(this.saved + 1e-9));
+    this.saved = Math.max(0, this.saved - steps);
+    return steps;
+  }
+
+  /** Training paused: nothing accrues until it goes on. */
+  pause(): void {
+    this.last = null;
+  }
+
+  /** At least one step can be saved up, so that slow motion still steps. */
+  private cap(): number {
+    return Math.max(1, this.stepsPerSecond * MAX_SAVED_S);
+  }
+}

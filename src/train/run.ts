@@ -11,7 +11,7 @@ import { datasetOf } from './dataEdits';
 import type { ExperimentSource } from './experiment';
 import { BackendKeeper, type BackendProvider } from './failover';
 import { LossHistory } from './history';
-import { DEFAULT_PACING, type PacerOptions } from './pacer';
+import { DEFAULT_PACING, SpeedLimit, type PacerOptions } from './pacer';
 import { metricsSummary } from './runSupport';
 import { nextPhase, type RunEvent, type RunPhase } from './runState';
 import { EMPTY_SNAPSHOT, TrainingSession, type GridValues, type RunSnapshot, type SessionHost } from './session';
@@ -69,6 +69,8 @@ export class Run {
   /** The session the views show: the current one, or while a new one is built, the one before it. */
   private shown: TrainingSession | null = null;
   private readonly backends: BackendKeeper;
+  /** The page's Speed: the most steps a second; no cap until the page sets one. */
+  private readonly speed = new SpeedLimit();
   private pending: { reset: boolean; imported: ImportedWeights | null } = { reset: false, imported: null };
   private applyQueued = false;
   private queue: Promise<void> = Promise.resolve();
@@ -120,6 +122,11 @@ export class Run {
   async idle(): Promise<void> {
     while (this.busy > 0 || this.applyQueued) await this.queue;
     await this.session?.settled();
+  }
+
+  /** Caps training at this many optimizer steps a second (Infinity: as fast as the backend goes). */
+  setSpeed(stepsPerSecond: number): void {
+    this.speed.set(stepsPerSecond);
   }
 
   /** Called on status changes (play, pause, backend, problems). */
@@ -355,6 +362,7 @@ export class Run {
         snapshot: { ...(kept ? kept.snapshot : EMPTY_SNAPSHOT), parameters: setup.parameters ? Float32Array.from(setup.parameters) : null },
         trained: mode === 'import' || (kept?.trained ?? false),
         pacing: this.pacing,
+        speed: this.speed,
       },
       this.host,
     );

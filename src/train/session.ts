@@ -7,7 +7,7 @@ import type { ModelSpec } from '../core/network';
 import type { GridSpec, Observation, ObserveRequest, Trainer } from '../core/trainer';
 import { LossHistory } from './history';
 import { ObservePlanner } from './observePlanner';
-import { StepPacer, type PacerOptions } from './pacer';
+import { StepPacer, type PacerOptions, type SpeedLimit } from './pacer';
 import { RateMeter } from './rateMeter';
 import { MAX_CALLS_IN_FLIGHT } from './runSupport';
 
@@ -56,6 +56,8 @@ export interface SessionStart {
   /** Whether the weights have been trained (or imported): new data then keeps them. */
   trained: boolean;
   pacing: PacerOptions;
+  /** The page's Speed, shared by the run's sessions. */
+  speed: SpeedLimit;
 }
 
 /** Parameters are read back this often while training: for the diagram, and to survive a lost device. */
@@ -81,6 +83,7 @@ export class TrainingSession {
   /** The views wait for a full observation (a new trainer, a pause). */
   private stale = true;
   private readonly pacer: StepPacer;
+  private readonly speed: SpeedLimit;
   private readonly planner: ObservePlanner;
   private readonly rate = new RateMeter();
   private readonly inflight = new Map<Promise<unknown>, { start: number; steps: number }>();
@@ -103,6 +106,7 @@ export class TrainingSession {
     ({ trainer: this.trainer, config: this.config, dataset: this.dataset, spec: this.spec, history: this.history, epochOffset: this.epochOffset, trained: this.trained } = start);
     this.snapshot = { ...start.snapshot, epoch: start.epochOffset, parametersEpoch: start.epochOffset };
     this.pacer = new StepPacer(start.pacing);
+    this.speed = start.speed;
     this.planner = new ObservePlanner(this.trainer.plan, start.pacing.targetLatencyMs);
     this.lastMeasure = host.now();
     this.stopping = new EpochEarlyStopping(this.trainer.stepsPerEpoch);
@@ -112,6 +116,7 @@ export class TrainingSession {
   /** One animation frame: refresh the views when stale, measure them now and then, and train when `training`. */
   frame(now: number, training: boolean): void {
     if (training) this.readParameters(now);
+    else this.speed.pause();
     if (this.inflight.size >= MAX_CALLS_IN_FLIGHT) return;
     // Calls without steps measure what the views cost; they wait until nothing else is in flight.
     const measure = this.stale || (training && now - this.lastMeasure >= MEASURE_VIEWS_MS);
@@ -181,7 +186,12 @@ export class TrainingSession {
 
   /** Issues the frame's training call: k from the pacer, cut at the end of the epoch (whose test loss it then reports) while early stopping is on. */
   private launchTraining(now: number): void {
-    const { steps, endsEpoch } = this.stopping.cut(this.pacer.next(), this.issuedStep, this.patience);
+    // The pacer says what the engine can take in one call; early stopping may end it at an epoch's
+    // end, and Speed may allow fewer steps, or none this frame.
+    const cut = this.stopping.cut(this.pacer.next(), this.issuedStep, this.patience);
+    const steps = this.speed.take(now, cut.steps);
+    if (steps === 0) return;
+    const endsEpoch = cut.endsEpoch && steps === cut.steps;
     const request = this.planner.request(now);
     this.launch(steps, endsEpoch ? { ...request, metrics: true } : request);
     if (endsEpoch) this.pendingEvaluation = this.issuedStep;

@@ -1,17 +1,19 @@
 import type { ReactNode } from 'react';
-import { LIMITS, PRESET_NAMES, type DataSource } from '../core/config';
 import { deriveSeed } from '../core/rng';
+import { SETTINGS } from '../core/settings';
 import { MAX_CLASSES } from '../core/task';
 import { presetUsesClasses } from '../data/presets';
+import { DATA_SOURCES } from '../data/presets/registry';
 import { useAppState, useServices } from './appContext';
 import { DrawingTools } from './DrawingTools';
-import { NumberField, SelectField, numberParser } from './fields';
+import { NumberField, SelectField } from './fields';
 import { exportDataFile, importDataFile, pickFile } from './files';
-import { DATASET_NAMES, POINT_COUNTS } from './names';
+import { DATASET_NAMES } from './names';
+import { settingParser } from './SettingField';
 import { editData, redoDataEdit, showNotice, undoDataEdit } from './store';
 import { Hideable } from './Hideable';
 
-const DATA_SOURCES: readonly DataSource[] = [...PRESET_NAMES, 'custom'];
+const POINTS = settingParser(SETTINGS.points);
 const CLASS_COUNTS = ['2', '3', '4', '5', '6'] as const;
 const CLASS_NAMES = Object.fromEntries(CLASS_COUNTS.map((k) => [k, `${k} classes`])) as Record<(typeof CLASS_COUNTS)[number], string>;
 
@@ -24,7 +26,7 @@ export function DataPanel(): ReactNode {
   const canUndo = useAppState((state) => state.edits.past.length > 0);
   const canRedo = useAppState((state) => state.edits.future.length > 0);
   const custom = data.preset === 'custom';
-  const takesClasses = !custom && presetUsesClasses(data.preset as Exclude<DataSource, 'custom'>);
+  const takesClasses = !custom && presetUsesClasses(data.preset);
   const edit = (change: (d: typeof data) => void) => editData(store, change);
   const regenerate = () => {
     edit((d) => (d.seed = deriveSeed(d.seed, 0x5eed)));
@@ -76,9 +78,9 @@ export function DataPanel(): ReactNode {
         <NumberField
           label="Points"
           value={custom ? customPoints : data.points}
-          parse={numberParser(10, LIMITS.points.max, true)}
-          suggestions={POINT_COUNTS}
-          hint={`A whole number from 10 to ${LIMITS.points.max}`}
+          parse={(text) => POINTS.parse(text) as number | null}
+          suggestions={SETTINGS.points.suggestions}
+          hint={POINTS.problem}
           disabled={custom}
           onCommit={(points) => edit((d) => (d.points = points))}
         />

@@ -1,8 +1,10 @@
 import type { ReactNode } from 'react';
 import { HIDDEN_ACTIVATIONS, type Activation } from '../core/activations';
-import { LIMITS } from '../core/config';
+import { SETTING_ITEM_LABELS } from '../core/settingLabels';
+import { SETTINGS } from '../core/settings';
 import { useAppState, useServices } from './appContext';
-import { NumberField, SelectField, numberParser } from './fields';
+import { NumberField, SelectField } from './fields';
+import { fieldParser } from './SettingField';
 import { hiddenWidths, setLayerActivation, setLayerWidth } from './modelEdits';
 import { ACTIVATION_NAMES } from './names';
 import { updateConfig } from './store';
@@ -19,15 +21,18 @@ export function LayerEditor(): ReactNode {
   if (widths.length === 0) return <p className="layer-editor hint">No hidden layers: the model is a linear (logistic) model. Press Add layer.</p>;
   const layer = Math.min(selected, widths.length - 1);
   const names = { ...ACTIVATION_NAMES, [DEFAULT]: `Default (${ACTIVATION_NAMES[model.activation]})` } as Record<Choice, string>;
+  const label = SETTING_ITEM_LABELS.hidden(layer);
+  // One layer's width is read as the width setting reads it, and named as the field is.
+  const width = fieldParser(SETTINGS.width.value, label);
   const resnetNote = model.arch === 'resnet' ? ' (all layers of a ResNet share this width)' : '';
   return (
     <div className="layer-editor row" role="group" aria-label={`Layer ${layer + 1} settings`}>
       <strong>Layer {layer + 1}</strong>
       <NumberField
-        label={`Neurons in layer ${layer + 1}`}
+        label={label}
         value={widths[layer]}
-        parse={numberParser(LIMITS.width.min, LIMITS.width.max, true)}
-        hint={`A whole number from ${LIMITS.width.min} to ${LIMITS.width.max}${resnetNote}`}
+        parse={(text) => width.parse(text) as number | null}
+        hint={(text) => `${width.problem(text)}${resnetNote}`}
         size={5}
         onCommit={(neurons) => updateConfig(store, (config) => (config.model = setLayerWidth(config.model, layer, neurons)))}
       />

@@ -1,6 +1,14 @@
-import { SETTING_LABELS, VIEW_LABELS } from '../core/settingLabels';
+import { VIEW_LABELS } from '../core/settingLabels';
+import { SETTINGS, SETTING_KEYS, setting } from '../core/settings';
 
-const { data, model, training } = SETTING_LABELS;
+/** The settings the settings bar shows, by control id (each entry of the table of settings with a `bar`). */
+type BarControl = Extract<(typeof SETTINGS)[keyof typeof SETTINGS], { bar: string }>['control'];
+
+const BAR_CONTROLS = Object.fromEntries(
+  SETTING_KEYS.map(setting)
+    .filter((entry) => entry.bar !== undefined)
+    .map((entry) => [entry.control, entry.label]),
+) as Record<BarControl, string>;
 
 /**
  * The controls a shared link can leave out (`hide=lr,activation`), with the names the share panel
@@ -9,33 +17,24 @@ const { data, model, training } = SETTING_LABELS;
  */
 export const CONTROLS = {
   lessons: 'Lessons',
-  dataset: data.preset,
+  dataset: SETTINGS.dataset.label,
   regenerate: 'Regenerate',
   newWeights: 'New weights',
-  classes: data.classes,
-  noise: data.noise,
+  classes: SETTINGS.classes.label,
+  noise: SETTINGS.noise.label,
   trainFraction: 'Training data %',
-  points: data.points,
+  points: SETTINGS.points.label,
   drawing: 'Drawing tools',
   dataFiles: 'Data import and export',
   layers: 'Add and remove layers',
   layerEditor: 'Layer settings',
-  features: model.features,
-  arch: model.arch,
-  activation: model.activation,
-  init: model.init,
-  initScale: model.initScale,
-  optimizer: training.optimizer,
-  lr: training.learningRate,
-  momentum: training.momentum,
-  batch: training.batchSize,
-  l1: training.l1,
-  l2: training.l2,
-  dropout: training.dropout,
+  features: SETTINGS.features.label,
+  ...BAR_CONTROLS,
   weightsFiles: 'Weights import and export',
   showTestData: VIEW_LABELS.showTestData,
   discretize: VIEW_LABELS.discretize,
   logScale: VIEW_LABELS.logScale,
+  speed: VIEW_LABELS.speed,
   pinRun: 'Pin run',
 } as const;
 

@@ -1,5 +1,7 @@
 import type { Activation } from '../core/activations';
 import type { InitScheme, OptimizerName } from '../core/config';
+import type { LrScheduleName } from '../core/lrSchedule';
+import type { SettingKey } from '../core/settings';
 import type { ControlId } from './controls';
 
 /**
@@ -64,6 +66,40 @@ export const SETTING_EXPLANATIONS = {
     hint: 'p: the chance that each hidden neuron is switched off for one training update.',
     more: ['Inverted dropout: a kept activation is divided by 1 − p, so nothing changes at test time. Only hidden layers drop, and only while training.'],
   },
+  normalize: {
+    hint: 'Standardise each input to mean 0 and standard deviation 1 over the training split.',
+    more: ['Each input x becomes (x − m)/s, with m and s its mean and standard deviation over the training points. Inputs on one scale let one learning rate suit every weight.'],
+  },
+  lrSchedule: {
+    hint: 'How the learning rate changes as training goes on.',
+    more: [
+      'Constant: αₛ = α at every step s. Step decay: αₛ = α·γ^⌊s/k⌋, the rate multiplied by γ every k steps. Exponential: αₛ = α·γˢ. Cosine: αₛ = α·½(1 + cos(πs/k)) down to 0 at step k. Warm-up: αₛ = α·(s + 1)/w, rising over w steps, then α.',
+      'A large rate early moves fast; a small one late settles into the minimum instead of bouncing around it.',
+    ],
+  },
+  lrStep: {
+    hint: 'k: step decay multiplies the rate by γ every k steps; cosine reaches 0 at step k.',
+    more: ['Counted in optimizer steps (updates), not epochs: an epoch is N / batch size steps.'],
+  },
+  lrGamma: {
+    hint: 'γ: the factor of each decay (step decay), or of every step (exponential).',
+    more: ['γ = 0.5 halves the rate at each decay. For exponential decay γ is per step, so it is close to 1: 0.999 halves the rate in about 693 steps.'],
+  },
+  warmupSteps: {
+    hint: 'w: the learning rate rises from near 0 to α over the first w steps.',
+    more: ['αₛ = α·(s + 1)/w for s < w, then α. A gentle start keeps the first large gradients from throwing the weights far off.'],
+  },
+  earlyStopping: {
+    hint: 'Stop when the test loss has not improved for this many checks; 0 never stops.',
+    more: ['Patience: training stops once this many evaluations of the test loss in a row bring no new lowest value. It guards against overfitting: the test loss rising while the training loss still falls.'],
+  },
+  speed: {
+    hint: 'How many optimizer steps a second the page trains: from slow motion to as fast as the machine goes.',
+    more: [
+      'Slow motion shows each update of the weights: the plane and the loss change step by step. Max trains as fast as the engine can, which on a fast machine reaches the minimum in a blink.',
+      'The default, 300 steps a second, lets the default experiment settle over a few seconds. Speed changes only how fast the page trains, never the numbers: a step is the same step at any speed.',
+    ],
+  },
   features: {
     hint: 'The inputs the network sees, computed from the point (x₁, x₂).',
     more: ['Hand-made features can make a problem linear: x₁x₂ separates XOR with no hidden layer, x₁² and x₂² the circle.', 'By default each input is standardised to mean 0 and standard deviation 1 over the training split.'],
@@ -106,3 +142,14 @@ export const OPTIMIZER_EXPLANATIONS: Record<OptimizerName, string> = {
   momentum: 'v ← μv + g; θ ← θ − α·v: steps build up along a steady slope.',
   adam: 'Running means of g and g² (β₁ = 0.9, β₂ = 0.999), bias-corrected: each weight gets a step of about α whatever the size of its gradient.',
 };
+
+export const LR_SCHEDULE_EXPLANATIONS: Record<LrScheduleName, string> = {
+  constant: 'αₛ = α: the same rate at every step.',
+  step: 'αₛ = α·γ^⌊s/k⌋: the rate drops by the factor γ every k steps.',
+  exponential: 'αₛ = α·γˢ: the rate shrinks a little at every step.',
+  cosine: 'αₛ = α·½(1 + cos(πs/k)): a smooth fall from α to 0 at step k.',
+  warmup: 'αₛ = α·(s + 1)/w for the first w steps, then α.',
+};
+
+/** One line per option of each drop-down setting of the settings bar. */
+export const OPTION_EXPLANATIONS: Partial<Record<SettingKey, Record<string, string>>> = { activation: ACTIVATION_EXPLANATIONS, init: INIT_EXPLANATIONS, optimizer: OPTIMIZER_EXPLANATIONS, lrSchedule: LR_SCHEDULE_EXPLANATIONS };

@@ -1,5 +1,4 @@
 import { useEffect, useId, useState, type ReactNode } from 'react';
-import { parseDecimal } from '../core/decimal';
 import type { Explanation } from './explanations';
 import { WhatIsThis } from './WhatIsThis';
 import './explanations.css';
@@ -14,13 +13,13 @@ interface Explained {
 }
 
 /** The label, with the setting's hint on hover and its "What is this?" button. */
-function FieldLabel({ id, label, explanation, options }: { id: string; label: string; explanation?: Explanation; options?: { name: string; text: string }[] }): ReactNode {
+export function FieldLabel({ id, label, explanation, options }: { id: string; label: string; explanation?: Explanation; options?: { name: string; text: string }[] }): ReactNode {
   return (
     <div className="field-label">
       <label htmlFor={id} title={explanation?.hint}>
         {label}
       </label>
-      {explanation && <WhatIsThis label={label} explanation={explanation} options={options} />}
+      {explanation && explanation.more.length > 0 && <WhatIsThis label={label} explanation={explanation} options={options} />}
       {explanation && (
         <span id={`${id}-hint`} className="visually-hidden">
           {explanation.hint}
@@ -65,8 +64,8 @@ interface NumberFieldProps<T> extends Explained {
   format?(value: T): string;
   /** Values offered in the list under the field. */
   suggestions?: readonly T[];
-  /** Says what is accepted, for the invalid state. */
-  hint: string;
+  /** Says what is accepted, for the invalid state; a function says what is wrong with the text typed. */
+  hint: string | ((text: string) => string);
   onCommit(value: T): void;
   disabled?: boolean;
   size?: number;
@@ -79,15 +78,17 @@ interface NumberFieldProps<T> extends Explained {
 export function NumberField<T>({ label, value, parse, format = String, suggestions, hint, onCommit, disabled, size = 7, explanation }: NumberFieldProps<T>): ReactNode {
   const id = useId();
   const [text, setText] = useState(format(value));
-  const [invalid, setInvalid] = useState(false);
+  /** What is wrong with the text last committed, or null when it was accepted. */
+  const [problem, setProblem] = useState<string | null>(null);
+  const invalid = problem !== null;
   useEffect(() => {
     setText(format(value));
-    setInvalid(false);
+    setProblem(null);
     // The shown text follows the committed value only.
   }, [value]);
   const commit = (raw: string) => {
     const parsed = parse(raw.trim());
-    setInvalid(parsed === null);
+    setProblem(parsed === null ? (typeof hint === 'string' ? hint : hint(raw.trim())) : null);
     if (parsed !== null) onCommit(parsed);
   };
   return (
@@ -103,7 +104,7 @@ export function NumberField<T>({ label, value, parse, format = String, suggestio
         list={suggestions ? `${id}-list` : undefined}
         aria-invalid={invalid}
         aria-describedby={explanation ? `${id}-hint` : undefined}
-        title={invalid ? hint : explanation?.hint}
+        title={problem ?? explanation?.hint}
         onChange={(event) => {
           setText(event.target.value);
           const native = event.nativeEvent as InputEvent;
@@ -124,15 +125,6 @@ export function NumberField<T>({ label, value, parse, format = String, suggestio
       )}
     </div>
   );
-}
-
-/** A parser for decimal numbers in [min, max] (whole numbers when `integer`); `0x20` is not 32. */
-export function numberParser(min: number, max: number, integer = false): (text: string) => number | null {
-  return (text) => {
-    const value = parseDecimal(text);
-    if (value === null || value < min || value > max || (integer && !Number.isInteger(value))) return null;
-    return value;
-  };
 }
 
 interface ToggleProps {

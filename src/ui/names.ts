@@ -1,23 +1,14 @@
 import type { Activation } from '../core/activations';
-import type { Architecture, DataSource, InitScheme, OptimizerName } from '../core/config';
+import type { Architecture, InitScheme, OptimizerName } from '../core/config';
 import type { FeatureName } from '../core/features';
+import type { LrScheduleName } from '../core/lrSchedule';
+import type { SettingKey } from '../core/settings';
+import { DATA_SOURCE_LABELS } from '../data/presets/registry';
 
 /** What the page calls each option. */
 
-export const DATASET_NAMES: Record<DataSource, string> = {
-  circle: 'Circle',
-  xor: 'XOR',
-  gauss: 'Two Gaussians',
-  spiral: 'Spiral',
-  moons: 'Moons',
-  checkerboard: 'Checkerboard',
-  rings: 'Rings',
-  blobs: 'Blobs',
-  'reg-plane': 'Regression: plane',
-  'reg-gauss': 'Regression: Gaussian',
-  'reg-sine': 'Regression: sine',
-  custom: 'Custom',
-};
+/** Each preset's own label (src/data/presets), and Custom. */
+export const DATASET_NAMES = DATA_SOURCE_LABELS;
 
 export const ARCHITECTURE_NAMES: Record<Architecture, string> = { mlp: 'MLP', resnet: 'ResNet' };
 
@@ -35,6 +26,11 @@ export const OPTIMIZER_NAMES: Record<OptimizerName, string> = { sgd: 'SGD', mome
 
 export const INIT_NAMES: Record<InitScheme, string> = { zeros: 'Zeros', uniform: 'Uniform ±0.5', xavier: 'Xavier (Glorot)', he: 'He (Kaiming)', normal: 'Normal N(0, σ²)' };
 
+export const LR_SCHEDULE_NAMES: Record<LrScheduleName, string> = { constant: 'Constant', step: 'Step decay', exponential: 'Exponential decay', cosine: 'Cosine', warmup: 'Warm-up' };
+
+/** The option names of each drop-down setting of the settings bar. */
+export const OPTION_NAMES: Partial<Record<SettingKey, Record<string, string>>> = { arch: ARCHITECTURE_NAMES, activation: ACTIVATION_NAMES, init: INIT_NAMES, optimizer: OPTIMIZER_NAMES, lrSchedule: LR_SCHEDULE_NAMES };
+
 /** How a feature is written on the page, and read out by assistive technology. */
 export const FEATURE_LABELS: Record<FeatureName, { text: string; spoken: string }> = {
   x1: { text: 'x₁', spoken: 'x1' },
@@ -47,13 +43,3 @@ export const FEATURE_LABELS: Record<FeatureName, { text: string; spoken: string 
   r: { text: 'r', spoken: 'radius r' },
   theta: { text: 'θ', spoken: 'angle theta' },
 };
-
-/** Learning rates offered in the list (TensorFlow Playground's steps); any other value can be typed. */
-export const LEARNING_RATES = [0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10];
-export const REGULARIZATION_RATES = [0, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10];
-/** Scales σ offered for the normal initialisation: the notes' random × 0.01, and larger ones to compare. */
-export const INIT_SCALES = [0.01, 0.1, 1, 10, 1000];
-export const DROPOUT_RATES = [0, 0.1, 0.2, 0.3, 0.5];
-export const MOMENTUM_VALUES = [0.5, 0.9, 0.95, 0.99];
-export const BATCH_SIZES = [1, 4, 8, 16, 32, 64, 128, 256];
-export const POINT_COUNTS = [50, 100, 200, 500, 1000, 2000, 5000];

@@ -2,6 +2,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { DataConfig, ExperimentConfig } from '../core/config';
 import type { Dataset } from '../core/dataset';
 import { deriveSeed } from '../core/rng';
+import { DEFAULT_SPEED } from '../core/speed';
 import { resplit } from '../train/dataEdits';
 import type { BackendChoice, Experiment } from '../train/experiment';
 import type { HistoryPoint } from '../train/history';
@@ -13,6 +14,8 @@ export interface ViewOptions {
   logScale: boolean;
   /** The loss chart's epoch axis is logarithmic (the default: a fast run's start stays readable). */
   logEpochs: boolean;
+  /** The most optimizer steps a second training takes (Infinity: Max); src/core/speed.ts. */
+  speed: number;
   /** What a click on the plane does. */
   tool: 'none' | 'draw' | 'erase';
   /** Class (0-based) that drawn points get on classification data. */
@@ -62,7 +65,7 @@ export interface AppState extends Experiment {
 export type AppStore = StoreApi<AppState>;
 
 export function defaultView(): ViewOptions {
-  return { showTestData: false, discretize: false, logScale: false, logEpochs: true, tool: 'none', drawClass: 0, drawValue: 0, selectedLayer: 0, hidden: [], present: false, lesson: null, panel: 'none' };
+  return { showTestData: false, discretize: false, logScale: false, logEpochs: true, speed: DEFAULT_SPEED, tool: 'none', drawClass: 0, drawValue: 0, selectedLayer: 0, hidden: [], present: false, lesson: null, panel: 'none' };
 }
 
 /** A plain store outside React; components read it with zustand's useStore. */

@@ -1,5 +1,5 @@
 import { makeLink, readLink, type MadeLink, type ReadLink } from '../io/shareLink';
-import { defaultUrlState, type UrlState, type UrlVocabulary } from '../io/urlState';
+import { SHARED_VIEW_KEYS, defaultUrlState, type SharedView, type UrlState, type UrlVocabulary } from '../io/urlState';
 import { LESSON_IDS } from '../lessons/lessons';
 import { datasetOf } from '../train/dataEdits';
 import type { AppServices } from './appContext';
@@ -18,7 +18,7 @@ export function readHash(hash: string): Promise<ReadLink> {
 
 /** The view options a hash sets; the rest of the view stays as it is. */
 function viewFromHash(state: UrlState): Partial<ViewOptions> {
-  return { ...state.view, hidden: state.hidden, present: state.present, lesson: state.lesson };
+  return { ...state.view, hidden: state.hidden, present: state.present, lesson: state.lesson, speed: state.speed };
 }
 
 /** The notice for what a hash had that could not be used. */
@@ -38,7 +38,8 @@ export function applyHash(services: AppServices, read: ReadLink): void {
 /** The link to the page as it is, and why drawn points were left out of it, if they were. */
 export function currentLink(services: AppServices): Promise<MadeLink> {
   const { config, view, custom, backend } = services.store.getState();
-  const state: UrlState = { ...defaultUrlState(), config, backend, view: { showTestData: view.showTestData, discretize: view.discretize, logScale: view.logScale }, hidden: view.hidden, present: view.present, lesson: view.lesson };
+  const shared = Object.fromEntries(SHARED_VIEW_KEYS.map((key) => [key, view[key]])) as unknown as SharedView;
+  const state: UrlState = { ...defaultUrlState(), config, backend, view: shared, hidden: view.hidden, present: view.present, lesson: view.lesson, speed: view.speed };
   const points = config.data.preset === 'custom' ? datasetOf(config.data, custom) : null;
   return makeLink(`${location.origin}${location.pathname}${location.search}`, state, points);
 }

@@ -111,3 +111,9 @@ export async function clickPlane(page: Page, x1: number, x2: number): Promise<vo
   const box = (await plane.boundingBox())!;
   await plane.click({ position: { x: ((x1 + 6) / 12) * box.width, y: ((6 - x2) / 12) * box.height } });
 }
+
+/** Opens the settings bar's More settings (Speed and the less common settings), if closed. */
+export async function openMoreSettings(page: Page): Promise<void> {
+  const more = button(page, 'More settings');
+  if ((await more.getAttribute('aria-expanded')) !== 'true') await more.click();
+}

@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { CpuTrainer } from '../../src/cpu/cpuTrainer';
 import { parseDatasetCsv } from '../../src/data/csv';
-import { PRESET_NAMES } from '../../src/core/config';
+import { PRESET_NAMES } from '../../src/data/presets/registry';
 import { parseWeights } from '../../src/io/weights';
 import { formatAccuracy, formatEpoch, formatLoss } from '../../src/ui/format';
 import { DATASET_NAMES } from '../../src/ui/names';
-import { button, chooseFile, clickPlane, download, expectHealthy, field, openPlayground, type Playground } from './browser';
+import { button, chooseFile, clickPlane, download, expectHealthy, field, openMoreSettings, openPlayground, type Playground } from './browser';
 
 /** Editing the data as a person does, on the CPU worker; every test starts from a fresh page. */
 describe('editing the data', () => {
@@ -139,6 +139,68 @@ describe('editing the data', () => {
     expect(await field(page, 'Epoch').textContent()).toBe(formatEpoch(JSON.parse(file.text).metrics.epoch));
     await page.waitForTimeout(3000);
     expect(await field(page, 'Updates/s').textContent()).toBe('0');
+    await expectHealthy(playground);
+  });
+});
+
+/** The settings bar as a person uses it: every field from the table of settings, and its limits as links and files have them. */
+describe('the settings', () => {
+  let playground: Playground;
+
+  afterEach(async () => {
+    await playground?.browser.close();
+  });
+
+  it('the Points field takes 5 points, as a link does, and says what is wrong with 0, as the layer editor does with 2000 neurons', async () => {
+    playground = await openPlayground('cpu');
+    const { page } = playground;
+    const points = field(page, 'Points');
+    await points.fill('5');
+    await points.press('Enter');
+    await expect.poll(() => page.evaluate(() => location.hash)).toContain('points=5&');
+    await points.fill('0');
+    await points.press('Enter');
+    expect(await points.getAttribute('aria-invalid')).toBe('true');
+    expect(await points.getAttribute('title')).toBe('Points must be a whole number from 1 to 100000; got 0');
+    // The layer editor's field says it the same way.
+    await field(page, 'Neurons in layer 1').fill('2000');
+    await field(page, 'Neurons in layer 1').press('Enter');
+    expect(await field(page, 'Neurons in layer 1').getAttribute('title')).toBe('Neurons in layer 1 must be a whole number from 1 to 1024; got 2000');
+    await expectHealthy(playground);
+  });
+
+  it('a learning-rate schedule shows the fields it uses, and early stopping takes a patience', async () => {
+    playground = await openPlayground('cpu');
+    const { page } = playground;
+    expect(await field(page, 'Learning-rate schedule').count()).toBe(0);
+    await openMoreSettings(page);
+    const schedule = field(page, 'Learning-rate schedule');
+    expect(await schedule.inputValue()).toBe('constant');
+    const shown = async () => {
+      const labels = ['Schedule steps', 'Decay factor', 'Warm-up steps'];
+      const counts = await Promise.all(labels.map((label) => field(page, label).count()));
+      return labels.filter((_, i) => counts[i] > 0);
+    };
+    expect(await shown()).toEqual([]);
+    for (const [name, fields] of [
+      ['step', ['Schedule steps', 'Decay factor']],
+      ['exponential', ['Decay factor']],
+      ['cosine', ['Schedule steps']],
+      ['warmup', ['Warm-up steps']],
+    ] as const) {
+      await schedule.selectOption(name);
+      await expect.poll(shown, { message: name }).toEqual(fields);
+    }
+    await field(page, 'Warm-up steps').fill('250');
+    await field(page, 'Warm-up steps').press('Enter');
+    const stopping = field(page, 'Early stopping');
+    expect(await stopping.inputValue()).toBe('0');
+    await stopping.fill('20');
+    await stopping.press('Enter');
+    await expect.poll(() => page.evaluate(() => location.hash)).toMatch(/lrSchedule=warmup&.*warmupSteps=250&earlyStopping=20/);
+    await stopping.fill('-1');
+    await stopping.press('Enter');
+    expect(await stopping.getAttribute('title')).toBe('Early stopping must be a whole number from 0 to 10000; got -1');
     await expectHealthy(playground);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PRESET_NAMES } from '../../src/core/config';
+import { PRESET_NAMES } from '../../src/data/presets/registry';
 import type { Dataset } from '../../src/core/dataset';
 import { datasetToCsv, parseDatasetCsv, type CsvOptions } from '../../src/data/csv';
 import { addPoints, emptyDataset } from '../../src/data/draw';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CLASSIFICATION_PRESETS, REGRESSION_PRESETS, type PresetName } from '../../src/core/config';
+import { CLASSIFICATION_PRESETS, REGRESSION_PRESETS, type PresetName } from '../../src/data/presets/registry';
 import type { Dataset } from '../../src/core/dataset';
 import { generateDataset } from '../../src/data/presets';
 import { blobCentre } from '../../src/data/presets/blobs';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { defaultConfig, type PresetName } from '../../src/core/config';
+import { defaultConfig } from '../../src/core/config';
+import type { PresetName } from '../../src/data/presets/registry';
 import { buildModelSpec } from '../../src/core/network';
 import { CpuTrainer } from '../../src/cpu/cpuTrainer';
 import { generateDataset } from '../../src/data/presets';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CLASSIFICATION_PRESETS, PRESET_NAMES, REGRESSION_PRESETS, type DataConfig, type PresetName } from '../../src/core/config';
+import type { DataConfig } from '../../src/core/config';
+import { CLASSIFICATION_PRESETS, PRESET_NAMES, REGRESSION_PRESETS, type PresetName } from '../../src/data/presets/registry';
 import { generateDataset, presetTask, presetUsesClasses } from '../../src/data/presets';
 import { bitsOf, inputErrorOf } from './expectations';
 

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { HIDDEN_ACTIVATIONS } from '../../src/core/activations';
-import { ARCHITECTURES, INIT_SCHEMES, OPTIMIZERS, PRESET_NAMES, defaultConfig, type ExperimentConfig } from '../../src/core/config';
+import { ARCHITECTURES, INIT_SCHEMES, OPTIMIZERS, defaultConfig, type ExperimentConfig } from '../../src/core/config';
+import { PRESET_NAMES } from '../../src/data/presets/registry';
 import { parseExperimentConfig, serializeExperimentConfig } from '../../src/io/experimentConfig';
 import { parseJsonText } from '../../src/io/jsonText';
 import { inputErrorOf } from './expectations';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { HIDDEN_ACTIVATIONS } from '../../src/core/activations';
-import { ARCHITECTURES, CLASSIFICATION_PRESETS, defaultConfig, INIT_SCHEMES, OPTIMIZERS, type ExperimentConfig } from '../../src/core/config';
+import { ARCHITECTURES, defaultConfig, INIT_SCHEMES, OPTIMIZERS, type ExperimentConfig } from '../../src/core/config';
+import { CLASSIFICATION_PRESETS } from '../../src/data/presets/registry';
 import { FEATURE_NAMES } from '../../src/core/features';
 import { createRng } from '../../src/core/rng';
 import { roundCoordinate } from '../../src/core/coordinates';

@@ -1,3 +1,4 @@
+import type { Preset } from './preset';
 import { clusterPoint, type ClassSampler } from './geometry';
 
 /** Distance (plane units) of every blob's centre from the origin. */
@@ -19,3 +20,5 @@ export const sampleBlobs: ClassSampler = (rng, label, classes, noise) => {
   const [c1, c2] = blobCentre(label, classes);
   return clusterPoint(rng, c1, c2, noise, blobSpacing(classes));
 };
+
+export const blobs = { name: 'blobs', label: 'Blobs', kind: 'classification', usesClasses: true, sample: sampleBlobs } as const satisfies Preset;

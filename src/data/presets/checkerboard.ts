@@ -1,3 +1,4 @@
+import type { Preset } from './preset';
 import { PLANE_EXTENT } from '../../core/grid';
 import { jitter, type ClassSampler } from './geometry';
 
@@ -23,3 +24,5 @@ export const sampleCheckerboard: ClassSampler = (rng, label, _classes, noise) =>
   const x2 = PLANE_EXTENT[0] + row * CELL_SIZE + rng.uniform(CELL_MARGIN, CELL_SIZE - CELL_MARGIN);
   return jitter(rng, x1, x2, CELL_JITTER * noise);
 };
+
+export const checkerboard = { name: 'checkerboard', label: 'Checkerboard', kind: 'classification', usesClasses: false, sample: sampleCheckerboard } as const satisfies Preset;

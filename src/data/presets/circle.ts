@@ -1,3 +1,4 @@
+import type { Preset } from './preset';
 import { jitter, randomOnCircle, type ClassSampler } from './geometry';
 
 /** Radius ranges (plane units): class 0 fills the inner disc, class 1 the outer ring. */
@@ -9,3 +10,5 @@ export const sampleCircle: ClassSampler = (rng, label, _classes, noise) => {
   const [x1, x2] = randomOnCircle(rng, rng.uniform(lo, hi));
   return jitter(rng, x1, x2, noise);
 };
+
+export const circle = { name: 'circle', label: 'Circle', kind: 'classification', usesClasses: false, sample: sampleCircle } as const satisfies Preset;

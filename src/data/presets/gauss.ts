@@ -1,3 +1,4 @@
+import type { Preset } from './preset';
 import { clusterPoint, type ClassSampler } from './geometry';
 
 /** Cluster centres (plane units): class 0 bottom-left, class 1 top-right. */
@@ -14,3 +15,5 @@ export const sampleGauss: ClassSampler = (rng, label, _classes, noise) => {
   const [c1, c2] = GAUSS_CENTRES[label];
   return clusterPoint(rng, c1, c2, noise, GAUSS_SPACING);
 };
+
+export const gauss = { name: 'gauss', label: 'Two Gaussians', kind: 'classification', usesClasses: false, sample: sampleGauss } as const satisfies Preset;

@@ -1,3 +1,4 @@
+import type { Preset } from './preset';
 import { jitter, type ClassSampler } from './geometry';
 
 /** Radius (plane units) of both half circles. */
@@ -14,3 +15,5 @@ export const sampleMoons: ClassSampler = (rng, label, _classes, noise) => {
   const x2 = label === 0 ? Math.sin(angle) - 0.25 : 0.25 - Math.sin(angle);
   return jitter(rng, MOON_RADIUS * x1, MOON_RADIUS * x2, MOON_JITTER * noise);
 };
+
+export const moons = { name: 'moons', label: 'Moons', kind: 'classification', usesClasses: false, sample: sampleMoons } as const satisfies Preset;

@@ -1,3 +1,4 @@
+import type { Preset } from './preset';
 import type { RegressionSurface } from './geometry';
 
 /** The regression presets' target surfaces over [−6, 6]²; points are uniform and noise adds N(0, (0.3·noise)²) to the target. */
@@ -13,3 +14,7 @@ export const gaussSurface: RegressionSurface = (x1, x2) => bump(x1, x2, -2, 2, 1
 
 /** reg-sine: (sin x1 + sin x2)/2, a grid of hills and pits; linear in the sin(x1), sin(x2) features. */
 export const sineSurface: RegressionSurface = (x1, x2) => (Math.sin(x1) + Math.sin(x2)) / 2;
+
+export const regPlane = { name: 'reg-plane', label: 'Regression: plane', kind: 'regression', surface: planeSurface } as const satisfies Preset;
+export const regGauss = { name: 'reg-gauss', label: 'Regression: Gaussian', kind: 'regression', surface: gaussSurface } as const satisfies Preset;
+export const regSine = { name: 'reg-sine', label: 'Regression: sine', kind: 'regression', surface: sineSurface } as const satisfies Preset;

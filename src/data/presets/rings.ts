@@ -1,3 +1,4 @@
+import type { Preset } from './preset';
 import { jitter, randomOnCircle, type ClassSampler } from './geometry';
 
 /** Radius (plane units) of the outermost ring's outer edge. */
@@ -18,3 +19,5 @@ export const sampleRings: ClassSampler = (rng, label, classes, noise) => {
   const [x1, x2] = randomOnCircle(rng, rng.uniform(inner, outer));
   return jitter(rng, x1, x2, (noise * RINGS_RADIUS) / classes / 3);
 };
+
+export const rings = { name: 'rings', label: 'Rings', kind: 'classification', usesClasses: true, sample: sampleRings } as const satisfies Preset;

@@ -1,3 +1,4 @@
+import type { Preset } from './preset';
 import { jitter, type ClassSampler } from './geometry';
 
 /** Outer radius (plane units) of every arm. */
@@ -20,3 +21,5 @@ export const sampleSpiral: ClassSampler = (rng, label, classes, noise) => {
   const [x1, x2] = spiralArmPoint(Math.sqrt(rng.next()), label, classes);
   return jitter(rng, x1, x2, SPIRAL_JITTER * noise);
 };
+
+export const spiral = { name: 'spiral', label: 'Spiral', kind: 'classification', usesClasses: true, sample: sampleSpiral } as const satisfies Preset;

@@ -1,3 +1,4 @@
+import type { Preset } from './preset';
 import { jitter, type ClassSampler } from './geometry';
 
 /** Clean points keep this distance (plane units) from both axes, so the quadrants are separated by a gap. */
@@ -14,3 +15,5 @@ export const sampleXor: ClassSampler = (rng, label, _classes, noise) => {
   const x2 = sign2 * rng.uniform(XOR_MARGIN, XOR_EXTENT);
   return jitter(rng, x1, x2, XOR_JITTER * noise);
 };
+
+export const xor = { name: 'xor', label: 'XOR', kind: 'classification', usesClasses: false, sample: sampleXor } as const satisfies Preset;
