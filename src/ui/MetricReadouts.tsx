@@ -100,26 +100,27 @@ export function MetricReadouts(): ReactNode {
 const formatShare = (value: number | undefined): string => (value === undefined || !Number.isFinite(value) ? '—' : value.toFixed(3));
 const regressionValue = (reading: SplitReading | null | undefined, key: 'rSquared' | 'rmse'): number | undefined => (reading?.kind === 'regression' ? reading[key] : undefined);
 
-/** R² and RMSE of both splits, from the model's predictions (read at most once a second). */
+/** R² and RMSE of both splits in one row (the plane's room leaves the metrics two rows), from the model's predictions, read at most once a second. */
 function RegressionRows(): ReactNode {
   const readings = useClassReadings(true);
-  const cell = (name: string, text: string) => (
-    <output aria-label={name} aria-live="off">
-      {text}
-    </output>
+  const pair = (split: 'Training' | 'Test', reading: SplitReading | null | undefined) => (
+    <span className="metric-pair">
+      <output aria-label={`${split} R²`} aria-live="off">
+        {formatShare(regressionValue(reading, 'rSquared'))}
+      </output>
+      <span aria-hidden="true"> · </span>
+      <output aria-label={`${split} RMSE`} aria-live="off">
+        {formatLoss(regressionValue(reading, 'rmse'))}
+      </output>
+    </span>
   );
   return (
     <>
-      <span className="row-head" title="Coefficient of determination: 1 − Σ(ŷ − y)² / Σ(y − ȳ)². 1 is perfect; 0 is no better than predicting the mean">
-        R²
+      <span className="row-head" title="R²: 1 − Σ(ŷ − y)² / Σ(y − ȳ)², 1 is perfect and 0 no better than predicting the mean. RMSE: √(mean of (ŷ − y)²), in the units of the target">
+        R² · RMSE
       </span>
-      {cell('Training R²', formatShare(regressionValue(readings?.train, 'rSquared')))}
-      {cell('Test R²', formatShare(regressionValue(readings?.test, 'rSquared')))}
-      <span className="row-head" title="Root mean squared error: √(mean of (ŷ − y)²), in the units of the target">
-        RMSE
-      </span>
-      {cell('Training RMSE', formatLoss(regressionValue(readings?.train, 'rmse')))}
-      {cell('Test RMSE', formatLoss(regressionValue(readings?.test, 'rmse')))}
+      {pair('Training', readings?.train)}
+      {pair('Test', readings?.test)}
     </>
   );
 }
