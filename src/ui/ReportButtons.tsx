@@ -5,7 +5,9 @@ import { useServices, type AppServices } from './appContext';
 import { classReadings, type ClassReadings, type SplitReading } from './classReadings';
 import { downloadText } from './files';
 import { formatAccuracy, formatEpoch, formatLoss } from './format';
-import { lossChartSvg, networkSvg, planeCanvas, planePng } from './reportPictures';
+import { FEATURE_LABELS } from './names';
+import { networkPictureSvg } from './networkPicture';
+import { lossChartSvg, planeCanvas, planePng } from './reportPictures';
 import { showNotice } from './store';
 import { currentLink } from './urlSync';
 
@@ -40,6 +42,14 @@ function matrixTables(readings: ClassReadings | null): LabReport['tables'] {
   return tables;
 }
 
+/** The trained network as a picture; empty before the first model. */
+function network({ run, store }: AppServices): string {
+  const plan = run.plan;
+  if (!plan) return '<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"></svg>';
+  const features = (run.config ?? store.getState().config).model.features;
+  return networkPictureSvg(plan, run.parameters, features.map((feature) => FEATURE_LABELS[feature].text));
+}
+
 /** The run as a lab report: the pictures of the page, its numbers and the link that reopens it. */
 export async function makeReport(services: AppServices): Promise<string> {
   const { run, store } = services;
@@ -54,7 +64,7 @@ export async function makeReport(services: AppServices): Promise<string> {
     epoch: formatEpoch(run.epoch),
     metrics: metricRows(run.metrics, readings),
     planePng: planeCanvas().toDataURL('image/png'),
-    networkSvg: networkSvg(),
+    networkSvg: network(services),
     lossSvg: lossChartSvg(),
     tables: matrixTables(readings),
   });

@@ -1,4 +1,4 @@
-/** The page's pictures as files: the plane as PNG, the loss chart and the network diagram as standalone SVG. */
+/** The page's pictures as files: the plane as PNG, the loss chart as standalone SVG. */
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 /** Styles the page's stylesheet gives SVG elements, copied inline so that the picture looks the same on its own. */
@@ -39,30 +39,6 @@ export function lossChartSvg(): string {
   const svg = document.querySelector<SVGSVGElement>('svg[aria-label="Loss chart"]');
   if (!svg) throw new Error('the loss chart is not on the page');
   return standaloneSvg(svg);
-}
-
-/**
- * The network diagram as one SVG: its connections, with every neuron's picture (the feature
- * tiles and the hidden neurons' thumbnails, which are canvases) laid over them as PNG images.
- */
-export function networkSvg(): string {
-  const diagram = document.querySelector<HTMLElement>('[aria-label="Network diagram"]');
-  const links = diagram?.querySelector<SVGSVGElement>('svg.diagram-links');
-  if (!diagram || !links) return '<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"></svg>';
-  const origin = links.getBoundingClientRect();
-  const svg = new DOMParser().parseFromString(standaloneSvg(links), 'image/svg+xml').documentElement;
-  for (const canvas of diagram.querySelectorAll('canvas')) {
-    const box = canvas.getBoundingClientRect();
-    if (box.width === 0 || box.height === 0) continue;
-    const image = svg.ownerDocument.createElementNS(SVG_NS, 'image');
-    image.setAttribute('x', String(Math.round(box.left - origin.left)));
-    image.setAttribute('y', String(Math.round(box.top - origin.top)));
-    image.setAttribute('width', String(Math.round(box.width)));
-    image.setAttribute('height', String(Math.round(box.height)));
-    image.setAttribute('href', canvas.toDataURL('image/png'));
-    svg.append(image);
-  }
-  return new XMLSerializer().serializeToString(svg);
 }
 
 /** The plane as a PNG file. */
