@@ -1,23 +1,28 @@
 import { useRef, type ReactNode } from 'react';
 import type { Challenge } from '../challenges/challenge';
+import { encodeChallengeLink } from '../challenges/challengeLink';
 import { CHALLENGES } from '../challenges/challenges';
 import { describeConstraints, describeGoal } from '../challenges/check';
-import type { AppServices } from './appContext';
+import { defaultUrlState, encodeUrlState } from '../io/urlState';
 import { useAppState, useServices } from './appContext';
-import { updateView } from './store';
+import { updateView, type AppState } from './store';
 import { useSidePanel } from './useSidePanel';
 
-/** Opens `challenge`: its data and starting model (which does not solve it), from fresh weights; the Goal readout takes over. */
-export function startChallenge({ store, run }: AppServices, challenge: Challenge): void {
-  const { view } = store.getState();
-  store.setState({ config: structuredClone(challenge.start), custom: null, challenge: { challenge, proofEpoch: null }, view: { ...view, panel: 'none', lesson: null } });
-  run.reset();
+/**
+ * The link that opens a challenge on its data and starting model (which does not solve it), from
+ * fresh weights, keeping the teacher's presentation choices and the backend.
+ */
+export function challengeHash(challenge: Challenge, { view, backend }: Pick<AppState, 'view' | 'backend'>): string {
+  const state = { ...defaultUrlState(), config: challenge.start, hidden: view.hidden, present: view.present, backend };
+  return `#${encodeUrlState(state)}&${encodeChallengeLink(challenge)}`;
 }
 
 /** The built-in challenges, each with its goal and limits and a button that opens it. Escape closes it. */
 export function ChallengesPanel(): ReactNode {
-  const services = useServices();
+  const { store } = useServices();
   const current = useAppState((state) => state.challenge?.challenge.id ?? null);
+  const view = useAppState((state) => state.view);
+  const backend = useAppState((state) => state.backend);
   const panel = useRef<HTMLElement>(null);
   const heading = useSidePanel(panel);
   return (
@@ -26,7 +31,7 @@ export function ChallengesPanel(): ReactNode {
         <h2 ref={heading} tabIndex={-1}>
           Challenges
         </h2>
-        <button type="button" className="small" onClick={() => updateView(services.store, { panel: 'none' })}>
+        <button type="button" className="small" onClick={() => updateView(store, { panel: 'none' })}>
           Close
         </button>
       </div>
@@ -45,9 +50,9 @@ export function ChallengesPanel(): ReactNode {
               )}
               .
             </p>
-            <button type="button" className="small" aria-label={`Start: ${challenge.title}`} onClick={() => startChallenge(services, challenge)}>
+            <a className="challenge-start" href={challengeHash(challenge, { view, backend })} aria-label={`Start: ${challenge.title}`}>
               Start
-            </button>
+            </a>
           </li>
         ))}
       </ol>

@@ -99,8 +99,9 @@ export function GoalReadout({ active }: { active: ChallengeLink }): ReactNode {
   const state = proof?.kind === 'refuted' ? 'unsolved' : solution || proof?.kind === 'confirmed' ? 'solved' : 'open';
   return (
     <section className={`goal-banner ${state}`} aria-label="Challenge">
+      {/* One line where there is room (the plane keeps its size); the task is cut short there, and whole in its tooltip. */}
       <div className="goal-line">
-        <strong>Challenge: {challenge.title}</strong>
+        <strong title="Challenge">{challenge.title}</strong>
         <output aria-label="Goal" aria-live="off" className="goal">
           {goalText}
         </output>
@@ -108,6 +109,26 @@ export function GoalReadout({ active }: { active: ChallengeLink }): ReactNode {
           <a href={solution.link} className="proof-link">
             Link to this solution
           </a>
+        )}
+        {readout && (
+          <ul className="goal-limits" aria-label="Limits">
+            {/* The data's line only when it is broken: it holds until the student changes the data. */}
+            {readout.limits.filter((line, i) => i > 0 || !line.met).map((line) => (
+              <li key={line.text} className={line.met ? 'met' : 'unmet'}>
+                <span aria-hidden="true">{tick(line)}</span> {line.text}
+                <span className="visually-hidden">{line.met ? ' (met)' : ' (broken)'}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+        {proof?.kind === 'checking' ? (
+          <span className="goal-task">Checking the solution the link claims: training to epoch {proofEpoch}…</span>
+        ) : (
+          challenge.task && (
+            <span className="goal-task" title={challenge.task}>
+              {challenge.task}
+            </span>
+          )
         )}
         <span className="goal-buttons">
           {challenge.hints.length > 0 && (
@@ -119,23 +140,6 @@ export function GoalReadout({ active }: { active: ChallengeLink }): ReactNode {
             Leave
           </button>
         </span>
-      </div>
-      {proof?.kind === 'checking' && <p className="goal-note">Checking the solution the link claims: training to epoch {proofEpoch}…</p>}
-      <div className="goal-line">
-        {challenge.task && <span className="goal-note">{challenge.task}</span>}
-        {readout && (
-          <ul className="goal-limits" aria-label="Limits">
-            <li className={readout.goal.met ? 'met' : 'unmet'}>
-              <span aria-hidden="true">{tick(readout.goal)}</span> {readout.goal.text}
-            </li>
-            {readout.limits.map((line) => (
-              <li key={line.text} className={line.met ? 'met' : 'unmet'}>
-                <span aria-hidden="true">{tick(line)}</span> {line.text}
-                <span className="visually-hidden">{line.met ? ' (met)' : ' (broken)'}</span>
-              </li>
-            ))}
-          </ul>
-        )}
       </div>
       {hints > 0 && (
         <ol className="goal-hints" aria-label="Hints">

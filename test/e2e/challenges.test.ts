@@ -57,9 +57,9 @@ describe('challenges on the CPU', () => {
       await button(page, 'Challenges').click();
       const panel = page.getByRole('complementary', { name: 'Challenges' });
       expect(await panel.getByRole('listitem').count()).toBe(8);
-      await panel.getByRole('button', { name: 'Start: The spiral under 80 parameters' }).click();
+      await panel.getByRole('link', { name: 'Start: The spiral under 80 parameters' }).click();
       await expect.poll(() => field(page, 'Dataset').locator('option:checked').textContent()).toBe(DATASET_NAMES.spiral);
-      expect(await page.getByRole('region', { name: 'Challenge' }).textContent()).toContain('Challenge: The spiral under 80 parameters');
+      expect(await page.getByRole('region', { name: 'Challenge' }).locator('strong').textContent()).toBe('The spiral under 80 parameters');
       await expect.poll(() => limits(page)).toContain('parameters 105 ≤ 80');
       await expect.poll(() => goal(page)).toMatch(/^Test accuracy \d+\.\d% — goal ≥ 90\.0%$/);
       await button(page, 'Leave').click();
@@ -86,7 +86,7 @@ describe('challenges on the CPU', () => {
       expect(link).toContain('challenge=custom');
 
       await reopen(page, 'cpu', link.slice(link.indexOf('#')));
-      expect(await page.getByRole('region', { name: 'Challenge' }).textContent()).toContain('Challenge: XOR with two units');
+      expect(await page.getByRole('region', { name: 'Challenge' }).locator('strong').textContent()).toBe('XOR with two units');
       expect(await field(page, 'Dataset').locator('option:checked').textContent()).toBe(DATASET_NAMES.xor);
       await expect.poll(() => goal(page)).toMatch(/^Test accuracy \d+\.\d% — goal ≥ 90\.0%$/);
       expect(await limits(page)).toContain('units in a layer 8 ≤ 2');
