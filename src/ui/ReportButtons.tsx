@@ -3,7 +3,7 @@ import type { Metrics } from '../core/metrics';
 import { labReportHtml, type LabReport, type ReportMetricRow } from '../io/labReport';
 import { useServices, type AppServices } from './appContext';
 import { classReadings, type ClassReadings, type SplitReading } from './classReadings';
-import { downloadText } from './files';
+import { downloadBlob, downloadText } from './files';
 import { formatAccuracy, formatEpoch, formatLoss } from './format';
 import { FEATURE_LABELS } from './names';
 import { networkPictureSvg } from './networkPicture';
@@ -68,17 +68,6 @@ export async function makeReport(services: AppServices): Promise<string> {
     lossSvg: lossChartSvg(),
     tables: matrixTables(readings),
   });
-}
-
-function downloadBlob(blob: Blob, name: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
 /** Copies the plane to the clipboard as a PNG; where the browser cannot, says why and downloads the picture instead. */
