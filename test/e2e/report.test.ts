@@ -31,6 +31,13 @@ describe.each<BackendMode>(['cpu', 'webgpu'])('the lab report and the metrics a 
       expect(text).toContain('&quot;preset&quot;: &quot;circle&quot;');
       expect(text).toContain('#dataset=circle&amp;points=500');
       expect(text).not.toMatch(/<script/i);
+      // Opened on its own, it fits a narrow window: the long link wraps.
+      const report = await page.context().browser()!.newPage();
+      await report.setViewportSize({ width: 700, height: 600 });
+      await report.setContent(text);
+      expect(await report.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(700);
+      expect(await report.getByRole('img', { name: 'Decision boundary' }).evaluate((image: HTMLImageElement) => image.naturalWidth)).toBeGreaterThan(100);
+      await report.close();
     });
   });
 
