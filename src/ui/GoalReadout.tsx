@@ -141,6 +141,10 @@ export function GoalReadout({ active }: { active: ChallengeLink }): ReactNode {
           </button>
         </span>
       </div>
+      {/* The readout changes many times a second; only its outcome is announced. */}
+      <div className="visually-hidden" role="status" aria-live="polite" aria-label="Challenge news">
+        {state === 'open' ? '' : goalText}
+      </div>
       {hints > 0 && (
         <ol className="goal-hints" aria-label="Hints">
           {challenge.hints.slice(0, hints).map((hint) => (

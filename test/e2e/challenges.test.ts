@@ -28,6 +28,8 @@ describe.each<BackendMode>(['cpu', 'webgpu'])('challenges on %s', (mode) => {
       await button(page, 'Play').click();
       await expect.poll(() => goal(page), { timeout: 120_000, interval: 250 }).toMatch(/^Solved at epoch \d+ with 5 parameters$/);
       await button(page, 'Pause').click();
+      // Said once to a screen reader, from a polite live region.
+      expect(await page.getByRole('status', { name: 'Challenge news' }).textContent()).toMatch(/^Solved at epoch \d+ with 5 parameters$/);
       const solvedAt = Number(/epoch (\d+)/.exec(await goal(page))![1]);
 
       const proof = page.getByRole('link', { name: 'Link to this solution' });
