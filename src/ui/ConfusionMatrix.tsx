@@ -16,38 +16,43 @@ export function MatrixTable({ matrix, perClass, caption }: { matrix: Matrix; per
   const classes = Array.from({ length: matrix.classes }, (_, c) => c);
   const largest = Math.max(1, ...matrix.counts.flat());
   return (
-    <table className="confusion" aria-label="Confusion matrix">
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">True ↓ Predicted →</th>
-          {classes.map((c) => (
-            <th key={c} scope="col">
-              <span className="swatch" style={{ background: cssColor(classColor(c)) }} />
-              Class {c}
-            </th>
-          ))}
-          <th scope="col">Accuracy</th>
-        </tr>
-      </thead>
-      <tbody>
-        {classes.map((t) => (
-          <tr key={t}>
-            <th scope="row">
-              <span className="swatch" style={{ background: cssColor(classColor(t)) }} />
-              Class {t}
-            </th>
-            {classes.map((p) => (
-              // The shade shows the count; the diagonal (right answers) in the accent colour, the rest in the warning colour.
-              <td key={p} className={t === p ? 'count right' : 'count wrong'} style={{ '--share': matrix.counts[t][p] / largest } as CSSProperties}>
-                {matrix.counts[t][p]}
-              </td>
+    // Six classes are wider than a phone: the table scrolls sideways on its own.
+    <div className="confusion-scroll">
+      <table className="confusion" aria-label="Confusion matrix">
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col" className="corner" title="Rows: the true class. Columns: the class the model predicted">
+                True ↓ Predicted →
+              </th>
+            {classes.map((c) => (
+              <th key={c} scope="col">
+                <span className="swatch" style={{ background: cssColor(classColor(c)) }} />
+                Class {c}
+              </th>
             ))}
-            <td className="per-class">{formatAccuracy(perClass[t])}</td>
+            <th scope="col">Accuracy</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {classes.map((t) => (
+            <tr key={t}>
+              <th scope="row">
+                <span className="swatch" style={{ background: cssColor(classColor(t)) }} />
+                Class {t}
+              </th>
+              {classes.map((p) => (
+                // The shade shows the count; the diagonal (right answers) in the accent colour, the rest in the warning colour.
+                <td key={p} className={t === p ? 'count right' : 'count wrong'} style={{ '--share': matrix.counts[t][p] / largest } as CSSProperties}>
+                  {matrix.counts[t][p]}
+                </td>
+              ))}
+              <td className="per-class">{formatAccuracy(perClass[t])}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
