@@ -5,7 +5,6 @@ import { buildModelSpec, planNetwork } from '../core/network';
 import type { Run } from '../train/run';
 import { useAppState, useRunFrame, useServices } from './appContext';
 import { READOUT_INTERVAL_MS } from './format';
-import { dataTask } from '../train/experiment';
 import { currentLink } from './urlSync';
 
 /** A solution found while training: when, how small, and the link that re-runs it. */
@@ -58,9 +57,10 @@ export function GoalReadout({ active }: { active: ChallengeLink }): ReactNode {
 
   useRunFrame(
     (current: Run) => {
+      // The model shown and what it was built for: a model still being rebuilt after an edit never counts.
       const config = current.config;
-      if (!config) return;
-      const task = dataTask(config.data, store.getState().custom);
+      const task = current.dataset?.task;
+      if (!config || !task) return;
       const epoch = current.epoch;
       const next = { goal: goalLine(challenge.goal, current.metrics), limits: constraintLines(challenge, config, task, epoch) };
       setReadout((previous) => (sameReadout(previous, next) ? previous : next));
