@@ -13,6 +13,9 @@ import { TopBar } from './ui/TopBar';
 import { LessonBanner } from './ui/LessonBanner';
 import { LessonsPanel } from './ui/LessonsPanel';
 import { ComputesPanel } from './ui/ComputesPanel';
+import { ChallengesPanel } from './ui/ChallengesPanel';
+import { ConfusionPanel } from './ui/ConfusionMatrix';
+import { ChallengeBanner } from './ui/GoalReadout';
 import { SharePanel } from './ui/SharePanel';
 import { Section } from './ui/Section';
 import { useFileDrop } from './ui/useFileDrop';
@@ -27,8 +30,9 @@ export function App({ services }: { services: AppServices }): ReactNode {
   const present = useStore(services.store, (state) => state.view.present);
   const lesson = useStore(services.store, (state) => state.view.lesson);
   const panel = useStore(services.store, (state) => state.view.panel);
+  const challenge = useStore(services.store, (state) => state.challenge !== null);
   const dataShown = useStore(services.store, (state) => DATA_CONTROLS.some((id) => !state.view.hidden.includes(id)));
-  const className = ['app', present && 'present', lesson && 'with-lesson'].filter(Boolean).join(' ');
+  const className = ['app', present && 'present', lesson && 'with-lesson', challenge && 'with-challenge'].filter(Boolean).join(' ');
   return (
     <AppContext.Provider value={services}>
       <div className={className}>
@@ -37,6 +41,7 @@ export function App({ services }: { services: AppServices }): ReactNode {
           <SettingsBar />
         </Section>
         <LessonBanner />
+        <ChallengeBanner />
         <main className={dataShown ? 'workspace' : 'workspace without-data'}>
           {dataShown && (
             <Section name="Data" className="data-section">
@@ -55,6 +60,8 @@ export function App({ services }: { services: AppServices }): ReactNode {
           {panel === 'lessons' && <LessonsPanel />}
           {panel === 'share' && <SharePanel />}
           {panel === 'computes' && <ComputesPanel />}
+          {panel === 'challenges' && <ChallengesPanel />}
+          {panel === 'confusion' && <ConfusionPanel />}
         </main>
         <Notices />
         {dragging && (

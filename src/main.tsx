@@ -10,6 +10,7 @@ import { ViewScheduler } from './ui/viewScheduler';
 import './ui/styles.css';
 import './ui/layout.css';
 import './ui/classroom.css';
+import './ui/classmode.css';
 
 /**
  * Reads the link the page was opened with into the store (so the first run is the shared one),

@@ -74,3 +74,53 @@ export function checkChallenge(challenge: Challenge, config: ExperimentConfig, t
     : `Goal: ${describeGoal(challenge.goal)} (${now})${broken.length > 0 ? `; breaks: ${broken.join('; ')}` : ''}`;
   return { broken, goalMet, solved, value, summary };
 }
+
+/** One line of the live readout: a goal or a limit, with the value now, and whether it is met. */
+export interface CheckLine {
+  text: string;
+  met: boolean;
+}
+
+const GOAL_LABELS: Record<Goal['metric'], string> = { testLoss: 'Test loss', testAccuracy: 'Test accuracy', testMse: 'Test MSE' };
+
+/** The goal as the readout shows it: "Test loss 0.210 — goal ≤ 0.177". */
+export function goalLine(goal: Goal, metrics: Metrics | null): CheckLine {
+  const value = goalValue(goal, metrics);
+  const met = goal.metric === 'testAccuracy' ? value >= goal.target : value <= goal.target;
+  const now = Number.isNaN(value) ? '—' : formatGoalValue(goal, value);
+  return { text: `${GOAL_LABELS[goal.metric]} ${now} — goal ${goal.metric === 'testAccuracy' ? '≥' : '≤'} ${formatGoalValue(goal, goal.target)}`, met };
+}
+
+/** Every limit the challenge states, with the experiment's value now: "parameters 37 ≤ 50". */
+export function constraintLines(challenge: Challenge, config: ExperimentConfig, task: Task, epoch: number): CheckLine[] {
+  const { constraints } = challenge;
+  const plan = planNetwork(buildModelSpec(config.model, task));
+  const hidden = hiddenLayers(plan);
+  const widest = Math.max(0, ...hidden.map((layer) => layer.out));
+  const lines: CheckLine[] = [{ text: sameData(config.data, challenge.data) ? "the challenge's data" : "not the challenge's data (choose the challenge again)", met: sameData(config.data, challenge.data) }];
+  const atMost = (name: string, value: number, limit: number | undefined) => limit !== undefined && lines.push({ text: `${name} ${value} ≤ ${limit}`, met: value <= limit });
+  atMost('parameters', plan.parameterCount, constraints.maxParameters);
+  atMost('hidden layers', hidden.length, constraints.maxHiddenLayers);
+  if (constraints.minHiddenLayers !== undefined) lines.push({ text: `hidden layers ${hidden.length} ≥ ${constraints.minHiddenLayers}`, met: hidden.length >= constraints.minHiddenLayers });
+  atMost('units in a layer', widest, constraints.maxUnits);
+  const allowedFeatures = constraints.features;
+  if (allowedFeatures) lines.push({ text: `features from ${allowedFeatures.join(', ')}`, met: config.model.features.every((feature) => allowedFeatures.includes(feature)) });
+  const allowedActivations: readonly string[] | undefined = constraints.activations;
+  if (allowedActivations) lines.push({ text: `activations from ${allowedActivations.join(', ')}`, met: hidden.every((layer) => allowedActivations.includes(layer.activation)) });
+  atMost('epochs', Math.floor(epoch), constraints.maxEpochs);
+  return lines;
+}
+
+/** The limits a challenge states, in words for its card: "at most 80 parameters", "features from x1, x2". */
+export function describeConstraints(constraints: Challenge['constraints']): string[] {
+  const words: string[] = [];
+  const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
+  if (constraints.maxParameters !== undefined) words.push(`at most ${plural(constraints.maxParameters, 'parameter', 'parameters')}`);
+  if (constraints.maxHiddenLayers !== undefined) words.push(constraints.maxHiddenLayers === 0 ? 'no hidden layer' : `at most ${plural(constraints.maxHiddenLayers, 'hidden layer', 'hidden layers')}`);
+  if (constraints.minHiddenLayers !== undefined) words.push(`at least ${plural(constraints.minHiddenLayers, 'hidden layer', 'hidden layers')}`);
+  if (constraints.maxUnits !== undefined) words.push(`at most ${plural(constraints.maxUnits, 'unit', 'units')} in a layer`);
+  if (constraints.features) words.push(`features from ${constraints.features.join(', ')}`);
+  if (constraints.activations) words.push(`activations from ${constraints.activations.join(', ')}`);
+  if (constraints.maxEpochs !== undefined) words.push(`within ${plural(constraints.maxEpochs, 'epoch', 'epochs')}`);
+  return words;
+}

@@ -59,7 +59,7 @@ const STYLE = `body{font:15px/1.45 system-ui,sans-serif;margin:2rem auto;max-wid
 h1{font-size:1.6rem;margin:0 0 .25rem}figure{margin:1rem 0}figcaption{color:#555;font-size:.9rem}
 .pictures{display:grid;grid-template-columns:repeat(auto-fit,minmax(18rem,1fr));gap:1rem;align-items:start}
 img,svg{max-width:100%;height:auto}table{border-collapse:collapse;margin:1rem 0}th,td{border:1px solid #ccd;padding:.25rem .6rem;text-align:right}
-caption{text-align:left;font-weight:600;padding-bottom:.25rem}pre{background:#f4f5f7;padding:.75rem;overflow:auto;font-size:.85rem}`;
+caption{text-align:left;font-weight:600;padding-bottom:.25rem}a{overflow-wrap:anywhere}pre{background:#f4f5f7;padding:.75rem;overflow:auto;font-size:.85rem}`;
 
 /** The report as one HTML document. */
 export function labReportHtml(report: LabReport): string {

@@ -167,11 +167,32 @@ export class Run {
   get dataset(): Dataset | null {
     return this.shown?.dataset ?? null;
   }
+  /** The experiment the shown model was built for (with the live settings it has taken since). */
+  get config(): ExperimentConfig | null {
+    return this.shown?.config ?? null;
+  }
   get spec(): ModelSpec | null {
     return this.shown?.spec ?? null;
   }
   get plan(): NetworkPlan | null {
     return this.shown?.trainer.plan ?? null;
+  }
+
+  /**
+   * The current model's outputs on every point of its data (n × output width: probabilities or
+   * values), with that data; null when there is no model, or it was replaced during the call.
+   * Runs beside the training calls, in the engine, so the page does not wait for them.
+   */
+  async predictData(): Promise<{ dataset: Dataset; outputs: Float32Array } | null> {
+    const session = this.shown;
+    if (!session) return null;
+    try {
+      return { dataset: session.dataset, outputs: await session.trainer.predict(session.dataset.points) };
+    } catch (error) {
+      // A replaced session's trainer is disposed and refuses; a failure of the current one is the step calls' to report.
+      if (session !== this.shown || this.status.phase === 'failed') return null;
+      throw error;
+    }
   }
 
   /** Steps per second over the last second; 0 while not playing. */

@@ -2,8 +2,10 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { MadeLink } from '../io/shareLink';
 import { useAppState, useServices } from './appContext';
 import { CONTROL_IDS, CONTROLS } from './controls';
+import { ChallengeForm } from './ChallengeForm';
 import { Toggle } from './fields';
 import { exportDataFile } from './files';
+import { ReportButtons } from './ReportButtons';
 import { updateView } from './store';
 import { currentLink } from './urlSync';
 import { useSidePanel } from './useSidePanel';
@@ -30,6 +32,7 @@ export function SharePanel(): ReactNode {
   const { store } = services;
   const config = useAppState((state) => state.config);
   const view = useAppState((state) => state.view);
+  const challenge = useAppState((state) => state.challenge);
   const [link, setLink] = useState<MadeLink | null>(null);
   const [copy, setCopy] = useState<CopyState>('copying');
   const panel = useRef<HTMLElement>(null);
@@ -46,7 +49,7 @@ export function SharePanel(): ReactNode {
     return () => {
       current = false;
     };
-  }, [services, config, view.hidden, view.present, view.showTestData, view.discretize, view.logScale, view.lesson]);
+  }, [services, config, challenge, view.hidden, view.present, view.showTestData, view.discretize, view.logScale, view.lesson]);
 
   const setHidden = (id: string, shown: boolean) => updateView(store, { hidden: shown ? view.hidden.filter((other) => other !== id) : [...view.hidden, id] });
   return (
@@ -75,6 +78,8 @@ export function SharePanel(): ReactNode {
           </button>
         </p>
       )}
+      <h3>Lab report</h3>
+      <ReportButtons />
       <h3>For the class</h3>
       <Toggle label="Presentation mode (large type)" checked={view.present} onChange={(present) => updateView(store, { present })} />
       <fieldset className="control-choices">
@@ -83,6 +88,8 @@ export function SharePanel(): ReactNode {
           <Toggle key={id} label={CONTROLS[id]} checked={!view.hidden.includes(id)} onChange={(shown) => setHidden(id, shown)} />
         ))}
       </fieldset>
+      <h3>Write a challenge</h3>
+      <ChallengeForm />
     </aside>
   );
 }

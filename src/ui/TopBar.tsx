@@ -62,6 +62,9 @@ export function TopBar(): ReactNode {
         </output>
       </div>
       <div className="panel-buttons">
+        <button type="button" aria-pressed={panel === 'challenges'} onClick={() => updateView(store, { panel: panel === 'challenges' ? 'none' : 'challenges' })}>
+          Challenges
+        </button>
         <Hideable id="lessons">
           <button type="button" data-panel="lessons" aria-pressed={panel === 'lessons' || panel === 'computes'} onClick={() => updateView(store, { panel: panel === 'lessons' ? 'none' : 'lessons' })}>
             Lessons

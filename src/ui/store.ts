@@ -1,4 +1,5 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { ChallengeLink } from '../challenges/challengeLink';
 import type { DataConfig, ExperimentConfig } from '../core/config';
 import type { Dataset } from '../core/dataset';
 import { deriveSeed } from '../core/rng';
@@ -31,7 +32,7 @@ export interface ViewOptions {
   /** The lesson the page was opened for, if any. */
   lesson: string | null;
   /** Which side panel is open. */
-  panel: 'none' | 'lessons' | 'share' | 'computes';
+  panel: 'none' | 'lessons' | 'share' | 'computes' | 'challenges' | 'confusion';
 }
 
 /** A message for the user: errors go to the alert region, the rest to a polite status line. */
@@ -59,6 +60,8 @@ export interface AppState extends Experiment {
   notice: Notice | null;
   /** A run's loss curves kept as a faint reference on the chart. */
   pinned: readonly HistoryPoint[] | null;
+  /** The challenge the student works on (and the solution a link claims), if any. */
+  challenge: ChallengeLink | null;
   edits: { past: readonly DataState[]; future: readonly DataState[] };
 }
 
@@ -70,7 +73,7 @@ export function defaultView(): ViewOptions {
 
 /** A plain store outside React; components read it with zustand's useStore. */
 export function createAppStore(config: ExperimentConfig, custom: Dataset | null = null, backend: BackendChoice = 'auto'): AppStore {
-  return createStore<AppState>()(() => ({ config, custom, backend, view: defaultView(), notice: null, pinned: null, edits: { past: [], future: [] } }));
+  return createStore<AppState>()(() => ({ config, custom, backend, view: defaultView(), notice: null, pinned: null, challenge: null, edits: { past: [], future: [] } }));
 }
 
 /** Replaces the config with an edited copy (the old object is never mutated, so changes are seen by identity). */

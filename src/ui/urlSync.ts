@@ -1,3 +1,4 @@
+import { CUSTOM_CHALLENGE_ID, decodeChallengeLink, encodeChallengeLink, splitChallengeHash, type ChallengeLink } from '../challenges/challengeLink';
 import { makeLink, readLink, type MadeLink, type ReadLink } from '../io/shareLink';
 import { SHARED_VIEW_KEYS, defaultUrlState, type SharedView, type UrlState, type UrlVocabulary } from '../io/urlState';
 import { LESSON_IDS } from '../lessons/lessons';
@@ -11,9 +12,22 @@ import type { AppState, ViewOptions } from './store';
 export const URL_VOCABULARY: UrlVocabulary = { controls: CONTROL_IDS, lessons: LESSON_IDS };
 const WRITE_DELAY_MS = 300;
 
-/** Reads a hash with the page's control and lesson ids. */
-export function readHash(hash: string): Promise<ReadLink> {
-  return readLink(hash, URL_VOCABULARY);
+/** A link read by the page: its state, and the challenge it carries, if any. */
+export interface PageLink extends ReadLink {
+  challenge: ChallengeLink | null;
+}
+
+/**
+ * Reads a hash with the page's control and lesson ids, and its challenge. A challenge link that
+ * names no dataset opens the challenge's own starting experiment.
+ */
+export async function readHash(hash: string): Promise<PageLink> {
+  const { rest, pairs } = splitChallengeHash(hash);
+  const read = await readLink(rest, URL_VOCABULARY);
+  const { link, problems } = decodeChallengeLink(pairs, read.state.config);
+  const ownStart = link !== null && link.challenge.id !== CUSTOM_CHALLENGE_ID && !/(^|&)dataset=/.test(rest);
+  const state = ownStart ? { ...read.state, config: structuredClone(link.challenge.start) } : read.state;
+  return { ...read, state, problems: [...read.problems, ...problems], challenge: link };
 }
 
 /** The view options a hash sets; the rest of the view stays as it is. */
@@ -28,20 +42,24 @@ function problemsNotice(problems: string[]): AppState['notice'] {
 }
 
 /** Puts a hash's state into the page: config, drawn points, backend choice, view; the run follows the store. */
-export function applyHash(services: AppServices, read: ReadLink): void {
+export function applyHash(services: AppServices, read: PageLink): void {
   const { store } = services;
   const { config, backend } = read.state;
   const custom = config.data.preset === 'custom' ? read.drawn : null;
-  store.setState({ config, custom, backend, view: { ...store.getState().view, ...viewFromHash(read.state) }, notice: problemsNotice(read.problems) });
+  store.setState({ config, custom, backend, challenge: read.challenge, view: { ...store.getState().view, ...viewFromHash(read.state) }, notice: problemsNotice(read.problems) });
 }
 
-/** The link to the page as it is, and why drawn points were left out of it, if they were. */
-export function currentLink(services: AppServices): Promise<MadeLink> {
+/**
+ * The link to the page as it is (with its challenge; `proofEpoch` makes it a solution's link), and
+ * why drawn points were left out of it, if they were.
+ */
+export async function currentLink(services: AppServices, proofEpoch: number | null = null, challenge = services.store.getState().challenge?.challenge ?? null): Promise<MadeLink> {
   const { config, view, custom, backend } = services.store.getState();
   const shared = Object.fromEntries(SHARED_VIEW_KEYS.map((key) => [key, view[key]])) as unknown as SharedView;
   const state: UrlState = { ...defaultUrlState(), config, backend, view: shared, hidden: view.hidden, present: view.present, lesson: view.lesson, speed: view.speed };
   const points = config.data.preset === 'custom' ? datasetOf(config.data, custom) : null;
-  return makeLink(`${location.origin}${location.pathname}${location.search}`, state, points);
+  const made = await makeLink(`${location.origin}${location.pathname}${location.search}`, state, points);
+  return challenge ? { ...made, url: `${made.url}&${encodeChallengeLink(challenge, proofEpoch)}` } : made;
 }
 
 /** Keeps the address bar's hash in step with the page, and follows links to other states (lessons). */
@@ -54,7 +72,7 @@ export function startUrlSync(services: AppServices): () => void {
     if (written !== location.hash) history.replaceState(history.state, '', url);
   };
   const unsubscribe = services.store.subscribe((state, previous) => {
-    if (state.config === previous.config && state.custom === previous.custom && state.backend === previous.backend && state.view === previous.view) return;
+    if (state.config === previous.config && state.custom === previous.custom && state.backend === previous.backend && state.view === previous.view && state.challenge === previous.challenge) return;
     if (timer !== null) clearTimeout(timer);
     timer = setTimeout(() => void write(), WRITE_DELAY_MS);
   });

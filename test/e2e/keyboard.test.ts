@@ -56,6 +56,8 @@ describe('keyboard', () => {
   for (const [opener, panel] of [
     ['Lessons', 'Lessons'],
     ['Share link', 'Share'],
+    ['Challenges', 'Challenges'],
+    ['Confusion matrix', 'Confusion matrix'],
   ] as const) {
     it(`${opener}: focus moves into the panel when it opens; Escape closes it and gives focus back to ${opener}`, async () => {
       await withPage(async (page) => {

@@ -55,6 +55,9 @@ const STATES: State[] = [
     },
   },
   { name: 'six-classes', hash: 'dataset=blobs&classes=6' },
+  { name: 'challenge', hash: 'challenge=circle-no-hidden' },
+  { name: 'challenges-panel', hash: '', prepare: async (page) => button(page, 'Challenges').click() },
+  { name: 'confusion-panel', hash: 'dataset=blobs&classes=6', prepare: async (page) => button(page, 'Confusion matrix').click() },
   { name: 'deep-wide', hash: `hidden=${DEEP_WIDE}` },
 ];
 

@@ -1,0 +1,61 @@
+import { useRef, type ReactNode } from 'react';
+import type { Challenge } from '../challenges/challenge';
+import { encodeChallengeLink } from '../challenges/challengeLink';
+import { CHALLENGES } from '../challenges/challenges';
+import { describeConstraints, describeGoal } from '../challenges/check';
+import { defaultUrlState, encodeUrlState } from '../io/urlState';
+import { useAppState, useServices } from './appContext';
+import { updateView, type AppState } from './store';
+import { useSidePanel } from './useSidePanel';
+
+/**
+ * The link that opens a challenge on its data and starting model (which does not solve it), from
+ * fresh weights, keeping the teacher's presentation choices and the backend.
+ */
+export function challengeHash(challenge: Challenge, { view, backend }: Pick<AppState, 'view' | 'backend'>): string {
+  const state = { ...defaultUrlState(), config: challenge.start, hidden: view.hidden, present: view.present, backend };
+  return `#${encodeUrlState(state)}&${encodeChallengeLink(challenge)}`;
+}
+
+/** The built-in challenges, each with its goal and limits and a button that opens it. Escape closes it. */
+export function ChallengesPanel(): ReactNode {
+  const { store } = useServices();
+  const current = useAppState((state) => state.challenge?.challenge.id ?? null);
+  const view = useAppState((state) => state.view);
+  const backend = useAppState((state) => state.backend);
+  const panel = useRef<HTMLElement>(null);
+  const heading = useSidePanel(panel);
+  return (
+    <aside ref={panel} className="side-panel challenges-panel" aria-label="Challenges">
+      <div className="panel-head">
+        <h2 ref={heading} tabIndex={-1}>
+          Challenges
+        </h2>
+        <button type="button" className="small" onClick={() => updateView(store, { panel: 'none' })}>
+          Close
+        </button>
+      </div>
+      <p className="hint">Reach the goal within the limits. The page checks both while you train and gives you a link that proves it.</p>
+      <ol className="challenges">
+        {CHALLENGES.map((challenge) => (
+          <li key={challenge.id} className={challenge.id === current ? 'challenge current' : 'challenge'} aria-current={challenge.id === current ? 'true' : undefined}>
+            <h3>{challenge.title}</h3>
+            <p>{challenge.task}</p>
+            <p>
+              <strong>Goal:</strong> {describeGoal(challenge.goal)}
+              {describeConstraints(challenge.constraints).length > 0 && (
+                <>
+                  ; <strong>limits:</strong> {describeConstraints(challenge.constraints).join(', ')}
+                </>
+              )}
+              .
+            </p>
+            <a className="challenge-start" href={challengeHash(challenge, { view, backend })} aria-label={`Start: ${challenge.title}`}>
+              Start
+            </a>
+          </li>
+        ))}
+      </ol>
+    </aside>
+  );
+}
