@@ -53,7 +53,7 @@ export function cpuBackend(env: BackendEnvironment, reason: string): Backend {
 
 /** Why Auto leaves a software WebGPU adapter for the CPU worker. */
 export function softwareAdapterReason(adapterName: string): string {
-  return `Auto: the WebGPU adapter (${adapterName}) is a software renderer, slower than the CPU worker`;
+  return `Auto: the CPU worker is faster than this software WebGPU (${adapterName})`;
 }
 
 /**

@@ -22,7 +22,7 @@ describe('the backend', () => {
     });
     await page.goto(inject('baseUrl'));
     await waitForModel(page);
-    await expect.poll(() => field(page, 'Backend').textContent()).toMatch(/^CPU · Auto: the WebGPU adapter \(.*swiftshader.*\) is a software renderer, slower than the CPU worker$/i);
+    await expect.poll(() => field(page, 'Backend').textContent()).toMatch(/^CPU · Auto: the CPU worker is faster than this software WebGPU \(.*swiftshader.*\)$/i);
     expect(await field(page, 'Run on').inputValue()).toBe('auto');
     expect(await page.locator('.run-on').getAttribute('title')).toMatch(/^Auto chooses by speed\. Now: CPU · Auto: /);
     await button(page, '+1 epoch').click();

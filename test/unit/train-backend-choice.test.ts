@@ -27,7 +27,7 @@ describe('the backend choice', () => {
     const { environment, counts } = environmentWith('SwiftShader Device (Subzero)');
     const backend = await openBackend(environment, 'auto');
     expect(backend.kind).toBe('cpu');
-    expect(backend.label).toBe('CPU · Auto: the WebGPU adapter (google · SwiftShader Device (Subzero)) is a software renderer, slower than the CPU worker');
+    expect(backend.label).toBe('CPU · Auto: the CPU worker is faster than this software WebGPU (google · SwiftShader Device (Subzero))');
     expect(counts.destroyed).toBe(1);
   });
 
