@@ -1,6 +1,6 @@
 import type { ExperimentConfig } from '../core/config';
 import type { Dataset } from '../core/dataset';
-import { earlyStopNotice, EpochEarlyStopping, type EarlyStop } from '../core/earlyStopping';
+import { earlyStopNotice, EpochEarlyStopping, NEVER_STOP, stoppingRuleOf, type EarlyStop, type EarlyStoppingRule } from '../core/earlyStopping';
 import { learningRateAt, lrScheduleOf } from '../core/lrSchedule';
 import type { Metrics } from '../core/metrics';
 import type { ModelSpec } from '../core/network';
@@ -179,16 +179,16 @@ export class TrainingSession {
     this.trainer.dispose();
   }
 
-  /** Early stopping's patience: the config's, while there are test points to judge. */
-  private get patience(): number {
-    return this.hasTestPoints ? this.config.training.earlyStopping : 0;
+  /** Early stopping's rule: the config's, while there are test points to judge. */
+  private get stoppingRule(): EarlyStoppingRule {
+    return this.hasTestPoints ? stoppingRuleOf(this.config.training) : NEVER_STOP;
   }
 
   /** Issues the frame's training call: k from the pacer, cut at the end of the epoch (whose test loss it then reports) while early stopping is on. */
   private launchTraining(now: number): void {
     // The pacer says what the engine can take in one call; early stopping may end it at an epoch's
     // end, and Speed may allow fewer steps, or none this frame.
-    const cut = this.stopping.cut(this.pacer.next(), this.issuedStep, this.patience);
+    const cut = this.stopping.cut(this.pacer.next(), this.issuedStep, this.stoppingRule);
     const steps = this.speed.take(now, cut.steps);
     if (steps === 0) return;
     const endsEpoch = cut.endsEpoch && steps === cut.steps;
@@ -260,7 +260,7 @@ export class TrainingSession {
       const { train, test } = observation.metrics;
       const learningRate = learningRateAt(training.learningRate, lrScheduleOf(training), Math.max(observation.step - 1, 0));
       this.history.add({ epoch, trainLoss: train.loss, testLoss: test?.loss ?? NaN, trainAccuracy: train.accuracy ?? NaN, testAccuracy: test?.accuracy ?? NaN, learningRate });
-      stop = this.stopping.observe(observation.step, epoch, test?.loss, this.patience);
+      stop = this.stopping.observe(observation.step, epoch, test?.loss, this.stoppingRule);
     }
     if (observation.diverged || (this.pendingEvaluation !== null && observation.step >= this.pendingEvaluation)) this.pendingEvaluation = null;
     this.snapshot = {
