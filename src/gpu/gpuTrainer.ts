@@ -16,7 +16,6 @@ import { FusedMlp, fusedIneligibility, fusedOverLimits, fusedPipeline, fusedThre
 import { tilingFor, type DenseTiling } from './kernels/denseKernels';
 import { kernelsFor, type KernelSet } from './kernels/kernelSet';
 import { linearGroups } from './kernels/layout';
-import { lossUniformData } from './lossUniform';
 import { ModelBuffers } from './modelBuffers';
 import { ObservationRecorder, type ObservationLayout, type PreparedObservation } from './observationRecorder';
 import { CountingPass } from './passRecorder';
@@ -177,7 +176,7 @@ export class GpuTrainer implements Trainer {
     this.pool = new StagingPool(device);
     this.losses = createStorageBuffer(device, MAX_STEPS_PER_CALL * 4, 'step losses');
     this.indices = createStorageBuffer(device, 4, 'batch indices');
-    this.lossUniform = uniformBuffer(device, lossUniformData(plan, this.trainPlan, true), 'loss');
+    this.lossUniform = uniformBuffer(device, this.trainPlan.lossUniform(true), 'loss');
     this.trainGatherGroup = this.bindTrainGather();
     this.trainLossGroup = kernels.loss.bind([this.lossUniform, this.trainPlan.arena, this.losses, this.model.status]);
     this.optimizerGroup = kernels.optimizer.bind([this.model.settings, this.model.params, this.model.grads, this.model.state, this.model.status, this.model.backup]);

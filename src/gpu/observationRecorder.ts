@@ -1,17 +1,15 @@
-import { featureCode } from '../core/features';
-import type { Metrics } from '../core/metrics';
+import type { Metrics, SplitMetrics } from '../core/metrics';
 import { hiddenLayers, type ModelSpec, type NetworkPlan } from '../core/network';
 import { outputWidth } from '../core/task';
 import type { GridSpec, Observation, ObserveRequest } from '../core/trainer';
 import { createStorageBuffer, uniformBuffer } from './arena';
 import type { ForwardPlan } from './forwardPlan';
-import { lossUniformData, metricsFromSums } from './lossUniform';
 import type { KernelSet } from './kernels/kernelSet';
 import type { PassRecorder } from './passRecorder';
 import type { PassUniforms } from './passUniforms';
 import { identityIndices, type SplitBuffers } from './splitBuffers';
 import type { StagingPool } from './stagingPool';
-import { packGridFeatures } from './uniforms';
+import { GRID_FEATURES_BYTES, gridFeaturesOf } from './uniforms';
 
 /** A run of at most the evaluation arena's capacity of rows, with its pass uniform's offset. */
 interface Chunk {
@@ -95,13 +93,12 @@ export class ObservationRecorder {
       train: kernels.gather.bind([evalPlan.gather, arena, train.features, train.labels, identity]),
       test: kernels.gather.bind([evalPlan.gather, arena, test.features, test.labels, identity]),
     };
-    this.lossUniform = this.own(uniformBuffer(device, lossUniformData(plan, evalPlan, false), 'eval loss'));
+    this.lossUniform = this.own(uniformBuffer(device, evalPlan.lossUniform(false), 'eval loss'));
     const chunkCount = this.chunkCount(train.count) + this.chunkCount(test.count);
     this.metricsResults = this.own(createStorageBuffer(device, 2 * chunkCount * 4, 'metrics partial sums'));
     this.metricsGroup = kernels.loss.bind([this.lossUniform, arena, this.metricsResults, status]);
-    const gridUniformSize = 32 + 3 * 48;
-    this.gridUniform = this.own(device.createBuffer({ label: 'grid', size: gridUniformSize, usage: GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST }));
-    this.neuronUniform = this.own(device.createBuffer({ label: 'neuron grid', size: gridUniformSize, usage: GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST }));
+    this.gridUniform = this.own(device.createBuffer({ label: 'grid', size: GRID_FEATURES_BYTES, usage: GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST }));
+    this.neuronUniform = this.own(device.createBuffer({ label: 'neuron grid', size: GRID_FEATURES_BYTES, usage: GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST }));
     this.gridFeaturesGroup = kernels.gridFeatures.bind([this.gridUniform, arena]);
     this.neuronFeaturesGroup = kernels.gridFeatures.bind([this.neuronUniform, arena]);
     this.gridResults = createStorageBuffer(device, 4, 'grid outputs');
@@ -271,21 +268,7 @@ export class ObservationRecorder {
   }
 
   private writeGridUniform(uniform: GPUBuffer, grid: GridSpec): void {
-    const normalization = this.spec.normalization;
-    this.device.queue.writeBuffer(
-      uniform,
-      0,
-      packGridFeatures({
-        width: grid.width,
-        height: grid.height,
-        output: this.evalPlan.offsets.slots[0],
-        x1: grid.x1,
-        x2: grid.x2,
-        codes: this.spec.features.map(featureCode),
-        mean: this.spec.features.map((_, j) => normalization?.mean[j] ?? 0),
-        std: this.spec.features.map((_, j) => normalization?.std[j] ?? 1),
-      }),
-    );
+    this.device.queue.writeBuffer(uniform, 0, gridFeaturesOf(this.spec, grid, this.evalPlan.offsets.slots[0]));
   }
 
   private metricsOf(sums: Float32Array, trainChunks: number, testChunks: number): Metrics {
@@ -301,8 +284,17 @@ export class ObservationRecorder {
     const [trainLoss, trainCorrect] = total(0, trainChunks);
     const [testLoss, testCorrect] = total(trainChunks, testChunks);
     return {
-      train: metricsFromSums(this.plan, trainLoss, trainCorrect, this.train.count),
-      test: this.test.count > 0 ? metricsFromSums(this.plan, testLoss, testCorrect, this.test.count) : null,
+      train: this.splitMetrics(trainLoss, trainCorrect, this.train.count),
+      test: this.test.count > 0 ? this.splitMetrics(testLoss, testCorrect, this.test.count) : null,
+    };
+  }
+
+  /** Metrics from the summed loss and correct count of one split. */
+  private splitMetrics(lossSum: number, correct: number, count: number): SplitMetrics {
+    return {
+      loss: count > 0 ? lossSum / count : NaN,
+      accuracy: this.plan.spec.task.kind === 'classification' ? (count > 0 ? correct / count : NaN) : null,
+      count,
     };
   }
 }
