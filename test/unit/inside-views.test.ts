@@ -6,7 +6,6 @@ import { gridPoints } from '../../src/core/grid';
 import { planeLineCount, planeLineGrids, viewableSlots } from '../../src/core/layerView';
 import { lossAndGradient } from '../../src/core/loss';
 import { hiddenLayers } from '../../src/core/network';
-import { stepScalars } from '../../src/core/optimizer';
 import type { PlaneLines } from '../../src/core/trainer';
 import { CpuTrainer } from '../../src/cpu/cpuTrainer';
 import { fitLinearProbe } from '../../src/cpu/inspect';
