@@ -49,6 +49,22 @@ struct Dense {
   _pad1: u32,
 }
 
+// The optimizer and its live settings (optimizer.wgsl, layer_stats.wgsl).
+struct Settings {
+  optimizer: u32,        // OPTIMIZER_*
+  parameter_count: u32,
+  weight_count: u32,     // weights occupy [0, weight_count); biases follow
+  _pad: u32,
+  momentum: f32,
+  l1: f32,
+  l2: f32,
+  beta1: f32,
+  beta2: f32,
+  epsilon: f32,
+  _pad1: f32,
+  _pad2: f32,
+}
+
 const LEAKY_RELU_SLOPE: f32 = 0.01;
 
 // e^z − 1 without cancellation near 0 (WGSL has no expm1).

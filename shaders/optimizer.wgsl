@@ -9,20 +9,7 @@
 //   backup   copies the parameters aside while training is healthy
 // CPU twin: optimizerStep in src/core/optimizer.ts.
 
-struct Settings {
-  optimizer: u32,        // OPTIMIZER_*
-  parameter_count: u32,
-  weight_count: u32,     // weights occupy [0, weight_count); biases follow
-  _pad: u32,
-  momentum: f32,
-  l1: f32,
-  l2: f32,
-  beta1: f32,
-  beta2: f32,
-  epsilon: f32,
-  _pad1: f32,
-  _pad2: f32,
-}
+// Settings: shaders/common.wgsl.
 
 @group(0) @binding(0) var<uniform> settings: Settings;
 @group(0) @binding(1) var<storage, read_write> params: array<f32>;

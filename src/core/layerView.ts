@@ -66,9 +66,11 @@ export const PROBE_MAX_ROWS = 2048;
 /** Full-batch Adam steps of the probe, and its learning rate (on standardised activations). */
 export const PROBE_ITERATIONS = 300;
 export const PROBE_LEARNING_RATE = 0.1;
+/** Columns whose spread is below this are only centred, not scaled (they carry no information). */
+export const PROBE_MIN_DEVIATION = 1e-6;
 
 /** The training rows the probe fits: all of them, or PROBE_MAX_ROWS spread evenly over the split. */
-export function probeRows(trainCount: number): Uint32Array {
+export function probeRows(trainCount: number): Uint32Array<ArrayBuffer> {
   const count = Math.min(trainCount, PROBE_MAX_ROWS);
   return Uint32Array.from({ length: count }, (_, i) => Math.floor((i * trainCount) / count));
 }

@@ -1,4 +1,5 @@
 import { ADAM } from '../core/config';
+import { PROBE_MIN_DEVIATION } from '../core/layerView';
 import type { NetworkPlan } from '../core/network';
 import { optimizerStep, type OptimizerSettings, type StepScalars } from '../core/optimizer';
 import type { LayerGradient } from '../core/trainer';
@@ -29,9 +30,6 @@ export function layerGradientStats(plan: NetworkPlan, params: Floats, grads: Flo
     return { layer: layer.index, gradientNorm: Math.sqrt(gradient), weightNorm: Math.sqrt(weight), updateNorm: Math.sqrt(update) };
   });
 }
-
-/** Columns whose spread is below this are left unscaled (they carry no information). */
-export const PROBE_MIN_DEVIATION = 1e-6;
 
 /**
  * Training accuracy of a linear classifier fitted to `x` (rows × width): logistic regression for

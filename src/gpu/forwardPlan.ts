@@ -103,7 +103,7 @@ export class ForwardPlan {
   /** `Loss` for this arena: its logits and labels, and for training the output layer's dZ. */
   lossUniform(training: boolean): ArrayBuffer {
     const last = this.plan.dense[this.plan.dense.length - 1];
-    return packLoss(this.plan, { logits: this.logitsOffset, labels: this.offsets.labels, dz: training ? this.offsets.dz[last.index] : 0 });
+    return packLoss(this.plan.spec.task, { logits: this.logitsOffset, labels: this.offsets.labels, dz: training ? this.offsets.dz[last.index] : 0 });
   }
 
   get outputs(): number {

@@ -5,14 +5,17 @@ import denseWeightGradSource from '../../shaders/dense_weight_grad.wgsl?raw';
 import fusedMlpSource from '../../shaders/fused_mlp.wgsl?raw';
 import gatherSource from '../../shaders/gather.wgsl?raw';
 import gridFeaturesSource from '../../shaders/grid_features.wgsl?raw';
+import layerStatsSource from '../../shaders/layer_stats.wgsl?raw';
+import linearProbeSource from '../../shaders/linear_probe.wgsl?raw';
 import lossSource from '../../shaders/loss.wgsl?raw';
 import matmulTilesSource from '../../shaders/matmul_tiles.wgsl?raw';
 import optimizerSource from '../../shaders/optimizer.wgsl?raw';
+import { MAX_CLASSES } from '../core/task';
 import { wgslConstants } from './engineCodes';
 import { FUSED_MAX_LAYERS, FUSED_MAX_OUTPUTS, FUSED_STEP_RECORD_WORDS } from './fusedLimits';
 
 /** The generated constants every module starts with: the code lists, and the sizes shaders are compiled with. */
-export const CONSTANTS_PRELUDE = wgslConstants({ FUSED_MAX_LAYERS, FUSED_MAX_OUTPUTS, FUSED_STEP_RECORD_WORDS });
+export const CONSTANTS_PRELUDE = wgslConstants({ FUSED_MAX_LAYERS, FUSED_MAX_OUTPUTS, FUSED_STEP_RECORD_WORDS, PROBE_MAX_OUTPUTS: MAX_CLASSES });
 
 /** Each kernel's own file, for the contract test. */
 export const SHADER_FILES = {
@@ -26,6 +29,8 @@ export const SHADER_FILES = {
   'optimizer.wgsl': optimizerSource,
   'grid_features.wgsl': gridFeaturesSource,
   'fused_mlp.wgsl': fusedMlpSource,
+  'layer_stats.wgsl': layerStatsSource,
+  'linear_probe.wgsl': linearProbeSource,
 } as const;
 
 const withCommon = (...parts: string[]): string => [CONSTANTS_PRELUDE, commonSource, ...parts].join('\n');
@@ -40,6 +45,8 @@ export const SHADER_SOURCES = {
   optimizer: withCommon(optimizerSource),
   gridFeatures: withCommon(gridFeaturesSource),
   fusedMlp: withCommon(fusedMlpSource),
+  layerStats: withCommon(layerStatsSource),
+  linearProbe: withCommon(linearProbeSource),
 } as const;
 
 export type ShaderName = keyof typeof SHADER_SOURCES;

@@ -2,7 +2,7 @@ import { activationCode, type Activation } from '../core/activations';
 import { ADAM, OPTIMIZERS } from '../core/config';
 import { featureCode } from '../core/features';
 import type { DensePlan, ModelSpec, NetworkPlan } from '../core/network';
-import { outputWidth } from '../core/task';
+import { outputWidth, type Task } from '../core/task';
 import type { GridSpec, LiveSettings } from '../core/trainer';
 import { taskCode } from './engineCodes';
 import { FUSED_MAX_LAYERS } from './fusedLimits';
@@ -174,8 +174,37 @@ export const FUSED_STRUCT: StructDef = {
   ],
 };
 
+/** `Probe` (shaders/linear_probe.wgsl). */
+export const PROBE_STRUCT: StructDef = {
+  name: 'Probe',
+  fields: [
+    ['width', u32],
+    ['outputs', u32],
+    ['iterations', u32],
+    ['learning_rate', f32],
+    ['beta1', f32],
+    ['beta2', f32],
+    ['epsilon', f32],
+    ['min_deviation', f32],
+    ['standard', u32],
+    ['residuals', u32],
+    ['weights', u32],
+    ['moments', u32],
+  ],
+};
+
 /** Every struct described here, for the contract test. */
-export const UNIFORM_STRUCTS: readonly StructDef[] = [PASS_STRUCT, DENSE_STRUCT, GATHER_STRUCT, LOSS_STRUCT, SETTINGS_STRUCT, GRID_FEATURES_STRUCT, FUSED_LAYER_STRUCT, FUSED_STRUCT];
+export const UNIFORM_STRUCTS: readonly StructDef[] = [
+  PASS_STRUCT,
+  DENSE_STRUCT,
+  GATHER_STRUCT,
+  LOSS_STRUCT,
+  SETTINGS_STRUCT,
+  GRID_FEATURES_STRUCT,
+  FUSED_LAYER_STRUCT,
+  FUSED_STRUCT,
+  PROBE_STRUCT,
+];
 
 /** Bytes between the per-pass uniforms: WebGPU's minimum dynamic-offset alignment. */
 export const PASS_STRIDE = 256;
@@ -275,8 +304,7 @@ export function engineActivationCode(layer: DensePlan): number {
 }
 
 /** `Loss` for a task: where the logits, labels and (training) dZ of the output layer sit in an arena. */
-export function packLoss(plan: NetworkPlan, offsets: { logits: number; labels: number; dz: number }): ArrayBuffer {
-  const task = plan.spec.task;
+export function packLoss(task: Task, offsets: { logits: number; labels: number; dz: number }): ArrayBuffer {
   return packStruct(LOSS_STRUCT, { task: taskCode(task), outputs: outputWidth(task), logits: offsets.logits, labels: offsets.labels, dz: offsets.dz });
 }
 
@@ -393,5 +421,28 @@ export function packFused(plan: NetworkPlan, arena: FusedArenaOffsets, settings:
       output: arena.outputs[l],
       dz: arena.dz[l],
     })),
+  });
+}
+
+/** Where the probe's numbers live in its scratch buffer, in floats (see linearProbe.ts). */
+export interface ProbeScratch {
+  standard: number;
+  residuals: number;
+  weights: number;
+  moments: number;
+}
+
+/** `Probe`: a linear classifier with `outputs` outputs fitted to `width` columns. */
+export function packProbe(p: { width: number; outputs: number; iterations: number; learningRate: number; minDeviation: number; scratch: ProbeScratch }): ArrayBuffer {
+  return packStruct(PROBE_STRUCT, {
+    width: p.width,
+    outputs: p.outputs,
+    iterations: p.iterations,
+    learning_rate: p.learningRate,
+    beta1: ADAM.beta1,
+    beta2: ADAM.beta2,
+    epsilon: ADAM.epsilon,
+    min_deviation: p.minDeviation,
+    ...p.scratch,
   });
 }
