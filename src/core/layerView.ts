@@ -1,4 +1,5 @@
 import { effectiveOutput, hiddenLayers, type NetworkPlan } from './network';
+import { PLANE_EXTENT } from './grid';
 import type { GridSpec, PlaneLines } from './trainer';
 
 /**
@@ -55,6 +56,9 @@ export function planeLineGrids(lines: PlaneLines): [horizontal: GridSpec, vertic
     { width: lines.lines, height: lines.samples, x1: widen(lines.x1, lines.lines), x2: widen(lines.x2, lines.samples) },
   ];
 }
+
+/** The playground's lines: 21 each way across the plane (every 0.6), 41 samples on each. */
+export const PLAYGROUND_LINES: PlaneLines = { lines: 21, samples: 41, x1: [...PLANE_EXTENT], x2: [...PLANE_EXTENT] };
 
 /** Rows of the plane lines' samples: both grids' cells. */
 export function planeLineCount(lines: PlaneLines): number {
