@@ -136,6 +136,22 @@ describe('gradient flow', () => {
     }
   });
 
+  it('fades on its way down a deep sigmoid stack, and not through residual connections', () => {
+    const firstOverLast = (change: (config: ExperimentConfig) => void): number => {
+      const config = experiment((c) => {
+        c.data = { ...c.data, preset: 'spiral', points: 400 };
+        c.model.activation = 'sigmoid';
+        change(c);
+      });
+      const flow = oracle(config).stepSync(10, { gradientFlow: true }).gradientFlow!;
+      return flow[0].gradientNorm / flow[flow.length - 1].gradientNorm;
+    };
+    // Nine sigmoid layers: σ' ≤ 1/4 per layer takes five orders of magnitude off the first layer's gradient.
+    expect(firstOverLast((c) => (c.model.hidden = Array(9).fill(8)))).toBeLessThan(1e-4);
+    // The same depth as four residual blocks: the skips carry the gradient down.
+    expect(firstOverLast((c) => Object.assign(c.model, { arch: 'resnet', width: 8, blocks: 4 }))).toBeGreaterThan(1e-2);
+  });
+
   it('changes nothing: the run after observing it is the run without', () => {
     const config = experiment((c) => {
       c.training.dropout = 0.2;
@@ -195,7 +211,7 @@ describe('linear separability', () => {
     expect(separability.map((s) => s.slot)).toEqual(viewableSlots(trainer.plan).map((s) => s.slot));
     const [input, ...hidden] = separability.map((s) => s.accuracy);
     const last = hidden[hidden.length - 1];
-    expect(input).toBeLessThan(0.75);
+    expect(input).toBeLessThan(0.8);
     expect(last).toBeGreaterThan(0.9);
     expect(last).toBeGreaterThan(input + 0.2);
   });
