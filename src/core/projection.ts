@@ -120,3 +120,19 @@ export function project(values: ArrayLike<number>, rows: number, projection: Pro
   }
   return points;
 }
+
+/** A line a·x + b·y + c = 0 of the 2-D picture. */
+export interface PictureLine {
+  a: number;
+  b: number;
+  c: number;
+}
+
+/**
+ * Where the output's decision boundary w·h + b = 0 (two classes: the logit's zero) meets the
+ * plane of the picture h = mean + x·axis₀ + y·axis₁: exact for two units, the boundary's trace in
+ * the projection's plane otherwise. `weights` and `bias` are the output layer's (one output).
+ */
+export function boundaryInPicture(weights: ArrayLike<number>, bias: number, projection: Projection): PictureLine {
+  return { a: dot(weights, projection.axes[0]), b: dot(weights, projection.axes[1]), c: dot(weights, projection.mean) + bias };
+}

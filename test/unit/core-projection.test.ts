@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { project, projectionOf } from '../../src/core/projection';
+import { boundaryInPicture, project, projectionOf } from '../../src/core/projection';
 import { createRng } from '../../src/core/rng';
 
 /** Rows of `width` activations spread `spreads[k]` along orthonormal direction k (a rotation of the unit axes), plus an offset. */
@@ -61,5 +61,21 @@ describe('the layer view’s projection', () => {
       for (const k of [0, 1]) expect(next.axes[k].reduce((sum, x, i) => sum + x * previous.axes[k][i], 0)).toBeGreaterThan(0.95);
       previous = next;
     }
+  });
+
+  it('draws the output’s boundary w·h + b = 0 where it meets the picture’s plane', () => {
+    const { values } = cloud(200, 4, [2, 1, 0.3], 5);
+    const projection = projectionOf(values, 200, 4);
+    const weights = [0.7, -1.2, 0.4, 2];
+    const bias = -0.3;
+    const line = boundaryInPicture(weights, bias, projection);
+    // Every point of the picture's plane on the line has a zero logit, and the sign of a·x + b·y + c is the logit's.
+    for (const x of [-2, 0.5, 3]) {
+      const y = -(line.a * x + line.c) / line.b;
+      const h = projection.mean.map((m, j) => m + x * projection.axes[0][j] + y * projection.axes[1][j]);
+      expect(h.reduce((sum, v, j) => sum + v * weights[j], bias)).toBeCloseTo(0, 10);
+    }
+    const exact = boundaryInPicture([1, -2], 0.5, projectionOf(values, 100, 2));
+    expect(exact).toEqual({ a: 1, b: -2, c: 0.5 });
   });
 });
