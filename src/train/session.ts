@@ -4,6 +4,7 @@ import type { Metrics } from '../core/metrics';
 import type { ModelSpec } from '../core/network';
 import type { GridSpec, Observation, ObserveRequest, Trainer } from '../core/trainer';
 import { LossHistory } from './history';
+import { EMPTY_INSIDE, InsideViews, type InsideRequest, type InsideSnapshot } from './insideViews';
 import { ObservePlanner } from './observePlanner';
 import { StepPacer, type PacerOptions } from './pacer';
 import { RateMeter } from './rateMeter';
@@ -24,9 +25,11 @@ export interface RunSnapshot {
   readonly parameters: Float32Array | null;
   /** The epoch `parameters` were read at. */
   readonly parametersEpoch: number;
+  /** The see-inside views' numbers: layer view, gradient flow, linear separability. */
+  readonly inside: InsideSnapshot;
 }
 
-export const EMPTY_SNAPSHOT: RunSnapshot = { epoch: 0, metrics: null, grid: null, neurons: null, parameters: null, parametersEpoch: 0 };
+export const EMPTY_SNAPSHOT: RunSnapshot = { epoch: 0, metrics: null, grid: null, neurons: null, parameters: null, parametersEpoch: 0, inside: EMPTY_INSIDE };
 
 /** What a session tells the run it belongs to. */
 export interface SessionHost {
@@ -52,6 +55,8 @@ export interface SessionStart {
   /** Whether the weights have been trained (or imported): new data then keeps them. */
   trained: boolean;
   pacing: PacerOptions;
+  /** What the see-inside views want. */
+  inside: InsideRequest;
 }
 
 /** Parameters are read back this often while training: for the diagram, and to survive a lost device. */
@@ -78,6 +83,7 @@ export class TrainingSession {
   private stale = true;
   private readonly pacer: StepPacer;
   private readonly planner: ObservePlanner;
+  private readonly inside: InsideViews;
   private readonly rate = new RateMeter();
   private readonly inflight = new Map<Promise<unknown>, { start: number; steps: number }>();
   private lastStep = 0;
@@ -94,12 +100,16 @@ export class TrainingSession {
     this.snapshot = { ...start.snapshot, epoch: start.epochOffset, parametersEpoch: start.epochOffset };
     this.pacer = new StepPacer(start.pacing);
     this.planner = new ObservePlanner(this.trainer.plan, start.pacing.targetLatencyMs);
+    this.inside = new InsideViews(this.trainer.plan);
+    this.inside.want(start.inside);
+    this.snapshot = { ...this.snapshot, inside: this.inside.snapshot };
     this.lastMeasure = host.now();
   }
 
   /** One animation frame: refresh the views when stale, measure them now and then, and train when `training`. */
   frame(now: number, training: boolean): void {
     if (training) this.readParameters(now);
+    this.inside.separate(now, training, this.trainer, () => this.insideChanged());
     if (this.inflight.size >= MAX_CALLS_IN_FLIGHT) return;
     // Calls without steps measure what the views cost; they wait until nothing else is in flight.
     const measure = this.stale || (training && now - this.lastMeasure >= MEASURE_VIEWS_MS);
@@ -107,19 +117,31 @@ export class TrainingSession {
     if (this.stale) {
       this.stale = false;
       this.lastMeasure = now;
-      this.launch(0, this.planner.full());
+      this.launch(0, this.inside.extend(this.planner.full(), null));
       this.readParameters(now, true);
     } else if (measure) {
       this.lastMeasure = now;
       this.launch(0, this.planner.gridOnly(now));
     } else if (training) {
-      this.launch(this.pacer.next(), this.planner.request(now));
+      this.launch(this.pacer.next(), this.inside.extend(this.planner.request(now), now));
     }
   }
 
   /** The views refresh at the next frame (after a pause: the paused model, with every view). */
   refresh(): void {
     this.stale = true;
+    this.inside.refresh();
+  }
+
+  /** What the see-inside views want (applied from the next call; a slot the network lacks is refused with a RangeError). */
+  wantInside(request: InsideRequest): void {
+    this.inside.want(request);
+    this.stale = true;
+    this.insideChanged();
+  }
+
+  get insideWanted(): InsideRequest {
+    return this.inside.wanted;
   }
 
   /** Steps per second over the last second. */
@@ -144,10 +166,11 @@ export class TrainingSession {
     for (let remaining = steps; remaining > 0 && stillGoing(); ) {
       const k = Math.min(perCall, remaining);
       remaining -= k;
-      const request: ObserveRequest = remaining === 0 ? this.planner.full() : {};
+      const request: ObserveRequest = remaining === 0 ? this.inside.extend(this.planner.full(), null) : {};
       this.accept(await this.trainer.step(k, request), request);
     }
     this.snapshot = { ...this.snapshot, parameters: await this.trainer.getParameters(), parametersEpoch: this.snapshot.epoch };
+    this.inside.refresh();
     this.host.changed();
   }
 
@@ -227,7 +250,14 @@ export class TrainingSession {
       grid: observation.grid && request.grid ? { spec: request.grid, values: observation.grid } : this.snapshot.grid,
       neurons: observation.neurons && request.neurons ? { spec: request.neurons, values: observation.neurons } : this.snapshot.neurons,
     };
+    if (this.inside.accept(observation)) this.snapshot = { ...this.snapshot, inside: this.inside.snapshot };
     if (observation.diverged) this.host.diverged();
+    this.host.changed();
+  }
+
+  private insideChanged(): void {
+    if (this.closed) return;
+    this.snapshot = { ...this.snapshot, inside: this.inside.snapshot };
     this.host.changed();
   }
 }
