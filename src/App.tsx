@@ -13,6 +13,7 @@ import { TopBar } from './ui/TopBar';
 import { LessonBanner } from './ui/LessonBanner';
 import { LessonsPanel } from './ui/LessonsPanel';
 import { ComputesPanel } from './ui/ComputesPanel';
+import { InsidePanel } from './ui/InsidePanel';
 import { SharePanel } from './ui/SharePanel';
 import { Section } from './ui/Section';
 import { useFileDrop } from './ui/useFileDrop';
@@ -55,6 +56,7 @@ export function App({ services }: { services: AppServices }): ReactNode {
           {panel === 'lessons' && <LessonsPanel />}
           {panel === 'share' && <SharePanel />}
           {panel === 'computes' && <ComputesPanel />}
+          {panel === 'inside' && <InsidePanel />}
         </main>
         <Notices />
         {dragging && (
