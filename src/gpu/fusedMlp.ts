@@ -11,8 +11,6 @@ import { SHADER_SOURCES } from './shaderSources';
 import type { SplitBuffers } from './splitBuffers';
 import { FUSED_BYTES, FUSED_STEPS_OFFSET, packFused } from './uniforms';
 
-export { FUSED_MAX_LAYERS, FUSED_MAX_OUTPUTS, FUSED_MAX_WIDTH } from './fusedLimits';
-
 /** Minibatch rows the fused kernel takes at most. */
 export const FUSED_MAX_ROWS = 1024;
 /**
