@@ -18,7 +18,7 @@ const REFRESH_MS = 200;
 const LOG_RANGE: [number, number] = [-8, 1];
 
 /** "Input", "Layer 2", "Block 1 output": a slot as the diagram names it. */
-export function slotLabel(slots: ViewableSlot[], slot: ViewableSlot): string {
+function slotLabel(slots: ViewableSlot[], slot: ViewableSlot): string {
   if (slot.kind === 'input') return 'Input';
   if (slot.kind === 'hidden') return `Layer ${slot.layer + 1}`;
   return `Block ${slots.filter((s) => s.kind === 'block' && s.slot <= slot.slot).length} output`;
