@@ -56,6 +56,15 @@ const STATES: State[] = [
       await button(page, 'How Descent computes').click();
     },
   },
+  {
+    name: 'inside-panel',
+    hash: '',
+    prepare: async (page) => {
+      // On a phone the button is in the folded Network section.
+      if (await button(page, 'Network').isVisible()) await button(page, 'Network').click();
+      await button(page, 'See inside').click();
+    },
+  },
   { name: 'six-classes', hash: 'dataset=blobs&classes=6' },
   { name: 'challenge', hash: 'challenge=circle-no-hidden' },
   { name: 'challenges-panel', hash: '', prepare: async (page) => button(page, 'Challenges').click() },
