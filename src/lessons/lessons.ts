@@ -23,6 +23,8 @@ export interface Lesson {
   lookFor: string;
   /** The first opens with the lesson; the others are one click away. */
   setups: LessonSetup[];
+  /** A side panel the lesson's links open beside the playground: `inside` is See inside. */
+  panel?: 'inside';
 }
 
 /** An experiment: the defaults with some fields replaced, section by section. */
@@ -59,6 +61,8 @@ const OVERFIT = experiment({
   model: { hidden: [64, 64, 64], activation: 'relu' },
   training: { learningRate: 0.01, batchSize: 'all' },
 });
+const LAYERED_SPIRAL = experiment({ data: { preset: 'spiral', points: 400, noise: 0.05 }, model: { hidden: [16, 16, 16], activation: 'tanh' }, training: { learningRate: 0.02, batchSize: 32 } });
+const DEEP_SIGMOID = experiment({ data: { preset: 'spiral', points: 400, noise: 0.05 }, model: { hidden: Array<number>(9).fill(8), activation: 'sigmoid' } });
 const DEEP = experiment({ data: { preset: 'circle' }, model: { activation: 'sigmoid' }, training: { optimizer: 'sgd', learningRate: 0.1 } });
 
 export const LESSONS: readonly Lesson[] = [
@@ -251,6 +255,32 @@ export const LESSONS: readonly Lesson[] = [
       { label: 'Plain, 13 layers', config: remodelled(DEEP, { arch: 'mlp', hidden: Array<number>(13).fill(8) }) },
       { label: 'ResNet, 6 blocks', config: remodelled(DEEP, { arch: 'resnet', width: 8, blocks: 6 }) },
     ],
+  },
+  {
+    id: 'last-layer-line',
+    title: 'The last layer only draws a line',
+    text: 'The output unit computes σ(w·h + b) of the last hidden layer h: logistic regression, whose boundary is a straight line (a hyperplane) in the space of h. So the hidden layers must bend the plane until a line separates the classes there. See inside shows each layer’s view of the plane and the data, and how well a line separates the classes at each layer.',
+    question: 'Where in the network do the spiral’s arms become separable by a straight line?',
+    lookFor:
+      'After 2000 updates of three tanh layers, the Linear separability bars rise from under 75% at the input to 100% at the last hidden layer, and the Layer view of that layer shows the two arms pulled apart with the output’s line between them. One layer of 16 tanh units is not enough: after the same updates a line through its layer still gets under 90% right.',
+    setups: [
+      { label: 'Three tanh layers', config: LAYERED_SPIRAL },
+      { label: 'One tanh layer', config: remodelled(LAYERED_SPIRAL, { hidden: [16] }) },
+    ],
+    panel: 'inside',
+  },
+  {
+    id: 'vanishing-gradients',
+    title: 'Vanishing gradients and the residual connection',
+    text: 'Backpropagation multiplies the gradient by each layer’s weights and by the slope of its activation on the way down, and sigmoid’s slope is at most ¼. Through nine sigmoid layers the gradient that reaches the first layer is tiny, so the first layers barely learn. A residual block adds its input to its output: the gradient has a path around every block and arrives nearly whole.',
+    question: 'How much of the output layer’s gradient reaches the first layer?',
+    lookFor:
+      'In Gradient flow, from the first training step: the plain network’s first layer gets a gradient at least 10,000 times smaller than its output layer; the ResNet of the same depth loses less than a factor of 1000 on the way down.',
+    setups: [
+      { label: 'Plain, 9 sigmoid layers', config: DEEP_SIGMOID },
+      { label: 'ResNet, 4 blocks', config: remodelled(DEEP_SIGMOID, { arch: 'resnet', width: 8, blocks: 4 }) },
+    ],
+    panel: 'inside',
   },
   {
     id: 'multiclass',

@@ -1,7 +1,7 @@
 import { CUSTOM_CHALLENGE_ID, decodeChallengeLink, encodeChallengeLink, splitChallengeHash, type ChallengeLink } from '../challenges/challengeLink';
 import { makeLink, readLink, type MadeLink, type ReadLink } from '../io/shareLink';
 import { SHARED_VIEW_KEYS, defaultUrlState, type SharedView, type UrlState, type UrlVocabulary } from '../io/urlState';
-import { LESSON_IDS } from '../lessons/lessons';
+import { LESSONS, LESSON_IDS } from '../lessons/lessons';
 import { datasetOf } from '../train/dataEdits';
 import type { AppServices } from './appContext';
 import { CONTROL_IDS } from './controls';
@@ -30,9 +30,10 @@ export async function readHash(hash: string): Promise<PageLink> {
   return { ...read, state, problems: [...read.problems, ...problems], challenge: link };
 }
 
-/** The view options a hash sets; the rest of the view stays as it is. */
+/** The view options a hash sets (a lesson's link opens its side panel, if it has one); the rest of the view stays as it is. */
 function viewFromHash(state: UrlState): Partial<ViewOptions> {
-  return { ...state.view, hidden: state.hidden, present: state.present, lesson: state.lesson, speed: state.speed };
+  const panel = LESSONS.find((lesson) => lesson.id === state.lesson)?.panel;
+  return { ...state.view, hidden: state.hidden, present: state.present, lesson: state.lesson, speed: state.speed, ...(panel ? { panel } : {}) };
 }
 
 /** The notice for what a hash had that could not be used. */

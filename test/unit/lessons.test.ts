@@ -345,6 +345,37 @@ describe('the lessons', { timeout: 300_000 }, () => {
     }
   });
 
+  it('last layer: three tanh layers make the spiral linearly separable at their last hidden layer, where the input is not; one layer of 16 does not', () => {
+    for (const run of seedCases(lessonConfig('last-layer-line', 'Three tanh layers'))) {
+      const trainer = trainerFor(run.config);
+      trainer.stepSync(2000);
+      const [input, ...hidden] = trainer.separabilitySync()!.map((s) => s.accuracy);
+      expect(input, run.name).toBeLessThan(0.75);
+      expect(hidden[hidden.length - 1], run.name).toBe(1);
+    }
+    for (const run of seedCases(lessonConfig('last-layer-line', 'One tanh layer'))) {
+      const trainer = trainerFor(run.config);
+      trainer.stepSync(2000);
+      const [, layer] = trainer.separabilitySync()!.map((s) => s.accuracy);
+      expect(layer, run.name).toBeLessThan(0.9);
+    }
+  });
+
+  it('vanishing gradients: from the first step, the first of nine sigmoid layers gets under 1/10,000 of the output layer’s gradient; through residual blocks of the same depth over 1/1000', () => {
+    const firstOverLast = (run: SeedCase, steps: number): number => {
+      const flow = trainerFor(run.config).stepSync(steps, { gradientFlow: true }).gradientFlow!;
+      return flow[0].gradientNorm / flow[flow.length - 1].gradientNorm;
+    };
+    const configs = ['Plain, 9 sigmoid layers', 'ResNet, 4 blocks'].map((label) => lessonConfig('vanishing-gradients', label));
+    expect(trainerFor(configs[1]).plan.dense.length).toBe(trainerFor(configs[0]).plan.dense.length);
+    for (const [plain, resnet] of pairedCases(configs, true)) {
+      for (const steps of [0, 10]) {
+        expect(firstOverLast(plain, steps), `${plain.name}, ${steps} steps`).toBeLessThan(1e-4);
+        expect(firstOverLast(resnet, steps), `${resnet.name}, ${steps} steps`).toBeGreaterThan(1e-3);
+      }
+    }
+  });
+
   it('multiclass: softmax separates four blobs and a three-arm spiral, and the probabilities blend between the blobs', async () => {
     for (const run of seedCases(lessonConfig('multiclass', 'Four blobs'))) {
       const trainer = trainerFor(run.config);
