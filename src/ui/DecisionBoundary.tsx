@@ -1,6 +1,7 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useRef, type ReactNode } from 'react';
 import type { DataConfig } from '../core/config';
 import type { Dataset } from '../core/dataset';
+import { fitCanvas, useDrawnVersion, useViewSize } from './drawnView';
 import { datasetOf, withDrawnPoints, withErasedPoints } from '../train/dataEdits';
 import { useAppState, useRunFrame, useServices } from './appContext';
 import { taskOf } from './configTask';
@@ -38,29 +39,15 @@ export function DecisionBoundary(): ReactNode {
   const canvas = useRef<HTMLCanvasElement>(null);
   const scratch = useRef<HTMLCanvasElement | null>(null);
   const legend = useRef<HTMLDivElement>(null);
-  const [size, setSize] = useState({ pixels: 0, scale: 1 });
+  const size = useViewSize(canvas);
+  const drawn = useDrawnVersion();
 
-  useEffect(() => {
-    const element = canvas.current!;
-    const observer = new ResizeObserver(() => {
-      const scale = window.devicePixelRatio || 1;
-      element.width = Math.round(element.clientWidth * scale);
-      element.height = Math.round(element.clientHeight * scale);
-      setSize({ pixels: element.width, scale });
-    });
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, []);
-
-  const drawn = useRef<{ grid: unknown; dataset: unknown }>({ grid: null, dataset: null });
-  useEffect(() => {
-    drawn.current = { grid: null, dataset: null };
-  }, [view.discretize, view.showTestData, size, regression]);
   useRunFrame(
     (current) => {
       const { grid, dataset } = current;
-      if (!dataset || (drawn.current.grid === grid && drawn.current.dataset === dataset)) return;
-      drawn.current = { grid, dataset };
+      if (!dataset || size.width === 0) return;
+      const resized = fitCanvas(canvas.current!, size);
+      if (!drawn.changed(grid, dataset, view.discretize, view.showTestData, size, regression) && !resized) return;
       const element = canvas.current!;
       const context = element.getContext('2d')!;
       context.fillStyle = '#ffffff';

@@ -1,5 +1,6 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { useAppState, useRunFrame, useServices } from './appContext';
+import { useDrawnVersion, useViewSize } from './drawnView';
 import { Toggle } from './fields';
 import { drawLossChart, setUpLossChart } from './lossChartDraw';
 import { updateView } from './store';
@@ -15,22 +16,14 @@ export function LossChart(): ReactNode {
   const pinned = useAppState((state) => state.pinned);
   const svg = useRef<SVGSVGElement>(null);
   const box = useRef<HTMLDivElement>(null);
-  const [size, setSize] = useState({ width: 0, height: 0 });
+  const size = useViewSize(box);
+  const drawn = useDrawnVersion();
 
-  useEffect(() => {
-    setUpLossChart(svg.current!);
-    const element = box.current!;
-    const observer = new ResizeObserver(() => setSize({ width: element.clientWidth, height: element.clientHeight }));
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, []);
+  useEffect(() => setUpLossChart(svg.current!), []);
 
-  const drawn = useRef('');
   useRunFrame(
     (current) => {
-      const key = `${current.history.version} ${logScale} ${size.width}×${size.height} ${pinned?.length}`;
-      if (size.width === 0 || drawn.current === key) return;
-      drawn.current = key;
+      if (size.width === 0 || !drawn.changed(current.history.version, logScale, size, pinned)) return;
       drawLossChart(svg.current!, size.width, size.height, { points: current.history.values, logScale, measure: current.dataset?.task.kind === 'regression' ? 'MSE' : 'Loss', pinned });
     },
     [logScale, size, pinned],

@@ -1,8 +1,9 @@
-import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useMemo, useRef, useState, type ReactNode } from 'react';
 import { FEATURE_NAMES, type FeatureName } from '../core/features';
 import { outputWidth } from '../core/task';
 import { useAppState, useRunFrame, useServices } from './appContext';
 import { useDataTask } from './configTask';
+import { useDrawnVersion, useViewSize } from './drawnView';
 import { drawLinks, drawSkips, drawThumbnails, planMatches, type ShowTooltip } from './diagramDraw';
 import { layoutDiagram } from './diagramLayout';
 import { FeatureToggle } from './FeatureToggle';
@@ -33,15 +34,8 @@ export function NetworkDiagram(): ReactNode {
   const container = useRef<HTMLDivElement>(null);
   const svg = useRef<SVGSVGElement>(null);
   const thumbnails = useRef<HTMLDivElement>(null);
-  const [size, setSize] = useState({ width: 0, height: 0 });
+  const size = useViewSize(container);
   const [tip, setTip] = useState<{ text: string; x: number; y: number } | null>(null);
-
-  useEffect(() => {
-    const element = container.current!;
-    const observer = new ResizeObserver(() => setSize({ width: element.clientWidth, height: element.clientHeight }));
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, []);
 
   const widths = hiddenWidths(model);
   const outputs = outputWidth(task);
@@ -57,21 +51,20 @@ export function NetworkDiagram(): ReactNode {
     setTip({ text, x: event.clientX - box.left, y: event.clientY - box.top });
   };
 
-  const drawn = useRef({ parameters: null as unknown, neurons: null as unknown, grid: null as unknown, layout: null as unknown });
+  const linksDrawn = useDrawnVersion();
+  const thumbnailsDrawn = useDrawnVersion();
   useRunFrame(
     (current) => {
       const plan = current.plan;
-      const last = drawn.current;
       if (!plan || size.width === 0 || !planMatches(layout, plan)) return;
-      if (last.layout !== layout || last.parameters !== current.parameters) {
+      if (linksDrawn.changed(layout, current.parameters)) {
         drawLinks(svg.current!, layout, plan, current.parameters, tooltip);
         drawSkips(svg.current!, layout, model.arch === 'resnet' ? model.blocks : 0);
       }
-      if (last.layout !== layout || last.neurons !== current.neurons || last.grid !== current.grid || last.parameters !== current.parameters) {
+      if (thumbnailsDrawn.changed(layout, current.neurons, current.grid, current.parameters)) {
         const range = current.dataset?.task.kind === 'regression' ? regressionRange(current.dataset.labels) : 1;
         drawThumbnails(thumbnails.current!, layout, plan, current.neurons, current.grid, current.parameters, range, tooltip);
       }
-      drawn.current = { parameters: current.parameters, neurons: current.neurons, grid: current.grid, layout };
     },
     [layout, model.arch, model.blocks],
   );

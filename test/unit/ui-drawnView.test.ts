@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { DrawnVersion } from '../../src/ui/drawnView';
+
+describe('DrawnVersion', () => {
+  it('says a view must draw when any input changed, by identity, and not when none did', () => {
+    const drawn = new DrawnVersion();
+    const grid = new Float32Array(4);
+    expect(drawn.changed(grid, true, { width: 10 })).toBe(true);
+    const size = { width: 10 };
+    expect(drawn.changed(grid, true, size)).toBe(true);
+    expect(drawn.changed(grid, true, size)).toBe(false);
+    expect(drawn.changed(new Float32Array(4), true, size)).toBe(true);
+    expect(drawn.changed(grid, true, size)).toBe(true);
+    expect(drawn.changed(grid, false, size)).toBe(true);
+    expect(drawn.changed(grid, false, size, 1)).toBe(true);
+    expect(drawn.changed(grid, false, size, 1)).toBe(false);
+  });
+
+  it('draws again after forget, even with the same inputs', () => {
+    const drawn = new DrawnVersion();
+    expect(drawn.changed(1, NaN)).toBe(true);
+    expect(drawn.changed(1, NaN)).toBe(false);
+    drawn.forget();
+    expect(drawn.changed(1, NaN)).toBe(true);
+  });
+});
