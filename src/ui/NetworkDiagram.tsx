@@ -7,7 +7,7 @@ import { useDrawnVersion, useViewSize } from './drawnView';
 import { drawLinks, drawSkips, drawThumbnails, planMatches, type ShowTooltip } from './diagramDraw';
 import { layoutDiagram } from './diagramLayout';
 import { FeatureToggle } from './FeatureToggle';
-import { regressionRange } from './heatmap';
+import { labelRange } from './heatmap';
 import { LayerHeader, LayerStrip } from './LayerHeader';
 import { hiddenWidths, setLayerWidth } from './modelEdits';
 import { updateConfig, updateView } from './store';
@@ -62,7 +62,7 @@ export function NetworkDiagram(): ReactNode {
         drawSkips(svg.current!, layout, model.arch === 'resnet' ? model.blocks : 0);
       }
       if (thumbnailsDrawn.changed(layout, current.neurons, current.grid, current.parameters)) {
-        const range = current.dataset?.task.kind === 'regression' ? regressionRange(current.dataset.labels) : 1;
+        const range = current.dataset?.task.kind === 'regression' ? labelRange(current.dataset) : 1;
         drawThumbnails(thumbnails.current!, layout, plan, current.neurons, current.grid, current.parameters, range, tooltip);
       }
     },

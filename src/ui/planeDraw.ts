@@ -3,10 +3,9 @@ import { PLANE_EXTENT } from '../core/grid';
 import { outputWidth } from '../core/task';
 import type { GridValues } from '../train/run';
 import { classBorders } from './contours';
-import { paintClassRegions, paintClasses, paintRegression, paintRegressionBands, regressionRange } from './heatmap';
-import { classColor, cssColor, divergingColor } from './palette';
+import { paintClassRegions, paintClasses, paintRegression, paintRegressionBands, labelRange } from './heatmap';
 
-/** Painting the plane: the model's output as a heatmap, with the data points on top. */
+/** Painting the plane: the model's output as a heatmap (the points are drawn over it by `pointsLayer.ts`). */
 
 const [LO, HI] = PLANE_EXTENT;
 
@@ -25,12 +24,27 @@ const MAX_REGION_PIXELS = 480;
 /** The border line's colour: the page's ink, slightly see-through so that points under it show. */
 const BORDER_COLOR = 'rgba(17, 20, 24, 0.8)';
 
+/** Draws the model's output (white before there is any) on `canvas`, sized like the plane. */
+export function drawBoundary(canvas: HTMLCanvasElement, grid: GridValues<Float32Array> | null, dataset: Dataset, discretize: boolean): void {
+  const context = canvas.getContext('2d')!;
+  context.fillStyle = '#ffffff';
+  context.fillRect(0, 0, canvas.width, canvas.height);
+  if (grid) drawHeatmap(context, scratchCanvas(), grid, dataset, discretize);
+}
+
+let scratch: HTMLCanvasElement | null = null;
+/** The canvas the heatmap is painted on at the grid's resolution before it is stretched. */
+function scratchCanvas(): HTMLCanvasElement {
+  scratch ??= document.createElement('canvas');
+  return scratch;
+}
+
 /**
  * Paints the model's output over the whole canvas: the grid stretched smoothly, or (discretized)
  * class regions worked out at about the canvas's resolution; then, for a classifier, the lines
  * between its classes.
  */
-export function drawHeatmap(context: CanvasRenderingContext2D, scratch: HTMLCanvasElement, grid: GridValues<Float32Array>, dataset: Dataset, discretize: boolean): void {
+function drawHeatmap(context: CanvasRenderingContext2D, scratch: HTMLCanvasElement, grid: GridValues<Float32Array>, dataset: Dataset, discretize: boolean): void {
   const { width, height } = grid.spec;
   const task = dataset.task;
   const classified = task.kind === 'classification' && grid.values.length === width * height * outputWidth(task);
@@ -44,7 +58,7 @@ export function drawHeatmap(context: CanvasRenderingContext2D, scratch: HTMLCanv
   const scratchContext = scratch.getContext('2d')!;
   const image = scratchContext.createImageData(outWidth, outHeight);
   if (task.kind === 'regression') {
-    const range = regressionRange(dataset.labels);
+    const range = labelRange(dataset);
     if (discretize) paintRegressionBands(grid.values, range, grid.spec, outWidth, outHeight, image.data);
     else paintRegression(grid.values, width * height, range, false, image.data);
   } else if (discretize) {
@@ -71,41 +85,4 @@ function drawBorders(context: CanvasRenderingContext2D, segments: number[], grid
   context.lineCap = 'round';
   context.strokeStyle = BORDER_COLOR;
   context.stroke(path);
-}
-
-/** Draws the points, one path per colour and split: training points filled, test points (when shown) as rings; `scale` is device pixels per CSS pixel. */
-export function drawPoints(context: CanvasRenderingContext2D, dataset: Dataset, showTest: boolean, scale: number): void {
-  const { width, height } = context.canvas;
-  const radius = 3.6 * scale;
-  const regression = dataset.task.kind === 'regression';
-  const range = regression ? regressionRange(dataset.labels) : 1;
-  const paths = new Map<string, { color: string; test: boolean; path: Path2D }>();
-  for (let i = 0; i < dataset.labels.length; i++) {
-    const test = dataset.isTest[i] === 1;
-    if (test && !showTest) continue;
-    // Regression targets are drawn in 9 shades, so that points of a shade share a path.
-    const color = cssColor(regression ? divergingColor(Math.round((dataset.labels[i] / range) * 4) / 4) : classColor(dataset.labels[i]));
-    const key = `${color} ${test}`;
-    let group = paths.get(key);
-    if (!group) paths.set(key, (group = { color, test, path: new Path2D() }));
-    const [x, y] = toPixels(dataset.points[2 * i], dataset.points[2 * i + 1], width, height);
-    group.path.moveTo(x + radius, y);
-    group.path.arc(x, y, radius, 0, 2 * Math.PI);
-  }
-  for (const { color, test, path } of paths.values()) {
-    if (test) {
-      context.lineWidth = 3.2 * scale;
-      context.strokeStyle = 'rgba(255, 255, 255, 0.9)';
-      context.stroke(path);
-      context.lineWidth = 2 * scale;
-      context.strokeStyle = color;
-      context.stroke(path);
-    } else {
-      context.fillStyle = color;
-      context.fill(path);
-      context.lineWidth = 1.2 * scale;
-      context.strokeStyle = '#1a1a1a';
-      context.stroke(path);
-    }
-  }
 }

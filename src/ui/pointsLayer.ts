@@ -1,0 +1,153 @@
+import type { Dataset } from '../core/dataset';
+import { labelRange } from './heatmap';
+import { classColor, cssColor, divergingColor } from './palette';
+import { toPixels } from './planeDraw';
+
+/**
+ * The data points of the plane, drawn into a canvas of their own that the plane lays over its
+ * colours: drawn again only when the data or the view changes, never per refresh of the model's
+ * output. Each point is a copy of a small picture drawn once per colour and split (a filled dot
+ * with a dark rim for training points, a ring for test points), and a large set is drawn in
+ * slices over several frames, so no frame waits for all of them.
+ */
+
+/** What the points look like, in CSS pixels. */
+const RADIUS = 3.6;
+const RIM_WIDTH = 1.2;
+const RING_WIDTH = 2;
+const RING_HALO_WIDTH = 3.2;
+const RIM_COLOR = '#1a1a1a';
+const HALO_COLOR = 'rgba(255, 255, 255, 0.9)';
+/** Shades a regression target is drawn in, from −range to +range. */
+const REGRESSION_SHADES = 9;
+/** Main-thread time one slice of drawing may take. */
+const SLICE_MS = 8;
+/** Points drawn between two looks at the clock. */
+const POINTS_PER_CHECK = 512;
+
+/** One point's picture: a canvas of side `side` device pixels, centred on the point. */
+interface Sprite {
+  image: HTMLCanvasElement;
+  half: number;
+}
+
+function drawSprite(color: string, test: boolean, scale: number): Sprite {
+  const half = Math.ceil((RADIUS + RING_HALO_WIDTH / 2) * scale) + 1;
+  const image = document.createElement('canvas');
+  image.width = image.height = 2 * half;
+  const context = image.getContext('2d')!;
+  context.beginPath();
+  context.arc(half, half, RADIUS * scale, 0, 2 * Math.PI);
+  if (test) {
+    context.lineWidth = RING_HALO_WIDTH * scale;
+    context.strokeStyle = HALO_COLOR;
+    context.stroke();
+    context.lineWidth = RING_WIDTH * scale;
+    context.strokeStyle = color;
+    context.stroke();
+  } else {
+    context.fillStyle = color;
+    context.fill();
+    context.lineWidth = RIM_WIDTH * scale;
+    context.strokeStyle = RIM_COLOR;
+    context.stroke();
+  }
+  return { image, half };
+}
+
+/** What the layer shows: the points, whether test points are among them, the canvas's size in device pixels and device pixels per CSS pixel. */
+export interface PointsView {
+  dataset: Dataset;
+  showTest: boolean;
+  width: number;
+  height: number;
+  scale: number;
+}
+
+export class PointsLayer {
+  readonly canvas = document.createElement('canvas');
+  private view: PointsView | null = null;
+  /** The sprite of each point (−1: not drawn), and the sprites themselves. */
+  private spriteOf = new Int8Array(0);
+  private sprites: Sprite[] = [];
+  /** The next point to draw; all are drawn once it reaches their count. */
+  private next = 0;
+  private frame: number | null = null;
+
+  /** `drew` is told after every slice, so that the plane can show the points drawn so far. */
+  constructor(
+    private readonly drew: () => void,
+    private readonly now: () => number = () => performance.now(),
+  ) {}
+
+  /** Whether every point of the view is drawn. */
+  get complete(): boolean {
+    return this.view !== null && this.next >= this.spriteOf.length;
+  }
+
+  /** Shows `view`: when it differs from the one shown, clears the layer and draws it from the first point, a slice per frame. */
+  show(view: PointsView): void {
+    const last = this.view;
+    if (last && last.dataset === view.dataset && last.showTest === view.showTest && last.width === view.width && last.height === view.height && last.scale === view.scale) return;
+    this.dispose();
+    this.view = view;
+    this.canvas.width = view.width;
+    this.canvas.height = view.height;
+    this.assignSprites(view);
+    this.next = 0;
+    this.drawSlice();
+  }
+
+  /** Stops drawing what is left (a new view starts over; the plane is gone). */
+  dispose(): void {
+    if (this.frame !== null) cancelAnimationFrame(this.frame);
+    this.frame = null;
+  }
+
+  private assignSprites({ dataset, showTest, scale }: PointsView): void {
+    const regression = dataset.task.kind === 'regression';
+    const range = regression ? labelRange(dataset) : 1;
+    const styles = new Map<string, number>();
+    this.sprites = [];
+    this.spriteOf = new Int8Array(dataset.labels.length);
+    for (let i = 0; i < dataset.labels.length; i++) {
+      const test = dataset.isTest[i] === 1;
+      if (test && !showTest) {
+        this.spriteOf[i] = -1;
+        continue;
+      }
+      const shade = regression ? Math.round((dataset.labels[i] / range) * ((REGRESSION_SHADES - 1) / 2)) : dataset.labels[i];
+      const key = `${shade} ${test}`;
+      let sprite = styles.get(key);
+      if (sprite === undefined) {
+        const color = cssColor(regression ? divergingColor(shade / ((REGRESSION_SHADES - 1) / 2)) : classColor(shade));
+        sprite = this.sprites.push(drawSprite(color, test, scale)) - 1;
+        styles.set(key, sprite);
+      }
+      this.spriteOf[i] = sprite;
+    }
+  }
+
+  /** Draws points for about SLICE_MS, then asks for the next frame if some are left. */
+  private drawSlice(): void {
+    this.frame = null;
+    const view = this.view!;
+    const context = this.canvas.getContext('2d')!;
+    const start = this.now();
+    const count = this.spriteOf.length;
+    while (this.next < count) {
+      const end = Math.min(count, this.next + POINTS_PER_CHECK);
+      for (let i = this.next; i < end; i++) {
+        const index = this.spriteOf[i];
+        if (index < 0) continue;
+        const sprite = this.sprites[index];
+        const [x, y] = toPixels(view.dataset.points[2 * i], view.dataset.points[2 * i + 1], view.width, view.height);
+        context.drawImage(sprite.image, Math.round(x) - sprite.half, Math.round(y) - sprite.half);
+      }
+      this.next = end;
+      if (this.now() - start > SLICE_MS) break;
+    }
+    if (this.next < count) this.frame = requestAnimationFrame(() => this.drawSlice());
+    this.drew();
+  }
+}
