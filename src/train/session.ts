@@ -1,5 +1,5 @@
 import type { ExperimentConfig } from '../core/config';
-import type { Dataset } from '../core/dataset';
+import { datasetSize, type Dataset } from '../core/dataset';
 import type { Metrics } from '../core/metrics';
 import type { ModelSpec } from '../core/network';
 import type { GridSpec, Observation, ObserveRequest, Trainer } from '../core/trainer';
@@ -93,7 +93,7 @@ export class TrainingSession {
     ({ trainer: this.trainer, config: this.config, dataset: this.dataset, spec: this.spec, history: this.history, epochOffset: this.epochOffset, trained: this.trained } = start);
     this.snapshot = { ...start.snapshot, epoch: start.epochOffset, parametersEpoch: start.epochOffset };
     this.pacer = new StepPacer(start.pacing);
-    this.planner = new ObservePlanner(this.trainer.plan, start.pacing.targetLatencyMs);
+    this.planner = new ObservePlanner(this.trainer.plan, start.pacing.targetLatencyMs, datasetSize(this.dataset));
     this.lastMeasure = host.now();
   }
 
