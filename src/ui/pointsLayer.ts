@@ -18,10 +18,10 @@ const RING_WIDTH = 2;
 const RING_HALO_WIDTH = 3.2;
 const RIM_COLOR = '#1a1a1a';
 const HALO_COLOR = 'rgba(255, 255, 255, 0.9)';
-/** Shades a regression target is drawn in, from −range to +range. */
+/** Shades a regression target is drawn in, from −range to +range (an odd number, so that 0 is one). */
 const REGRESSION_SHADES = 9;
 /** Main-thread time one slice of drawing may take. */
-const SLICE_MS = 8;
+const SLICE_MS = 6;
 /** Points drawn between two looks at the clock. */
 const POINTS_PER_CHECK = 256;
 
@@ -86,12 +86,7 @@ export class PointsLayer {
     private readonly now: () => number = () => performance.now(),
   ) {}
 
-  /** Whether every point of the view is drawn. */
-  get complete(): boolean {
-    return this.view !== null && this.next >= this.spriteOf.length;
-  }
-
-  /** Shows `view`: when it differs from the one shown, clears the layer and draws it from the first point, a slice per frame. */
+  /** Shows `view`: when it differs from the one shown, clears the layer and draws it from the first point, a slice per frame from the next. */
   show(view: PointsView): void {
     const last = this.view;
     if (last && last.dataset === view.dataset && last.showTest === view.showTest && last.width === view.width && last.height === view.height && last.scale === view.scale) return;
@@ -101,7 +96,9 @@ export class PointsLayer {
     this.canvas.height = view.height;
     this.assignSprites(view);
     this.next = 0;
-    this.drawSlice();
+    // The first slice waits for a frame of its own: the frame that asked has other views to draw.
+    this.frame = requestAnimationFrame(() => this.drawSlice());
+    this.drew();
   }
 
   /** Stops drawing what is left (a new view starts over; the plane is gone). */
@@ -110,28 +107,30 @@ export class PointsLayer {
     this.frame = null;
   }
 
+  /** Gives each point its picture's index (shade or class, times two, plus one for a test point), drawing each picture the first time it is needed. */
   private assignSprites({ dataset, showTest, scale }: PointsView): void {
     const regression = dataset.task.kind === 'regression';
+    const halfShades = (REGRESSION_SHADES - 1) / 2;
     const range = regression ? labelRange(dataset) : 1;
-    const styles = new Map<string, number>();
-    this.sprites = [];
-    this.spriteOf = new Int8Array(dataset.labels.length);
-    for (let i = 0; i < dataset.labels.length; i++) {
+    const sprites: Sprite[] = [];
+    const spriteOf = new Int8Array(dataset.labels.length);
+    for (let i = 0; i < spriteOf.length; i++) {
       const test = dataset.isTest[i] === 1;
       if (test && !showTest) {
-        this.spriteOf[i] = -1;
+        spriteOf[i] = -1;
         continue;
       }
-      const shade = regression ? Math.round((dataset.labels[i] / range) * ((REGRESSION_SHADES - 1) / 2)) : dataset.labels[i];
-      const key = `${shade} ${test}`;
-      let sprite = styles.get(key);
-      if (sprite === undefined) {
-        const color = cssColor(regression ? divergingColor(shade / ((REGRESSION_SHADES - 1) / 2)) : classColor(shade));
-        sprite = this.sprites.push(drawSprite(color, test, scale)) - 1;
-        styles.set(key, sprite);
+      // Regression targets are drawn in a few shades, from −range (shade 0) to +range.
+      const shade = regression ? Math.round((dataset.labels[i] / range) * halfShades) + halfShades : dataset.labels[i];
+      const index = 2 * shade + (test ? 1 : 0);
+      if (!sprites[index]) {
+        const color = regression ? divergingColor(shade / halfShades - 1) : classColor(shade);
+        sprites[index] = drawSprite(cssColor(color), test, scale);
       }
-      this.spriteOf[i] = sprite;
+      spriteOf[i] = index;
     }
+    this.sprites = sprites;
+    this.spriteOf = spriteOf;
   }
 
   /** Draws points for about SLICE_MS, then asks for the next frame if some are left. */
