@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
 import type { DataConfig } from '../core/config';
 import type { Dataset } from '../core/dataset';
+import { InputError } from '../core/errors';
 import { fitCanvas, useDrawnVersion, useViewSize } from './drawnView';
 import { datasetOf, withDrawnPoints, withErasedPoints } from '../train/dataEdits';
 import { useAppState, useRunFrame, useServices } from './appContext';
@@ -30,6 +31,16 @@ function dataOnPlane(state: AppState): Dataset {
   if (data.preset === 'custom') return datasetOf(data, state.custom);
   if (presetPoints?.data !== data) presetPoints = { data, dataset: datasetOf(data, null) };
   return presetPoints.dataset;
+}
+
+/** The points the settings make, or null while they cannot make any (the page says why elsewhere). */
+function settingsData(state: AppState): Dataset | null {
+  try {
+    return dataOnPlane(state);
+  } catch (error) {
+    if (error instanceof InputError) return null;
+    throw error;
+  }
 }
 
 /** The plane's two layers, the model's output and the points, and how they make up the canvas on the page. */
@@ -71,7 +82,9 @@ export function DecisionBoundary(): ReactNode {
 
   useRunFrame(
     (current) => {
-      const { grid, dataset } = current;
+      const { grid } = current;
+      // Before the first model is built, the points come from the settings.
+      const dataset = current.dataset ?? settingsData(store.getState());
       if (!dataset || size.width === 0) return;
       const element = canvas.current!;
       fitCanvas(element, size);

@@ -1,5 +1,6 @@
 import { useMemo, useRef, useState, type ReactNode } from 'react';
 import { FEATURE_NAMES, type FeatureName } from '../core/features';
+import { buildModelSpec, planNetwork } from '../core/network';
 import { outputWidth } from '../core/task';
 import { useAppState, useRunFrame, useServices } from './appContext';
 import { useDataTask } from './configTask';
@@ -51,22 +52,27 @@ export function NetworkDiagram(): ReactNode {
     setTip({ text, x: event.clientX - box.left, y: event.clientY - box.top });
   };
 
+  // The network's shape from the settings: what the diagram shows, without numbers, until the model is built.
+  const settingsPlan = useMemo(() => planNetwork(buildModelSpec(model, task)), [model, task]);
   const linksDrawn = useDrawnVersion();
   const thumbnailsDrawn = useDrawnVersion();
   useRunFrame(
     (current) => {
-      const plan = current.plan;
-      if (!plan || size.width === 0 || !planMatches(layout, plan)) return;
-      if (linksDrawn.changed(layout, current.parameters)) {
-        drawLinks(svg.current!, layout, plan, current.parameters, tooltip);
+      if (size.width === 0) return;
+      const built = current.plan !== null && planMatches(layout, current.plan);
+      const plan = built ? current.plan! : settingsPlan;
+      if (!planMatches(layout, plan)) return;
+      const [parameters, neurons, grid] = built ? [current.parameters, current.neurons, current.grid] : [null, null, null];
+      if (linksDrawn.changed(layout, plan, parameters)) {
+        drawLinks(svg.current!, layout, plan, parameters, tooltip);
         drawSkips(svg.current!, layout, model.arch === 'resnet' ? model.blocks : 0);
       }
-      if (thumbnailsDrawn.changed(layout, current.neurons, current.grid, current.parameters)) {
+      if (thumbnailsDrawn.changed(layout, plan, neurons, grid, parameters)) {
         const range = current.dataset?.task.kind === 'regression' ? labelRange(current.dataset) : 1;
-        drawThumbnails(thumbnails.current!, layout, plan, current.neurons, current.grid, current.parameters, range, tooltip);
+        drawThumbnails(thumbnails.current!, layout, plan, neurons, grid, parameters, range, tooltip);
       }
     },
-    [layout, model.arch, model.blocks],
+    [layout, model.arch, model.blocks, settingsPlan],
   );
 
   const editWidth = (layer: number, neurons: number) => updateConfig(store, (config) => (config.model = setLayerWidth(config.model, layer, neurons)));
