@@ -5,14 +5,15 @@ import type { CsvOptions } from './csv';
 /** `parseDatasetCsv` in a worker of its own, so that reading a large file never blocks the page. */
 
 export interface CsvParseRequest {
-  text: string;
+  /** The file itself: the worker reads it too. */
+  file: Blob;
   options: Omit<CsvOptions, 'onTaskDecided'>;
 }
 
 export type CsvParseReply = { ok: true; dataset: Dataset; explanation: string } | { ok: false; message: string; input: boolean };
 
-/** The dataset in `text`, and (when the task was decided from the labels) why; rejects with the parser's InputError. */
-export function parseDatasetCsvOffThread(text: string, options: CsvParseRequest['options']): Promise<{ dataset: Dataset; explanation: string }> {
+/** The dataset in `file`, and (when the task was decided from the labels) why; rejects with the parser's InputError. */
+export function parseDatasetCsvOffThread(file: Blob, options: CsvParseRequest['options']): Promise<{ dataset: Dataset; explanation: string }> {
   const worker = new Worker(new URL('./csvWorker.ts', import.meta.url), { type: 'module', name: 'descent-csv' });
   return new Promise<{ dataset: Dataset; explanation: string }>((resolve, reject) => {
     worker.onmessage = ({ data: reply }: MessageEvent<CsvParseReply>) => {
@@ -20,6 +21,6 @@ export function parseDatasetCsvOffThread(text: string, options: CsvParseRequest[
       else reject(reply.input ? new InputError(reply.message) : new Error(reply.message));
     };
     worker.onerror = (event) => reject(new Error(`the CSV reader stopped: ${event.message}`));
-    worker.postMessage({ text, options } satisfies CsvParseRequest);
+    worker.postMessage({ file, options } satisfies CsvParseRequest);
   }).finally(() => worker.terminate());
 }

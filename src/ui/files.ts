@@ -72,7 +72,7 @@ export function exportDataFile({ store }: AppServices): void {
 export async function importDataFile({ store }: AppServices, file: File): Promise<void> {
   try {
     const { data } = store.getState().config;
-    const { dataset, explanation } = await parseDatasetCsvOffThread(await file.text(), { source: file.name, trainFraction: data.trainFraction, seed: data.seed });
+    const { dataset, explanation } = await parseDatasetCsvOffThread(file, { source: file.name, trainFraction: data.trainFraction, seed: data.seed });
     setCustomData(store, dataset);
     showNotice(store, { kind: 'info', text: `Loaded ${dataset.labels.length} points from ${file.name} as ${explanation}.` });
   } catch (error) {

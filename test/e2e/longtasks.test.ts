@@ -1,6 +1,6 @@
 import { encodePoints } from '../../src/io/pointsLink';
 import { describe, expect, it } from 'vitest';
-import { button, expectHealthy, field, openPlayground, reopen, waitForModel, withPlayground, type BackendMode, type Playground } from './browser';
+import { button, chooseFile, expectHealthy, field, openPlayground, reopen, waitForModel, withPlayground, type BackendMode, type Playground } from './browser';
 import { epochIn, medianUpdatesPerSecond, pointPixelShare, takeLongTasks, watchLongTasks, watchLongTasksFromStart } from './measures';
 import type { Page } from 'playwright-core';
 
@@ -100,6 +100,15 @@ describe('large data arriving', () => {
       await page.waitForTimeout(1500);
       const afterToggle = await takeLongTasks(page);
       expect(Math.max(0, ...afterToggle), `long tasks: ${afterToggle.join(', ')} ms`).toBeLessThanOrEqual(TRAINING_TASK_MS);
+    });
+  });
+
+  it('refuses a CSV file with a bad cell, read off the page, with its line, and keeps the points', async () => {
+    await withPlayground('cpu', '', async (page) => {
+      await chooseFile(page, button(page, 'Import data'), 'bad.csv', 'x1,x2,label\n1,1,0\nabc,2,1\n');
+      await page.getByText('bad.csv line 3: x1 "abc" is not a number').waitFor();
+      expect(await field(page, 'Points').inputValue()).toBe('500');
+      await button(page, 'Dismiss').click();
     });
   });
 
