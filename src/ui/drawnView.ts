@@ -49,11 +49,6 @@ export class DrawnVersion {
     this.last = inputs;
     return true;
   }
-
-  /** The next `changed` says yes, whatever its inputs. */
-  forget(): void {
-    this.last = null;
-  }
 }
 
 /** One DrawnVersion for the life of a component. */
