@@ -38,6 +38,8 @@ export async function watchLongTasksFromStart(page: Page): Promise<void> {
 
 function recordLongTasks(fromStart: boolean): void {
   const log = window as unknown as LongTaskLog;
+  // Watching again only forgets what was seen: a second observer would report every task twice.
+  if (log.longTasks) return void log.longTasks.splice(0);
   log.longTasks = [];
   new PerformanceObserver((list) => list.getEntries().forEach((entry) => log.longTasks.push(entry.duration))).observe({ type: 'longtask', buffered: fromStart });
 }
@@ -64,13 +66,14 @@ export async function medianUpdatesPerSecond(page: Page, ms: number, everyMs = 2
   return samples[Math.floor(samples.length / 2)];
 }
 
-/** The share of the plane's pixels in a class's own colour, which only the points are painted in (the model's colours are paler). */
+/** The share of the plane's pixels in the colour of class 0, 1 or 2, which only the points are painted in (the model's colours are paler). */
 export async function pointPixelShare(page: Page): Promise<number> {
   return page.getByRole('img', { name: 'Decision boundary' }).evaluate((canvas: HTMLCanvasElement) => {
     const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
     const classColors = [
       [230, 159, 0],
       [0, 114, 178],
+      [0, 158, 115],
     ];
     let count = 0;
     for (let i = 0; i < data.length; i += 4) {
