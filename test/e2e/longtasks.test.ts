@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 
 /** How long training runs while long tasks are watched (SwiftShader's WebGPU is an emulation on the CPU: a few seconds do). */
 const WATCH_MS = { webgpu: 4000, cpu: 5000 };
-/** The longest task while training, and while a 100,000-row CSV file is imported (ms). */
+/** The longest task while training, and while a 100,000-row CSV file is imported and then shown otherwise (ms). */
 const TRAINING_TASK_MS = 50;
 const IMPORT_TASK_MS = 100;
 
@@ -99,7 +99,7 @@ describe('large data arriving', () => {
       await field(page, 'Show test data').check();
       await page.waitForTimeout(1500);
       const afterToggle = await takeLongTasks(page);
-      expect(Math.max(0, ...afterToggle), `long tasks: ${afterToggle.join(', ')} ms`).toBeLessThanOrEqual(TRAINING_TASK_MS);
+      expect(Math.max(0, ...afterToggle), `long tasks: ${afterToggle.join(', ')} ms`).toBeLessThanOrEqual(IMPORT_TASK_MS);
     });
   });
 
