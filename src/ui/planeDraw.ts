@@ -2,7 +2,7 @@ import type { Dataset } from '../core/dataset';
 import { PLANE_EXTENT } from '../core/grid';
 import { outputWidth } from '../core/task';
 import type { GridValues } from '../train/run';
-import { classBorders } from './contours';
+import { classBorders, levelContour, type Segments } from './contours';
 import { paintClassRegions, paintClasses, paintRegression, paintRegressionBands, labelRange } from './heatmap';
 
 /** Painting the plane: the model's output as a heatmap (the points are drawn over it by `pointsLayer.ts`). */
@@ -23,6 +23,12 @@ export function toPlane(x: number, y: number, width: number, height: number): [n
 const MAX_REGION_PIXELS = 480;
 /** The border line's colour: the page's ink, slightly see-through so that points under it show. */
 const BORDER_COLOR = 'rgba(17, 20, 24, 0.8)';
+/**
+ * A regression's isolines, fainter than a border: where the prediction is ± a quarter and ± half
+ * of the colour scale's range. Not at 0, which wanders wherever the model is flat near 0.
+ */
+const ISOLINE_COLOR = 'rgba(17, 20, 24, 0.45)';
+const ISOLINE_LEVELS = [-0.5, -0.25, 0.25, 0.5];
 
 /** Draws the model's output (white before there is any) on `canvas`, sized like the plane. */
 export function drawBoundary(canvas: HTMLCanvasElement, grid: GridValues<Float32Array> | null, dataset: Dataset, discretize: boolean): void {
@@ -42,7 +48,7 @@ function scratchCanvas(): HTMLCanvasElement {
 /**
  * Paints the model's output over the whole canvas: the grid stretched smoothly, or (discretized)
  * class regions worked out at about the canvas's resolution; then, for a classifier, the lines
- * between its classes.
+ * between its classes, and for a regression, its isolines.
  */
 function drawHeatmap(context: CanvasRenderingContext2D, scratch: HTMLCanvasElement, grid: GridValues<Float32Array>, dataset: Dataset, discretize: boolean): void {
   const { width, height } = grid.spec;
@@ -69,11 +75,19 @@ function drawHeatmap(context: CanvasRenderingContext2D, scratch: HTMLCanvasEleme
   scratchContext.putImageData(image, 0, 0);
   context.imageSmoothingEnabled = true;
   context.drawImage(scratch, 0, 0, canvas.width, canvas.height);
-  if (task.kind === 'classification') drawBorders(context, classBorders(grid.values, task.classes, width, height), width, height);
+  const lineWidth = Math.min(4, Math.max(1.5, canvas.width / 350));
+  if (task.kind === 'classification') {
+    drawLines(context, classBorders(grid.values, task.classes, width, height), width, height, BORDER_COLOR, lineWidth);
+  } else {
+    const range = labelRange(dataset);
+    const isolines: Segments = [];
+    for (const level of ISOLINE_LEVELS) levelContour(grid.values, level * range, width, height, isolines);
+    drawLines(context, isolines, width, height, ISOLINE_COLOR, lineWidth / 1.5);
+  }
 }
 
-/** Strokes border segments given in grid samples (sample i at the centre of grid cell i) onto the canvas. */
-function drawBorders(context: CanvasRenderingContext2D, segments: number[], gridWidth: number, gridHeight: number): void {
+/** Strokes segments given in grid samples (sample i at the centre of grid cell i) onto the canvas. */
+function drawLines(context: CanvasRenderingContext2D, segments: Segments, gridWidth: number, gridHeight: number, color: string, lineWidth: number): void {
   const { width, height } = context.canvas;
   const [sx, sy] = [width / gridWidth, height / gridHeight];
   const path = new Path2D();
@@ -81,8 +95,8 @@ function drawBorders(context: CanvasRenderingContext2D, segments: number[], grid
     path.moveTo((segments[k] + 0.5) * sx, (segments[k + 1] + 0.5) * sy);
     path.lineTo((segments[k + 2] + 0.5) * sx, (segments[k + 3] + 0.5) * sy);
   }
-  context.lineWidth = Math.min(4, Math.max(1.5, width / 350));
+  context.lineWidth = lineWidth;
   context.lineCap = 'round';
-  context.strokeStyle = BORDER_COLOR;
+  context.strokeStyle = color;
   context.stroke(path);
 }
