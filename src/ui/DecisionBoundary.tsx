@@ -56,10 +56,11 @@ function usePlaneLayers(canvas: RefObject<HTMLCanvasElement | null>): PlaneLayer
     const boundary = document.createElement('canvas');
     const compose = () => {
       const element = canvas.current;
-      if (!element || boundary.width !== element.width || points.canvas.width !== element.width) return;
+      if (!element || boundary.width !== element.width || boundary.height !== element.height) return;
       const context = element.getContext('2d')!;
       context.drawImage(boundary, 0, 0);
-      context.drawImage(points.canvas, 0, 0);
+      // Points drawn for another size stand in, stretched, until they are drawn at this one.
+      if (points.canvas.width > 0) context.drawImage(points.canvas, 0, 0, element.width, element.height);
     };
     const points = new PointsLayer(compose);
     return { boundary, points, compose };

@@ -8,7 +8,8 @@ import { toPixels } from './planeDraw';
  * colours: drawn again only when the data or the view changes, never per refresh of the model's
  * output. Each point is a copy of a small picture drawn once per colour and split (a filled dot
  * with a dark rim for training points, a ring for test points), and a large set is drawn in
- * slices over several frames, so no frame waits for all of them.
+ * slices over several frames, so no frame waits for all of them; the points drawn before stay in
+ * view meanwhile.
  */
 
 /** What the points look like, in CSS pixels. */
@@ -61,6 +62,12 @@ function drawSprite(color: string, test: boolean, scale: number): Sprite {
   return { image, half };
 }
 
+function emptyCanvas(): HTMLCanvasElement {
+  const canvas = document.createElement('canvas');
+  canvas.width = canvas.height = 0;
+  return canvas;
+}
+
 /** What the layer shows: the points, whether test points are among them, the canvas's size in device pixels and device pixels per CSS pixel. */
 export interface PointsView {
   dataset: Dataset;
@@ -71,8 +78,13 @@ export interface PointsView {
 }
 
 export class PointsLayer {
-  readonly canvas = document.createElement('canvas');
+  /** What the plane shows: the points of the last view drawn whole, or of the first while it is being drawn. */
+  canvas = emptyCanvas();
+  /** Where the points of a newer view are being drawn, to take the shown one's place once complete, so that an edit never blanks the points. */
+  private drawing = emptyCanvas();
   private view: PointsView | null = null;
+  /** Whether the view being drawn is the first, drawn straight onto the shown canvas. */
+  private progressive = false;
   /** The sprite of each point (−1: not drawn), and the sprites themselves. */
   private spriteOf = new Int8Array(0);
   private sprites: Sprite[] = [];
@@ -80,25 +92,27 @@ export class PointsLayer {
   private next = 0;
   private frame: number | null = null;
 
-  /** `drew` is told after every slice, so that the plane can show the points drawn so far. */
+  /** `drew` is told when a view is drawn whole (and after every slice of the first), so that the plane shows it. */
   constructor(
     private readonly drew: () => void,
     private readonly now: () => number = () => performance.now(),
   ) {}
 
-  /** Shows `view`: when it differs from the one shown, clears the layer and draws it from the first point, a slice per frame from the next. */
+  /** Shows `view`: when it differs from the last one asked for, draws it from the first point, a slice per frame from the next. */
   show(view: PointsView): void {
     const last = this.view;
     if (last && last.dataset === view.dataset && last.showTest === view.showTest && last.width === view.width && last.height === view.height && last.scale === view.scale) return;
     this.dispose();
     this.view = view;
-    this.canvas.width = view.width;
-    this.canvas.height = view.height;
+    // Until some points are shown, they are drawn where they are shown, so that they appear slice by slice.
+    this.progressive = this.canvas.width === 0;
+    const target = this.progressive ? this.canvas : this.drawing;
+    target.width = view.width;
+    target.height = view.height;
     this.assignSprites(view);
     this.next = 0;
     // The first slice waits for a frame of its own: the frame that asked has other views to draw.
     this.frame = requestAnimationFrame(() => this.drawSlice());
-    this.drew();
   }
 
   /** Stops drawing what is left (a new view starts over; the plane is gone). */
@@ -137,7 +151,7 @@ export class PointsLayer {
   private drawSlice(): void {
     this.frame = null;
     const view = this.view!;
-    const context = this.canvas.getContext('2d', ON_THE_CPU)!;
+    const context = (this.progressive ? this.canvas : this.drawing).getContext('2d', ON_THE_CPU)!;
     const start = this.now();
     const count = this.spriteOf.length;
     while (this.next < count) {
@@ -153,6 +167,7 @@ export class PointsLayer {
       if (this.now() - start > SLICE_MS) break;
     }
     if (this.next < count) this.frame = requestAnimationFrame(() => this.drawSlice());
-    this.drew();
+    else if (!this.progressive) [this.canvas, this.drawing] = [this.drawing, this.canvas];
+    if (this.progressive || this.next >= count) this.drew();
   }
 }

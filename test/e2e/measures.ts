@@ -69,7 +69,12 @@ export async function medianUpdatesPerSecond(page: Page, ms: number, everyMs = 2
 /** The share of the plane's pixels in the colour of class 0, 1 or 2, which only the points are painted in (the model's colours are paler). */
 export async function pointPixelShare(page: Page): Promise<number> {
   return page.getByRole('img', { name: 'Decision boundary' }).evaluate((canvas: HTMLCanvasElement) => {
-    const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
+    // Read through a copy: reading the plane itself again and again makes Chromium warn.
+    const copy = document.createElement('canvas');
+    [copy.width, copy.height] = [canvas.width, canvas.height];
+    const context = copy.getContext('2d', { willReadFrequently: true })!;
+    context.drawImage(canvas, 0, 0);
+    const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
     const classColors = [
       [230, 159, 0],
       [0, 114, 178],
