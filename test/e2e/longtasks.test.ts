@@ -53,7 +53,7 @@ describe('the step rate', () => {
     const pages: Playground[] = [];
     try {
       for (const points of [500, 100_000]) pages.push(await openPlayground('cpu', `#points=${points}`));
-      // Turns at playing, so that both see the machine alike: the median rate of each turn after a second to speed up.
+      // Turns at playing, so that both see the machine alike: the median rate of each turn after a second to speed up, and the best turn of each.
       const rates: number[][] = [[], []];
       for (let turn = 0; turn < 2; turn++) {
         for (const [i, { page }] of pages.entries()) {
