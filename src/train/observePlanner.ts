@@ -18,6 +18,8 @@ const ROUND_TRIP_MS = 8;
 const GRID_SHARE = 0.4;
 /** The share of the backend's time that metrics over the whole dataset may take while training. */
 const METRICS_SHARE = 0.15;
+/** The longest wait for new metrics while training (100,000 points on an emulated GPU come near it). */
+const MAX_METRICS_INTERVAL_MS = 5000;
 
 /** Floating-point operations of one forward pass of one point: 2 per weight. */
 export function flopsPerPoint(plan: NetworkPlan): number {
@@ -82,7 +84,7 @@ export class ObservePlanner {
    */
   get metricsIntervalMs(): number {
     const share = this.msPerRow === null ? 0 : (this.rows * this.msPerRow) / METRICS_SHARE;
-    return Math.max(METRICS_INTERVAL_MS, this.intervalMs, Math.min(MAX_INTERVAL_MS, share));
+    return Math.max(METRICS_INTERVAL_MS, this.intervalMs, Math.min(MAX_METRICS_INTERVAL_MS, share));
   }
 
   /** What the call issued at `now` (ms) should report; each view is refreshed when its interval has passed. */

@@ -108,6 +108,11 @@ describe('ObservePlanner', () => {
     large.request(0);
     expect(large.request(500).metrics).toBeUndefined();
     expect(large.request(700).metrics).toBe(true);
+    // On a backend where they would take a second, the readouts still change every 5 s.
+    const slow = new ObservePlanner(planOf([8, 8]), 30, 100_000);
+    const full = slow.full();
+    slow.record(full, 8 + (full.grid!.width * full.grid!.height + full.neurons!.width * full.neurons!.height + 100_000) * 1e-2, 0);
+    expect(slow.metricsIntervalMs).toBe(5000);
   });
 
   it('asks no neuron thumbnails of a model without hidden layers', () => {
