@@ -1,5 +1,5 @@
 import type { ExperimentConfig } from '../core/config';
-import type { Dataset } from '../core/dataset';
+import { datasetSize, type Dataset } from '../core/dataset';
 import { earlyStopNotice, EpochEarlyStopping, NEVER_STOP, stoppingRuleOf, type EarlyStop, type EarlyStoppingRule } from '../core/earlyStopping';
 import { learningRateAt, lrScheduleOf } from '../core/lrSchedule';
 import type { Metrics } from '../core/metrics';
@@ -113,7 +113,7 @@ export class TrainingSession {
     this.snapshot = { ...start.snapshot, epoch: start.epochOffset, parametersEpoch: start.epochOffset };
     this.pacer = new StepPacer(start.pacing);
     this.speed = start.speed;
-    this.planner = new ObservePlanner(this.trainer.plan, start.pacing.targetLatencyMs);
+    this.planner = new ObservePlanner(this.trainer.plan, start.pacing.targetLatencyMs, datasetSize(this.dataset));
     this.inside = new InsideViews(this.trainer.plan);
     this.inside.want(start.inside);
     this.snapshot = { ...this.snapshot, inside: this.inside.snapshot };

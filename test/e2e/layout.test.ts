@@ -186,3 +186,22 @@ describe('the page on a tablet', () => {
     }
   });
 });
+
+describe('a 16 × 1024 network before its model is built', () => {
+  it('shows its summarised diagram and the points at once, while the first model is still being built', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    try {
+      await page.goto(`${inject('baseUrl')}#backend=cpu&hidden=${DEEP_WIDE}`);
+      const diagram = page.getByRole('group', { name: 'Network diagram' });
+      await expect.poll(() => diagram.getByRole('img', { name: /^Neuron / }).count()).toBeGreaterThan(100);
+      await expect.poll(() => diagram.getByRole('img', { name: /^Output/ }).count()).toBe(1);
+      expect(await diagram.getByText('16 layers × 1,024').isVisible()).toBe(true);
+      // Evaluating 16 layers of 1024 over the data takes seconds: no metrics yet.
+      expect(await field(page, 'Training loss').textContent()).not.toMatch(/\d/);
+      const plane = page.getByRole('img', { name: 'Decision boundary' });
+      await expect.poll(() => plane.evaluate((canvas: HTMLCanvasElement) => canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data.some((value, i) => i % 4 === 2 && value < 100))).toBe(true);
+    } finally {
+      await page.close();
+    }
+  });
+});
