@@ -15,6 +15,14 @@ export interface Experiment {
   config: ExperimentConfig;
   custom: Dataset | null;
   backend: BackendChoice;
+  /** The latest weight or bias set by hand (or by its Undo): the run puts it into the model it trains, when it changes. */
+  parameterChange?: ParameterChange | null;
+}
+
+/** One parameter's new value: its index in the flat parameter vector (plan order). */
+export interface ParameterChange {
+  index: number;
+  value: number;
 }
 
 /** The store a Run follows (the page's zustand store satisfies it). */

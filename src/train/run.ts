@@ -9,7 +9,7 @@ import { exportWeights, type ImportedWeights, type WeightsFileV1 } from '../io/w
 import { errorText, type Backend } from './backend';
 import { diffConfigs } from './configChanges';
 import { datasetOf } from './dataEdits';
-import type { ExperimentSource } from './experiment';
+import type { ExperimentSource, ParameterChange } from './experiment';
 import { BackendKeeper, type BackendProvider } from './failover';
 import { LossHistory } from './history';
 import { NO_INSIDE_VIEWS, type InsideRequest } from './insideViews';
@@ -122,6 +122,7 @@ export class Run {
     this.unsubscribe = this.source.subscribe((state, previous) => {
       if (state.backend !== previous.backend) this.switchBackend();
       if (state.config !== previous.config || state.custom !== previous.custom) this.requestApply();
+      if (state.parameterChange && state.parameterChange !== previous.parameterChange) this.setParameter(state.parameterChange);
     });
     this.requestApply();
     this.frameHandle = this.clock.request(this.frame);
@@ -283,6 +284,18 @@ export class Run {
     this.pending.imported = imported;
     this.pause();
     this.requestApply();
+  }
+
+  /** Sets one weight or bias of the current model (after the calls in flight); every view then shows the changed model. */
+  setParameter({ index, value }: ParameterChange): void {
+    this.enqueue(async () => {
+      const session = this.session;
+      if (!session) return;
+      const parameters = await session.parameters();
+      if (index < 0 || index >= parameters.length) throw new RangeError(`there is no parameter ${index} in a model of ${parameters.length}`);
+      parameters[index] = value;
+      session.setParameters(parameters);
+    });
   }
 
   /** The current model as a weights file, with its config and its metrics on the data now. */

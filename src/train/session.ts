@@ -192,6 +192,14 @@ export class TrainingSession {
     this.host.changed();
   }
 
+  /** Replaces the model's parameters (a weight typed by hand): the views refresh on the new model. */
+  setParameters(parameters: Float32Array): void {
+    this.trainer.setParameters(parameters);
+    this.snapshot = { ...this.snapshot, parameters: Float32Array.from(parameters), parametersEpoch: this.snapshot.epoch };
+    this.refresh();
+    this.host.changed();
+  }
+
   /** The weights as they are now (after every call in flight). */
   parameters(): Promise<Float32Array> {
     return this.trainer.getParameters();

@@ -10,7 +10,7 @@ import { NumberField, SelectField } from './fields';
 import { exportDataFile, importDataFile, pickFile } from './files';
 import { DATASET_NAMES } from './names';
 import { settingParser } from './SettingField';
-import { editData, redoDataEdit, showNotice, undoDataEdit } from './store';
+import { editData, redoEdit, showNotice, undoEdit } from './store';
 import { Hideable } from './Hideable';
 
 const POINTS = settingParser(SETTINGS.points);
@@ -89,10 +89,10 @@ export function DataPanel(): ReactNode {
         <DrawingTools />
       </Hideable>
       <div className="row" role="group" aria-label="Data edits">
-        <button type="button" aria-keyshortcuts="Control+Z Meta+Z" title="Take back the last edit of the data (Ctrl+Z)" disabled={!canUndo} onClick={() => undoDataEdit(store)}>
+        <button type="button" aria-keyshortcuts="Control+Z Meta+Z" title="Take back the last edit of the data, or of a weight typed in the diagram (Ctrl+Z)" disabled={!canUndo} onClick={() => undoEdit(store)}>
           Undo
         </button>
-        <button type="button" aria-keyshortcuts="Shift+Control+Z Shift+Meta+Z" title="Make the undone edit again (Shift+Ctrl+Z)" disabled={!canRedo} onClick={() => redoDataEdit(store)}>
+        <button type="button" aria-keyshortcuts="Shift+Control+Z Shift+Meta+Z" title="Make the undone edit again (Shift+Ctrl+Z)" disabled={!canRedo} onClick={() => redoEdit(store)}>
           Redo
         </button>
       </div>

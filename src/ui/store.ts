@@ -5,7 +5,7 @@ import type { Dataset } from '../core/dataset';
 import { deriveSeed } from '../core/rng';
 import { DEFAULT_SPEED } from '../core/speed';
 import { resplit } from '../train/dataEdits';
-import type { BackendChoice, Experiment } from '../train/experiment';
+import type { BackendChoice, Experiment, ParameterChange } from '../train/experiment';
 import type { HistoryPoint } from '../train/history';
 
 /** How the page shows things; never per-step numbers. */
@@ -33,6 +33,14 @@ export interface ViewOptions {
   lesson: string | null;
   /** Which side panel is open. */
   panel: 'none' | 'lessons' | 'share' | 'computes' | 'challenges' | 'confusion' | 'inside';
+  /** The hidden neuron whose output fills the plane instead of the model's (dense layer index, unit), if any. */
+  focus: NeuronRef | null;
+}
+
+/** One unit of one dense layer. */
+export interface NeuronRef {
+  layer: number;
+  unit: number;
 }
 
 /** A message for the user: errors go to the alert region, the rest to a polite status line. */
@@ -47,7 +55,17 @@ export interface DataState {
   custom: Dataset | null;
 }
 
-/** Data edits that Undo can take back, most recent last. */
+/** One parameter (a weight or a bias) typed by hand: its index in the flat parameter vector, before and after. */
+export interface ParameterEdit {
+  index: number;
+  before: number;
+  after: number;
+}
+
+/** What Undo takes back: a data state (the one before the edit, or after it on the Redo side), or a parameter edit. */
+export type Edit = { kind: 'data'; data: DataState } | { kind: 'parameter'; edit: ParameterEdit };
+
+/** Edits that Undo can take back, most recent last. */
 export const UNDO_LIMIT = 50;
 
 /**
@@ -62,18 +80,20 @@ export interface AppState extends Experiment {
   pinned: readonly HistoryPoint[] | null;
   /** The challenge the student works on (and the solution a link claims), if any. */
   challenge: ChallengeLink | null;
-  edits: { past: readonly DataState[]; future: readonly DataState[] };
+  edits: { past: readonly Edit[]; future: readonly Edit[] };
+  /** The latest parameter value set by an edit, an Undo or a Redo, which the run puts into its model; null until one is. */
+  parameterChange: ParameterChange | null;
 }
 
 export type AppStore = StoreApi<AppState>;
 
 export function defaultView(): ViewOptions {
-  return { showTestData: false, discretize: false, logScale: false, logEpochs: true, speed: DEFAULT_SPEED, tool: 'none', drawClass: 0, drawValue: 0, selectedLayer: 0, hidden: [], present: false, lesson: null, panel: 'none' };
+  return { showTestData: false, discretize: false, logScale: false, logEpochs: true, speed: DEFAULT_SPEED, tool: 'none', drawClass: 0, drawValue: 0, selectedLayer: 0, hidden: [], present: false, lesson: null, panel: 'none', focus: null };
 }
 
 /** A plain store outside React; components read it with zustand's useStore. */
 export function createAppStore(config: ExperimentConfig, custom: Dataset | null = null, backend: BackendChoice = 'auto'): AppStore {
-  return createStore<AppState>()(() => ({ config, custom, backend, view: defaultView(), notice: null, pinned: null, challenge: null, edits: { past: [], future: [] } }));
+  return createStore<AppState>()(() => ({ config, custom, backend, view: defaultView(), notice: null, pinned: null, challenge: null, edits: { past: [], future: [] }, parameterChange: null }));
 }
 
 /** Replaces the config with an edited copy (the old object is never mutated, so changes are seen by identity). */
@@ -106,7 +126,7 @@ function currentData(state: AppState): DataState {
 /** Puts a data state in the store; `record` keeps the one before it for Undo (and forgets what Redo had). */
 function putData(store: AppStore, next: DataState, record: boolean): void {
   const state = store.getState();
-  const edits = record ? { past: [...state.edits.past, currentData(state)].slice(-UNDO_LIMIT), future: [] } : state.edits;
+  const edits = record ? { past: [...state.edits.past, { kind: 'data' as const, data: currentData(state) }].slice(-UNDO_LIMIT), future: [] } : state.edits;
   store.setState({ config: { ...state.config, data: next.data }, custom: next.custom, edits });
 }
 
@@ -132,20 +152,41 @@ export function setCustomData(store: AppStore, dataset: Dataset, continuing = fa
   putData(store, { data: { ...config.data, preset: 'custom' }, custom: dataset }, !continuing);
 }
 
-/** Takes back the last data edit; false when there is none. */
-export function undoDataEdit(store: AppStore): boolean {
+/**
+ * Sets one weight or bias of the model to a typed value, undoable; `before` is its value now. The
+ * run puts the value into its model (`parameterChange`).
+ */
+export function editParameter(store: AppStore, index: number, before: number, after: number): void {
+  if (Object.is(before, after)) return;
+  const { edits } = store.getState();
+  store.setState({ parameterChange: { index, value: after }, edits: { past: [...edits.past, { kind: 'parameter' as const, edit: { index, before, after } }].slice(-UNDO_LIMIT), future: [] } });
+}
+
+/** The state that an edit taken back (or made again) leaves, and the entry for the other side of the history. */
+function swap(state: AppState, entry: Edit, direction: 'undo' | 'redo'): { patch: Partial<AppState>; other: Edit } {
+  if (entry.kind === 'parameter') {
+    const { index, before, after } = entry.edit;
+    return { patch: { parameterChange: { index, value: direction === 'undo' ? before : after } }, other: entry };
+  }
+  return { patch: { config: { ...state.config, data: entry.data.data }, custom: entry.data.custom }, other: { kind: 'data', data: currentData(state) } };
+}
+
+/** Takes back the last edit (of the data, or of a weight or bias); false when there is none. */
+export function undoEdit(store: AppStore): boolean {
   const state = store.getState();
   const previous = state.edits.past.at(-1);
   if (!previous) return false;
-  store.setState({ config: { ...state.config, data: previous.data }, custom: previous.custom, edits: { past: state.edits.past.slice(0, -1), future: [...state.edits.future, currentData(state)] } });
+  const { patch, other } = swap(state, previous, 'undo');
+  store.setState({ ...patch, edits: { past: state.edits.past.slice(0, -1), future: [...state.edits.future, other] } });
   return true;
 }
 
-/** Makes the last undone data edit again; false when there is none. */
-export function redoDataEdit(store: AppStore): boolean {
+/** Makes the last undone edit again; false when there is none. */
+export function redoEdit(store: AppStore): boolean {
   const state = store.getState();
   const next = state.edits.future.at(-1);
   if (!next) return false;
-  store.setState({ config: { ...state.config, data: next.data }, custom: next.custom, edits: { past: [...state.edits.past, currentData(state)], future: state.edits.future.slice(0, -1) } });
+  const { patch, other } = swap(state, next, 'redo');
+  store.setState({ ...patch, edits: { past: [...state.edits.past, other], future: state.edits.future.slice(0, -1) } });
   return true;
 }

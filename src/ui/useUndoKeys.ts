@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { redoDataEdit, undoDataEdit, type AppStore } from './store';
+import { redoEdit, undoEdit, type AppStore } from './store';
 
 /** Whether a key press belongs to a text field (which has its own undo). */
 function inTextField(target: EventTarget | null): boolean {
@@ -8,7 +8,7 @@ function inTextField(target: EventTarget | null): boolean {
   return tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || element?.isContentEditable === true;
 }
 
-/** What a keydown means for the data's edit history: Ctrl/Cmd+Z undoes, Shift+Ctrl/Cmd+Z redoes; nothing in a text field. */
+/** What a keydown means for the edit history (data and typed weights): Ctrl/Cmd+Z undoes, Shift+Ctrl/Cmd+Z redoes; nothing in a text field. */
 export function undoKeyFor(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey' | 'target'>): 'undo' | 'redo' | null {
   if (!(event.ctrlKey || event.metaKey) || event.altKey || event.key.toLowerCase() !== 'z' || inTextField(event.target)) return null;
   return event.shiftKey ? 'redo' : 'undo';
@@ -21,8 +21,8 @@ export function useUndoKeys(store: AppStore): void {
       const action = undoKeyFor(event);
       if (!action) return;
       event.preventDefault();
-      if (action === 'undo') undoDataEdit(store);
-      else redoDataEdit(store);
+      if (action === 'undo') undoEdit(store);
+      else redoEdit(store);
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);

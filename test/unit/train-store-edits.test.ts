@@ -4,7 +4,7 @@ import { deriveSeed } from '../../src/core/rng';
 import { clearPoints } from '../../src/data/draw';
 import { datasetOf, withDrawnPoints, withErasedPoints } from '../../src/train/dataEdits';
 import { dataTask } from '../../src/train/experiment';
-import { drawNewWeights, editData, redoDataEdit, setCustomData, undoDataEdit, UNDO_LIMIT, type AppStore } from '../../src/ui/store';
+import { drawNewWeights, editData, redoEdit, setCustomData, undoEdit, UNDO_LIMIT, type AppStore } from '../../src/ui/store';
 import { startedRun } from './train-runHarness';
 
 /** The data the page shows (what the store holds), as the user sees it. */
@@ -79,15 +79,15 @@ describe('the store owns the data, and the run follows it', () => {
     editData(store, (data) => (data.preset = 'spiral'));
     remember();
     for (let i = states.length - 2; i >= 0; i--) {
-      expect(undoDataEdit(store)).toBe(true);
+      expect(undoEdit(store)).toBe(true);
       expect(shown(store)).toEqual(states[i]);
     }
-    expect(undoDataEdit(store)).toBe(false);
+    expect(undoEdit(store)).toBe(false);
     for (let i = 1; i < states.length; i++) {
-      expect(redoDataEdit(store)).toBe(true);
+      expect(redoEdit(store)).toBe(true);
       expect(shown(store)).toEqual(states[i]);
     }
-    expect(redoDataEdit(store)).toBe(false);
+    expect(redoEdit(store)).toBe(false);
     await run.idle();
     expect(run.dataset).toEqual(states.at(-1));
   });
@@ -98,10 +98,10 @@ describe('the store owns the data, and the run follows it', () => {
     for (let i = 0; i < 40; i++) setCustomData(store, withDrawnPoints(shown(store), [[i / 10, 0]], 0));
     setCustomData(store, withDrawnPoints(shown(store), [[5, 5]], 1));
     setCustomData(store, withDrawnPoints(shown(store), [[5, 4]], 1), true);
-    expect(undoDataEdit(store)).toBe(true);
+    expect(undoEdit(store)).toBe(true);
     expect(shown(store).labels).toHaveLength(start.labels.length + 40);
     let undone = 1;
-    while (undoDataEdit(store)) undone++;
+    while (undoEdit(store)) undone++;
     expect(undone).toBeGreaterThanOrEqual(30);
     expect(undone).toBe(Math.min(UNDO_LIMIT, 41));
   });

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { editData, editParameter, redoEdit, undoEdit, type AppStore } from '../../src/ui/store';
+import type { Run } from '../../src/train/run';
+import { startedRun, type ManualClock } from './train-runHarness';
+
+/** Lets the run take in the store's change and refresh its views. */
+async function applied(run: Run, clock: ManualClock): Promise<void> {
+  await run.idle();
+  await clock.frames(2);
+  await run.idle();
+}
+
+/** A weight typed in the diagram, as the popover does: its value now, then the typed one. */
+function typeWeight(store: AppStore, run: Run, index: number, value: number): void {
+  editParameter(store, index, run.parameters![index], value);
+}
+
+describe('weights and biases typed by hand', () => {
+  it('go into the model the run trains (and its exported weights); Undo puts back the value before, Redo the typed one', async () => {
+    const { run, store, clock } = await startedRun((config) => (config.model.hidden = [3]));
+    run.stepEpoch();
+    await applied(run, clock);
+    const trained = Float32Array.from(run.parameters!);
+    const bias = run.plan!.dense[0].biasOffset + 2;
+    typeWeight(store, run, 1, 1.5);
+    typeWeight(store, run, bias, -0.25);
+    await applied(run, clock);
+    const edited = Float32Array.from(trained);
+    edited[1] = 1.5;
+    edited[bias] = -0.25;
+    expect(Array.from(run.parameters!)).toEqual(Array.from(edited));
+    const file = await run.exportWeights();
+    const [first] = file.layers;
+    expect(first.kind === 'dense' && [first.weight[0][1], first.bias[2]]).toEqual([1.5, -0.25]);
+
+    expect(undoEdit(store)).toBe(true);
+    await applied(run, clock);
+    expect(run.parameters![bias]).toBe(trained[bias]);
+    expect(run.parameters![1]).toBe(1.5);
+    expect(undoEdit(store)).toBe(true);
+    await applied(run, clock);
+    expect(Array.from(run.parameters!)).toEqual(Array.from(trained));
+    expect(redoEdit(store)).toBe(true);
+    await applied(run, clock);
+    expect(run.parameters![1]).toBe(1.5);
+  });
+
+  it('share one history with the data edits: Ctrl+Z takes back whichever came last', async () => {
+    const { run, store, clock } = await startedRun((config) => (config.model.hidden = [3]));
+    const noise = store.getState().config.data.noise;
+    editData(store, (data) => (data.noise = 0.3));
+    await applied(run, clock);
+    const before = run.parameters![0];
+    typeWeight(store, run, 0, 2);
+    await applied(run, clock);
+    expect(run.parameters![0]).toBe(2);
+    undoEdit(store);
+    await applied(run, clock);
+    expect(run.parameters![0]).toBe(before);
+    expect(store.getState().config.data.noise).toBe(0.3);
+    undoEdit(store);
+    await applied(run, clock);
+    expect(store.getState().config.data.noise).toBe(noise);
+  });
+
+  it('an edit to the same value is no edit', async () => {
+    const { run, store } = await startedRun();
+    typeWeight(store, run, 0, run.parameters![0]);
+    expect(store.getState().edits.past).toEqual([]);
+  });
+});
