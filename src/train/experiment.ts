@@ -15,8 +15,8 @@ export interface Experiment {
   config: ExperimentConfig;
   custom: Dataset | null;
   backend: BackendChoice;
-  /** The latest weight or bias set by hand (or by its Undo): the run puts it into the model it trains, when it changes. */
-  parameterChange?: ParameterChange | null;
+  /** The latest weights or biases set by hand (or by their Undo): the run puts them into the model it trains, when they change. */
+  parameterChange?: ParameterChange[] | null;
 }
 
 /** One parameter's new value: its index in the flat parameter vector (plan order). */

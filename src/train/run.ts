@@ -122,7 +122,7 @@ export class Run {
     this.unsubscribe = this.source.subscribe((state, previous) => {
       if (state.backend !== previous.backend) this.switchBackend();
       if (state.config !== previous.config || state.custom !== previous.custom) this.requestApply();
-      if (state.parameterChange && state.parameterChange !== previous.parameterChange) this.setParameter(state.parameterChange);
+      if (state.parameterChange && state.parameterChange !== previous.parameterChange) this.setParameters(state.parameterChange);
     });
     this.requestApply();
     this.frameHandle = this.clock.request(this.frame);
@@ -286,14 +286,16 @@ export class Run {
     this.requestApply();
   }
 
-  /** Sets one weight or bias of the current model (after the calls in flight); every view then shows the changed model. */
-  setParameter({ index, value }: ParameterChange): void {
+  /** Sets weights or biases of the current model (after the calls in flight); every view then shows the changed model. */
+  setParameters(changes: readonly ParameterChange[]): void {
     this.enqueue(async () => {
       const session = this.session;
       if (!session) return;
       const parameters = await session.parameters();
-      if (index < 0 || index >= parameters.length) throw new RangeError(`there is no parameter ${index} in a model of ${parameters.length}`);
-      parameters[index] = value;
+      for (const { index, value } of changes) {
+        if (!(index >= 0 && index < parameters.length)) throw new RangeError(`there is no parameter ${index} in a model of ${parameters.length}`);
+        parameters[index] = value;
+      }
       session.setParameters(parameters);
     });
   }

@@ -13,6 +13,8 @@ import { labelRange } from './heatmap';
 import { divergingColor, cssColor } from './palette';
 import { drawBoundary, toPlane } from './planeDraw';
 import { PointsLayer } from './pointsLayer';
+import { NeuronFocus } from './NeuronFocus';
+import { drawNeuronPlane, hasNeuron } from './neuronPlane';
 import { setCustomData, updateView, type AppState } from './store';
 import { Hideable } from './Hideable';
 
@@ -91,8 +93,11 @@ export function DecisionBoundary(): ReactNode {
       fitCanvas(element, size);
       fitCanvas(plane.boundary, size);
       plane.points.show({ dataset, showTest: view.showTestData, width: element.width, height: element.height, scale: size.scale });
-      if (boundaryDrawn.changed(grid, dataset, view.discretize, element.width, element.height)) {
-        drawBoundary(plane.boundary, grid, dataset, view.discretize);
+      // A neuron picked in the diagram fills the plane in the model's place.
+      const neuron = view.focus && hasNeuron(current.plan, current.neurons, view.focus) ? view.focus : null;
+      if (boundaryDrawn.changed(neuron ? current.neurons : grid, dataset, view.discretize, element.width, element.height, neuron)) {
+        if (neuron) drawNeuronPlane(plane.boundary, current.plan!, current.neurons!, neuron);
+        else drawBoundary(plane.boundary, grid, dataset, view.discretize);
         plane.compose();
       }
       if (legend.current && dataset.task.kind === 'regression' && legendDrawn.changed(legend.current, dataset)) {
@@ -101,7 +106,7 @@ export function DecisionBoundary(): ReactNode {
         setText(legend.current.querySelector('.legend-max')!, range.toPrecision(2));
       }
     },
-    [view.discretize, view.showTestData, size, regression],
+    [view.discretize, view.showTestData, view.focus, size, regression],
   );
 
   const drag = useRef<{ last: [number, number] } | null>(null);
@@ -132,7 +137,7 @@ export function DecisionBoundary(): ReactNode {
         ref={canvas}
         className={`plane tool-${view.tool}`}
         role="img"
-        aria-label="Decision boundary"
+        aria-label={view.focus ? `Output of neuron ${view.focus.unit + 1} of layer ${view.focus.layer + 1}` : 'Decision boundary'}
         onPointerDown={(event) => {
           if (view.tool === 'none') return;
           event.currentTarget.setPointerCapture(event.pointerId);
@@ -144,6 +149,7 @@ export function DecisionBoundary(): ReactNode {
         }}
         onPointerUp={() => (drag.current = null)}
       />
+      <NeuronFocus />
       <div className="row toggles">
         <Hideable id="showTestData">
           <Toggle label="Show test data" checked={view.showTestData} onChange={(showTestData) => updateView(store, { showTestData })} />

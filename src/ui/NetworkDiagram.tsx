@@ -1,11 +1,11 @@
-import { useMemo, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { FEATURE_NAMES, type FeatureName } from '../core/features';
-import { buildModelSpec, planNetwork } from '../core/network';
+import { buildModelSpec, planNetwork, type NetworkPlan } from '../core/network';
 import { outputWidth } from '../core/task';
-import { useAppState, useRunFrame, useServices } from './appContext';
+import { useAppState, useRunFrame, useRunStatus, useServices } from './appContext';
 import { useDataTask } from './configTask';
 import { useDrawnVersion, useViewSize } from './drawnView';
-import { drawLinks, drawSkips, drawThumbnails, planMatches, type ShowTooltip } from './diagramDraw';
+import { drawLinks, drawSkips, drawThumbnails, planMatches, type DiagramPick, type OnPick, type ShowTooltip } from './diagramDraw';
 import { layoutDiagram } from './diagramLayout';
 import { FeatureToggle } from './FeatureToggle';
 import { labelRange } from './heatmap';
@@ -13,6 +13,10 @@ import { LayerHeader, LayerStrip } from './LayerHeader';
 import { hiddenWidths, setLayerWidth } from './modelEdits';
 import { updateConfig, updateView } from './store';
 import { useShown } from './Hideable';
+import { ParameterPopover } from './ParameterPopover';
+
+/** Width the parameter popover is kept inside the diagram with (px). */
+const POPOVER_WIDTH = 240;
 
 /** The features with `name` switched on or off; the last feature stays. */
 function toggled(features: FeatureName[], name: FeatureName): FeatureName[] {
@@ -26,7 +30,8 @@ function toggled(features: FeatureName[], name: FeatureName): FeatureName[] {
  * the controls; d3 draws the links and thumbnails whenever the run has new numbers.
  */
 export function NetworkDiagram(): ReactNode {
-  const { store } = useServices();
+  const { store, run } = useServices();
+  const status = useRunStatus();
   const model = useAppState((state) => state.config.model);
   const task = useDataTask();
   const selected = useAppState((state) => state.view.selectedLayer);
@@ -52,6 +57,25 @@ export function NetworkDiagram(): ReactNode {
     setTip({ text, x: event.clientX - box.left, y: event.clientY - box.top });
   };
 
+  // A click on a hidden unit shows its output on the plane (on an output unit, the model's again); while paused it also opens its parameters for typing.
+  const [popover, setPopover] = useState<{ pick: DiagramPick; x: number; y: number; plan: NetworkPlan; parameters: Float32Array } | null>(null);
+  const pick: OnPick = (picked, event) => {
+    const plan = run.plan;
+    if (!plan) return;
+    if (picked.kind === 'unit') updateView(store, { focus: plan.dense[picked.layer].hidden ? { layer: picked.layer, unit: picked.unit } : null });
+    if (run.status.playing || !run.parameters) return;
+    const box = container.current!.getBoundingClientRect();
+    setTip(null);
+    setPopover({ pick: picked, x: Math.max(0, Math.min(event.clientX - box.left, box.width - POPOVER_WIDTH)), y: Math.max(0, event.clientY - box.top - 8), plan, parameters: run.parameters });
+  };
+  useEffect(() => setPopover(null), [layout, status.playing]);
+  // A neuron shown on the plane goes when its layer loses it.
+  useEffect(() => {
+    const { focus } = store.getState().view;
+    const widths = widthsKey === '' ? [] : widthsKey.split(',').map(Number);
+    if (focus && !(focus.layer < widths.length && focus.unit < widths[focus.layer])) updateView(store, { focus: null });
+  }, [store, widthsKey]);
+
   // The network's shape from the settings: what the diagram shows, without numbers, until the model is built.
   const settingsPlan = useMemo(() => planNetwork(buildModelSpec(model, task)), [model, task]);
   const linksDrawn = useDrawnVersion();
@@ -64,12 +88,12 @@ export function NetworkDiagram(): ReactNode {
       if (!planMatches(layout, plan)) return;
       const [parameters, neurons, grid] = built ? [current.parameters, current.neurons, current.grid] : [null, null, null];
       if (linksDrawn.changed(layout, plan, parameters)) {
-        drawLinks(svg.current!, layout, plan, parameters, tooltip);
+        drawLinks(svg.current!, layout, plan, parameters, tooltip, pick);
         drawSkips(svg.current!, layout, model.arch === 'resnet' ? model.blocks : 0);
       }
       if (thumbnailsDrawn.changed(layout, plan, neurons, grid, parameters)) {
         const range = current.dataset?.task.kind === 'regression' ? labelRange(current.dataset) : 1;
-        drawThumbnails(thumbnails.current!, layout, plan, neurons, grid, parameters, range, tooltip);
+        drawThumbnails(thumbnails.current!, layout, plan, neurons, grid, parameters, range, tooltip, pick);
       }
     },
     [layout, model.arch, model.blocks, settingsPlan],
@@ -128,6 +152,7 @@ export function NetworkDiagram(): ReactNode {
           {label.text}
         </span>
       ))}
+      {popover && !status.playing && <ParameterPopover key={`${popover.pick.kind}:${popover.pick.name}`} {...popover} onClose={() => setPopover(null)} />}
       {tip && (
         <div className="tooltip" role="tooltip" style={{ left: tip.x + 12, top: tip.y + 12 }}>
           {tip.text}

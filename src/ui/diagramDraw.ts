@@ -23,6 +23,10 @@ interface Link {
 /** Shows `text` near the pointer, or hides the tooltip when text is null. */
 export type ShowTooltip = (text: string | null, event?: PointerEvent) => void;
 
+/** What a click in the diagram picked: a link's weight (its index in the parameter vector), or a unit of a dense layer. */
+export type DiagramPick = { kind: 'weight'; index: number; name: string } | { kind: 'unit'; layer: number; unit: number; name: string };
+export type OnPick = (pick: DiagramPick, event: MouseEvent) => void;
+
 function columnName(layout: DiagramLayout, column: number): string {
   const kind = layout.columns[column].kind;
   return kind === 'input' ? 'input' : kind === 'output' ? 'output' : `layer ${column}`;
@@ -70,7 +74,7 @@ const curve = (link: Link, half: number): string => {
 };
 
 /** Draws the links, coloured by sign and as thick as |w| relative to the largest drawn weight; hover shows the weight. */
-export function drawLinks(svg: SVGSVGElement, layout: DiagramLayout, plan: NetworkPlan, parameters: Float32Array | null, tooltip: ShowTooltip): void {
+export function drawLinks(svg: SVGSVGElement, layout: DiagramLayout, plan: NetworkPlan, parameters: Float32Array | null, tooltip: ShowTooltip, pick: OnPick): void {
   const links = diagramLinks(layout, plan);
   const weightOf = (link: Link) => (parameters ? parameters[link.weight] : 0);
   const largest = Math.max(1e-9, ...links.map((link) => Math.abs(weightOf(link))));
@@ -83,7 +87,8 @@ export function drawLinks(svg: SVGSVGElement, layout: DiagramLayout, plan: Netwo
     .attr('stroke', (link) => cssColor(weightOf(link) >= 0 ? POSITIVE : NEGATIVE))
     .attr('stroke-width', (link) => 0.6 + 5 * (Math.abs(weightOf(link)) / largest))
     .on('pointerenter pointermove', (event: PointerEvent, link) => tooltip(`Weight ${formatValue(weightOf(link))} ${link.describe}`, event))
-    .on('pointerleave', () => tooltip(null));
+    .on('pointerleave', () => tooltip(null))
+    .on('click', (event: MouseEvent, link) => pick({ kind: 'weight', index: link.weight, name: `Weight ${link.describe}` }, event));
 }
 
 /** Residual blocks' skip connections: an arc over each block, from its input column to its output column. */
@@ -107,6 +112,9 @@ interface Thumbnail {
   paint(out: Uint8ClampedArray, cells: number): void;
   /** What assistive technology calls it; fixed, unlike the tooltip's numbers, so nothing is re-announced as training runs. */
   name: string;
+  /** The unit it shows: dense layer and index. */
+  layer: number;
+  unit: number;
   describe(): string;
 }
 
@@ -120,6 +128,7 @@ export function drawThumbnails(
   parameters: Float32Array | null,
   regressionRange: number,
   tooltip: ShowTooltip,
+  pick: OnPick,
 ): void {
   const hidden = hiddenLayers(plan);
   const thumbnails: Thumbnail[] = [];
@@ -133,6 +142,8 @@ export function drawThumbnails(
         thumbnails.push({
           key: `h${c}:${node.index}`,
           node,
+          layer: c - 1,
+          unit: node.index,
           spec: values ? neurons!.spec : null,
           paint: (out, cells) => values && paintNeuron(values, hidden[c - 1].out, node.index, cells, out),
           name: `Neuron ${node.index + 1} of layer ${c}`,
@@ -143,6 +154,8 @@ export function drawThumbnails(
         thumbnails.push({
           key: `o:${node.index}`,
           node,
+          layer: c - 1,
+          unit: node.index,
           spec: grid?.spec ?? null,
           paint: (out, cells) => {
             if (!grid) return;
@@ -180,7 +193,8 @@ export function drawThumbnails(
       context.putImageData(image, 0, 0);
     })
     .on('pointerenter pointermove', (event: PointerEvent, thumbnail) => tooltip(thumbnail.describe(), event))
-    .on('pointerleave', () => tooltip(null));
+    .on('pointerleave', () => tooltip(null))
+    .on('click', (event: MouseEvent, thumbnail) => pick({ kind: 'unit', layer: thumbnail.layer, unit: thumbnail.unit, name: thumbnail.name }, event));
 }
 
 /** "lowest to highest" of one neuron's activations over the thumbnail grid. */

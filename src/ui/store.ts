@@ -62,8 +62,8 @@ export interface ParameterEdit {
   after: number;
 }
 
-/** What Undo takes back: a data state (the one before the edit, or after it on the Redo side), or a parameter edit. */
-export type Edit = { kind: 'data'; data: DataState } | { kind: 'parameter'; edit: ParameterEdit };
+/** What Undo takes back: a data state (the one before the edit, or after it on the Redo side), or the parameters typed at once. */
+export type Edit = { kind: 'data'; data: DataState } | { kind: 'parameters'; edits: ParameterEdit[] };
 
 /** Edits that Undo can take back, most recent last. */
 export const UNDO_LIMIT = 50;
@@ -81,8 +81,8 @@ export interface AppState extends Experiment {
   /** The challenge the student works on (and the solution a link claims), if any. */
   challenge: ChallengeLink | null;
   edits: { past: readonly Edit[]; future: readonly Edit[] };
-  /** The latest parameter value set by an edit, an Undo or a Redo, which the run puts into its model; null until one is. */
-  parameterChange: ParameterChange | null;
+  /** The latest parameter values set by an edit, an Undo or a Redo, which the run puts into its model; null until one is. */
+  parameterChange: ParameterChange[] | null;
 }
 
 export type AppStore = StoreApi<AppState>;
@@ -153,20 +153,23 @@ export function setCustomData(store: AppStore, dataset: Dataset, continuing = fa
 }
 
 /**
- * Sets one weight or bias of the model to a typed value, undoable; `before` is its value now. The
- * run puts the value into its model (`parameterChange`).
+ * Sets weights or biases of the model to typed values, as one undoable edit; each `before` is the
+ * value now. Values typed unchanged are no edit. The run puts the values into its model (`parameterChange`).
  */
-export function editParameter(store: AppStore, index: number, before: number, after: number): void {
-  if (Object.is(before, after)) return;
-  const { edits } = store.getState();
-  store.setState({ parameterChange: { index, value: after }, edits: { past: [...edits.past, { kind: 'parameter' as const, edit: { index, before, after } }].slice(-UNDO_LIMIT), future: [] } });
+export function editParameters(store: AppStore, typed: ParameterEdit[]): void {
+  const edits = typed.filter(({ before, after }) => !Object.is(before, after));
+  if (edits.length === 0) return;
+  const { edits: history } = store.getState();
+  store.setState({
+    parameterChange: edits.map(({ index, after }) => ({ index, value: after })),
+    edits: { past: [...history.past, { kind: 'parameters' as const, edits }].slice(-UNDO_LIMIT), future: [] },
+  });
 }
 
 /** The state that an edit taken back (or made again) leaves, and the entry for the other side of the history. */
 function swap(state: AppState, entry: Edit, direction: 'undo' | 'redo'): { patch: Partial<AppState>; other: Edit } {
-  if (entry.kind === 'parameter') {
-    const { index, before, after } = entry.edit;
-    return { patch: { parameterChange: { index, value: direction === 'undo' ? before : after } }, other: entry };
+  if (entry.kind === 'parameters') {
+    return { patch: { parameterChange: entry.edits.map(({ index, before, after }) => ({ index, value: direction === 'undo' ? before : after })) }, other: entry };
   }
   return { patch: { config: { ...state.config, data: entry.data.data }, custom: entry.data.custom }, other: { kind: 'data', data: currentData(state) } };
 }

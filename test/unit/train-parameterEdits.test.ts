@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { editData, editParameter, redoEdit, undoEdit, type AppStore } from '../../src/ui/store';
+import { editData, editParameters, redoEdit, undoEdit, type AppStore } from '../../src/ui/store';
 import type { Run } from '../../src/train/run';
 import { startedRun, type ManualClock } from './train-runHarness';
 
@@ -10,9 +10,9 @@ async function applied(run: Run, clock: ManualClock): Promise<void> {
   await run.idle();
 }
 
-/** A weight typed in the diagram, as the popover does: its value now, then the typed one. */
-function typeWeight(store: AppStore, run: Run, index: number, value: number): void {
-  editParameter(store, index, run.parameters![index], value);
+/** Parameters typed in the diagram's popover at once: each with its value now and the typed one. */
+function typeWeights(store: AppStore, run: Run, typed: [index: number, value: number][]): void {
+  editParameters(store, typed.map(([index, after]) => ({ index, before: run.parameters![index], after })));
 }
 
 describe('weights and biases typed by hand', () => {
@@ -22,8 +22,9 @@ describe('weights and biases typed by hand', () => {
     await applied(run, clock);
     const trained = Float32Array.from(run.parameters!);
     const bias = run.plan!.dense[0].biasOffset + 2;
-    typeWeight(store, run, 1, 1.5);
-    typeWeight(store, run, bias, -0.25);
+    typeWeights(store, run, [[1, 1.5]]);
+    typeWeights(store, run, [[bias, -0.25], [0, trained[0]]]);
+    expect(store.getState().edits.past.at(-1)).toEqual({ kind: 'parameters', edits: [{ index: bias, before: trained[bias], after: -0.25 }] });
     await applied(run, clock);
     const edited = Float32Array.from(trained);
     edited[1] = 1.5;
@@ -51,7 +52,7 @@ describe('weights and biases typed by hand', () => {
     editData(store, (data) => (data.noise = 0.3));
     await applied(run, clock);
     const before = run.parameters![0];
-    typeWeight(store, run, 0, 2);
+    typeWeights(store, run, [[0, 2]]);
     await applied(run, clock);
     expect(run.parameters![0]).toBe(2);
     undoEdit(store);
@@ -63,9 +64,9 @@ describe('weights and biases typed by hand', () => {
     expect(store.getState().config.data.noise).toBe(noise);
   });
 
-  it('an edit to the same value is no edit', async () => {
+  it('a value typed unchanged is no edit', async () => {
     const { run, store } = await startedRun();
-    typeWeight(store, run, 0, run.parameters![0]);
+    typeWeights(store, run, [[0, run.parameters![0]]]);
     expect(store.getState().edits.past).toEqual([]);
   });
 });
