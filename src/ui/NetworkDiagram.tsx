@@ -68,7 +68,7 @@ export function NetworkDiagram(): ReactNode {
     setTip(null);
     setPopover({ pick: picked, x: Math.max(0, Math.min(event.clientX - box.left, box.width - POPOVER_WIDTH)), y: Math.max(0, event.clientY - box.top - 8), plan, parameters: run.parameters });
   };
-  useEffect(() => setPopover(null), [layout, status.playing]);
+  useEffect(() => setPopover(null), [widthsKey, outputs, status.playing]);
   // A neuron shown on the plane goes when its layer loses it.
   useEffect(() => {
     const { focus } = store.getState().view;

@@ -1,0 +1,74 @@
+import { expect, it } from 'vitest';
+import { button, download, expectHealthy, field, openPlayground, type BackendMode } from './browser';
+
+/** Neurons and weights in the network diagram, on both backends, driven by the names the page gives its controls. */
+
+interface DenseLayerFile {
+  weight: number[][];
+  bias: number[];
+}
+
+/** The first layer's weights and biases in the file Export weights offers. */
+async function exportedFirstLayer(page: Parameters<typeof button>[0]): Promise<DenseLayerFile> {
+  const file = await download(page, button(page, 'Export weights'));
+  return (JSON.parse(file.text) as { layers: DenseLayerFile[] }).layers[0];
+}
+
+it.each<BackendMode>(['cpu', 'webgpu'])('a neuron fills the plane with its formula; typed while paused, its weight and bias go into the model, and Ctrl+Z takes them back, on %s', async (mode) => {
+  const playground = await openPlayground(mode);
+  const { page } = playground;
+  try {
+    const diagram = page.getByRole('group', { name: 'Network diagram' });
+    const plane = page.getByRole('img', { name: 'Decision boundary' });
+    const output = await plane.screenshot();
+    const before = await exportedFirstLayer(page);
+
+    await diagram.getByRole('img', { name: 'Neuron 2 of layer 1' }).click();
+    const neuronPlane = page.getByRole('img', { name: 'Output of neuron 2 of layer 1' });
+    await neuronPlane.waitFor();
+    await expect.poll(async () => (await neuronPlane.screenshot()).equals(output)).toBe(false);
+    const formula = page.getByRole('group', { name: 'Neuron on the plane' }).getByRole('status', { name: 'Neuron formula' });
+    const numbers = (layer: DenseLayerFile) => [layer.weight[1][0], layer.weight[1][1], layer.bias[1]].map((value) => value.toPrecision(3).replace('-', ''));
+    // The formula's numbers are the model's: tanh(w₁·x₁ ± w₂·x₂ ± b).
+    const [w1, w2, b] = numbers(before);
+    await expect.poll(() => formula.textContent()).toMatch(new RegExp(`^tanh\\(−?${w1}·x₁ [+−] ${w2}·x₂ [+−] ${b}\\)$`));
+
+    // Paused, the click also opened the neuron's parameters.
+    const popover = page.getByRole('dialog', { name: 'Neuron 2 of layer 1' });
+    await field(page, 'Weight from x₁').fill('-0.75');
+    await field(page, 'Bias').fill('1.5');
+    await popover.getByRole('button', { name: 'Set' }).click();
+    await expect.poll(() => popover.count()).toBe(0);
+    await expect.poll(() => formula.textContent()).toMatch(/^tanh\(−0\.750·x₁ [+−] [\d.]+·x₂ \+ 1\.50\)$/);
+    const edited = await exportedFirstLayer(page);
+    expect([edited.weight[1][0], edited.bias[1]]).toEqual([-0.75, 1.5]);
+    expect(edited.weight[0]).toEqual(before.weight[0]);
+
+    await page.keyboard.press('Control+z');
+    await expect.poll(async () => (await exportedFirstLayer(page)).bias[1]).toBe(before.bias[1]);
+    expect(await exportedFirstLayer(page)).toEqual(before);
+    await expect.poll(() => formula.textContent()).toMatch(new RegExp(`${b}\\)$`));
+
+    // The output comes back to the plane.
+    await button(page, 'Show the output').click();
+    await plane.waitFor();
+    await expectHealthy(playground);
+  } finally {
+    await playground.browser.close();
+  }
+});
+
+it('while training runs, a click on a neuron shows it and opens nothing to type', async () => {
+  const playground = await openPlayground('cpu');
+  const { page } = playground;
+  try {
+    await button(page, 'Play').click();
+    await page.getByRole('group', { name: 'Network diagram' }).getByRole('img', { name: 'Neuron 1 of layer 2' }).click();
+    await page.getByRole('img', { name: 'Output of neuron 1 of layer 2' }).waitFor();
+    expect(await page.getByRole('dialog').count()).toBe(0);
+    await button(page, 'Pause').click();
+    await expectHealthy(playground);
+  } finally {
+    await playground.browser.close();
+  }
+});
