@@ -288,14 +288,28 @@ export class Run {
 
   /** Sets weights or biases of the current model (after the calls in flight); every view then shows the changed model. */
   setParameters(changes: readonly ParameterChange[]): void {
-    this.enqueue(async () => {
-      const session = this.session;
-      if (!session) return;
-      const parameters = await session.parameters();
+    this.changeParameters((parameters) => {
       for (const { index, value } of changes) {
         if (!(index >= 0 && index < parameters.length)) throw new RangeError(`there is no parameter ${index} in a model of ${parameters.length}`);
         parameters[index] = value;
       }
+    });
+  }
+
+  /** Replaces every parameter of the current model, if it has as many (the slow-motion step's update). */
+  replaceParameters(values: ArrayLike<number>): void {
+    this.changeParameters((parameters) => {
+      if (values.length !== parameters.length) throw new RangeError(`expected ${parameters.length} parameters, got ${values.length}`);
+      parameters.set(values);
+    });
+  }
+
+  private changeParameters(change: (parameters: Float32Array) => void): void {
+    this.enqueue(async () => {
+      const session = this.session;
+      if (!session) return;
+      const parameters = await session.parameters();
+      change(parameters);
       session.setParameters(parameters);
     });
   }

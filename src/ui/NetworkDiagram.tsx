@@ -32,6 +32,7 @@ function toggled(features: FeatureName[], name: FeatureName): FeatureName[] {
 export function NetworkDiagram(): ReactNode {
   const { store, run } = useServices();
   const status = useRunStatus();
+  const linkValues = useAppState((state) => state.linkValues);
   const model = useAppState((state) => state.config.model);
   const task = useDataTask();
   const selected = useAppState((state) => state.view.selectedLayer);
@@ -87,8 +88,9 @@ export function NetworkDiagram(): ReactNode {
       const plan = built ? current.plan! : settingsPlan;
       if (!planMatches(layout, plan)) return;
       const [parameters, neurons, grid] = built ? [current.parameters, current.neurons, current.grid] : [null, null, null];
-      if (linksDrawn.changed(layout, plan, parameters)) {
-        drawLinks(svg.current!, layout, plan, parameters, tooltip, pick);
+      const shown = built ? linkValues : null;
+      if (linksDrawn.changed(layout, plan, parameters, shown)) {
+        drawLinks(svg.current!, layout, plan, parameters, tooltip, pick, shown);
         drawSkips(svg.current!, layout, model.arch === 'resnet' ? model.blocks : 0);
       }
       if (thumbnailsDrawn.changed(layout, plan, neurons, grid, parameters)) {
@@ -96,7 +98,7 @@ export function NetworkDiagram(): ReactNode {
         drawThumbnails(thumbnails.current!, layout, plan, neurons, grid, parameters, range, tooltip, pick);
       }
     },
-    [layout, model.arch, model.blocks, settingsPlan],
+    [layout, model.arch, model.blocks, settingsPlan, linkValues],
   );
 
   const editWidth = (layer: number, neurons: number) => updateConfig(store, (config) => (config.model = setLayerWidth(config.model, layer, neurons)));

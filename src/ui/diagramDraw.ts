@@ -4,6 +4,7 @@ import { hiddenLayers, type NetworkPlan } from '../core/network';
 import type { GridSpec } from '../core/trainer';
 import type { GridValues } from '../train/run';
 import type { DiagramLayout, DiagramNode } from './diagramLayout';
+import type { LinkValues } from './store';
 import { formatValue } from './format';
 import { paintClassProbability, paintClasses, paintNeuron, paintRegression } from './heatmap';
 import { cssColor, NEGATIVE, POSITIVE } from './palette';
@@ -73,10 +74,15 @@ const curve = (link: Link, half: number): string => {
   return `M${x1},${link.from.y} C${middle},${link.from.y} ${middle},${link.to.y} ${x2},${link.to.y}`;
 };
 
-/** Draws the links, coloured by sign and as thick as |w| relative to the largest drawn weight; hover shows the weight. */
-export function drawLinks(svg: SVGSVGElement, layout: DiagramLayout, plan: NetworkPlan, parameters: Float32Array | null, tooltip: ShowTooltip, pick: OnPick): void {
+/**
+ * Draws the links, coloured by sign and as thick as |w| relative to the largest drawn weight; hover
+ * shows the weight. `shown` puts other numbers per parameter in the weights' place (a gradient).
+ */
+export function drawLinks(svg: SVGSVGElement, layout: DiagramLayout, plan: NetworkPlan, parameters: Float32Array | null, tooltip: ShowTooltip, pick: OnPick, shown: LinkValues | null = null): void {
   const links = diagramLinks(layout, plan);
-  const weightOf = (link: Link) => (parameters ? parameters[link.weight] : 0);
+  const values = shown?.values ?? parameters;
+  const name = shown?.name ?? 'Weight';
+  const weightOf = (link: Link) => (values ? values[link.weight] : 0);
   const largest = Math.max(1e-9, ...links.map((link) => Math.abs(weightOf(link))));
   d3.select(svg)
     .select('g.links')
@@ -86,7 +92,7 @@ export function drawLinks(svg: SVGSVGElement, layout: DiagramLayout, plan: Netwo
     .attr('d', (link) => curve(link, layout.node / 2))
     .attr('stroke', (link) => cssColor(weightOf(link) >= 0 ? POSITIVE : NEGATIVE))
     .attr('stroke-width', (link) => 0.6 + 5 * (Math.abs(weightOf(link)) / largest))
-    .on('pointerenter pointermove', (event: PointerEvent, link) => tooltip(`Weight ${formatValue(weightOf(link))} ${link.describe}`, event))
+    .on('pointerenter pointermove', (event: PointerEvent, link) => tooltip(`${name} ${formatValue(weightOf(link))} ${link.describe}`, event))
     .on('pointerleave', () => tooltip(null))
     .on('click', (event: MouseEvent, link) => pick({ kind: 'weight', index: link.weight, name: `Weight ${link.describe}` }, event));
 }

@@ -37,6 +37,12 @@ export interface ViewOptions {
   focus: NeuronRef | null;
 }
 
+/** A number per parameter (plan order) for the diagram's links to show, and what they are. */
+export interface LinkValues {
+  name: string;
+  values: Float32Array;
+}
+
 /** One unit of one dense layer. */
 export interface NeuronRef {
   layer: number;
@@ -81,6 +87,8 @@ export interface AppState extends Experiment {
   /** The challenge the student works on (and the solution a link claims), if any. */
   challenge: ChallengeLink | null;
   edits: { past: readonly Edit[]; future: readonly Edit[] };
+  /** Numbers the diagram's links show instead of the weights (the slow-motion step's gradients), if any. */
+  linkValues: LinkValues | null;
   /** The latest parameter values set by an edit, an Undo or a Redo, which the run puts into its model; null until one is. */
   parameterChange: ParameterChange[] | null;
 }
@@ -93,7 +101,7 @@ export function defaultView(): ViewOptions {
 
 /** A plain store outside React; components read it with zustand's useStore. */
 export function createAppStore(config: ExperimentConfig, custom: Dataset | null = null, backend: BackendChoice = 'auto'): AppStore {
-  return createStore<AppState>()(() => ({ config, custom, backend, view: defaultView(), notice: null, pinned: null, challenge: null, edits: { past: [], future: [] }, parameterChange: null }));
+  return createStore<AppState>()(() => ({ config, custom, backend, view: defaultView(), notice: null, pinned: null, challenge: null, edits: { past: [], future: [] }, parameterChange: null, linkValues: null }));
 }
 
 /** Replaces the config with an edited copy (the old object is never mutated, so changes are seen by identity). */
@@ -113,6 +121,11 @@ export function drawNewWeights(store: AppStore): void {
 
 export function updateView(store: AppStore, patch: Partial<ViewOptions>): void {
   store.setState({ view: { ...store.getState().view, ...patch } });
+}
+
+/** The diagram's links show these numbers (null: the weights again). */
+export function showLinkValues(store: AppStore, linkValues: LinkValues | null): void {
+  store.setState({ linkValues });
 }
 
 export function showNotice(store: AppStore, notice: Notice | null): void {

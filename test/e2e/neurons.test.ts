@@ -72,3 +72,30 @@ it('while training runs, a click on a neuron shows it and opens nothing to type'
     await playground.browser.close();
   }
 });
+
+it.each<BackendMode>(['cpu', 'webgpu'])('Slow-motion step: forward, loss, backward and update for one point, and the weights move, on %s', async (mode) => {
+  const playground = await openPlayground(mode);
+  const { page } = playground;
+  try {
+    const before = await exportedFirstLayer(page);
+    await button(page, 'Slow-motion step').click();
+    const region = page.getByRole('region', { name: 'Slow-motion step' });
+    const lines = region.getByRole('list', { name: 'Stage numbers' }).getByRole('listitem');
+    await expect.poll(() => region.getByRole('heading').textContent()).toBe('Stage 1 of 4: Forward');
+    expect(await lines.allTextContents()).toEqual([expect.stringMatching(/^Features: /), expect.stringMatching(/^Layer 1: (−?[\d.e+-]+, ){7}−?[\d.e+-]+$/), expect.stringMatching(/^Layer 2: /), expect.stringMatching(/^Output/)]);
+    await button(page, 'Next stage').click();
+    expect(await region.getByRole('heading').textContent()).toBe('Stage 2 of 4: Loss');
+    expect(await lines.allTextContents()).toEqual([expect.stringMatching(/^Probabilities: [\d.]+, [\d.]+; true class [01]$/), expect.stringMatching(/^Loss: [\d.]+$/)]);
+    await button(page, 'Next stage').click();
+    expect(await region.getByRole('heading').textContent()).toBe('Stage 3 of 4: Backward');
+    await button(page, 'Next stage').click();
+    expect(await region.getByRole('heading').textContent()).toBe('Stage 4 of 4: Update');
+    // The update is in the model: its exported weights moved.
+    await expect.poll(async () => JSON.stringify(await exportedFirstLayer(page))).not.toBe(JSON.stringify(before));
+    await button(page, 'Next stage').click();
+    expect(await region.getByRole('heading').textContent()).toBe('Stage 1 of 4: Forward');
+    await expectHealthy(playground);
+  } finally {
+    await playground.browser.close();
+  }
+});
