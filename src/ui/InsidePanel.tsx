@@ -7,6 +7,7 @@ import { NO_INSIDE_VIEWS } from '../train/insideViews';
 import { useRunFrame, useServices } from './appContext';
 import './inside.css';
 import { drawLayerPicture, layerPicture } from './layerViewDraw';
+import { SlowMotionButton } from './SlowMotionPanel';
 import { updateView } from './store';
 import { useSidePanel } from './useSidePanel';
 
@@ -75,6 +76,7 @@ export function InsidePanel(): ReactNode {
         <h2 ref={heading} tabIndex={-1}>
           See inside
         </h2>
+        <SlowMotionButton />
         <button type="button" className="small" onClick={() => updateView(store, { panel: 'none' })}>
           Close
         </button>

@@ -1,4 +1,4 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import type { ModelConfig } from '../core/config';
 import { buildModelSpec, planNetwork } from '../core/network';
 import type { Task } from '../core/task';
@@ -8,7 +8,6 @@ import { LayerEditor } from './LayerEditor';
 import { addLayer, canAddLayer, canRemoveLayer, hiddenWidths, removeLayer } from './modelEdits';
 import { NetworkDiagram } from './NetworkDiagram';
 import { SlowMotionPanel } from './SlowMotionPanel';
-import { SLOW_MOTION_MAX_UNITS } from '../train/slowMotion';
 import { updateConfig, updateView } from './store';
 import { Hideable } from './Hideable';
 import { SETTING_EXPLANATIONS } from './explanations';
@@ -24,18 +23,17 @@ function summary(model: ModelConfig, task: Task): string {
 
 /** The network diagram with the buttons that add and remove layers, and the selected layer's settings. */
 export function NetworkPanel(): ReactNode {
-  const { store, run } = useServices();
+  const { store } = useServices();
   const model = useAppState((state) => state.config.model);
   const text = summary(model, useDataTask());
   const { playing } = useRunStatus();
-  const [slowMotion, setSlowMotion] = useState(false);
-  const slowFits = hiddenWidths(model).every((width) => width <= SLOW_MOTION_MAX_UNITS);
+  const slowMotion = useAppState((state) => state.view.slowMotion);
   const shape = `${model.arch}:${hiddenWidths(model).join(',')}`;
   // Training, or another network, ends the slow-motion step.
   useEffect(() => {
-    if (playing) setSlowMotion(false);
-  }, [playing]);
-  useEffect(() => setSlowMotion(false), [shape]);
+    if (playing) updateView(store, { slowMotion: false });
+  }, [store, playing]);
+  useEffect(() => updateView(store, { slowMotion: false }), [store, shape]);
   return (
     <section className="panel network-panel" aria-labelledby="network-heading">
       <div className="panel-head">
@@ -54,17 +52,6 @@ export function NetworkPanel(): ReactNode {
         <button type="button" onClick={() => updateView(store, { panel: 'inside' })}>
           See inside
         </button>
-        <button
-          type="button"
-          disabled={!slowFits}
-          title={slowFits ? 'One training step on one point, stage by stage' : `For networks of up to ${SLOW_MOTION_MAX_UNITS} units per layer`}
-          onClick={() => {
-            run.pause();
-            setSlowMotion(true);
-          }}
-        >
-          Slow-motion step
-        </button>
         <span className="summary" title={text}>
           {text}
         </span>
@@ -72,7 +59,7 @@ export function NetworkPanel(): ReactNode {
       <NetworkDiagram />
       {slowMotion && !playing ? (
         // In the layer editor's place, so that the diagram keeps its room.
-        <SlowMotionPanel key={shape} onClose={() => setSlowMotion(false)} />
+        <SlowMotionPanel key={shape} onClose={() => updateView(store, { slowMotion: false })} />
       ) : (
         <Hideable id="layerEditor">
           <LayerEditor />

@@ -1,10 +1,11 @@
 import { useState, type ReactNode } from 'react';
 import type { NetworkPlan } from '../core/network';
-import { SLOW_MOTION_STAGES, slowMotionStep, type SlowMotionStep } from '../train/slowMotion';
-import { useServices } from './appContext';
+import { SLOW_MOTION_MAX_UNITS, SLOW_MOTION_STAGES, slowMotionStep, type SlowMotionStep } from '../train/slowMotion';
+import { hiddenWidths } from './modelEdits';
+import { useAppState, useServices } from './appContext';
 import { formatValue } from './format';
 import './neurons.css';
-import { showLinkValues } from './store';
+import { showLinkValues, updateView } from './store';
 
 const numbers = (values: ArrayLike<number>): string => Array.from(values, formatValue).join(', ');
 
@@ -32,6 +33,26 @@ function stageLines(plan: NetworkPlan, step: SlowMotionStep, stage: number, befo
   }
   const moved = Float64Array.from(stages.parameters, (value, i) => value - before[i]);
   return plan.dense.map((layer) => `${layerName(plan, layer.index)}: largest |Δw| ${formatValue(largest(moved, layer.weightOffset, layer.in * layer.out))}; Δb ${numbers(moved.subarray(layer.biasOffset, layer.biasOffset + layer.out))}`);
+}
+
+/** Pauses training and shows one step in slow motion under the network diagram, which the side panel gives back its place. */
+export function SlowMotionButton(): ReactNode {
+  const { store, run } = useServices();
+  const fits = useAppState((state) => hiddenWidths(state.config.model).every((width) => width <= SLOW_MOTION_MAX_UNITS));
+  return (
+    <button
+      type="button"
+      className="small"
+      disabled={!fits}
+      title={fits ? 'One training step on one point, stage by stage, in the network diagram' : `For networks of up to ${SLOW_MOTION_MAX_UNITS} units per layer`}
+      onClick={() => {
+        run.pause();
+        updateView(store, { panel: 'none', slowMotion: true });
+      }}
+    >
+      Slow-motion step
+    </button>
+  );
 }
 
 /**

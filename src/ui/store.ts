@@ -33,6 +33,8 @@ export interface ViewOptions {
   lesson: string | null;
   /** Which side panel is open. */
   panel: 'none' | 'lessons' | 'share' | 'computes' | 'challenges' | 'confusion' | 'inside';
+  /** One step in slow motion is shown under the network diagram (training is paused). */
+  slowMotion: boolean;
   /** The hidden neuron whose output fills the plane instead of the model's (dense layer index, unit), if any. */
   focus: NeuronRef | null;
 }
@@ -96,7 +98,7 @@ export interface AppState extends Experiment {
 export type AppStore = StoreApi<AppState>;
 
 export function defaultView(): ViewOptions {
-  return { showTestData: false, discretize: false, logScale: false, logEpochs: true, speed: DEFAULT_SPEED, tool: 'none', drawClass: 0, drawValue: 0, selectedLayer: 0, hidden: [], present: false, lesson: null, panel: 'none', focus: null };
+  return { showTestData: false, discretize: false, logScale: false, logEpochs: true, speed: DEFAULT_SPEED, tool: 'none', drawClass: 0, drawValue: 0, selectedLayer: 0, hidden: [], present: false, lesson: null, panel: 'none', focus: null, slowMotion: false };
 }
 
 /** A plain store outside React; components read it with zustand's useStore. */

@@ -78,7 +78,10 @@ it.each<BackendMode>(['cpu', 'webgpu'])('Slow-motion step: forward, loss, backwa
   const { page } = playground;
   try {
     const before = await exportedFirstLayer(page);
+    await button(page, 'See inside').click();
     await button(page, 'Slow-motion step').click();
+    // The side panel gives the network back its place: the step is shown under the diagram.
+    await expect.poll(() => page.getByRole('complementary', { name: 'See inside' }).count()).toBe(0);
     const region = page.getByRole('region', { name: 'Slow-motion step' });
     const lines = region.getByRole('list', { name: 'Stage numbers' }).getByRole('listitem');
     await expect.poll(() => region.getByRole('heading').textContent()).toBe('Stage 1 of 4: Forward');
