@@ -8,6 +8,7 @@ import { exportWeights, type WeightsFileV1 } from '../io/weights';
 import { errorText, type Backend } from './backend';
 import { datasetOf } from './dataEdits';
 import type { BackendProvider, FrameClock } from './run';
+import { RateMeter } from './rateMeter';
 import { metricsSummary } from './runSupport';
 import { measuredLoss, summarizeRun, type SweepPoint, type SweepResult } from './sweepResults';
 import { buildTrainerSetup } from './trainerSetup';
@@ -76,6 +77,8 @@ const FRAME_BUDGET_MS = 12;
 const MAX_STEPS_PER_FRAME = 64;
 /** The plane grids are asked for at most this often. */
 const GRID_INTERVAL_MS = 200;
+/** The metrics (the curves and the table) are asked for at most this often. */
+const METRICS_INTERVAL_MS = 100;
 
 /** One run of the sweep as the compare view shows it. */
 export interface SweepRun {
@@ -96,6 +99,7 @@ interface GroupState {
   k: number;
   busy: boolean;
   lastGrid: number;
+  lastMetrics: number;
 }
 
 export interface SweepStart {
@@ -116,8 +120,7 @@ export class SweepRunner {
   private groups: GroupState[] = [];
   private frameHandle: number | null = null;
   private disposed = false;
-  private steps = 0;
-  private readonly started: number;
+  private readonly rate = new RateMeter();
 
   private constructor(private readonly start: SweepStart) {
     // Data is never an axis: every run trains on the same points.
@@ -133,7 +136,6 @@ export class SweepRunner {
       curve: [],
       diverged: false,
     }));
-    this.started = start.clock.now();
   }
 
   /** Builds every run's trainer (fresh weights from its seed), shares them among the backends' groups and starts training. */
@@ -151,7 +153,7 @@ export class SweepRunner {
           built.push(trainer);
           trainers.push(trainer);
         }
-        if (share.length > 0) runner.groups.push({ group: new TrainerGroup(built), runs: share, k: 1, busy: false, lastGrid: -Infinity });
+        if (share.length > 0) runner.groups.push({ group: new TrainerGroup(built), runs: share, k: 1, busy: false, lastGrid: -Infinity, lastMetrics: -Infinity });
       }
     } catch (error) {
       for (const trainer of trainers) trainer.dispose();
@@ -170,10 +172,9 @@ export class SweepRunner {
     return this.groups.length;
   }
 
-  /** Optimizer steps a second over all runs since the sweep started. */
+  /** Optimizer steps a second over all runs, over the last second. */
   stepsPerSecond(): number {
-    const seconds = (this.start.clock.now() - this.started) / 1000;
-    return seconds > 0 ? this.steps / seconds : 0;
+    return this.rate.perSecond(this.start.clock.now());
   }
 
   results(): SweepResult[] {
@@ -212,18 +213,20 @@ export class SweepRunner {
   private async stepGroup(state: GroupState, now: number): Promise<void> {
     state.busy = true;
     const wantGrid = now - state.lastGrid >= GRID_INTERVAL_MS;
+    const wantMetrics = wantGrid || now - state.lastMetrics >= METRICS_INTERVAL_MS;
     const grid = wantGrid ? planeGrid(SWEEP_GRID_SIZE) : undefined;
     if (wantGrid) state.lastGrid = now;
-    // A diverged run keeps its last weights and takes no more steps.
+    if (wantMetrics) state.lastMetrics = now;
     const k = state.k;
     const began = this.start.clock.now();
     try {
-      const observations = await state.group.step(k, { metrics: true, grid });
+      const observations = await state.group.step(k, { metrics: wantMetrics, grid });
       if (this.disposed) return;
-      const elapsed = this.start.clock.now() - began;
-      state.k = Math.max(1, Math.min(MAX_STEPS_PER_FRAME, Math.round((k * FRAME_BUDGET_MS) / Math.max(elapsed, 1))));
+      const done = this.start.clock.now();
+      // k is sized by the calls that only train: an observation costs the same whatever k is.
+      if (!wantMetrics) state.k = Math.max(1, Math.min(MAX_STEPS_PER_FRAME, Math.round((k * FRAME_BUDGET_MS) / Math.max(done - began, 1))));
       observations.forEach((observation, i) => this.observe(state.runs[i], observation, grid));
-      this.steps += k * observations.length;
+      this.rate.add(done, k * observations.filter((observation) => !observation.diverged).length);
       this.version++;
     } catch (error) {
       if (this.disposed) return;
