@@ -28,9 +28,8 @@ export function CompareTable({ axes, runner, ranked, onOpen, onExport }: { axes:
           <th scope="col" title={`The first epoch with a test loss at or below ${TARGET_LOSS}`}>
             Epochs to {TARGET_LOSS}
           </th>
-          <th scope="col">
-            <span className="visually-hidden">Actions</span>
-          </th>
+          {/* Not visually hidden text: an absolutely placed span would escape the panel's scrolling. */}
+          <th scope="col" aria-label="Actions" />
         </tr>
       </thead>
       <tbody>

@@ -1,4 +1,5 @@
 import { useEffect, useRef, type ReactNode } from 'react';
+import { sweepValueText } from '../core/sweepAxes';
 import type { SweepRun, SweepRunner } from '../train/sweep';
 import { seriesStyle } from './compareChart';
 import { formatLoss } from './format';
@@ -24,7 +25,7 @@ function Tile({ run, dataset, columns, version, onOpen }: { run: SweepRun; datas
   return (
     <button type="button" className="compare-tile" style={{ borderColor: color }} aria-label={`Open ${run.label} (plane)`} title={`${run.label}: make it the main experiment`} onClick={onOpen}>
       <canvas ref={canvas} width={TILE_PIXELS} height={TILE_PIXELS} aria-hidden="true" />
-      <span className="compare-tile-label">{run.label}</span>
+      <span className="compare-tile-label">{run.spec.values.map(sweepValueText).join(' · ')}</span>
       <span className="compare-tile-loss">{run.diverged ? 'diverged' : `loss ${formatLoss(loss)}`}</span>
     </button>
   );
