@@ -97,7 +97,8 @@ interface GroupState {
   group: RunGroup;
   runs: SweepRun[];
   k: number;
-  busy: boolean;
+  /** The call in flight, if any. */
+  busy: Promise<void> | null;
   lastGrid: number;
   lastMetrics: number;
 }
@@ -153,7 +154,7 @@ export class SweepRunner {
           built.push(trainer);
           trainers.push(trainer);
         }
-        if (share.length > 0) runner.groups.push({ group: new TrainerGroup(built), runs: share, k: 1, busy: false, lastGrid: -Infinity, lastMetrics: -Infinity });
+        if (share.length > 0) runner.groups.push({ group: new TrainerGroup(built), runs: share, k: 1, busy: null, lastGrid: -Infinity, lastMetrics: -Infinity });
       }
     } catch (error) {
       for (const trainer of trainers) trainer.dispose();
@@ -195,6 +196,11 @@ export class SweepRunner {
     return exportWeights(run.modelSpec, parameters, { config: run.spec.config, metrics });
   }
 
+  /** Resolves when no call is in flight. */
+  async settled(): Promise<void> {
+    await Promise.all(this.groups.map((state) => state.busy));
+  }
+
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
@@ -207,11 +213,10 @@ export class SweepRunner {
     if (this.disposed) return;
     this.frameHandle = this.start.clock.request(this.frame);
     if (this.problem) return;
-    for (const state of this.groups) if (!state.busy) void this.stepGroup(state, now);
+    for (const state of this.groups) if (!state.busy) state.busy = this.stepGroup(state, now);
   };
 
   private async stepGroup(state: GroupState, now: number): Promise<void> {
-    state.busy = true;
     const wantGrid = now - state.lastGrid >= GRID_INTERVAL_MS;
     const wantMetrics = wantGrid || now - state.lastMetrics >= METRICS_INTERVAL_MS;
     const grid = wantGrid ? planeGrid(SWEEP_GRID_SIZE) : undefined;
@@ -233,7 +238,7 @@ export class SweepRunner {
       this.problem = `The comparison stopped: ${errorText(error)}`;
       this.version++;
     } finally {
-      state.busy = false;
+      state.busy = null;
     }
   }
 

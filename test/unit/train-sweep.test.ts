@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../src/core/config';
 import { expandSweep, SWEEP_AXES, SWEEP_AXIS_KEYS, sweepRunLabel, type SweepAxis } from '../../src/core/sweepAxes';
 import { rankResults, resultsCsv, summarizeRun, type SweepResult } from '../../src/train/sweepResults';
-import { sweepWorkerCount } from '../../src/train/sweep';
+import { CpuTrainer } from '../../src/cpu/cpuTrainer';
+import type { Backend } from '../../src/train/backend';
+import { SWEEP_GRID_SIZE, SweepRunner, sweepWorkerCount, type SweepBackends } from '../../src/train/sweep';
+import { buildTrainerSetup } from '../../src/train/trainerSetup';
+import { ManualClock, SpyTrainer } from './train-runHarness';
 
 const metrics = (loss: number, accuracy: number) => ({ train: { loss, accuracy, count: 10 }, test: { loss, accuracy, count: 5 } });
 
@@ -72,5 +76,58 @@ describe('the results of a sweep', () => {
     const runs = [summarizeRun(0, 'a', [{ epoch: 2, loss: 0.2 }], metrics(0.2, 0.9), false), summarizeRun(1, 'b', [{ epoch: 2, loss: 0.05 }], metrics(0.05, 1), false)];
     const csv = resultsCsv(['Training seed', 'Learning rate'], rankResults(runs), (index) => [['1', '0.01'], ['2', '0.1']][index]);
     expect(csv).toBe('rank,Training seed,Learning rate,epoch,best loss,final loss,accuracy,epochs to loss 0.1,diverged\n1,2,0.1,2,0.05,0.05,1,2,false\n2,1,0.01,2,0.2,0.2,0.9,,false\n');
+  });
+});
+
+describe('SweepRunner', () => {
+  /** CPU backends in this thread, counting the trainers each builds and disposes. */
+  function cpuBackends(count: number): { backends: SweepBackends; built: SpyTrainer[][]; released: () => boolean } {
+    const built: SpyTrainer[][] = Array.from({ length: count }, () => []);
+    let released = false;
+    const groups: Backend[] = built.map((list) => ({
+      kind: 'cpu',
+      label: 'CPU · test',
+      createTrainer: async (setup) => {
+        const trainer = new SpyTrainer(setup);
+        list.push(trainer);
+        return trainer;
+      },
+      dispose: () => {},
+    }));
+    return { backends: { kind: 'cpu', groups, release: () => (released = true) }, built, released: () => released };
+  }
+
+  it('shares the runs among the workers, trains them all each frame, and each run equals the same run trained alone', async () => {
+    const base = defaultConfig();
+    base.data.points = 60;
+    const axes: SweepAxis[] = [
+      { key: 'seed', values: [1, 2] },
+      { key: 'lr', values: [0.01, 0.1] },
+    ];
+    const clock = new ManualClock();
+    const { backends, built, released } = cpuBackends(3);
+    const runner = await SweepRunner.create({ axes, runs: expandSweep(base, axes), custom: null, backends, clock });
+    expect(built.map((list) => list.length)).toEqual([2, 1, 1]);
+    expect(runner.groupCount).toBe(3);
+    await clock.frames(6);
+    await runner.settled();
+    for (const run of runner.runs) {
+      expect(run.curve.length).toBeGreaterThan(0);
+      expect(Number.isFinite(run.curve.at(-1)!.loss)).toBe(true);
+      expect(run.grid?.values.length).toBe(SWEEP_GRID_SIZE * SWEEP_GRID_SIZE);
+    }
+    const trainers = built.flat();
+    for (const [i, run] of runner.runs.entries()) {
+      const trainer = trainers.find((spy) => spy.setup.training.seed === run.spec.config.training.seed && spy.setup.training.learningRate === run.spec.config.training.learningRate)!;
+      const steps = trainer.stepCalls.reduce((sum, call) => sum + call.k, 0);
+      const alone = new CpuTrainer(buildTrainerSetup('fresh', run.spec.config, runner.dataset, null));
+      alone.stepSync(steps);
+      expect(Array.from(await runner.parameters(i)), run.label).toEqual(Array.from(await alone.getParameters()));
+    }
+    const weights = await runner.exportRun(3);
+    expect(weights.config).toEqual(runner.runs[3].spec.config);
+    runner.dispose();
+    expect(trainers.every((trainer) => trainer.disposed)).toBe(true);
+    expect(released()).toBe(true);
   });
 });
