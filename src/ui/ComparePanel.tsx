@@ -1,4 +1,4 @@
-import { useRef, type ReactNode } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import { SWEEP_AXES } from '../core/sweepAxes';
 import { encodeCompare } from '../io/compareLink';
 import type { SweepRunner } from '../train/sweep';
@@ -12,6 +12,7 @@ import { exportSweepResults, exportSweepRun, openSweepRun } from './compareActio
 import { formatRate } from './format';
 import { updateView } from './store';
 import { useSidePanel } from './useSidePanel';
+import { currentLink } from './urlSync';
 import { useSweep, useSweepVersion } from './useSweep';
 import './compare.css';
 
@@ -22,6 +23,29 @@ function statusText(runner: SweepRunner | null): string {
   if (!runner) return 'Building the runs…';
   const where = runner.backendKind === 'webgpu' ? 'WebGPU, every run’s calls submitted in each frame' : `${runner.groupCount} CPU worker${runner.groupCount === 1 ? '' : 's'}, their runs one after another`;
   return `${runner.runs.length} runs on ${where} · ${formatRate(runner.stepsPerSecond())} steps/s in all`;
+}
+
+/** Copies the link to the page with its sweep (the Share link panel would close this view); says whether it could. */
+function CopySweepLink(): ReactNode {
+  const services = useServices();
+  const [said, setSaid] = useState('');
+  const copy = async () => {
+    const { url } = await currentLink(services);
+    try {
+      await navigator.clipboard.writeText(url);
+      setSaid('Link copied.');
+    } catch {
+      setSaid('Copy the link from the address bar.');
+    }
+  };
+  return (
+    <>
+      <button type="button" className="small" title="Copy a link that opens this comparison" onClick={() => void copy()}>
+        Copy link
+      </button>
+      {said && <span role="status">{said}</span>}
+    </>
+  );
 }
 
 /**
@@ -48,6 +72,7 @@ export function ComparePanel(): ReactNode {
         <button type="button" className="small" disabled={!runner} onClick={() => runner && exportSweepResults(axes, runner)}>
           Export results
         </button>
+        <CopySweepLink />
         <button type="button" className="small" onClick={() => updateView(store, { panel: 'none' })}>
           Close
         </button>

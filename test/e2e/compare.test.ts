@@ -30,6 +30,8 @@ describe('compare mode', () => {
     const status = (await field(page, 'Sweep status').textContent()) ?? '';
     expect(status).toMatch(mode === 'webgpu' ? /^16 runs on WebGPU/ : /^16 runs on \d CPU workers?/);
     await expect.poll(async () => Number(((await field(page, 'Sweep status').textContent()) ?? '').match(/([\d,]+) steps\/s/)?.[1].replace(/,/g, ''))).toBeGreaterThan(0);
+    // The rate once the sweep has run a while, for docs/PERFORMANCE.md-style notes.
+    await page.waitForTimeout(2000);
     console.info(`compare (${mode}): ${await field(page, 'Sweep status').textContent()}`);
 
     // The link carries the sweep.
@@ -40,6 +42,11 @@ describe('compare mode', () => {
     const csv = await download(page, button(page, 'Export results'));
     expect(csv.name).toBe('descent-compare.csv');
     expect(csv.text.trim().split('\n')).toHaveLength(17);
+
+    // Any run's weights, in the weights file format, with its own settings.
+    const weights = await download(page, panel.getByRole('button', { name: 'Export weights of Training seed 2 · Learning rate 0.01', exact: true }));
+    expect(weights.name).toBe('descent-weights-run-7.json');
+    expect(JSON.parse(weights.text)).toMatchObject({ config: { training: { seed: 2, learningRate: 0.01 } } });
 
     // Open the run with seed 3 and learning rate 0.03: the main experiment takes its settings and weights.
     await panel.getByRole('button', { name: 'Open Training seed 3 · Learning rate 0.03', exact: true }).click();
