@@ -4,7 +4,7 @@ import { encodeCompare, sweepProblem } from '../io/compareLink';
 import { errorText } from '../train/backend';
 import { browserBackends, browserClock } from '../train/browser';
 import { sweepBackends, SweepRunner, sweepWorkerCount } from '../train/sweep';
-import { useServices } from './appContext';
+import { useAppState, useServices } from './appContext';
 
 export interface SweepState {
   runner: SweepRunner | null;
@@ -14,13 +14,16 @@ export interface SweepState {
 
 /**
  * Trains the sweep `axes` describe while the compare view is open: the main run pauses, a
- * SweepRunner is built on the page's backend (WebGPU, or CPU workers of its own), and it is
- * disposed when the axes change or the view closes.
+ * SweepRunner is built on the page's backend (WebGPU, or CPU workers of its own) from the
+ * experiment in the store, and it is disposed when the axes or the experiment change or the view closes.
  */
 export function useSweep(axes: readonly SweepAxis[]): SweepState {
-  const { run, store } = useServices();
+  const { run } = useServices();
   const [state, setState] = useState<SweepState>({ runner: null, problem: null });
   const key = encodeCompare(axes);
+  // A sweep is of the experiment as it is: a new dataset or model setting starts it again.
+  const config = useAppState((state) => state.config);
+  const custom = useAppState((state) => state.custom);
   useEffect(() => {
     let cancelled = false;
     let runner: SweepRunner | null = null;
@@ -32,7 +35,6 @@ export function useSweep(axes: readonly SweepAxis[]): SweepState {
       const backend = run.backend;
       if (cancelled) return;
       if (!backend) throw new Error('the backend has not started');
-      const { config, custom } = store.getState();
       const backends = sweepBackends(backend, browserBackends, sweepWorkerCount(navigator.hardwareConcurrency));
       runner = await SweepRunner.create({ axes, runs: expandSweep(config, axes), custom, backends, clock: browserClock });
       if (cancelled) runner.dispose();
@@ -46,7 +48,7 @@ export function useSweep(axes: readonly SweepAxis[]): SweepState {
       runner?.dispose();
     };
     // The axes are followed by their link text (`key`), so an equal sweep does not restart.
-  }, [run, store, key]);
+  }, [run, key, config, custom]);
   return state;
 }
 
