@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, inject, it } from 'vitest';
 import { button, download, expectHealthy, field, openPlayground, type BackendMode, type Playground } from './browser';
 
 /** Compare mode: a 4 × 4 sweep of training seeds × learning rates trains, ranks, opens a run and travels by link. */
@@ -60,6 +60,21 @@ describe('compare mode', () => {
     await page.goto(link);
     await expect.poll(() => page.getByRole('complementary', { name: 'Compare' }).locator('.compare-table tbody tr').count(), { timeout: 60_000 }).toBe(16);
     expect(await field(page, 'Training seed values').inputValue()).toBe('1, 2, 3, 4');
+    await expectHealthy(playground);
+  });
+
+  it('shares a sweep among 4 CPU workers where the machine has the cores', async () => {
+    playground = await openPlayground('cpu', DATA);
+    const { page } = playground;
+    await page.addInitScript(() => Object.defineProperty(navigator, 'hardwareConcurrency', { get: () => 8 }));
+    await page.goto('about:blank');
+    await page.goto(`${inject('baseUrl')}#${DATA}&backend=cpu&${SWEEP}`);
+    const rows = page.getByRole('complementary', { name: 'Compare' }).locator('.compare-table tbody tr');
+    await expect.poll(() => rows.count(), { timeout: 60_000 }).toBe(16);
+    await expect.poll(async () => (await rows.locator('td:nth-child(5)').allTextContents()).every((text) => Number.isFinite(Number(text))), { timeout: 90_000 }).toBe(true);
+    expect(await field(page, 'Sweep status').textContent()).toMatch(/^16 runs on 4 CPU workers, their runs one after another · [\d,]+ steps\/s in all$/);
+    await page.waitForTimeout(2000);
+    console.info(`compare (4 CPU workers): ${await field(page, 'Sweep status').textContent()}`);
     await expectHealthy(playground);
   });
 
