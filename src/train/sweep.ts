@@ -111,6 +111,18 @@ export interface SweepStart {
   clock: FrameClock;
 }
 
+/** The trainers of one backend's runs, in order; any built before a failure are disposed. */
+async function buildShare(backend: Backend, share: readonly SweepRun[], dataset: Dataset): Promise<Trainer[]> {
+  const trainers: Trainer[] = [];
+  try {
+    for (const run of share) trainers.push(await backend.createTrainer({ ...buildTrainerSetup('fresh', run.spec.config, dataset, null), spec: run.modelSpec }));
+  } catch (error) {
+    trainers.forEach((trainer) => trainer.dispose());
+    throw error;
+  }
+  return trainers;
+}
+
 /** Trains every run of a sweep until disposed; views read `runs` when `version` changes. */
 export class SweepRunner {
   version = 0;
@@ -145,22 +157,17 @@ export class SweepRunner {
     const { groups } = start.backends;
     const shares = groups.map(() => [] as SweepRun[]);
     runner.runs.forEach((run) => shares[run.index % groups.length].push(run));
-    const trainers: Trainer[] = [];
-    try {
-      for (const [g, share] of shares.entries()) {
-        const built: Trainer[] = [];
-        for (const run of share) {
-          const trainer = await groups[g].createTrainer({ ...buildTrainerSetup('fresh', run.spec.config, runner.dataset, null), spec: run.modelSpec });
-          built.push(trainer);
-          trainers.push(trainer);
-        }
-        if (share.length > 0) runner.groups.push({ group: new TrainerGroup(built), runs: share, k: 1, busy: null, lastGrid: -Infinity, lastMetrics: -Infinity });
-      }
-    } catch (error) {
-      for (const trainer of trainers) trainer.dispose();
+    // Each backend builds its share of the trainers, the backends side by side.
+    const built = await Promise.allSettled(shares.map((share, g) => buildShare(groups[g], share, runner.dataset)));
+    const failure = built.find((result) => result.status === 'rejected');
+    if (failure) {
+      for (const result of built) if (result.status === 'fulfilled') result.value.forEach((trainer) => trainer.dispose());
       start.backends.release();
-      throw error;
+      throw failure.reason;
     }
+    built.forEach((result, g) => {
+      if (result.status === 'fulfilled' && result.value.length > 0) runner.groups.push({ group: new TrainerGroup(result.value), runs: shares[g], k: 1, busy: null, lastGrid: -Infinity, lastMetrics: -Infinity });
+    });
     runner.frameHandle = start.clock.request(runner.frame);
     return runner;
   }

@@ -130,4 +130,16 @@ describe('SweepRunner', () => {
     expect(trainers.every((trainer) => trainer.disposed)).toBe(true);
     expect(released()).toBe(true);
   });
+
+  it('a run that cannot be built stops the sweep from starting, and frees everything built so far', async () => {
+    const axes: SweepAxis[] = [{ key: 'seed', values: [1, 2, 3, 4] }];
+    const { backends, built, released } = cpuBackends(2);
+    const failing = backends.groups[1];
+    let calls = 0;
+    backends.groups[1] = { ...failing, createTrainer: (setup) => (++calls === 2 ? Promise.reject(new Error('no room for this model')) : failing.createTrainer(setup)) };
+    await expect(SweepRunner.create({ axes, runs: expandSweep(defaultConfig(), axes), custom: null, backends, clock: new ManualClock() })).rejects.toThrow('no room for this model');
+    expect(built.flat()).toHaveLength(3);
+    expect(built.flat().every((trainer) => trainer.disposed)).toBe(true);
+    expect(released()).toBe(true);
+  });
 });
