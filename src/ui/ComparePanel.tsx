@@ -83,6 +83,7 @@ export function ComparePanel(): ReactNode {
       </p>
       {runner && (
         <>
+          <p className="hint">{axes.length === 2 ? `Rows: ${SWEEP_AXES[axes[0].key].label}; columns: ${SWEEP_AXES[axes[1].key].label}. Click a plane to open its run.` : `One plane per ${SWEEP_AXES[axes[0].key].label}. Click a plane to open its run.`}</p>
           <CompareTiles runner={runner} columns={columns} version={runner.version} onOpen={(index) => void openSweepRun(services, runner, index)} />
           <CompareChart runner={runner} columns={columns} />
           <p className="hint">
