@@ -62,9 +62,6 @@ export function TopBar(): ReactNode {
         </output>
       </div>
       <div className="panel-buttons">
-        <button type="button" aria-pressed={panel === 'compare'} title="Train runs that differ in one or two settings side by side" onClick={() => updateView(store, { panel: panel === 'compare' ? 'none' : 'compare' })}>
-          Compare
-        </button>
         <button type="button" aria-pressed={panel === 'challenges'} onClick={() => updateView(store, { panel: panel === 'challenges' ? 'none' : 'challenges' })}>
           Challenges
         </button>
