@@ -54,6 +54,8 @@ describe('compare mode', () => {
     expect(await field(page, 'Learning rate').inputValue()).toBe('0.03');
     await expect.poll(() => page.evaluate(() => location.hash)).toMatch(/(^#|&)seed=3(&|$)/);
     await page.getByText('Opened Training seed 3 · Learning rate 0.03 with its trained weights').waitFor();
+    // Its trained weights, not fresh ones: the main readouts show a loss far below an untrained model's (about 0.7).
+    await expect.poll(async () => Number(await field(page, 'Training loss').textContent())).toBeLessThan(0.2);
 
     // The link opens the same sweep in a new page.
     await page.goto('about:blank');
