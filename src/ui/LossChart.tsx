@@ -93,7 +93,7 @@ export function LossChart(): ReactNode {
             </button>
           )}
         </Hideable>
-        <button type="button" className="small" aria-pressed={comparing} title="Train runs that differ in one or two settings side by side" onClick={() => updateView(store, { panel: comparing ? 'none' : 'compare' })}>
+        <button type="button" className="small compare-button" aria-pressed={comparing} title="Train runs that differ in one or two settings side by side" onClick={() => updateView(store, { panel: comparing ? 'none' : 'compare' })}>
           Compare
         </button>
         <Hideable id="logScale">
