@@ -3,6 +3,7 @@ import type { ChallengeLink } from '../challenges/challengeLink';
 import type { DataConfig, ExperimentConfig } from '../core/config';
 import type { Dataset } from '../core/dataset';
 import { deriveSeed } from '../core/rng';
+import { SWEEP_AXES, type SweepAxis } from '../core/sweepAxes';
 import { DEFAULT_SPEED } from '../core/speed';
 import { resplit } from '../train/dataEdits';
 import type { BackendChoice, Experiment, ParameterChange } from '../train/experiment';
@@ -32,7 +33,7 @@ export interface ViewOptions {
   /** The lesson the page was opened for, if any. */
   lesson: string | null;
   /** Which side panel is open. */
-  panel: 'none' | 'lessons' | 'share' | 'computes' | 'challenges' | 'confusion' | 'inside';
+  panel: 'none' | 'lessons' | 'share' | 'computes' | 'challenges' | 'confusion' | 'inside' | 'compare';
   /** One step in slow motion is shown under the network diagram (training is paused). */
   slowMotion: boolean;
   /** The hidden neuron whose output fills the plane instead of the model's (dense layer index, unit), if any. */
@@ -88,6 +89,8 @@ export interface AppState extends Experiment {
   pinned: readonly HistoryPoint[] | null;
   /** The challenge the student works on (and the solution a link claims), if any. */
   challenge: ChallengeLink | null;
+  /** The settings compare mode varies and their values (kept while the view is closed). */
+  compare: readonly SweepAxis[];
   edits: { past: readonly Edit[]; future: readonly Edit[] };
   /** Numbers the diagram's links show instead of the weights (the slow-motion step's gradients), if any. */
   linkValues: LinkValues | null;
@@ -101,9 +104,17 @@ export function defaultView(): ViewOptions {
   return { showTestData: false, discretize: false, logScale: false, logEpochs: true, speed: DEFAULT_SPEED, tool: 'none', drawClass: 0, drawValue: 0, selectedLayer: 0, hidden: [], present: false, lesson: null, panel: 'none', focus: null, slowMotion: false };
 }
 
+/** The sweep compare mode starts with: 4 training seeds × 4 learning rates. */
+export function defaultSweep(): SweepAxis[] {
+  return [
+    { key: 'seed', values: [...SWEEP_AXES.seed.defaults] },
+    { key: 'lr', values: [...SWEEP_AXES.lr.defaults] },
+  ];
+}
+
 /** A plain store outside React; components read it with zustand's useStore. */
 export function createAppStore(config: ExperimentConfig, custom: Dataset | null = null, backend: BackendChoice = 'auto'): AppStore {
-  return createStore<AppState>()(() => ({ config, custom, backend, view: defaultView(), notice: null, pinned: null, challenge: null, edits: { past: [], future: [] }, parameterChange: null, linkValues: null }));
+  return createStore<AppState>()(() => ({ config, custom, backend, view: defaultView(), notice: null, pinned: null, challenge: null, compare: defaultSweep(), edits: { past: [], future: [] }, parameterChange: null, linkValues: null }));
 }
 
 /** Replaces the config with an edited copy (the old object is never mutated, so changes are seen by identity). */
