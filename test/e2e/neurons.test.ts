@@ -35,6 +35,11 @@ it.each<BackendMode>(['cpu', 'webgpu'])('a neuron fills the plane with its formu
 
     // Paused, the click also opened the neuron's parameters.
     const popover = page.getByRole('dialog', { name: 'Neuron 2 of layer 1' });
+    // A value that is no number is refused in the field's words, and changes nothing.
+    await field(page, 'Bias').fill('abc');
+    await popover.getByRole('button', { name: 'Set' }).click();
+    expect(await popover.getByRole('alert').textContent()).toBe('Bias must be a number; got “abc”');
+    expect(await exportedFirstLayer(page)).toEqual(before);
     await field(page, 'Weight from x₁').fill('-0.75');
     await field(page, 'Bias').fill('1.5');
     await popover.getByRole('button', { name: 'Set' }).click();
