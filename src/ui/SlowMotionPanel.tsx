@@ -1,11 +1,11 @@
-import { useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import type { NetworkPlan } from '../core/network';
 import { SLOW_MOTION_MAX_UNITS, SLOW_MOTION_STAGES, slowMotionStep, type SlowMotionStep } from '../train/slowMotion';
 import { hiddenWidths } from './modelEdits';
 import { useAppState, useServices } from './appContext';
 import { formatValue } from './format';
 import './neurons.css';
-import { showLinkValues, updateView } from './store';
+import { showLinkValues, updateView, type LinkValues } from './store';
 
 const numbers = (values: ArrayLike<number>): string => Array.from(values, formatValue).join(', ');
 
@@ -33,6 +33,20 @@ function stageLines(plan: NetworkPlan, step: SlowMotionStep, stage: number, befo
   }
   const moved = Float64Array.from(stages.parameters, (value, i) => value - before[i]);
   return plan.dense.map((layer) => `${layerName(plan, layer.index)}: largest |Δw| ${formatValue(largest(moved, layer.weightOffset, layer.in * layer.out))}; Δb ${numbers(moved.subarray(layer.biasOffset, layer.biasOffset + layer.out))}`);
+}
+
+/** What the diagram's links show at a stage: weight × input (forward), the gradient (backward), or the weights. */
+function linkValuesAt(plan: NetworkPlan, step: SlowMotionStep, stage: number, before: ArrayLike<number>): LinkValues | null {
+  if (stage === 2) return { name: 'Gradient', values: Float32Array.from(step.stages.gradients) };
+  if (stage !== 0) return null;
+  const values = new Float32Array(plan.parameterCount);
+  for (const layer of plan.dense) {
+    const inputs = step.stages.activations[layer.input];
+    for (let o = 0; o < layer.out; o++) {
+      for (let i = 0; i < layer.in; i++) values[layer.weightOffset + o * layer.in + i] = before[layer.weightOffset + o * layer.in + i] * inputs[i];
+    }
+  }
+  return { name: 'Weight × input', values };
 }
 
 /** Pauses training and shows one step in slow motion under the network diagram, which the side panel gives back its place. */
@@ -67,6 +81,9 @@ export function SlowMotionPanel({ onClose }: { onClose: () => void }): ReactNode
   const [step, setStep] = useState(() => slowMotionStep(run, 0));
   const [before, setBefore] = useState(() => run.parameters);
   const plan = run.plan;
+  // The diagram's links: each weight times its input in the forward stage, the gradient in the backward one, else the weights.
+  useEffect(() => showLinkValues(store, step && plan && before ? linkValuesAt(plan, step, stage, before) : null), [store, plan, step, stage, before]);
+  useEffect(() => () => showLinkValues(store, null), [store]);
   if (!step || !plan || !before) return null;
 
   const restart = (index: number) => {
@@ -74,7 +91,6 @@ export function SlowMotionPanel({ onClose }: { onClose: () => void }): ReactNode
     setStep(slowMotionStep(run, index));
     setBefore(run.parameters);
     setStage(0);
-    showLinkValues(store, null);
   };
   const next = () => {
     if (stage === SLOW_MOTION_STAGES.length - 1) {
@@ -82,16 +98,11 @@ export function SlowMotionPanel({ onClose }: { onClose: () => void }): ReactNode
       setStep({ ...step, stages: slowMotionStepFrom(run, step) });
       setBefore(Float32Array.from(step.stages.parameters));
       setStage(0);
-      showLinkValues(store, null);
       return;
     }
     const following = stage + 1;
     setStage(following);
-    if (following === 2) showLinkValues(store, { name: 'Gradient', values: Float32Array.from(step.stages.gradients) });
-    if (following === 3) {
-      showLinkValues(store, null);
-      run.replaceParameters(step.stages.parameters);
-    }
+    if (following === 3) run.replaceParameters(step.stages.parameters);
   };
 
   return (
@@ -118,10 +129,7 @@ export function SlowMotionPanel({ onClose }: { onClose: () => void }): ReactNode
         <button
           type="button"
           className="small"
-          onClick={() => {
-            showLinkValues(store, null);
-            onClose();
-          }}
+          onClick={onClose}
         >
           Close
         </button>

@@ -90,14 +90,23 @@ it.each<BackendMode>(['cpu', 'webgpu'])('Slow-motion step: forward, loss, backwa
     const region = page.getByRole('region', { name: 'Slow-motion step' });
     const lines = region.getByRole('list', { name: 'Stage numbers' }).getByRole('listitem');
     await expect.poll(() => region.getByRole('heading').textContent()).toBe('Stage 1 of 4: Forward');
+    // The links show what each weight passes on for this point, then their gradients.
+    const link = page.locator('.diagram-links .links path').first();
+    const linkTip = async () => {
+      await link.hover({ force: true });
+      return page.getByRole('tooltip').textContent();
+    };
+    await expect.poll(linkTip).toMatch(/^Weight × input -?[\d.]+(e-?\d+)? from /);
     expect(await lines.allTextContents()).toEqual([expect.stringMatching(/^Features: /), expect.stringMatching(/^Layer 1: (−?[\d.e+-]+, ){7}−?[\d.e+-]+$/), expect.stringMatching(/^Layer 2: /), expect.stringMatching(/^Output/)]);
     await button(page, 'Next stage').click();
     expect(await region.getByRole('heading').textContent()).toBe('Stage 2 of 4: Loss');
     expect(await lines.allTextContents()).toEqual([expect.stringMatching(/^Probabilities: [\d.]+, [\d.]+; true class [01]$/), expect.stringMatching(/^Loss: [\d.]+$/)]);
     await button(page, 'Next stage').click();
     expect(await region.getByRole('heading').textContent()).toBe('Stage 3 of 4: Backward');
+    await expect.poll(linkTip).toMatch(/^Gradient -?[\d.]+(e-?\d+)? from /);
     await button(page, 'Next stage').click();
     expect(await region.getByRole('heading').textContent()).toBe('Stage 4 of 4: Update');
+    await expect.poll(linkTip).toMatch(/^Weight -?[\d.]+(e-?\d+)? from /);
     // The update is in the model: its exported weights moved.
     await expect.poll(async () => JSON.stringify(await exportedFirstLayer(page))).not.toBe(JSON.stringify(before));
     await button(page, 'Next stage').click();
