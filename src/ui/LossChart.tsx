@@ -5,6 +5,7 @@ import { Toggle } from './fields';
 import { drawHover, drawLossChart, nearestPoint, pointSummary, setUpLossChart, type ChartGeometry } from './lossChartDraw';
 import { updateView } from './store';
 import { Hideable } from './Hideable';
+import { TimelineSlider } from './TimelineSlider';
 import './lossChart.css';
 
 /** The chart is redrawn at most this often (ms). */
@@ -14,6 +15,7 @@ const CHART_INTERVAL_MS = 250;
  * Training and test loss against epochs (d3), with log-scale toggles for both axes, a pinned
  * earlier run to compare with, and the learning rate in a strip under the curves when a schedule
  * is set. Pointing at the chart (or Left/Right on it, focused) shows the values at an epoch.
+ * The training timeline sits under it.
  */
 export function LossChart(): ReactNode {
   const { store, run } = useServices();
@@ -120,6 +122,7 @@ export function LossChart(): ReactNode {
           {point ? pointSummary(point, measure.current, showRate) : ''}
         </div>
       </div>
+      <TimelineSlider />
     </section>
   );
 }

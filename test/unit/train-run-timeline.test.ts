@@ -58,7 +58,7 @@ describe('Run timeline', () => {
     expect(run.history.values.every((point) => point.epoch <= 2)).toBe(true);
     expect(run.timeline.entries.map((e) => e.epoch)).toEqual([0, 1, 2]);
     const trainer = made.at(-1)!;
-    expect([...trainer.setup.parameters!]).toEqual([...entry.parameters]);
+    expect(Array.from(trainer.setup.parameters!)).toEqual([...entry.parameters]);
     await clock.frames(6);
     expect(run.epoch).toBeGreaterThan(2);
     // The branch's curve goes on from epoch 2, not from where the old branch ended.
