@@ -131,6 +131,8 @@ export class Run {
   start(): Promise<void> {
     this.enqueue(() => this.backends.open(this.source.getState().backend));
     this.unsubscribe = this.source.subscribe((state, previous) => {
+      // An edit of the experiment applies to the live model: the views go back to it first.
+      if (state.backend !== previous.backend || state.config !== previous.config || state.custom !== previous.custom) this.scrubTo(null);
       if (state.backend !== previous.backend) this.switchBackend();
       if (state.config !== previous.config || state.custom !== previous.custom) this.requestApply();
     });

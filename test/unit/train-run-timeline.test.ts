@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CpuTrainer } from '../../src/cpu/cpuTrainer';
+import { updateConfig } from '../../src/ui/store';
 import { startedRun } from './train-runHarness';
 
 /** A run trained `epochs` epochs with Step epoch (one snapshot per epoch), paused. */
@@ -81,5 +82,20 @@ describe('Run timeline', () => {
     expect(run.epoch).toBeGreaterThan(3);
     run.pause();
     await run.idle();
+  });
+
+  it('an edit of the experiment while scrubbed applies to the live model, shown again', async () => {
+    const { run, clock, store, made } = await steppedRun(3);
+    run.scrubTo(run.timeline.entries[1]);
+    await run.idle();
+    await clock.frames(1);
+    expect(run.epoch).toBe(1);
+    updateConfig(store, (config) => (config.training.learningRate = 0.05));
+    await run.idle();
+    await clock.frames(1);
+    expect(run.scrubbed).toBeNull();
+    expect(run.epoch).toBe(3);
+    expect(run.config?.training.learningRate).toBe(0.05);
+    expect(made.filter((trainer) => !trainer.disposed)).toHaveLength(1);
   });
 });
