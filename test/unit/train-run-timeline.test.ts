@@ -98,4 +98,20 @@ describe('Run timeline', () => {
     expect(run.config?.training.learningRate).toBe(0.05);
     expect(made.filter((trainer) => !trainer.disposed)).toHaveLength(1);
   });
+
+  it('a quick scrub across the slider builds one trainer to show snapshots, and lands on the last one asked for', async () => {
+    const { run, clock, made } = await steppedRun(5);
+    for (const entry of run.timeline.entries) run.scrubTo(entry);
+    run.scrubTo(run.timeline.entries[2]);
+    await run.idle();
+    await clock.frames(1);
+    await run.idle();
+    expect(run.epoch).toBe(2);
+    expect(made).toHaveLength(2);
+    run.stepEpoch();
+    await run.idle();
+    expect(run.scrubbed).toBeNull();
+    expect(run.epoch).toBe(6);
+    expect(made.filter((trainer) => !trainer.disposed)).toHaveLength(1);
+  });
 });
