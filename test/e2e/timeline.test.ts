@@ -43,12 +43,16 @@ describe('training timeline', () => {
     await expect.poll(() => epochIn(playground!)).toBe(snapshotEpoch);
     await expect.poll(() => trainingLoss(playground!)).toBeGreaterThan(live.loss);
     expect(await button(page, 'Play').isVisible()).toBe(true);
+    // The loss chart marks the snapshot's epoch.
+    const marker = page.locator('.loss-chart .timeline-marker');
+    await expect.poll(() => marker.getAttribute('display')).toBeNull();
 
     // Back to the right end: the live model again.
     await timeline.fill(String(snapshots));
     await expect.poll(() => where.textContent()).toBe('Live');
     await expect.poll(() => epochIn(playground!)).toBe(live.epoch);
     await expect.poll(() => trainingLoss(playground!)).toBe(live.loss);
+    await expect.poll(() => marker.getAttribute('display')).toBe('none');
 
     // Branch from the early snapshot: training resumes from there, and the old branch stays pinned.
     await timeline.fill('1');
