@@ -97,9 +97,11 @@ export function LossChart(): ReactNode {
             </button>
           )}
         </Hideable>
-        <button type="button" className="small compare-button" aria-pressed={comparing} title="Train runs that differ in one or two settings side by side" onClick={() => updateView(store, { panel: comparing ? 'none' : 'compare' })}>
-          Compare
-        </button>
+        <Hideable id="compare">
+          <button type="button" className="small compare-button" aria-pressed={comparing} title="Train runs that differ in one or two settings side by side" onClick={() => updateView(store, { panel: comparing ? 'none' : 'compare' })}>
+            Compare
+          </button>
+        </Hideable>
         <Hideable id="logScale">
           <span className="chart-scales">
             <Toggle label="Log scale" checked={logScale} onChange={(value) => updateView(store, { logScale: value })} />
@@ -124,7 +126,9 @@ export function LossChart(): ReactNode {
           {point ? pointSummary(point, measure.current, showRate) : ''}
         </div>
       </div>
-      <TimelineSlider />
+      <Hideable id="timeline">
+        <TimelineSlider />
+      </Hideable>
     </section>
   );
 }
