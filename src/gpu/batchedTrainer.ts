@@ -1,0 +1,420 @@
+import commonSource from '../../shaders/common.wgsl?raw';
+import batchedSource from '../../shaders/fused_mlp_batched.wgsl?raw';
+import { OPTIMIZERS } from '../core/config';
+import { stepSeed } from '../core/dropout';
+import { initializeParameters } from '../core/init';
+import { planNetwork, type NetworkPlan } from '../core/network';
+import { scheduledStepScalars } from '../core/optimizer';
+import { MinibatchSchedule } from '../core/schedule';
+import { prepareSplits, type SplitData } from '../core/splits';
+import { liveSettingsOf, MAX_STEPS_PER_CALL, type LiveSettings, type TrainerSetup } from '../core/trainer';
+import { createStorageBuffer } from './arena';
+import type { GpuDevice } from './device';
+import { watchDevice, withErrorScopes, type DeviceWatch } from './deviceWatch';
+import { DeviceLostError, formatBytes, GpuCapacityError, type GpuError } from './errors';
+import { fusedArena, fusedIneligibility, fusedThreadsFor, packFusedUniform, type FusedArena, type FusedThreads } from './fusedMlp';
+import { StagingPool } from './stagingPool';
+
+/** Runs one batched group takes at most: enough for a 4 × 4 sweep and then some. */
+export const BATCHED_MAX_RUNS = 256;
+/** Words per step in a run's schedule (StepRecord) and per run in the settings buffer (RunSettings). */
+const STEP_RECORD_WORDS = 8;
+const RUN_SETTINGS_WORDS = 8;
+/** Byte offsets in the Fused uniform (shaders/fused_mlp_batched.wgsl): steps, and the arena stride. */
+const STEPS_OFFSET = 28;
+const ARENA_STRIDE_OFFSET = 76;
+
+/** What one run of the group reports after a call. */
+export interface RunObservation {
+  /** Optimizer steps this run has taken since the group was built. */
+  step: number;
+  epoch: number;
+  /** Mean minibatch loss of this call's steps up to the first non-finite one; NaN when it took none. */
+  loss: number;
+  /** A step produced a non-finite loss: this run stops with its last finite weights; the others go on. */
+  diverged: boolean;
+}
+
+/** What the last step() call cost. */
+export interface BatchedCallCost {
+  steps: number;
+  runs: number;
+  dispatches: number;
+  /** Dispatches of the call divided by its steps: the group's steps, not each run's. */
+  dispatchesPerStep: number;
+  submits: number;
+}
+
+export interface BatchedTrainerOptions {
+  /** Threads per workgroup (by default fusedThreadsFor the adapter). */
+  threads?: FusedThreads;
+  /** The device's limits unless tighter ones are given. */
+  limits?: GPUSupportedLimits;
+}
+
+/** One run's own state on the host: its schedule (seed), live settings and step count. */
+interface RunState {
+  seed: number;
+  schedule: MinibatchSchedule;
+  settings: LiveSettings;
+  stepCount: number;
+  diverged: boolean;
+}
+
+/** A short name for a layout in error messages: features-[hidden]-outputs. */
+function describeLayout(plan: NetworkPlan): string {
+  const hidden = plan.dense.filter((layer) => layer.hidden).map((layer) => layer.out);
+  return `${plan.slotWidths[0]}-[${hidden.join(',')}]-${plan.dense[plan.dense.length - 1].out}`;
+}
+
+function sameSplit(a: SplitData, b: SplitData): boolean {
+  return a.count === b.count && a.features.every((x, i) => x === b.features[i]) && a.labels.every((y, i) => y === b.labels[i]);
+}
+
+/**
+ * Why these setups cannot share one batched group, or null when they can: the same model (layers,
+ * activations, features, normalisation, task), the same training rows and the same batch size.
+ */
+export function batchIncompatibility(setups: TrainerSetup[]): string | null {
+  if (setups.length === 0) return 'a batched group needs at least one run';
+  if (setups.length > BATCHED_MAX_RUNS) return `${setups.length} runs are more than a batched group takes (${BATCHED_MAX_RUNS})`;
+  const first = setups[0];
+  const firstSpec = JSON.stringify(first.spec);
+  const firstPlan = planNetwork(first.spec);
+  const firstTrain = prepareSplits(first.spec, first.dataset).train;
+  const firstBatch = new MinibatchSchedule(firstTrain.count, first.training.batchSize, 0).batchSize;
+  for (let i = 1; i < setups.length; i++) {
+    const setup = setups[i];
+    const run = `run ${i + 1}`;
+    if (JSON.stringify(setup.spec) !== firstSpec) {
+      return `${run}: its model (${describeLayout(planNetwork(setup.spec))}, its activations, features or task) differs from run 1's (${describeLayout(firstPlan)}); a batched group trains one layout`;
+    }
+    const train = prepareSplits(setup.spec, setup.dataset).train;
+    if (!sameSplit(train, firstTrain)) return `${run}: its training data differs from run 1's; a batched group trains on one data set`;
+    const batch = new MinibatchSchedule(train.count, setup.training.batchSize, 0).batchSize;
+    if (batch !== firstBatch) return `${run}: its batch size (${batch}) differs from run 1's (${firstBatch}); a batched group shares one batch size`;
+  }
+  return null;
+}
+
+/** `RunSettings` of one run (shaders/fused_mlp_batched.wgsl) into `words` at `base`. */
+function writeRunSettings(words: Uint32Array, base: number, settings: LiveSettings, scheduleOffset: number): void {
+  const floats = new Float32Array(words.buffer);
+  words[base] = OPTIMIZERS.indexOf(settings.optimizer);
+  floats[base + 1] = settings.momentum;
+  floats[base + 2] = settings.l1;
+  floats[base + 3] = settings.l2;
+  floats[base + 4] = settings.dropout;
+  words[base + 5] = scheduleOffset;
+}
+
+interface BatchedPipeline {
+  layout: GPUBindGroupLayout;
+  pipeline: GPUComputePipeline;
+}
+
+async function compileBatched(device: GPUDevice, threads: FusedThreads): Promise<BatchedPipeline> {
+  const kinds: GPUBufferBindingType[] = ['uniform', 'storage', 'storage', 'storage', 'storage', 'storage', 'read-only-storage', 'read-only-storage'];
+  const layout = device.createBindGroupLayout({
+    label: 'batched fused mlp',
+    entries: kinds.map((type, binding) => ({ binding, visibility: GPUShaderStage.COMPUTE, buffer: { type } })),
+  });
+  const module = device.createShaderModule({ label: 'batched fused mlp', code: [commonSource, batchedSource].join('\n') });
+  const pipeline = await device.createComputePipelineAsync({
+    label: `batched fused mlp · ${threads} threads`,
+    layout: device.createPipelineLayout({ label: 'batched fused mlp', bindGroupLayouts: [layout] }),
+    compute: { module, entryPoint: 'train_steps', constants: { THREADS: threads } },
+  });
+  return { layout, pipeline };
+}
+
+/**
+ * Trains a group of runs that share a layout and a data set, each with its own seed (initial
+ * weights, minibatch order, dropout), learning rate and schedule, optimizer, momentum, L1, L2 and
+ * dropout: step(k) takes k steps of every run in one dispatch of shaders/fused_mlp_batched.wgsl
+ * (one workgroup per run) and one submit. Each run equals the same run trained alone by a
+ * GpuTrainer on the fused kernel, to float32 rounding.
+ */
+export class BatchedGpuTrainer {
+  readonly plan: NetworkPlan;
+  readonly runs: number;
+  readonly stepsPerEpoch: number;
+  readonly threads: FusedThreads;
+  lastCost: BatchedCallCost = { steps: 0, runs: 0, dispatches: 0, dispatchesPerStep: 0, submits: 0 };
+  private readonly device: GPUDevice;
+  private readonly runStates: RunState[];
+  private readonly arenaLayout: FusedArena;
+  private readonly trainCount: number;
+  private readonly params: GPUBuffer;
+  private readonly state: GPUBuffer;
+  private readonly status: GPUBuffer;
+  private readonly losses: GPUBuffer;
+  private readonly arena: GPUBuffer;
+  private readonly uniform: GPUBuffer;
+  private readonly runSettings: GPUBuffer;
+  private readonly uniformData: ArrayBuffer;
+  private readonly runWords: Uint32Array<ArrayBuffer>;
+  private readonly pool: StagingPool;
+  private readonly watch: DeviceWatch;
+  private readonly uncapturedAtStart: number;
+  private schedule: GPUBuffer;
+  private scheduleWords: Uint32Array<ArrayBuffer>;
+  private group: GPUBindGroup;
+  private failure: GpuError | null = null;
+
+  /**
+   * Throws a clear error when the setups cannot share a group (batchIncompatibility) or the fused
+   * kernel cannot train their layout; a GpuCapacityError when the group's buffers would not fit.
+   */
+  static async create(gpu: GpuDevice, setups: TrainerSetup[], options: BatchedTrainerOptions = {}): Promise<BatchedGpuTrainer> {
+    const incompatible = batchIncompatibility(setups);
+    if (incompatible !== null) throw new Error(`cannot train these runs together: ${incompatible}`);
+    const plan = planNetwork(setups[0].spec);
+    const train = prepareSplits(setups[0].spec, setups[0].dataset).train;
+    const batchSize = new MinibatchSchedule(train.count, setups[0].training.batchSize, 0).batchSize;
+    const ineligible = fusedIneligibility(plan, batchSize);
+    if (ineligible !== null) throw new Error(`cannot train these runs together: the fused kernel cannot train this network (${ineligible})`);
+    const limits = options.limits ?? gpu.device.limits;
+    const perRun = fusedArena(plan, batchSize, 0);
+    const allowed = Math.min(limits.maxStorageBufferBindingSize, limits.maxBufferSize);
+    const arenaBytes = 4 * (setups.length * perRun.size + train.count * (plan.slotWidths[0] + 1) + 8);
+    if (arenaBytes > allowed) {
+      const what = `the arena of ${setups.length} runs`;
+      throw new GpuCapacityError(what, arenaBytes, allowed, 'maxStorageBufferBindingSize', `${what} needs ${formatBytes(arenaBytes)}, more than this GPU allows in one buffer (${formatBytes(allowed)}); train fewer runs at once`);
+    }
+    const threads = options.threads ?? fusedThreadsFor(gpu);
+    const pipeline = await compileBatched(gpu.device, threads);
+    const { result: trainer, errors } = withErrorScopes(gpu.device, () => new BatchedGpuTrainer(gpu, setups, plan, train, batchSize, threads, pipeline));
+    const error = await errors;
+    if (error) {
+      trainer.dispose();
+      throw error;
+    }
+    return trainer;
+  }
+
+  private constructor(
+    gpu: GpuDevice,
+    setups: TrainerSetup[],
+    plan: NetworkPlan,
+    train: SplitData,
+    private readonly batchSize: number,
+    threads: FusedThreads,
+    private readonly pipeline: BatchedPipeline,
+  ) {
+    const device = gpu.device;
+    this.device = device;
+    this.plan = plan;
+    this.runs = setups.length;
+    this.threads = threads;
+    this.trainCount = train.count;
+    this.watch = watchDevice(device);
+    this.uncapturedAtStart = this.watch.uncapturedCount;
+    const count = plan.parameterCount;
+    this.runStates = setups.map((setup) => ({
+      seed: setup.training.seed,
+      schedule: new MinibatchSchedule(train.count, setup.training.batchSize, setup.training.seed),
+      settings: liveSettingsOf(setup.training),
+      stepCount: 0,
+      diverged: false,
+    }));
+    this.stepsPerEpoch = this.runStates[0].schedule.stepsPerEpoch;
+
+    this.params = createStorageBuffer(device, this.runs * count * 4, 'batched params');
+    this.state = createStorageBuffer(device, this.runs * 2 * count * 4, 'batched optimizer state');
+    this.status = createStorageBuffer(device, this.runs * 4, 'batched status');
+    this.losses = createStorageBuffer(device, this.runs * MAX_STEPS_PER_CALL * 4, 'batched step losses');
+    setups.forEach((setup, run) => {
+      const initial = setup.parameters ?? initializeParameters(plan, setup.init, setup.training.seed, new Float32Array(count), setup.initScale);
+      this.writeRunParameters(run, initial);
+    });
+
+    // Every run's arena region, then one copy of the training split that all of them read.
+    const perRun = fusedArena(plan, batchSize, 0);
+    const stride = perRun.size;
+    const features = this.runs * stride;
+    const labels = features + Math.ceil((train.count * plan.slotWidths[0]) / 4) * 4;
+    this.arenaLayout = { ...perRun, features, labels, size: labels + Math.max(4, train.count) };
+    this.arena = createStorageBuffer(device, this.arenaLayout.size * 4, 'batched arena');
+    if (train.count > 0) {
+      device.queue.writeBuffer(this.arena, features * 4, Float32Array.from(train.features));
+      device.queue.writeBuffer(this.arena, labels * 4, Float32Array.from(train.labels));
+    }
+
+    // The layout's uniform; its per-run settings fields are unused (RunSettings holds them).
+    this.uniformData = packFusedUniform(plan, this.arenaLayout, this.runStates[0].settings);
+    new DataView(this.uniformData).setUint32(ARENA_STRIDE_OFFSET, stride, true);
+    this.uniform = device.createBuffer({ label: 'batched layout', size: this.uniformData.byteLength, usage: GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST });
+    device.queue.writeBuffer(this.uniform, 0, this.uniformData);
+
+    this.runWords = new Uint32Array(this.runs * RUN_SETTINGS_WORDS);
+    this.runSettings = createStorageBuffer(device, this.runWords.byteLength, 'batched run settings');
+    this.scheduleWords = new Uint32Array(this.runs * 64 * (STEP_RECORD_WORDS + batchSize));
+    this.schedule = createStorageBuffer(device, this.scheduleWords.byteLength, 'batched schedule');
+    this.pool = new StagingPool(device);
+    this.group = this.bind();
+  }
+
+  /**
+   * Takes k steps of every run that has not diverged in one dispatch and one submit, and resolves
+   * with each run's observation once its losses have been read back.
+   */
+  async step(k: number): Promise<RunObservation[]> {
+    this.throwIfFailed();
+    if (!Number.isInteger(k) || k < 0 || k > MAX_STEPS_PER_CALL) throw new RangeError(`step count must be a whole number in [0, ${MAX_STEPS_PER_CALL}], got ${k}`);
+    const steps = this.trainCount === 0 ? 0 : k;
+    const bytes = 4 * this.runs * (steps + 1);
+    const { result: staging, errors } = withErrorScopes(this.device, () => this.record(steps, bytes));
+    const data = await this.settle(errors, this.pool.read(staging, bytes));
+    const losses = new Float32Array(data, 0, this.runs * steps);
+    const status = new Uint32Array(data, 4 * this.runs * steps, this.runs);
+    return this.runStates.map((run, r) => {
+      const own = losses.subarray(r * steps, (r + 1) * steps);
+      const took = run.diverged ? 0 : steps;
+      // A run that diverges in this call keeps its step count: the kernel put back its parameters from the call's start.
+      if (status[r] !== 0) run.diverged = true;
+      else run.stepCount += took;
+      return { step: run.stepCount, epoch: run.stepCount / this.stepsPerEpoch, loss: took > 0 ? meanOfFiniteLead(own) : NaN, diverged: run.diverged };
+    });
+  }
+
+  /** The flat parameter vector of run `run` (plan order). */
+  async exportParameters(run: number): Promise<Float32Array> {
+    this.throwIfFailed();
+    this.checkRun(run);
+    const bytes = this.plan.parameterCount * 4;
+    const { result: staging, errors } = withErrorScopes(this.device, () => {
+      const buffer = this.pool.acquire(bytes);
+      const encoder = this.device.createCommandEncoder({ label: `read parameters of run ${run + 1}` });
+      encoder.copyBufferToBuffer(this.params, run * bytes, buffer, 0, bytes);
+      this.device.queue.submit([encoder.finish()]);
+      return buffer;
+    });
+    return new Float32Array(await this.settle(errors, this.pool.read(staging, bytes)));
+  }
+
+  /** New parameters for run `run`; a diverged run trains again. */
+  setParameters(run: number, parameters: ArrayLike<number>): void {
+    this.checkRun(run);
+    this.writeRunParameters(run, parameters);
+    this.runStates[run].diverged = false;
+    this.device.queue.writeBuffer(this.status, run * 4, new Uint32Array([0]));
+  }
+
+  /** New live settings for run `run`; a change of optimizer clears its optimizer state, as a lone trainer does. */
+  updateSettings(run: number, settings: LiveSettings): void {
+    this.checkRun(run);
+    const state = this.runStates[run];
+    if (settings.optimizer !== state.settings.optimizer) {
+      const count = this.plan.parameterCount;
+      this.device.queue.writeBuffer(this.state, run * 2 * count * 4, new Float32Array(2 * count));
+    }
+    state.settings = { ...settings };
+  }
+
+  dispose(): void {
+    for (const buffer of [this.params, this.state, this.status, this.losses, this.arena, this.uniform, this.runSettings, this.schedule]) buffer.destroy();
+    this.pool.destroy();
+  }
+
+  /** Writes every run's schedule and settings, records one dispatch (runs workgroups), copies losses and status out: one submit. */
+  private record(steps: number, bytes: number): GPUBuffer {
+    const staging = this.pool.acquire(bytes);
+    const encoder = this.device.createCommandEncoder({ label: `batched steps: ${this.runs} runs × ${steps}` });
+    if (steps > 0) {
+      this.prepare(steps);
+      const pass = encoder.beginComputePass({ label: 'batched training' });
+      pass.setPipeline(this.pipeline.pipeline);
+      pass.setBindGroup(0, this.group);
+      pass.dispatchWorkgroups(this.runs);
+      pass.end();
+      encoder.copyBufferToBuffer(this.losses, 0, staging, 0, this.runs * steps * 4);
+    }
+    encoder.copyBufferToBuffer(this.status, 0, staging, this.runs * steps * 4, this.runs * 4);
+    this.device.queue.submit([encoder.finish()]);
+    this.lastCost = { steps, runs: this.runs, dispatches: steps > 0 ? 1 : 0, dispatchesPerStep: steps > 0 ? 1 / steps : 0, submits: 1 };
+    return staging;
+  }
+
+  /** Each run's StepRecords and row indices (from its own seed, step count and settings), its RunSettings, and the call's step count. */
+  private prepare(steps: number): void {
+    const perRun = steps * (STEP_RECORD_WORDS + this.batchSize);
+    this.ensureCapacity(this.runs * perRun);
+    const words = this.scheduleWords;
+    const floats = new Float32Array(words.buffer);
+    this.runStates.forEach((run, r) => {
+      const start = r * perRun;
+      let next = start + steps * STEP_RECORD_WORDS;
+      for (let s = 0; s < steps; s++) {
+        const step = run.stepCount + s;
+        const batch = run.schedule.batch(step);
+        const scalars = scheduledStepScalars(run.settings, step);
+        const base = start + s * STEP_RECORD_WORDS;
+        words[base] = batch.length;
+        words[base + 1] = next;
+        words[base + 2] = stepSeed(run.seed, step);
+        floats[base + 3] = scalars.stepSize;
+        floats[base + 4] = scalars.inverseSqrtCorrection2;
+        words.set(batch, next);
+        next += batch.length;
+      }
+      writeRunSettings(this.runWords, r * RUN_SETTINGS_WORDS, run.settings, start);
+    });
+    this.device.queue.writeBuffer(this.schedule, 0, words, 0, this.runs * perRun);
+    this.device.queue.writeBuffer(this.runSettings, 0, this.runWords);
+    new DataView(this.uniformData).setUint32(STEPS_OFFSET, steps, true);
+    this.device.queue.writeBuffer(this.uniform, STEPS_OFFSET, this.uniformData, STEPS_OFFSET, 4);
+  }
+
+  /** A call with more steps than ever before doubles the schedule buffer; steady calls allocate nothing. */
+  private ensureCapacity(words: number): void {
+    if (words <= this.scheduleWords.length) return;
+    this.scheduleWords = new Uint32Array(Math.max(words, 2 * this.scheduleWords.length));
+    this.schedule.destroy();
+    this.schedule = createStorageBuffer(this.device, this.scheduleWords.byteLength, 'batched schedule');
+    this.group = this.bind();
+  }
+
+  private writeRunParameters(run: number, parameters: ArrayLike<number>): void {
+    const count = this.plan.parameterCount;
+    if (parameters.length !== count) throw new Error(`run ${run + 1}: expected ${count} parameters, got ${parameters.length}`);
+    this.device.queue.writeBuffer(this.params, run * count * 4, Float32Array.from(parameters));
+  }
+
+  private checkRun(run: number): void {
+    if (!Number.isInteger(run) || run < 0 || run >= this.runs) throw new RangeError(`run must be a whole number in [0, ${this.runs - 1}], got ${run}`);
+  }
+
+  private bind(): GPUBindGroup {
+    const entries = [this.uniform, this.params, this.state, this.status, this.losses, this.arena, this.schedule, this.runSettings];
+    return this.device.createBindGroup({
+      label: 'batched fused mlp',
+      layout: this.pipeline.layout,
+      entries: entries.map((buffer, binding) => ({ binding, resource: { buffer } })),
+    });
+  }
+
+  /** Waits for a call's results and its error scopes; a WebGPU error wins over whatever was read back. */
+  private async settle<T>(errors: Promise<GpuError | null>, results: Promise<T>): Promise<T> {
+    const [caught, read] = await Promise.allSettled([errors, results]);
+    this.throwIfFailed(caught.status === 'fulfilled' ? caught.value : null);
+    if (read.status === 'rejected') throw read.reason;
+    return read.value;
+  }
+
+  private throwIfFailed(caught: GpuError | null = null): void {
+    const lost = this.watch.lost;
+    if (lost !== null) throw new DeviceLostError(`the WebGPU device was lost (${lost})`);
+    if (this.watch.uncapturedCount > this.uncapturedAtStart) this.failure ??= this.watch.lastUncaptured;
+    this.failure ??= caught;
+    if (this.failure) throw this.failure;
+  }
+}
+
+/** The mean of the losses up to the first one that is not finite; NaN when there is none. */
+function meanOfFiniteLead(losses: Float32Array): number {
+  let sum = 0;
+  let finite = 0;
+  for (; finite < losses.length && Number.isFinite(losses[finite]); finite++) sum += losses[finite];
+  return finite > 0 ? sum / finite : NaN;
+}
