@@ -264,7 +264,7 @@ export class BatchedGpuTrainer {
     if (!Number.isInteger(k) || k < 0 || k > MAX_STEPS_PER_CALL) throw new RangeError(`step count must be a whole number in [0, ${MAX_STEPS_PER_CALL}], got ${k}`);
     const steps = this.trainCount === 0 ? 0 : k;
     const bytes = 4 * this.runs * (steps + 1);
-    const { result: staging, errors } = withErrorScopes(this.device, () => this.record(steps, bytes));
+    const { result: staging, errors } = withErrorScopes(this.device, () => this.record(steps));
     const data = await this.settle(errors, this.pool.read(staging, bytes));
     const losses = new Float32Array(data, 0, this.runs * steps);
     const status = new Uint32Array(data, 4 * this.runs * steps, this.runs);
@@ -318,8 +318,9 @@ export class BatchedGpuTrainer {
   }
 
   /** Writes every run's schedule and settings, records one dispatch (runs workgroups), copies losses and status out: one submit. */
-  private record(steps: number, bytes: number): GPUBuffer {
-    const staging = this.pool.acquire(bytes);
+  private record(steps: number): GPUBuffer {
+    // One staging size for every call, so that calls of any length reuse the pool's buffers.
+    const staging = this.pool.acquire(4 * this.runs * (MAX_STEPS_PER_CALL + 1));
     const encoder = this.device.createCommandEncoder({ label: `batched steps: ${this.runs} runs × ${steps}` });
     if (steps > 0) {
       this.prepare(steps);
