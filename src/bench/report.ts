@@ -86,7 +86,7 @@ export function formatReport(report: BenchReport): string {
   const rows = report.rows.filter((row) => row.sweepRatio === null);
   const sweeps = report.rows.filter((row) => row.sweepRatio !== null);
   const sections: string[] = [`Descent benchmark · ${report.date} · ${report.machine.cpu} (${report.machine.cores} cores) · samples per second`];
-  if (report.browser) {
+  if (report.browser && rows.length > 0) {
     sections.push(
       `\nIn Chromium, WebGPU adapter: ${report.browser.adapter}`,
       table(
@@ -108,31 +108,32 @@ export function formatReport(report: BenchReport): string {
       ),
     );
   }
-  sections.push(
-    `\nIn Node (the CLI), WebGPU through Dawn: ${report.node.adapter ?? 'no adapter'}`,
-    table(
-      ['workload', 'Descent CPU', 'Descent WebGPU', 'WebGPU / CPU', 'dispatches/step'],
-      rows.map((row) => {
-        const webgpu = report.node.measurements.find((m) => m.workload === row.workload && m.implementation === 'descent-webgpu');
-        return [row.label, r(row, 'node-descent-cpu'), r(row, 'node-descent-webgpu'), formatRatio(row.ratios.dawn), formatDispatches(webgpu?.dispatchesPerStep)];
-      }),
-    ),
-  );
-  for (const [where, prefix] of [
-    ['In Chromium', ''],
-    ['In Node', 'node-'],
-  ] as const) {
+  sections.push(`\nIn Node (the CLI), WebGPU through Dawn: ${report.node.adapter ?? 'no adapter'}`);
+  if (rows.length > 0) {
+    sections.push(
+      table(
+        ['workload', 'Descent CPU', 'Descent WebGPU', 'WebGPU / CPU', 'dispatches/step'],
+        rows.map((row) => {
+          const webgpu = report.node.measurements.find((m) => m.workload === row.workload && m.implementation === 'descent-webgpu');
+          return [row.label, r(row, 'node-descent-cpu'), r(row, 'node-descent-webgpu'), formatRatio(row.ratios.dawn), formatDispatches(webgpu?.dispatchesPerStep)];
+        }),
+      ),
+    );
+  }
+  const sides = [
+    { where: `In Chromium (${report.browser?.adapter})`, prefix: '', measurements: report.browser?.measurements ?? [] },
+    { where: 'In Node', prefix: 'node-', measurements: report.node.measurements },
+  ];
+  for (const { where, prefix, measurements } of sides) {
     const measured = sweeps.filter((row) => Number.isFinite(row.rates[`${prefix}${SWEEP_BATCHED}`]));
     if (measured.length === 0) continue;
     sections.push(
-      `\n${where}, many runs at once on one adapter (side by side; a ratio, never a measure of GPU speed on an emulated adapter)`,
+      `\n${where}, many runs at once against one run alone, side by side on one adapter`,
       table(
         ['workload', 'one run', 'batched group', 'ratio', 'dispatches/step'],
         measured.map((row) => {
-          const batched = prefix === '' ? report.browser?.measurements : report.node.measurements;
-          const ratio = batched?.find((m) => m.workload === row.workload && m.implementation === SWEEP_BATCHED)?.singleRunRatio ?? NaN;
-          const dispatches = batched?.find((m) => m.workload === row.workload && m.implementation === SWEEP_BATCHED)?.dispatchesPerStep;
-          return [row.label, r(row, `${prefix}${SWEEP_SINGLE}`), r(row, `${prefix}${SWEEP_BATCHED}`), formatRatio(ratio), formatDispatches(dispatches)];
+          const batched = measurements.find((m) => m.workload === row.workload && m.implementation === SWEEP_BATCHED);
+          return [row.label, r(row, `${prefix}${SWEEP_SINGLE}`), r(row, `${prefix}${SWEEP_BATCHED}`), formatRatio(batched?.singleRunRatio ?? NaN), formatDispatches(batched?.dispatchesPerStep)];
         }),
       ),
     );

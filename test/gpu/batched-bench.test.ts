@@ -29,6 +29,6 @@ describe('the sweep16 benchmark workload', () => {
     expect(row.sweepRatio).toBe(batched.singleRunRatio);
     expect(row.dispatchesPerStep).toBe(1 / 5);
     const report: BenchReport = { date: 'today', machine: { cpu: 'cpu', cores: 2, platform: 'linux', node: 'v22' }, node: { adapter: gpu.adapterName, measurements: [batched, single] }, browser: null, rows: [row] };
-    expect(formatReport(report)).toMatch(/In Node, many runs at once on one adapter[\s\S]*16 runs at once · default experiment[^\n]*×\s+0\.2\n/);
+    expect(formatReport(report)).toMatch(/In Node, many runs at once against one run alone[\s\S]*16 runs at once · default experiment[^\n]*×\s+0\.2\n/);
   });
 });
