@@ -184,7 +184,7 @@ export class BatchedGpuTrainer {
     }
     const threads = options.threads ?? fusedThreadsFor(gpu);
     const pipeline = await compileBatched(gpu.device, threads);
-    const { result: trainer, errors } = withErrorScopes(gpu.device, () => new BatchedGpuTrainer(gpu, setups, plan, train, batchSize, threads, pipeline));
+    const { result: trainer, errors } = withErrorScopes(gpu.device, () => new BatchedGpuTrainer(gpu, setups, plan, train, batchSize, threads, pipeline, allowed));
     const error = await errors;
     if (error) {
       trainer.dispose();
@@ -201,6 +201,7 @@ export class BatchedGpuTrainer {
     private readonly batchSize: number,
     threads: FusedThreads,
     private readonly pipeline: BatchedPipeline,
+    private readonly maxBindingBytes: number,
   ) {
     const device = gpu.device;
     this.device = device;
@@ -263,6 +264,7 @@ export class BatchedGpuTrainer {
     this.throwIfFailed();
     if (!Number.isInteger(k) || k < 0 || k > MAX_STEPS_PER_CALL) throw new RangeError(`step count must be a whole number in [0, ${MAX_STEPS_PER_CALL}], got ${k}`);
     const steps = this.trainCount === 0 ? 0 : k;
+    this.ensureCapacity(this.runs * steps * (STEP_RECORD_WORDS + this.batchSize));
     const bytes = 4 * this.runs * (steps + 1);
     const { result: staging, errors } = withErrorScopes(this.device, () => this.record(steps));
     const data = await this.settle(errors, this.pool.read(staging, bytes));
@@ -340,7 +342,6 @@ export class BatchedGpuTrainer {
   /** Each run's StepRecords and row indices (from its own seed, step count and settings), its RunSettings, and the call's step count. */
   private prepare(steps: number): void {
     const perRun = steps * (STEP_RECORD_WORDS + this.batchSize);
-    this.ensureCapacity(this.runs * perRun);
     const words = this.scheduleWords;
     const floats = new Float32Array(words.buffer);
     this.runStates.forEach((run, r) => {
@@ -367,9 +368,16 @@ export class BatchedGpuTrainer {
     this.device.queue.writeBuffer(this.uniform, STEPS_OFFSET, this.uniformData, STEPS_OFFSET, 4);
   }
 
-  /** A call with more steps than ever before doubles the schedule buffer; steady calls allocate nothing. */
+  /**
+   * A call with more steps than ever before doubles the schedule buffer (steady calls allocate
+   * nothing); one whose schedule would not fit a buffer is refused with a GpuCapacityError.
+   */
   private ensureCapacity(words: number): void {
     if (words <= this.scheduleWords.length) return;
+    if (words * 4 > this.maxBindingBytes) {
+      const what = `the schedule of ${this.runs} runs`;
+      throw new GpuCapacityError(what, words * 4, this.maxBindingBytes, 'maxStorageBufferBindingSize', `${what} needs ${formatBytes(words * 4)} for this call, more than this GPU allows in one buffer (${formatBytes(this.maxBindingBytes)}); take fewer steps per call`);
+    }
     this.scheduleWords = new Uint32Array(Math.max(words, 2 * this.scheduleWords.length));
     this.schedule.destroy();
     this.schedule = createStorageBuffer(this.device, this.scheduleWords.byteLength, 'batched schedule');

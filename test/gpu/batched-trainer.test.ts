@@ -8,6 +8,7 @@ import type { Task } from '../../src/core/task';
 import { liveSettingsOf, type TrainerSetup } from '../../src/core/trainer';
 import { CpuTrainer } from '../../src/cpu/cpuTrainer';
 import { BatchedGpuTrainer } from '../../src/gpu/batchedTrainer';
+import { GpuCapacityError } from '../../src/gpu/errors';
 import type { GpuDevice } from '../../src/gpu/device';
 import { GpuTrainer } from '../../src/gpu/gpuTrainer';
 import { buffersCreatedDuring } from './harness';
@@ -166,6 +167,22 @@ describe('a batched group of runs against each run trained alone', () => {
         for (let call = 0; call < 4; call++) await group.step(10 + 30 * call);
       });
       expect(created).toBe(0);
+    } finally {
+      group.dispose();
+    }
+  });
+
+  it('refuses, in plain words, a group or a call too big for the device, and trains on after a refused call', async () => {
+    const setups = seedByRate(dataset(BINARY), [8, 8], 2);
+    const tight = (bytes: number) => ({ ...gpu.device.limits, maxStorageBufferBindingSize: bytes, maxBufferSize: bytes }) as GPUSupportedLimits;
+    await expect(BatchedGpuTrainer.create(gpu, setups, { limits: tight(4096) })).rejects.toThrow(/the arena of 16 runs needs .*; train fewer runs at once/);
+    // Room for the arena and for calls of up to about 100 steps (16 runs × (8 + 7) words per step).
+    const group = await BatchedGpuTrainer.create(gpu, setups, { limits: tight(100_000) });
+    try {
+      await expect(group.step(200)).rejects.toThrow(GpuCapacityError);
+      await expect(group.step(200)).rejects.toThrow(/the schedule of 16 runs needs 188 KB for this call, .*; take fewer steps per call/);
+      const after = await group.step(50);
+      expect(after.map((run) => run.step)).toEqual(Array(16).fill(50));
     } finally {
       group.dispose();
     }
