@@ -54,7 +54,6 @@ export interface BatchedTrainerOptions {
 
 /** One run's own state on the host: its schedule (seed), live settings and step count. */
 interface RunState {
-  seed: number;
   schedule: MinibatchSchedule;
   settings: LiveSettings;
   stepCount: number;
@@ -95,6 +94,18 @@ export function batchIncompatibility(setups: TrainerSetup[]): string | null {
     if (batch !== firstBatch) return `${run}: its batch size (${batch}) differs from run 1's (${firstBatch}); a batched group shares one batch size`;
   }
   return null;
+}
+
+/**
+ * The group's arena: every run's region of `stride` floats (a lone fused kernel's arena without the
+ * split: activations, dZ, partial losses, backup), then one copy of the training split that every
+ * run reads. Offsets in floats, as in FusedArena.
+ */
+function batchedArena(plan: NetworkPlan, batchSize: number, runs: number, trainCount: number): FusedArena & { stride: number } {
+  const perRun = fusedArena(plan, batchSize, 0);
+  const features = runs * perRun.size;
+  const labels = features + Math.ceil((trainCount * plan.slotWidths[0]) / 4) * 4;
+  return { ...perRun, stride: perRun.size, features, labels, size: labels + Math.ceil(Math.max(1, trainCount) / 4) * 4 };
 }
 
 /** `RunSettings` of one run (shaders/fused_mlp_batched.wgsl) into `words` at `base`. */
@@ -143,7 +154,6 @@ export class BatchedGpuTrainer {
   lastCost: BatchedCallCost = { steps: 0, runs: 0, dispatches: 0, dispatchesPerStep: 0, submits: 0 };
   private readonly device: GPUDevice;
   private readonly runStates: RunState[];
-  private readonly arenaLayout: FusedArena;
   private readonly trainCount: number;
   private readonly params: GPUBuffer;
   private readonly state: GPUBuffer;
@@ -175,9 +185,8 @@ export class BatchedGpuTrainer {
     const ineligible = fusedIneligibility(plan, batchSize);
     if (ineligible !== null) throw new Error(`cannot train these runs together: the fused kernel cannot train this network (${ineligible})`);
     const limits = options.limits ?? gpu.device.limits;
-    const perRun = fusedArena(plan, batchSize, 0);
     const allowed = Math.min(limits.maxStorageBufferBindingSize, limits.maxBufferSize);
-    const arenaBytes = 4 * (setups.length * perRun.size + train.count * (plan.slotWidths[0] + 1) + 8);
+    const arenaBytes = 4 * batchedArena(plan, batchSize, setups.length, train.count).size;
     if (arenaBytes > allowed) {
       const what = `the arena of ${setups.length} runs`;
       throw new GpuCapacityError(what, arenaBytes, allowed, 'maxStorageBufferBindingSize', `${what} needs ${formatBytes(arenaBytes)}, more than this GPU allows in one buffer (${formatBytes(allowed)}); train fewer runs at once`);
@@ -213,7 +222,6 @@ export class BatchedGpuTrainer {
     this.uncapturedAtStart = this.watch.uncapturedCount;
     const count = plan.parameterCount;
     this.runStates = setups.map((setup) => ({
-      seed: setup.training.seed,
       schedule: new MinibatchSchedule(train.count, setup.training.batchSize, setup.training.seed),
       settings: liveSettingsOf(setup.training),
       stepCount: 0,
@@ -230,21 +238,16 @@ export class BatchedGpuTrainer {
       this.writeRunParameters(run, initial);
     });
 
-    // Every run's arena region, then one copy of the training split that all of them read.
-    const perRun = fusedArena(plan, batchSize, 0);
-    const stride = perRun.size;
-    const features = this.runs * stride;
-    const labels = features + Math.ceil((train.count * plan.slotWidths[0]) / 4) * 4;
-    this.arenaLayout = { ...perRun, features, labels, size: labels + Math.max(4, train.count) };
-    this.arena = createStorageBuffer(device, this.arenaLayout.size * 4, 'batched arena');
+    const arena = batchedArena(plan, batchSize, this.runs, train.count);
+    this.arena = createStorageBuffer(device, arena.size * 4, 'batched arena');
     if (train.count > 0) {
-      device.queue.writeBuffer(this.arena, features * 4, Float32Array.from(train.features));
-      device.queue.writeBuffer(this.arena, labels * 4, Float32Array.from(train.labels));
+      device.queue.writeBuffer(this.arena, arena.features * 4, Float32Array.from(train.features));
+      device.queue.writeBuffer(this.arena, arena.labels * 4, Float32Array.from(train.labels));
     }
 
     // The layout's uniform; its per-run settings fields are unused (RunSettings holds them).
-    this.uniformData = packFusedUniform(plan, this.arenaLayout, this.runStates[0].settings);
-    new DataView(this.uniformData).setUint32(ARENA_STRIDE_OFFSET, stride, true);
+    this.uniformData = packFusedUniform(plan, arena, this.runStates[0].settings);
+    new DataView(this.uniformData).setUint32(ARENA_STRIDE_OFFSET, arena.stride, true);
     this.uniform = device.createBuffer({ label: 'batched layout', size: this.uniformData.byteLength, usage: GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST });
     device.queue.writeBuffer(this.uniform, 0, this.uniformData);
 
@@ -354,7 +357,7 @@ export class BatchedGpuTrainer {
         const base = start + s * STEP_RECORD_WORDS;
         words[base] = batch.length;
         words[base + 1] = next;
-        words[base + 2] = stepSeed(run.seed, step);
+        words[base + 2] = stepSeed(run.schedule.seed, step);
         floats[base + 3] = scalars.stepSize;
         floats[base + 4] = scalars.inverseSqrtCorrection2;
         words.set(batch, next);
