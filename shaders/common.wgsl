@@ -1,4 +1,6 @@
-// common.wgsl: definitions every Descent kernel shares; prepended to each kernel module.
+// common.wgsl: definitions every Descent kernel shares; prepended to each kernel module, after
+// the constants src/gpu/engineCodes.ts generates from the TypeScript lists (ACT_*, OPTIMIZER_*,
+// TASK_*, FEATURE_*): code numbers are never written here by hand.
 // CPU twins: src/core/activations.ts (activate, slopeFromOutput), src/core/dropout.ts.
 
 // One step of training (or one chunk of a step too big for the arena), or one chunk of an
@@ -25,7 +27,7 @@ struct Dense {
   out_width: u32,
   weight_offset: u32,   // W, out × in row-major, in the parameter buffer
   bias_offset: u32,     // b, out, in the parameter buffer
-  activation: u32,      // index into HIDDEN_ACTIVATIONS (0 linear … 6 softplus)
+  activation: u32,      // ACT_*: index into HIDDEN_ACTIVATIONS
   layer_index: u32,     // keys this layer's dropout mask
   input: u32,           // arena: A, rows × in
   output: u32,          // arena: σ(Z) after dropout, rows × out
@@ -45,6 +47,22 @@ struct Dense {
   hidden: u32,          // 1 for hidden layers (dropout applies), 0 for the output layer
   _pad0: u32,
   _pad1: u32,
+}
+
+// The optimizer and its live settings (optimizer.wgsl, layer_stats.wgsl).
+struct Settings {
+  optimizer: u32,        // OPTIMIZER_*
+  parameter_count: u32,
+  weight_count: u32,     // weights occupy [0, weight_count); biases follow
+  _pad: u32,
+  momentum: f32,
+  l1: f32,
+  l2: f32,
+  beta1: f32,
+  beta2: f32,
+  epsilon: f32,
+  _pad1: f32,
+  _pad2: f32,
 }
 
 const LEAKY_RELU_SLOPE: f32 = 0.01;
@@ -68,27 +86,27 @@ fn sigmoid_f32(z: f32) -> f32 {
 // σ(z) for the activation with this index.
 fn activate(kind: u32, z: f32) -> f32 {
   switch kind {
-    case 1u: { return max(z, 0.0); }
-    case 2u: { return select(LEAKY_RELU_SLOPE * z, z, z > 0.0); }
-    case 3u: { return select(expm1_f32(z), z, z > 0.0); }
+    case ACT_RELU: { return max(z, 0.0); }
+    case ACT_LEAKY_RELU: { return select(LEAKY_RELU_SLOPE * z, z, z > 0.0); }
+    case ACT_ELU: { return select(expm1_f32(z), z, z > 0.0); }
     // tanh saturates to ±1 in f32 long before 15; clamping keeps every driver's tanh finite.
-    case 4u: { return tanh(clamp(z, -15.0, 15.0)); }
-    case 5u: { return sigmoid_f32(z); }
-    case 6u: { return max(z, 0.0) + log(1.0 + exp(-abs(z))); }
-    default: { return z; }
+    case ACT_TANH: { return tanh(clamp(z, -15.0, 15.0)); }
+    case ACT_SIGMOID: { return sigmoid_f32(z); }
+    case ACT_SOFTPLUS: { return max(z, 0.0) + log(1.0 + exp(-abs(z))); }
+    case ACT_LINEAR, default: { return z; }
   }
 }
 
 // σ'(z) written through the output a = σ(z), as in the CPU twin.
 fn activation_slope(kind: u32, a: f32) -> f32 {
   switch kind {
-    case 1u: { return select(0.0, 1.0, a > 0.0); }
-    case 2u: { return select(LEAKY_RELU_SLOPE, 1.0, a > 0.0); }
-    case 3u: { return select(a + 1.0, 1.0, a > 0.0); }
-    case 4u: { return 1.0 - a * a; }
-    case 5u: { return a * (1.0 - a); }
-    case 6u: { return -expm1_f32(-a); }
-    default: { return 1.0; }
+    case ACT_RELU: { return select(0.0, 1.0, a > 0.0); }
+    case ACT_LEAKY_RELU: { return select(LEAKY_RELU_SLOPE, 1.0, a > 0.0); }
+    case ACT_ELU: { return select(a + 1.0, 1.0, a > 0.0); }
+    case ACT_TANH: { return 1.0 - a * a; }
+    case ACT_SIGMOID: { return a * (1.0 - a); }
+    case ACT_SOFTPLUS: { return -expm1_f32(-a); }
+    case ACT_LINEAR, default: { return 1.0; }
   }
 }
 
@@ -110,16 +128,29 @@ fn dropout_keep(key: u32, index: u32, rate: f32) -> bool {
 
 // One parameter's optimizer update, the regularised gradient g given (CPU twin: optimizerStep in
 // src/core/optimizer.ts). state0 and state1 are momentum's v, or Adam's m and v; the result is
-// (w, state0, state1) after the step. Kinds: 0 SGD, 1 momentum, 2 Adam.
+// (w, state0, state1) after the step. kind: OPTIMIZER_*.
 fn optimizer_step(kind: u32, w: f32, g: f32, state0: f32, state1: f32, step_size: f32, inv_sqrt_bc2: f32, momentum: f32, beta1: f32, beta2: f32, epsilon: f32) -> vec3f {
-  if (kind == 0u) {
-    return vec3f(w - step_size * g, state0, state1);
+  switch kind {
+    case OPTIMIZER_SGD: {
+      return vec3f(w - step_size * g, state0, state1);
+    }
+    case OPTIMIZER_MOMENTUM: {
+      let v = momentum * state0 + g;
+      return vec3f(w - step_size * v, v, state1);
+    }
+    case OPTIMIZER_ADAM, default: {
+      let m = beta1 * state0 + (1.0 - beta1) * g;
+      let v = beta2 * state1 + (1.0 - beta2) * g * g;
+      return vec3f(w - step_size * m / (sqrt(v) * inv_sqrt_bc2 + epsilon), m, v);
+    }
   }
-  if (kind == 1u) {
-    let v = momentum * state0 + g;
-    return vec3f(w - step_size * v, v, state1);
+}
+
+// Optimizer state words a parameter keeps: none for SGD, v for momentum, m and v for Adam.
+fn optimizer_state_words(kind: u32) -> u32 {
+  switch kind {
+    case OPTIMIZER_SGD: { return 0u; }
+    case OPTIMIZER_MOMENTUM: { return 1u; }
+    case OPTIMIZER_ADAM, default: { return 2u; }
   }
-  let m = beta1 * state0 + (1.0 - beta1) * g;
-  let v = beta2 * state1 + (1.0 - beta2) * g * g;
-  return vec3f(w - step_size * m / (sqrt(v) * inv_sqrt_bc2 + epsilon), m, v);
 }

@@ -6,7 +6,7 @@
 //           read_write: momentum v, or Adam m then v), 3 status (storage, read_write, u32),
 //           4 losses (storage, read_write), 5 arena (storage, read_write), 6 schedule (storage,
 //           read, u32).
-// Shapes: params: parameter_count; state: 2 · parameter_count; losses: steps; schedule: 8 words
+// Shapes: params: parameter_count; state: 2 · parameter_count; losses: steps; schedule: FUSED_STEP_RECORD_WORDS
 //           per step (StepRecord), then the row indices each record points at; arena: every hidden
 //           layer's output and every layer's dZ, rows × out each (offsets in Fused.layers), the
 //           partial losses, the backup (parameter_count), and a copy of the training split made
@@ -19,10 +19,8 @@
 // CPU twins: gatherRows, denseForward, denseWeightGradient, denseInputGradient (src/cpu/kernels.ts),
 //           lossAndGradient (src/core/loss.ts), optimizerStep (src/core/optimizer.ts).
 
-const MAX_LAYERS: u32 = 17u;
-const MAX_OUTPUTS: u32 = 6u;
-const TASK_BINARY: u32 = 0u;
-const TASK_MULTICLASS: u32 = 1u;
+// FUSED_MAX_LAYERS, FUSED_MAX_OUTPUTS and FUSED_STEP_RECORD_WORDS come with the generated
+// constants (src/gpu/fusedLimits.ts).
 
 override THREADS: u32 = 64u;
 
@@ -32,7 +30,7 @@ struct FusedLayer {
   out_width: u32,
   weight_offset: u32,   // W, out × in row-major, in params
   bias_offset: u32,     // b, out, in params
-  activation: u32,      // index into HIDDEN_ACTIVATIONS; hidden layers only
+  activation: u32,      // ACT_*; hidden layers only
   output: u32,          // arena: σ(Z) after dropout, rows × out (hidden layers)
   dz: u32,              // arena: ∂loss/∂Z, rows × out
   _pad: u32,
@@ -41,9 +39,9 @@ struct FusedLayer {
 struct Fused {
   layer_count: u32,
   feature_width: u32,
-  task: u32,            // 0: two classes, 1: k classes, 2: regression
+  task: u32,            // TASK_*
   outputs: u32,
-  optimizer: u32,       // 0 sgd, 1 momentum, 2 adam
+  optimizer: u32,       // OPTIMIZER_*
   parameter_count: u32,
   weight_count: u32,    // weights occupy [0, weight_count); biases follow
   steps: u32,           // steps in this call
@@ -59,10 +57,10 @@ struct Fused {
   features: u32,        // arena: a copy of the training split's features, n × feature_width
   labels: u32,          // arena: a copy of its labels, n
   _pad: u32,
-  layers: array<FusedLayer, MAX_LAYERS>,
+  layers: array<FusedLayer, FUSED_MAX_LAYERS>,
 }
 
-// schedule[8·s …]: what step s of the call needs.
+// schedule[FUSED_STEP_RECORD_WORDS · s …]: what step s of the call needs.
 struct StepRecord {
   rows: u32,
   index_offset: u32,    // schedule: first of this step's `rows` row indices
@@ -80,7 +78,7 @@ struct StepRecord {
 @group(0) @binding(6) var<storage, read> schedule: array<u32>;
 
 fn step_record(s: u32) -> StepRecord {
-  let base = 8u * s;
+  let base = FUSED_STEP_RECORD_WORDS * s;
   return StepRecord(schedule[base], schedule[base + 1u], schedule[base + 2u], bitcast<f32>(schedule[base + 3u]), bitcast<f32>(schedule[base + 4u]));
 }
 
@@ -131,7 +129,7 @@ fn output_and_loss(step: StepRecord, thread: u32) {
   let scale = 1.0 / f32(step.rows);
   var sum = 0.0;
   for (var row = thread; row < step.rows; row += THREADS) {
-    var logits: array<f32, MAX_OUTPUTS>;
+    var logits: array<f32, FUSED_MAX_OUTPUTS>;
     var top = -3.4e38;
     let input = input_row(l, step, row);
     for (var c = 0u; c < outputs; c++) {
@@ -200,14 +198,15 @@ fn apply_update(p: u32, gradient: f32, step: StepRecord) {
     g += fused.l1 * sign(w) + fused.l2 * w;
   }
   let n = fused.parameter_count;
-  let state0 = select(0.0, state[p], fused.optimizer != 0u);
-  let state1 = select(0.0, state[n + p], fused.optimizer == 2u);
+  let words = optimizer_state_words(fused.optimizer);
+  let state0 = select(0.0, state[p], words > 0u);
+  let state1 = select(0.0, state[n + p], words > 1u);
   let next = optimizer_step(fused.optimizer, w, g, state0, state1, step.step_size, step.inv_sqrt_bc2, fused.momentum, fused.beta1, fused.beta2, fused.epsilon);
   params[p] = next.x;
-  if (fused.optimizer != 0u) {
+  if (words > 0u) {
     state[p] = next.y;
   }
-  if (fused.optimizer == 2u) {
+  if (words > 1u) {
     state[n + p] = next.z;
   }
 }

@@ -12,10 +12,8 @@
 // Everything else as in fused_mlp.wgsl: parity with it and with the CPU oracle is per run
 //           (test/gpu/batched-trainer.test.ts).
 
-const MAX_LAYERS: u32 = 17u;
-const MAX_OUTPUTS: u32 = 6u;
-const TASK_BINARY: u32 = 0u;
-const TASK_MULTICLASS: u32 = 1u;
+// FUSED_MAX_LAYERS, FUSED_MAX_OUTPUTS and FUSED_STEP_RECORD_WORDS come with the generated
+// constants (src/gpu/fusedLimits.ts).
 
 override THREADS: u32 = 64u;
 
@@ -25,18 +23,19 @@ struct FusedLayer {
   out_width: u32,
   weight_offset: u32,   // W, out × in row-major, in params
   bias_offset: u32,     // b, out, in params
-  activation: u32,      // index into HIDDEN_ACTIVATIONS; hidden layers only
+  activation: u32,      // ACT_*; hidden layers only
   output: u32,          // arena: σ(Z) after dropout, rows × out (hidden layers)
   dz: u32,              // arena: ∂loss/∂Z, rows × out
   _pad: u32,
 }
 
-struct Fused {
+// Fused (shaders/fused_mlp.wgsl) with its spare word used: the same layout, one copy for the group.
+struct FusedGroup {
   layer_count: u32,
   feature_width: u32,
-  task: u32,            // 0: two classes, 1: k classes, 2: regression
+  task: u32,            // TASK_*
   outputs: u32,
-  optimizer: u32,       // 0 sgd, 1 momentum, 2 adam
+  optimizer: u32,       // OPTIMIZER_*
   parameter_count: u32,
   weight_count: u32,    // weights occupy [0, weight_count); biases follow
   steps: u32,           // steps in this call
@@ -52,13 +51,13 @@ struct Fused {
   features: u32,        // arena: a copy of the training split's features, n × feature_width
   labels: u32,          // arena: a copy of its labels, n
   arena_stride: u32,    // floats of arena per run: run r's regions start at r · arena_stride
-  layers: array<FusedLayer, MAX_LAYERS>,
+  layers: array<FusedLayer, FUSED_MAX_LAYERS>,
 }
 
-// What may differ between the runs of a group; 8 words per run. Fused's optimizer, momentum, l1,
-// l2 and dropout_rate are ignored here.
+// What may differ between the runs of a group; 8 words per run. FusedGroup's optimizer,
+// momentum, l1, l2 and dropout_rate are ignored here.
 struct RunSettings {
-  optimizer: u32,
+  optimizer: u32,       // OPTIMIZER_*
   momentum: f32,
   l1: f32,
   l2: f32,
@@ -68,7 +67,7 @@ struct RunSettings {
   _pad1: u32,
 }
 
-// schedule[run.schedule_offset + 8·s …]: what step s of the call needs; index_offset is absolute.
+// schedule[run.schedule_offset + FUSED_STEP_RECORD_WORDS · s …]: what step s of the call needs; index_offset is absolute.
 struct StepRecord {
   rows: u32,
   index_offset: u32,    // schedule: first of this step's `rows` row indices
@@ -77,7 +76,7 @@ struct StepRecord {
   inv_sqrt_bc2: f32,    // 1 / sqrt(1 − β₂ᵗ) for Adam, else 1
 }
 
-@group(0) @binding(0) var<uniform> fused: Fused;
+@group(0) @binding(0) var<uniform> fused: FusedGroup;
 @group(0) @binding(1) var<storage, read_write> params: array<f32>;
 @group(0) @binding(2) var<storage, read_write> state: array<f32>;
 @group(0) @binding(3) var<storage, read_write> status: array<u32>;
@@ -94,7 +93,7 @@ var<private> state_base: u32;
 var<private> arena_base: u32;
 
 fn step_record(s: u32) -> StepRecord {
-  let base = settings.schedule_offset + 8u * s;
+  let base = settings.schedule_offset + FUSED_STEP_RECORD_WORDS * s;
   return StepRecord(schedule[base], schedule[base + 1u], schedule[base + 2u], bitcast<f32>(schedule[base + 3u]), bitcast<f32>(schedule[base + 4u]));
 }
 
@@ -145,7 +144,7 @@ fn output_and_loss(step: StepRecord, thread: u32) {
   let scale = 1.0 / f32(step.rows);
   var sum = 0.0;
   for (var row = thread; row < step.rows; row += THREADS) {
-    var logits: array<f32, MAX_OUTPUTS>;
+    var logits: array<f32, FUSED_MAX_OUTPUTS>;
     var top = -3.4e38;
     let input = input_row(l, step, row);
     for (var c = 0u; c < outputs; c++) {
@@ -214,14 +213,15 @@ fn apply_update(p: u32, gradient: f32, step: StepRecord) {
     g += settings.l1 * sign(w) + settings.l2 * w;
   }
   let n = fused.parameter_count;
-  let state0 = select(0.0, state[state_base + p], settings.optimizer != 0u);
-  let state1 = select(0.0, state[state_base + n + p], settings.optimizer == 2u);
+  let words = optimizer_state_words(settings.optimizer);
+  let state0 = select(0.0, state[state_base + p], words > 0u);
+  let state1 = select(0.0, state[state_base + n + p], words > 1u);
   let next = optimizer_step(settings.optimizer, w, g, state0, state1, step.step_size, step.inv_sqrt_bc2, settings.momentum, fused.beta1, fused.beta2, fused.epsilon);
   params[params_base + p] = next.x;
-  if (settings.optimizer != 0u) {
+  if (words > 0u) {
     state[state_base + p] = next.y;
   }
-  if (settings.optimizer == 2u) {
+  if (words > 1u) {
     state[state_base + n + p] = next.z;
   }
 }

@@ -14,7 +14,7 @@ struct GridFeatures {
   output: u32,
   x1_range: vec2f,
   x2_range: vec2f,
-  codes: array<vec4u, 3>,   // feature codes (index into FEATURE_NAMES), 4 per vector
+  codes: array<vec4u, 3>,   // FEATURE_* (index into FEATURE_NAMES), 4 per vector
   mean: array<vec4f, 3>,
   deviation: array<vec4f, 3>,
 }
@@ -25,15 +25,15 @@ struct GridFeatures {
 
 fn feature_value(code: u32, x1: f32, x2: f32) -> f32 {
   switch code {
-    case 0u: { return x1; }
-    case 1u: { return x2; }
-    case 2u: { return x1 * x1; }
-    case 3u: { return x2 * x2; }
-    case 4u: { return x1 * x2; }
-    case 5u: { return sin(x1); }
-    case 6u: { return sin(x2); }
-    case 7u: { return sqrt(x1 * x1 + x2 * x2); }
-    default: { return atan2(x2, x1); }
+    case FEATURE_X1: { return x1; }
+    case FEATURE_X2: { return x2; }
+    case FEATURE_X1_POW_2: { return x1 * x1; }
+    case FEATURE_X2_POW_2: { return x2 * x2; }
+    case FEATURE_X1_TIMES_X2: { return x1 * x2; }
+    case FEATURE_SIN_X1: { return sin(x1); }
+    case FEATURE_SIN_X2: { return sin(x2); }
+    case FEATURE_R: { return sqrt(x1 * x1 + x2 * x2); }
+    case FEATURE_THETA, default: { return atan2(x2, x1); }
   }
 }
 

@@ -12,7 +12,7 @@
 // CPU twins: lossAndGradient, splitMetrics, logitsToOutputs (src/core/loss.ts, src/core/metrics.ts).
 
 struct Loss {
-  task: u32,      // 0: two classes, 1: k classes, 2: regression
+  task: u32,      // TASK_*
   outputs: u32,
   logits: u32,
   labels: u32,
@@ -27,9 +27,6 @@ struct Loss {
 @group(0) @binding(2) var<storage, read_write> results: array<f32>;
 @group(0) @binding(3) var<storage, read_write> status: array<u32>;
 @group(1) @binding(0) var<uniform> pass_info: Pass;
-
-const TASK_BINARY: u32 = 0u;
-const TASK_MULTICLASS: u32 = 1u;
 
 var<workgroup> partial_loss: array<f32, 256>;
 var<workgroup> partial_correct: array<f32, 256>;
@@ -133,7 +130,7 @@ fn split_metrics(@builtin(local_invocation_index) thread: u32) {
   var correct = 0.0;
   for (var row = thread; row < pass_info.rows; row += 256u) {
     sum += row_loss(row, 0.0);
-    if (loss.task != 2u) {
+    if (loss.task != TASK_REGRESSION) {
       correct += row_correct(row);
     }
   }

@@ -9,20 +9,7 @@
 //   backup   copies the parameters aside while training is healthy
 // CPU twin: optimizerStep in src/core/optimizer.ts.
 
-struct Settings {
-  optimizer: u32,        // 0 sgd, 1 momentum, 2 adam
-  parameter_count: u32,
-  weight_count: u32,     // weights occupy [0, weight_count); biases follow
-  _pad: u32,
-  momentum: f32,
-  l1: f32,
-  l2: f32,
-  beta1: f32,
-  beta2: f32,
-  epsilon: f32,
-  _pad1: f32,
-  _pad2: f32,
-}
+// Settings: shaders/common.wgsl.
 
 @group(0) @binding(0) var<uniform> settings: Settings;
 @group(0) @binding(1) var<storage, read_write> params: array<f32>;
@@ -50,14 +37,15 @@ fn update(@builtin(global_invocation_id) id: vec3u, @builtin(num_workgroups) gro
   let n = settings.parameter_count;
   // SGD keeps no state and momentum one number a parameter: their unused state reads are discarded
   // (a read past a buffer's end is clamped in WGSL), and only the state there is gets written.
-  let state0 = select(0.0, state[i], settings.optimizer != 0u);
-  let state1 = select(0.0, state[n + i], settings.optimizer == 2u);
+  let words = optimizer_state_words(settings.optimizer);
+  let state0 = select(0.0, state[i], words > 0u);
+  let state1 = select(0.0, state[n + i], words > 1u);
   let next = optimizer_step(settings.optimizer, w, g, state0, state1, pass_info.step_size, pass_info.inv_sqrt_bc2, settings.momentum, settings.beta1, settings.beta2, settings.epsilon);
   params[i] = next.x;
-  if (settings.optimizer != 0u) {
+  if (words > 0u) {
     state[i] = next.y;
   }
-  if (settings.optimizer == 2u) {
+  if (words > 1u) {
     state[n + i] = next.z;
   }
 }

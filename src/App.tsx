@@ -16,6 +16,7 @@ import { ComputesPanel } from './ui/ComputesPanel';
 import { ChallengesPanel } from './ui/ChallengesPanel';
 import { ConfusionPanel } from './ui/ConfusionMatrix';
 import { ChallengeBanner } from './ui/GoalReadout';
+import { InsidePanel } from './ui/InsidePanel';
 import { SharePanel } from './ui/SharePanel';
 import { Section } from './ui/Section';
 import { useFileDrop } from './ui/useFileDrop';
@@ -62,6 +63,7 @@ export function App({ services }: { services: AppServices }): ReactNode {
           {panel === 'computes' && <ComputesPanel />}
           {panel === 'challenges' && <ChallengesPanel />}
           {panel === 'confusion' && <ConfusionPanel />}
+          {panel === 'inside' && <InsidePanel />}
         </main>
         <Notices />
         {dragging && (

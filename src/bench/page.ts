@@ -73,6 +73,10 @@ async function main(): Promise<BrowserBenchResult> {
       continue;
     }
     measurements.push(await attempt('descent-webgpu', workload.id, () => runDescent('descent-webgpu', workload, dataset, (setup) => GpuTrainer.create(gpu, setup))));
+    if (workload.views) {
+      measurements.push(await attempt('descent-cpu', workload.id, () => runDescent('descent-cpu', workload, dataset, async (setup) => new CpuTrainer(setup))));
+      continue;
+    }
     await useTfjsBackend('webgpu');
     measurements.push(await attempt('tfjs-webgpu', workload.id, () => runTfjs('tfjs-webgpu', workload, dataset)));
     measurements.push(await attempt('descent-cpu', workload.id, () => runDescent('descent-cpu', workload, dataset, async (setup) => new CpuTrainer(setup))));

@@ -75,6 +75,22 @@ export function formatDispatches(value: number | null | undefined): string {
   return value === null || value === undefined ? '—' : String(Number(value.toPrecision(3)));
 }
 
+/** How much longer a frame with the see-inside views takes than one without, per Descent engine measured; null without both frames. */
+export function viewsCost(report: BenchReport): string | null {
+  const plain = report.rows.find((row) => row.workload === 'frame');
+  const views = report.rows.find((row) => row.workload === 'frame-inside');
+  if (!plain || !views) return null;
+  // Both frames count the same samples, so the ratio of rates is the ratio of times.
+  const cost = (name: string) => (plain.rates[name] ?? NaN) / (views.rates[name] ?? NaN);
+  const engines: [string, string][] = [
+    ['descent-webgpu', 'WebGPU in Chromium'],
+    ['node-descent-webgpu', 'WebGPU in Node'],
+    ['node-descent-cpu', 'CPU in Node'],
+  ];
+  const measured = engines.filter(([name]) => Number.isFinite(cost(name)));
+  return measured.length > 0 ? measured.map(([name, label]) => `${formatRatio(cost(name))} (${label})`).join(', ') : null;
+}
+
 /** The report as aligned text tables (samples per second). */
 export function formatReport(report: BenchReport): string {
   const table = (header: string[], rows: string[][]): string => {
@@ -120,6 +136,8 @@ export function formatReport(report: BenchReport): string {
       ),
     );
   }
+  const views = viewsCost(report);
+  if (views) sections.push(`\nSee-inside views on (frame-inside against frame): a frame costs ${views}`);
   const sides = [
     { where: `In Chromium (${report.browser?.adapter})`, prefix: '', measurements: report.browser?.measurements ?? [] },
     { where: 'In Node', prefix: 'node-', measurements: report.node.measurements },

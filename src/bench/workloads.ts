@@ -28,6 +28,12 @@ export interface Workload {
   repeats: number;
   /** Grid cells per side (grid and frame). */
   grid: number;
+  /**
+   * A frame with the see-inside views on: the last hidden layer's view of the plane's lines and
+   * of the training points and the gradient flow every frame, linear separability once per timed
+   * run. Descent only: its peers have no such views.
+   */
+  views?: boolean;
   /** Runs trained at once (sweep). */
   runs?: number;
 }
@@ -38,6 +44,21 @@ const DEFAULTS = defaultConfig();
 /** The side of the decision-boundary grid the playground draws for its default layout. */
 const DEFAULT_GRID = gridSideFor(flopsPerPoint(planNetwork(buildModelSpec(DEFAULTS.model, { kind: 'classification', classes: 2 }))));
 
+/**
+ * The playground's frame: steps and the decision boundary. Steps per frame adapt in the
+ * playground (src/train/pacer.ts); the benchmark fixes 20 so both sides do the same work.
+ */
+const FRAME: Workload = {
+  id: 'frame',
+  label: `playground frame · 2-[8,8]-1 · grid ${DEFAULT_GRID}²`,
+  kind: 'frame',
+  ...mlp(DEFAULTS.model.hidden, DEFAULTS.model.activation),
+  batch: DEFAULTS.training.batchSize as number,
+  steps: 20,
+  repeats: 10,
+  grid: DEFAULT_GRID,
+};
+
 /** Every workload of the full benchmark. Steps are the same for both implementations of a pair. */
 export const WORKLOADS: Workload[] = [
   { id: 'tiny', label: '2-[8,8]-1 · batch 10', kind: 'train', ...mlp([8, 8], 'tanh'), batch: 10, steps: 400, repeats: 1, grid: 0 },
@@ -45,17 +66,8 @@ export const WORKLOADS: Workload[] = [
   { id: 'large', label: '2-[256×8]-1 · batch 1024', kind: 'train', ...mlp(Array(8).fill(256), 'relu'), batch: 1024, steps: 4, repeats: 1, grid: 0 },
   { id: 'resnet', label: 'ResNet d=128 · 8 blocks · batch 512', kind: 'train', arch: 'resnet', hidden: [], width: 128, blocks: 8, activation: 'relu', batch: 512, steps: 4, repeats: 1, grid: 0 },
   { id: 'grid', label: 'grid 256² · 2-[64×4]-1', kind: 'grid', ...mlp([64, 64, 64, 64], 'tanh'), batch: 0, steps: 0, repeats: 2, grid: 256 },
-  // Steps per frame adapt in the playground (src/train/pacer.ts); the benchmark fixes 20 so both sides do the same work.
-  {
-    id: 'frame',
-    label: `playground frame · 2-[8,8]-1 · grid ${DEFAULT_GRID}²`,
-    kind: 'frame',
-    ...mlp(DEFAULTS.model.hidden, DEFAULTS.model.activation),
-    batch: DEFAULTS.training.batchSize as number,
-    steps: 20,
-    repeats: 10,
-    grid: DEFAULT_GRID,
-  },
+  FRAME,
+  { ...FRAME, id: 'frame-inside', label: `${FRAME.label} · views on`, views: true },
   // The default experiment with seeds 1…16 in one batched group, against seed 1 alone (src/bench/sweepRunner.ts); 20 steps per call as a frame takes.
   {
     id: 'sweep16',

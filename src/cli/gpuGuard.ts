@@ -1,6 +1,6 @@
 import type { Metrics } from '../core/metrics';
 import type { NetworkPlan } from '../core/network';
-import type { LiveSettings, Observation, ObserveRequest, Trainer } from '../core/trainer';
+import type { LayerSeparability, LiveSettings, Observation, ObserveRequest, Trainer } from '../core/trainer';
 import { TrainingFailedError } from './errors';
 import { describeGpuError, uncapturedError } from './nodeWebgpu';
 
@@ -57,6 +57,10 @@ export class GuardedGpuTrainer implements Trainer {
 
   evaluate(): Promise<Metrics> {
     return withGpuErrors(this.device, 'WebGPU failed while evaluating', () => this.trainer.evaluate());
+  }
+
+  separability(): Promise<LayerSeparability[] | null> {
+    return withGpuErrors(this.device, 'WebGPU failed while fitting the linear probes', () => this.trainer.separability());
   }
 
   getParameters(): Promise<Float32Array> {

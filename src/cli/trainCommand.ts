@@ -1,4 +1,4 @@
-import { earlyStopNotice, EpochEarlyStopping, type EarlyStop } from '../core/earlyStopping';
+import { earlyStopNotice, EpochEarlyStopping, NEVER_STOP, stoppingRuleOf, type EarlyStop, type EarlyStoppingRule } from '../core/earlyStopping';
 import type { Metrics } from '../core/metrics';
 import { describeTask } from '../core/task';
 import type { Trainer } from '../core/trainer';
@@ -33,11 +33,11 @@ interface TrainingEnd {
  * end at every epoch's end and its test loss is one evaluation, as in the page. Throws
  * TrainingFailedError if the loss diverges.
  */
-async function trainSteps(trainer: Trainer, total: number, patience: number, progress: ProgressLine): Promise<TrainingEnd> {
+async function trainSteps(trainer: Trainer, total: number, rule: EarlyStoppingRule, progress: ProgressLine): Promise<TrainingEnd> {
   const started = performance.now();
   const stopping = new EpochEarlyStopping(trainer.stepsPerEpoch);
   for (let done = 0; done < total; ) {
-    const { steps: k, endsEpoch } = stopping.cut(Math.min(STEPS_PER_CALL, total - done), done, patience);
+    const { steps: k, endsEpoch } = stopping.cut(Math.min(STEPS_PER_CALL, total - done), done, rule);
     const observation = await trainer.step(k, endsEpoch ? { metrics: true } : {});
     // The CPU engine resolves at once: give the event loop a turn, so Ctrl-C and output are handled while it trains.
     await new Promise((resolve) => setImmediate(resolve));
@@ -48,7 +48,7 @@ async function trainSteps(trainer: Trainer, total: number, patience: number, pro
     done += k;
     const rate = done / ((performance.now() - started) / 1000);
     progress.update(done, total, `epoch ${observation.epoch.toFixed(1)} · step ${done}/${total} · loss ${observation.loss.toPrecision(4)} · ${Math.round(rate)} steps/s`);
-    const stop = stopping.observe(observation.step, observation.epoch, observation.metrics?.test?.loss, patience);
+    const stop = stopping.observe(observation.step, observation.epoch, observation.metrics?.test?.loss, rule);
     if (stop) {
       progress.finish();
       return { steps: done, stop };
@@ -83,11 +83,12 @@ export async function trainCommand(flags: TrainFlags, backend: BackendChoice): P
   const trainer = await createTrainer(backend, { spec, dataset, training: config.training, init: config.model.init, initScale: config.model.initScale, parameters: initial?.parameters });
   try {
     const total = steps ?? (epochs ?? DEFAULT_EPOCHS) * trainer.stepsPerEpoch;
-    const patience = config.training.earlyStopping;
-    if (patience > 0 && !dataset.isTest.includes(1)) {
+    const hasTestPoints = dataset.isTest.includes(1);
+    const rule = stoppingRuleOf(config.training);
+    if ((rule.patience > 0 || rule.target !== null) && !hasTestPoints) {
       process.stderr.write('early stopping watches the test loss, and this data has no test points: training runs all its steps\n');
     }
-    const end = await trainSteps(trainer, total, patience, new ProgressLine(process.stderr, !flags.json));
+    const end = await trainSteps(trainer, total, hasTestPoints ? rule : NEVER_STOP, new ProgressLine(process.stderr, !flags.json));
     const metrics = await trainer.evaluate();
     const parameters = await trainer.getParameters();
     checkFinite(metrics, parameters);

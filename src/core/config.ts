@@ -70,6 +70,8 @@ export interface TrainingConfig {
   warmupSteps: number;
   /** Evaluations of the test loss without a new best before training stops; 0 never stops. */
   earlyStopping: number;
+  /** Training stops once the test loss is at most this; 0 never stops. */
+  stopAtLoss: number;
 }
 
 export interface ExperimentConfig {
@@ -99,6 +101,7 @@ export const LIMITS = {
   lrGamma: { min: 0, max: 1, minOpen: true },
   warmupSteps: { min: 1, max: 1_000_000 },
   earlyStopping: { min: 0, max: 10_000 },
+  stopAtLoss: { min: 0, max: 100 },
 } as const satisfies Record<string, NumberRange>;
 
 export const ADAM = { beta1: 0.9, beta2: 0.999, epsilon: 1e-8 } as const;
@@ -132,6 +135,7 @@ export function defaultConfig(): ExperimentConfig {
       lrGamma: 0.5,
       warmupSteps: 100,
       earlyStopping: 0,
+      stopAtLoss: 0,
     },
   };
 }

@@ -40,6 +40,14 @@ export class EarlyStopping {
   }
 }
 
+/** The config's stopping rule: patience and target, 0 meaning off for each. */
+export function stoppingRuleOf(training: { earlyStopping: number; stopAtLoss: number }): EarlyStoppingRule {
+  return { patience: training.earlyStopping, target: training.stopAtLoss > 0 ? training.stopAtLoss : null };
+}
+
+/** No stopping at all (no test points to judge). */
+export const NEVER_STOP: EarlyStoppingRule = { patience: 0, target: null };
+
 /** Where and why early stopping ended training. */
 export interface EarlyStop {
   /** The epoch training stopped at, to two decimals. */
@@ -62,20 +70,20 @@ export function earlyStopNotice(stop: EarlyStop): string {
  * were cut into calls nor on the backend.
  */
 export class EpochEarlyStopping {
-  private rule: EarlyStopping | null = null;
-  private patience = 0;
+  private judge: EarlyStopping | null = null;
+  private rule: EarlyStoppingRule = NEVER_STOP;
   private lastEvaluated = 0;
 
   constructor(private readonly stepsPerEpoch: number) {}
 
-  /** Whether `patience` (evaluations; 0 is off) can apply: it needs steps to count epochs by. */
-  active(patience: number): boolean {
-    return patience > 0 && this.stepsPerEpoch > 0;
+  /** Whether the rule (patience, target) can apply: it needs steps to count epochs by. */
+  active(rule: EarlyStoppingRule): boolean {
+    return (rule.patience > 0 || rule.target !== null) && this.stepsPerEpoch > 0;
   }
 
   /** Of `k` steps wanted after step `step`, those up to the end of the epoch, and whether they end it (that call must report the metrics). */
-  cut(k: number, step: number, patience: number): { steps: number; endsEpoch: boolean } {
-    if (!this.active(patience)) return { steps: k, endsEpoch: false };
+  cut(k: number, step: number, rule: EarlyStoppingRule): { steps: number; endsEpoch: boolean } {
+    if (!this.active(rule)) return { steps: k, endsEpoch: false };
     const toEnd = this.stepsPerEpoch - (step % this.stepsPerEpoch);
     return k >= toEnd ? { steps: toEnd, endsEpoch: true } : { steps: k, endsEpoch: false };
   }
@@ -86,16 +94,16 @@ export class EpochEarlyStopping {
    * training should stop, else null. After a stop the count starts again, so training resumed
    * gets `patience` more evaluations.
    */
-  observe(step: number, epoch: number, testLoss: number | undefined, patience: number): EarlyStop | null {
-    if (!this.active(patience) || testLoss === undefined || step === 0 || step % this.stepsPerEpoch !== 0 || step === this.lastEvaluated) return null;
-    if (this.rule === null || patience !== this.patience) {
-      this.rule = new EarlyStopping({ patience, target: null });
-      this.patience = patience;
+  observe(step: number, epoch: number, testLoss: number | undefined, rule: EarlyStoppingRule): EarlyStop | null {
+    if (!this.active(rule) || testLoss === undefined || step === 0 || step % this.stepsPerEpoch !== 0 || step === this.lastEvaluated) return null;
+    if (this.judge === null || rule.patience !== this.rule.patience || rule.target !== this.rule.target) {
+      this.judge = new EarlyStopping(rule);
+      this.rule = rule;
     }
     this.lastEvaluated = step;
-    const decision = this.rule.observe(epochOf(epoch), testLoss);
+    const decision = this.judge.observe(epochOf(epoch), testLoss);
     if (!decision.stop) return null;
-    this.rule = null;
+    this.judge = null;
     return { epoch: epochOf(epoch), reason: decision.reason! };
   }
 }

@@ -184,6 +184,18 @@ export const SETTINGS = {
     suggestions: [0, 5, 10, 20, 50],
     bar: 'more',
   },
+  stopAtLoss: {
+    section: 'training',
+    field: 'stopAtLoss',
+    flag: 'stop-at-loss',
+    control: 'stopAtLoss',
+    label: 'Stop at test loss',
+    hint: 'stop once the test loss is at most this; 0 = off',
+    flagValue: 'LOSS',
+    value: number(LIMITS.stopAtLoss),
+    suggestions: [0, 0.01, 0.05, 0.1, 0.2],
+    bar: 'more',
+  },
 } as const satisfies Record<string, Setting>;
 
 export type SettingKey = keyof typeof SETTINGS;

@@ -26,6 +26,56 @@ export interface GridSpec {
   x2: [number, number];
 }
 
+/**
+ * Lines of the input plane for the layer view: `lines` horizontal and `lines` vertical lines
+ * spanning x1 × x2, each sampled at `samples` points (src/core/layerView.ts, planeLineGrids).
+ */
+export interface PlaneLines {
+  lines: number;
+  samples: number;
+  x1: [number, number];
+  x2: [number, number];
+}
+
+/** One layer's activations over the plane's lines and, optionally, the training points. */
+export interface LayerViewRequest {
+  /** The input (0), a hidden layer's output or a residual block's sum: see viewableSlots. */
+  slot: number;
+  lines: PlaneLines;
+  /** Also the activations of every training point, in the split's order. */
+  points?: boolean;
+}
+
+export interface LayerView {
+  slot: number;
+  /** Units of the slot: numbers per row. */
+  width: number;
+  /** planeLineCount rows: the horizontal lines' samples, then the vertical ones' (planeLineGrids). */
+  lines: Float32Array;
+  /** One row per training point when asked for. */
+  points?: Float32Array;
+}
+
+/**
+ * The gradient of one dense layer's weights for the next step's minibatch (with its dropout), at
+ * the current parameters, and the update the optimizer would make of them: Frobenius norms.
+ */
+export interface LayerGradient {
+  layer: number;
+  /** ‖∂L/∂W‖ of the data loss, before regularisation. */
+  gradientNorm: number;
+  weightNorm: number;
+  /** ‖ΔW‖ of the next step: the update-to-weight ratio is updateNorm / weightNorm. */
+  updateNorm: number;
+}
+
+/** How well a linear classifier separates the classes from one slot's activations. */
+export interface LayerSeparability {
+  slot: number;
+  /** Training accuracy of a logistic (two classes) or softmax regression fitted to the slot. */
+  accuracy: number;
+}
+
 /** What a step call should also report when its steps are done. */
 export interface ObserveRequest {
   /** Loss and accuracy on the whole train and test splits. */
@@ -34,6 +84,10 @@ export interface ObserveRequest {
   grid?: GridSpec;
   /** Every hidden neuron's activation over a (smaller) grid (the neuron thumbnails). */
   neurons?: GridSpec;
+  /** One layer's activations over lines of the plane (and the training points). */
+  layerView?: LayerViewRequest;
+  /** Every dense layer's gradient and update norms (not for a run without training points). */
+  gradientFlow?: boolean;
 }
 
 export interface Observation {
@@ -50,6 +104,9 @@ export interface Observation {
   grid?: Float32Array;
   /** One array per hidden dense layer: width·height rows of that layer's `out` activations. */
   neurons?: Float32Array[];
+  layerView?: LayerView;
+  /** One entry per dense layer, in forward order. */
+  gradientFlow?: LayerGradient[];
 }
 
 /** Everything a trainer is built from. */
@@ -84,6 +141,12 @@ export interface Trainer {
   predict(points: ArrayLike<number>): Promise<Float32Array>;
   /** Loss and accuracy on the dataset's splits with the current parameters. */
   evaluate(): Promise<Metrics>;
+  /**
+   * For the input and every hidden layer and block output (viewableSlots), the accuracy of a
+   * linear classifier fitted to its activations over the training points; null for regression
+   * or a run without training points.
+   */
+  separability(): Promise<LayerSeparability[] | null>;
   /** The flat parameter vector (all weights, then all biases, plan order). */
   getParameters(): Promise<Float32Array>;
   setParameters(parameters: ArrayLike<number>): void;

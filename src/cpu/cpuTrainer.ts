@@ -1,4 +1,5 @@
 import { gridPoints } from '../core/grid';
+import { planeLineGrids, probeRows, PROBE_ITERATIONS, PROBE_LEARNING_RATE, viewableSlot, viewableSlots } from '../core/layerView';
 import { initializeParameters } from '../core/init';
 import { stepSeed } from '../core/dropout';
 import { logitsToOutputs } from '../core/loss';
@@ -8,10 +9,11 @@ import { optimizerStateSize, optimizerStep, scheduledStepScalars } from '../core
 import { MinibatchSchedule } from '../core/schedule';
 import { featuresOf, prepareSplits, type SplitData } from '../core/splits';
 import { outputWidth } from '../core/task';
-import { liveSettingsOf, type BackendInfo, type GridSpec, type LiveSettings, type Observation, type ObserveRequest, type Trainer, type TrainerSetup } from '../core/trainer';
+import { liveSettingsOf, type BackendInfo, type GridSpec, type LayerGradient, type LayerSeparability, type LayerView, type LayerViewRequest, type LiveSettings, type Observation, type ObserveRequest, type Trainer, type TrainerSetup } from '../core/trainer';
 import type { Floats } from './floats';
 import { gatherRows } from './kernels';
 import { CpuNetwork, type FloatArrayConstructor } from './cpuNetwork';
+import { fitLinearProbe, layerGradientStats } from './inspect';
 
 /** Rows pushed through the network at once when evaluating; bounds the activation memory. */
 const EVAL_CHUNK = 4096;
@@ -83,21 +85,67 @@ export class CpuTrainer<T extends Floats = Float32Array> implements Trainer {
     if (observe.metrics) observation.metrics = this.evaluateSync();
     if (observe.grid) observation.grid = this.outputsAt(gridPoints(observe.grid));
     if (observe.neurons) observation.neurons = this.neuronsAt(observe.neurons);
+    if (observe.layerView) observation.layerView = this.layerView(observe.layerView);
+    if (observe.gradientFlow && this.train.count > 0) observation.gradientFlow = this.gradientFlow();
     return observation;
   }
 
   /** One optimizer update on the next minibatch; returns its mean data loss. */
   private trainOneStep(): number {
-    const rows = this.schedule.batch(this.stepCount);
-    const count = rows.length;
-    gatherRows(this.train.featuresT, this.plan.slotWidths[0], rows, this.network.slot(0));
-    for (let r = 0; r < count; r++) this.batchLabels[r] = this.train.labels[rows[r]];
-    const dropout = this.settings.dropout > 0 ? { rate: this.settings.dropout, stepSeed: stepSeed(this.setup.training.seed, this.stepCount) } : null;
-    this.network.forward(count, dropout);
-    const loss = this.network.backward(count, this.batchLabels, dropout);
+    const loss = this.backpropagate(this.stepCount);
     optimizerStep(this.network.params, this.network.grads, this.state, this.plan.weightCount, this.settings, scheduledStepScalars(this.settings, this.stepCount));
     this.stepCount++;
     return loss;
+  }
+
+  /** Forward and backward on the minibatch of `step`, with its dropout: the gradient into network.grads; returns the mean loss. */
+  private backpropagate(step: number): number {
+    const rows = this.schedule.batch(step);
+    const count = rows.length;
+    gatherRows(this.train.featuresT, this.plan.slotWidths[0], rows, this.network.slot(0));
+    for (let r = 0; r < count; r++) this.batchLabels[r] = this.train.labels[rows[r]];
+    const dropout = this.settings.dropout > 0 ? { rate: this.settings.dropout, stepSeed: stepSeed(this.setup.training.seed, step) } : null;
+    this.network.forward(count, dropout);
+    return this.network.backward(count, this.batchLabels, dropout);
+  }
+
+  /** The next step's gradient and update, per layer, without taking the step. */
+  private gradientFlow(): LayerGradient[] {
+    this.backpropagate(this.stepCount);
+    const { params, grads } = this.network;
+    return layerGradientStats(this.plan, params, grads, this.state, this.settings, scheduledStepScalars(this.settings, this.stepCount));
+  }
+
+  async separability(): Promise<LayerSeparability[] | null> {
+    return this.separabilitySync();
+  }
+
+  separabilitySync(): LayerSeparability[] | null {
+    const task = this.plan.spec.task;
+    if (task.kind !== 'classification' || this.train.count === 0) return null;
+    const rows = probeRows(this.train.count);
+    const features = new this.ctor(rows.length * this.plan.slotWidths[0]);
+    gatherRows(this.train.featuresT, this.plan.slotWidths[0], rows, features);
+    const labels = Float64Array.from(rows, (row) => this.train.labels[row]);
+    return viewableSlots(this.plan).map(({ slot, width }) => {
+      const activations = this.slotRows(features, rows.length, slot, width);
+      return { slot, accuracy: fitLinearProbe(activations, rows.length, width, labels, task.classes, PROBE_ITERATIONS, PROBE_LEARNING_RATE) };
+    });
+  }
+
+  private layerView(request: LayerViewRequest): LayerView {
+    const { slot, width } = viewableSlot(this.plan, request.slot);
+    const points = Float64Array.from(planeLineGrids(request.lines).flatMap((grid) => [...gridPoints(grid)]));
+    const view: LayerView = { slot, width, lines: this.slotRows(this.toT(featuresOf(this.setup.spec, points)), points.length / 2, slot, width) };
+    if (request.points) view.points = this.slotRows(this.train.featuresT, this.train.count, slot, width);
+    return view;
+  }
+
+  /** Slot `slot` (width numbers a row) for `count` rows of features. */
+  private slotRows(features: T, count: number, slot: number, width: number): Float32Array {
+    const result = new Float32Array(count * width);
+    this.forEachChunk(features, count, (start, rows) => result.set(this.network.slot(slot).subarray(0, rows * width), start * width));
+    return result;
   }
 
   async predict(points: ArrayLike<number>): Promise<Float32Array> {

@@ -1,5 +1,3 @@
-import commonSource from '../../shaders/common.wgsl?raw';
-import batchedSource from '../../shaders/fused_mlp_batched.wgsl?raw';
 import { OPTIMIZERS } from '../core/config';
 import { stepSeed } from '../core/dropout';
 import { initializeParameters } from '../core/init';
@@ -12,17 +10,19 @@ import { createStorageBuffer } from './arena';
 import type { GpuDevice } from './device';
 import { watchDevice, withErrorScopes, type DeviceWatch } from './deviceWatch';
 import { DeviceLostError, formatBytes, GpuCapacityError, type GpuError } from './errors';
-import { fusedArena, fusedIneligibility, fusedThreadsFor, packFusedUniform, type FusedArena, type FusedThreads } from './fusedMlp';
+import { FUSED_STEP_RECORD_WORDS } from './fusedLimits';
+import { fusedArena, fusedIneligibility, fusedThreadsFor, type FusedArena, type FusedThreads } from './fusedMlp';
+import { SHADER_SOURCES } from './shaderSources';
+import { FUSED_GROUP_STRUCT, packFused, RUN_SETTINGS_STRUCT } from './uniforms';
+import { structLayout, writeStruct } from './wgslStruct';
 import { StagingPool } from './stagingPool';
 
 /** Runs one batched group takes at most: enough for a 4 × 4 sweep and then some. */
 export const BATCHED_MAX_RUNS = 256;
-/** Words per step in a run's schedule (StepRecord) and per run in the settings buffer (RunSettings). */
-const STEP_RECORD_WORDS = 8;
-const RUN_SETTINGS_WORDS = 8;
-/** Byte offsets in the Fused uniform (shaders/fused_mlp_batched.wgsl): steps, and the arena stride. */
-const STEPS_OFFSET = 28;
-const ARENA_STRIDE_OFFSET = 76;
+const RUN_SETTINGS_BYTES = structLayout(RUN_SETTINGS_STRUCT).size;
+/** Byte offsets in the FusedGroup uniform: the steps of a call, and the arena stride. */
+const STEPS_OFFSET = structLayout(FUSED_GROUP_STRUCT).offsets.steps;
+const ARENA_STRIDE_OFFSET = structLayout(FUSED_GROUP_STRUCT).offsets.arena_stride;
 
 /** What one run of the group reports after a call. */
 export interface RunObservation {
@@ -108,15 +108,16 @@ function batchedArena(plan: NetworkPlan, batchSize: number, runs: number, trainC
   return { ...perRun, stride: perRun.size, features, labels, size: labels + Math.ceil(Math.max(1, trainCount) / 4) * 4 };
 }
 
-/** `RunSettings` of one run (shaders/fused_mlp_batched.wgsl) into `words` at `base`. */
-function writeRunSettings(words: Uint32Array, base: number, settings: LiveSettings, scheduleOffset: number): void {
-  const floats = new Float32Array(words.buffer);
-  words[base] = OPTIMIZERS.indexOf(settings.optimizer);
-  floats[base + 1] = settings.momentum;
-  floats[base + 2] = settings.l1;
-  floats[base + 3] = settings.l2;
-  floats[base + 4] = settings.dropout;
-  words[base + 5] = scheduleOffset;
+/** `RunSettings` of run `run` (shaders/fused_mlp_batched.wgsl) into `view`. */
+function writeRunSettings(view: DataView, run: number, settings: LiveSettings, scheduleOffset: number): void {
+  writeStruct(view, run * RUN_SETTINGS_BYTES, RUN_SETTINGS_STRUCT, {
+    optimizer: OPTIMIZERS.indexOf(settings.optimizer),
+    momentum: settings.momentum,
+    l1: settings.l1,
+    l2: settings.l2,
+    dropout_rate: settings.dropout,
+    schedule_offset: scheduleOffset,
+  });
 }
 
 interface BatchedPipeline {
@@ -130,7 +131,7 @@ async function compileBatched(device: GPUDevice, threads: FusedThreads): Promise
     label: 'batched fused mlp',
     entries: kinds.map((type, binding) => ({ binding, visibility: GPUShaderStage.COMPUTE, buffer: { type } })),
   });
-  const module = device.createShaderModule({ label: 'batched fused mlp', code: [commonSource, batchedSource].join('\n') });
+  const module = device.createShaderModule({ label: 'batched fused mlp', code: SHADER_SOURCES.fusedMlpBatched });
   const pipeline = await device.createComputePipelineAsync({
     label: `batched fused mlp · ${threads} threads`,
     layout: device.createPipelineLayout({ label: 'batched fused mlp', bindGroupLayouts: [layout] }),
@@ -163,7 +164,7 @@ export class BatchedGpuTrainer {
   private readonly uniform: GPUBuffer;
   private readonly runSettings: GPUBuffer;
   private readonly uniformData: ArrayBuffer;
-  private readonly runWords: Uint32Array<ArrayBuffer>;
+  private readonly runData: ArrayBuffer;
   private readonly pool: StagingPool;
   private readonly watch: DeviceWatch;
   private readonly uncapturedAtStart: number;
@@ -246,14 +247,14 @@ export class BatchedGpuTrainer {
     }
 
     // The layout's uniform; its per-run settings fields are unused (RunSettings holds them).
-    this.uniformData = packFusedUniform(plan, arena, this.runStates[0].settings);
+    this.uniformData = packFused(plan, arena, this.runStates[0].settings);
     new DataView(this.uniformData).setUint32(ARENA_STRIDE_OFFSET, arena.stride, true);
     this.uniform = device.createBuffer({ label: 'batched layout', size: this.uniformData.byteLength, usage: GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST });
     device.queue.writeBuffer(this.uniform, 0, this.uniformData);
 
-    this.runWords = new Uint32Array(this.runs * RUN_SETTINGS_WORDS);
-    this.runSettings = createStorageBuffer(device, this.runWords.byteLength, 'batched run settings');
-    this.scheduleWords = new Uint32Array(this.runs * 64 * (STEP_RECORD_WORDS + batchSize));
+    this.runData = new ArrayBuffer(this.runs * RUN_SETTINGS_BYTES);
+    this.runSettings = createStorageBuffer(device, this.runData.byteLength, 'batched run settings');
+    this.scheduleWords = new Uint32Array(this.runs * 64 * (FUSED_STEP_RECORD_WORDS + batchSize));
     this.schedule = createStorageBuffer(device, this.scheduleWords.byteLength, 'batched schedule');
     this.pool = new StagingPool(device);
     this.group = this.bind();
@@ -267,7 +268,7 @@ export class BatchedGpuTrainer {
     this.throwIfFailed();
     if (!Number.isInteger(k) || k < 0 || k > MAX_STEPS_PER_CALL) throw new RangeError(`step count must be a whole number in [0, ${MAX_STEPS_PER_CALL}], got ${k}`);
     const steps = this.trainCount === 0 ? 0 : k;
-    this.ensureCapacity(this.runs * steps * (STEP_RECORD_WORDS + this.batchSize));
+    this.ensureCapacity(this.runs * steps * (FUSED_STEP_RECORD_WORDS + this.batchSize));
     const bytes = 4 * this.runs * (steps + 1);
     const { result: staging, errors } = withErrorScopes(this.device, () => this.record(steps));
     const data = await this.settle(errors, this.pool.read(staging, bytes));
@@ -344,17 +345,18 @@ export class BatchedGpuTrainer {
 
   /** Each run's StepRecords and row indices (from its own seed, step count and settings), its RunSettings, and the call's step count. */
   private prepare(steps: number): void {
-    const perRun = steps * (STEP_RECORD_WORDS + this.batchSize);
+    const perRun = steps * (FUSED_STEP_RECORD_WORDS + this.batchSize);
     const words = this.scheduleWords;
     const floats = new Float32Array(words.buffer);
+    const runView = new DataView(this.runData);
     this.runStates.forEach((run, r) => {
       const start = r * perRun;
-      let next = start + steps * STEP_RECORD_WORDS;
+      let next = start + steps * FUSED_STEP_RECORD_WORDS;
       for (let s = 0; s < steps; s++) {
         const step = run.stepCount + s;
         const batch = run.schedule.batch(step);
         const scalars = scheduledStepScalars(run.settings, step);
-        const base = start + s * STEP_RECORD_WORDS;
+        const base = start + s * FUSED_STEP_RECORD_WORDS;
         words[base] = batch.length;
         words[base + 1] = next;
         words[base + 2] = stepSeed(run.schedule.seed, step);
@@ -363,10 +365,10 @@ export class BatchedGpuTrainer {
         words.set(batch, next);
         next += batch.length;
       }
-      writeRunSettings(this.runWords, r * RUN_SETTINGS_WORDS, run.settings, start);
+      writeRunSettings(runView, r, run.settings, start);
     });
     this.device.queue.writeBuffer(this.schedule, 0, words, 0, this.runs * perRun);
-    this.device.queue.writeBuffer(this.runSettings, 0, this.runWords);
+    this.device.queue.writeBuffer(this.runSettings, 0, this.runData);
     new DataView(this.uniformData).setUint32(STEPS_OFFSET, steps, true);
     this.device.queue.writeBuffer(this.uniform, STEPS_OFFSET, this.uniformData, STEPS_OFFSET, 4);
   }

@@ -1,15 +1,9 @@
-import { activationCode, type Activation } from '../core/activations';
-import { producerOf, type DensePlan, type NetworkPlan } from '../core/network';
+import { producerOf, type NetworkPlan } from '../core/network';
 import { outputWidth } from '../core/task';
 import { ArenaLayout, createStorageBuffer, uniformBuffer } from './arena';
 import type { KernelSet } from './kernels/kernelSet';
 import type { PassRecorder } from './passRecorder';
-import { packDense, packGather } from './uniforms';
-
-/** The activation code a dense layer runs with: hidden layers their own, the output layer none (logits). */
-function engineActivationCode(layer: DensePlan): number {
-  return layer.hidden ? activationCode(layer.activation as Activation) : 0;
-}
+import { engineActivationCode, packDense, packGather, packLoss } from './uniforms';
 
 /** Arena offsets of everything one pass of the network touches, for up to `capacity` rows. */
 export interface ArenaOffsets {
@@ -104,6 +98,12 @@ export class ForwardPlan {
   /** Logits of the last forward pass: rows × outputWidth at this arena offset. */
   get logitsOffset(): number {
     return this.offsets.slots[this.plan.outputSlot];
+  }
+
+  /** `Loss` for this arena: its logits and labels, and for training the output layer's dZ. */
+  lossUniform(training: boolean): ArrayBuffer {
+    const last = this.plan.dense[this.plan.dense.length - 1];
+    return packLoss(this.plan.spec.task, { logits: this.logitsOffset, labels: this.offsets.labels, dz: training ? this.offsets.dz[last.index] : 0 });
   }
 
   get outputs(): number {

@@ -1,7 +1,3 @@
-import commonSource from '../../shaders/common.wgsl?raw';
-import fusedMlpSource from '../../shaders/fused_mlp.wgsl?raw';
-import { activationCode, type Activation } from '../core/activations';
-import { ADAM, OPTIMIZERS } from '../core/config';
 import { stepSeed } from '../core/dropout';
 import type { NetworkPlan } from '../core/network';
 import { scheduledStepScalars } from '../core/optimizer';
@@ -9,15 +5,12 @@ import type { MinibatchSchedule } from '../core/schedule';
 import { outputWidth } from '../core/task';
 import type { LiveSettings } from '../core/trainer';
 import { ArenaLayout, createStorageBuffer } from './arena';
+import { FUSED_MAX_LAYERS, FUSED_MAX_OUTPUTS, FUSED_MAX_WIDTH, FUSED_STEP_RECORD_WORDS } from './fusedLimits';
 import type { PassRecorder } from './passRecorder';
+import { SHADER_SOURCES } from './shaderSources';
 import type { SplitBuffers } from './splitBuffers';
+import { FUSED_BYTES, FUSED_STEPS_OFFSET, packFused } from './uniforms';
 
-/** The widest layer (features, hidden units, outputs) the fused kernel trains. */
-export const FUSED_MAX_WIDTH = 64;
-/** Dense layers the kernel's uniform has room for: 16 hidden layers and the output layer. */
-export const FUSED_MAX_LAYERS = 17;
-/** Outputs the kernel keeps per row in registers (shaders/fused_mlp.wgsl, MAX_OUTPUTS). */
-export const FUSED_MAX_OUTPUTS = 6;
 /** Minibatch rows the fused kernel takes at most. */
 export const FUSED_MAX_ROWS = 1024;
 /**
@@ -40,14 +33,6 @@ export function fusedThreadsFor(gpu: { software: boolean }): FusedThreads {
   return gpu.software ? 8 : 64;
 }
 
-/** 8 words per step in the schedule buffer (StepRecord in the WGSL, padded). */
-const STEP_RECORD_WORDS = 8;
-/** Fused uniform: 20 words of settings, then FUSED_MAX_LAYERS layers of 8 words. */
-const HEADER_WORDS = 20;
-const LAYER_WORDS = 8;
-const UNIFORM_BYTES = 4 * (HEADER_WORDS + FUSED_MAX_LAYERS * LAYER_WORDS);
-/** Byte offset of `steps` in the uniform: rewritten by every call. */
-const STEPS_OFFSET = 28;
 
 /**
  * Why the fused kernel cannot train this network with batches of `batchSize` rows, or null when
@@ -79,7 +64,7 @@ export function fusedOverLimits(plan: NetworkPlan, batchSize: number, trainCount
   const allowed = Math.min(limits.maxStorageBufferBindingSize, limits.maxBufferSize);
   const arenaBytes = fusedArena(plan, batchSize, trainCount).size * 4;
   if (arenaBytes > allowed) return `its arena needs ${arenaBytes} bytes, more than a buffer may hold (${allowed})`;
-  const scheduleBytes = maxSteps * (STEP_RECORD_WORDS + batchSize) * 4;
+  const scheduleBytes = maxSteps * (FUSED_STEP_RECORD_WORDS + batchSize) * 4;
   if (scheduleBytes > allowed) return `its schedule needs ${scheduleBytes} bytes, more than a buffer may hold (${allowed})`;
   return null;
 }
@@ -122,35 +107,6 @@ export function fusedArena(plan: NetworkPlan, rows: number, trainCount: number):
   return { outputs, dz, partials, backup, features, labels, size: layout.size };
 }
 
-/** `Fused` (shaders/fused_mlp.wgsl) for a plan, its arena and the live settings; `steps` is 0 until a call sets it. */
-export function packFusedUniform(plan: NetworkPlan, arena: FusedArena, settings: LiveSettings): ArrayBuffer {
-  const buffer = new ArrayBuffer(UNIFORM_BYTES);
-  const view = new DataView(buffer);
-  const task = plan.spec.task;
-  const words = [
-    plan.dense.length,
-    plan.slotWidths[0],
-    task.kind === 'regression' ? 2 : task.classes > 2 ? 1 : 0,
-    outputWidth(task),
-    OPTIMIZERS.indexOf(settings.optimizer),
-    plan.parameterCount,
-    plan.weightCount,
-    0,
-  ];
-  words.forEach((word, i) => view.setUint32(4 * i, word, true));
-  [settings.momentum, settings.l1, settings.l2, ADAM.beta1, ADAM.beta2, ADAM.epsilon, settings.dropout].forEach((value, i) => view.setFloat32(32 + 4 * i, value, true));
-  view.setUint32(60, arena.partials, true);
-  view.setUint32(64, arena.backup, true);
-  view.setUint32(68, arena.features, true);
-  view.setUint32(72, arena.labels, true);
-  plan.dense.forEach((layer, l) => {
-    const base = 4 * (HEADER_WORDS + l * LAYER_WORDS);
-    const activation = layer.hidden ? activationCode(layer.activation as Activation) : 0;
-    [layer.in, layer.out, layer.weightOffset, layer.biasOffset, activation, arena.outputs[l], arena.dz[l], 0].forEach((word, i) => view.setUint32(base + 4 * i, word, true));
-  });
-  return buffer;
-}
-
 /** The compiled kernel for one workgroup size. */
 export interface FusedPipeline {
   layout: GPUBindGroupLayout;
@@ -165,7 +121,7 @@ async function compileFused(device: GPUDevice, threads: FusedThreads): Promise<F
     label: 'fused mlp',
     entries: kinds.map((type, binding) => ({ binding, visibility: GPUShaderStage.COMPUTE, buffer: { type } })),
   });
-  const module = device.createShaderModule({ label: 'fused mlp', code: [commonSource, fusedMlpSource].join('\n') });
+  const module = device.createShaderModule({ label: 'fused mlp', code: SHADER_SOURCES.fusedMlp });
   const pipeline = await device.createComputePipelineAsync({
     label: `fused mlp · ${threads} threads`,
     layout: device.createPipelineLayout({ label: 'fused mlp', bindGroupLayouts: [layout] }),
@@ -221,19 +177,19 @@ export class FusedMlp {
     this.layout = fusedArena(plan, batchSize, buffers.train.count);
     this.arena = createStorageBuffer(device, this.layout.size * 4, 'fused arena');
     this.copyTrainingSplit();
-    this.uniformData = packFusedUniform(plan, this.layout, settings);
-    this.uniform = device.createBuffer({ label: 'fused settings', size: UNIFORM_BYTES, usage: GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST });
+    this.uniformData = packFused(plan, this.layout, settings);
+    this.uniform = device.createBuffer({ label: 'fused settings', size: FUSED_BYTES, usage: GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST });
     device.queue.writeBuffer(this.uniform, 0, this.uniformData);
-    this.scheduleWords = new Uint32Array(stepsCapacity * (STEP_RECORD_WORDS + batchSize));
+    this.scheduleWords = new Uint32Array(stepsCapacity * (FUSED_STEP_RECORD_WORDS + batchSize));
     this.schedule = createStorageBuffer(device, this.scheduleWords.byteLength, 'fused schedule');
     this.group = this.bind();
   }
 
   /** New live settings (optimizer, momentum, L1, L2, dropout): one uniform write, no rebuild. */
   writeSettings(settings: LiveSettings): void {
-    const steps = new DataView(this.uniformData).getUint32(STEPS_OFFSET, true);
-    new Uint8Array(this.uniformData).set(new Uint8Array(packFusedUniform(this.plan, this.layout, settings)));
-    new DataView(this.uniformData).setUint32(STEPS_OFFSET, steps, true);
+    const steps = new DataView(this.uniformData).getUint32(FUSED_STEPS_OFFSET, true);
+    new Uint8Array(this.uniformData).set(new Uint8Array(packFused(this.plan, this.layout, settings)));
+    new DataView(this.uniformData).setUint32(FUSED_STEPS_OFFSET, steps, true);
     this.device.queue.writeBuffer(this.uniform, 0, this.uniformData);
   }
 
@@ -245,12 +201,12 @@ export class FusedMlp {
     this.ensureCapacity(steps);
     const words = this.scheduleWords;
     const floats = new Float32Array(words.buffer);
-    let next = steps * STEP_RECORD_WORDS;
+    let next = steps * FUSED_STEP_RECORD_WORDS;
     for (let s = 0; s < steps; s++) {
       const step = firstStep + s;
       const batch = schedule.batch(step);
       const scalars = scheduledStepScalars(settings, step);
-      const base = s * STEP_RECORD_WORDS;
+      const base = s * FUSED_STEP_RECORD_WORDS;
       words[base] = batch.length;
       words[base + 1] = next;
       words[base + 2] = stepSeed(trainingSeed, step);
@@ -260,8 +216,8 @@ export class FusedMlp {
       next += batch.length;
     }
     this.device.queue.writeBuffer(this.schedule, 0, words, 0, next);
-    new DataView(this.uniformData).setUint32(STEPS_OFFSET, steps, true);
-    this.device.queue.writeBuffer(this.uniform, STEPS_OFFSET, this.uniformData, STEPS_OFFSET, 4);
+    new DataView(this.uniformData).setUint32(FUSED_STEPS_OFFSET, steps, true);
+    this.device.queue.writeBuffer(this.uniform, FUSED_STEPS_OFFSET, this.uniformData, FUSED_STEPS_OFFSET, 4);
   }
 
   /** Records the prepared steps: one dispatch, whatever their number. */
@@ -277,7 +233,7 @@ export class FusedMlp {
 
   /** A call with more steps than ever before doubles the schedule buffer; steady calls allocate nothing. */
   private ensureCapacity(steps: number): void {
-    const needed = steps * (STEP_RECORD_WORDS + this.batchSize);
+    const needed = steps * (FUSED_STEP_RECORD_WORDS + this.batchSize);
     if (needed <= this.scheduleWords.length) return;
     this.scheduleWords = new Uint32Array(Math.max(needed, 2 * this.scheduleWords.length));
     this.schedule.destroy();

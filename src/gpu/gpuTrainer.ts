@@ -5,18 +5,20 @@ import { planNetwork, type NetworkPlan } from '../core/network';
 import { scheduledStepScalars } from '../core/optimizer';
 import { MinibatchSchedule } from '../core/schedule';
 import { featuresOf, prepareSplits, type SplitData } from '../core/splits';
-import { liveSettingsOf, MAX_STEPS_PER_CALL, type BackendInfo, type LiveSettings, type Observation, type ObserveRequest, type Trainer, type TrainerSetup } from '../core/trainer';
+import { liveSettingsOf, MAX_STEPS_PER_CALL, type BackendInfo, type LayerSeparability, type LiveSettings, type Observation, type ObserveRequest, type Trainer, type TrainerSetup } from '../core/trainer';
 import { createStorageBuffer, uniformBuffer } from './arena';
 import { planCapacity, type CapacityPlan } from './capacity';
 import type { GpuDevice } from './device';
 import { watchDevice, withErrorScopes, type DeviceWatch } from './deviceWatch';
 import { DeviceLostError, type GpuError } from './errors';
+import { Evaluation } from './evaluation';
 import { ForwardPlan } from './forwardPlan';
 import { FusedMlp, fusedIneligibility, fusedOverLimits, fusedPipeline, fusedThreadsFor, type FusedPipeline, type FusedThreads } from './fusedMlp';
+import { GradientFlow, type FlowChunks } from './gradientFlow';
 import { tilingFor, type DenseTiling } from './kernels/denseKernels';
 import { kernelsFor, type KernelSet } from './kernels/kernelSet';
 import { linearGroups } from './kernels/layout';
-import { lossUniformData } from './lossUniform';
+import { LinearProbe } from './linearProbe';
 import { ModelBuffers } from './modelBuffers';
 import { ObservationRecorder, type ObservationLayout, type PreparedObservation } from './observationRecorder';
 import { CountingPass } from './passRecorder';
@@ -52,13 +54,21 @@ export interface GpuTrainerOptions {
 
 /**
  * One recorded and submitted call. Its staging buffer holds the per-step losses (floats
- * 0…steps−1), the status word (float `steps`), then the observation's results at `layout`.
+ * 0…steps−1), the status word (float `steps`), the observation's results at `layout`, then the
+ * gradient flow at `flowAt` when it was asked for.
  */
 interface RecordedCall {
   staging: GPUBuffer;
   bytes: number;
   observation: PreparedObservation;
   layout: ObservationLayout;
+  flowAt: number | null;
+}
+
+/** Rows of features to predict in a call (count × feature width). */
+interface Predictions {
+  features: Float64Array;
+  count: number;
 }
 
 /** One chunk of a step: its pass uniform's dynamic offset and its rows (a step is one chunk unless its minibatch is too big for the arena). */
@@ -104,6 +114,9 @@ export class GpuTrainer implements Trainer {
   private readonly trainLossGroup: GPUBindGroup;
   private readonly optimizerGroup: GPUBindGroup;
   private readonly fused: FusedMlp | null;
+  private readonly gradientFlow: GradientFlow | null;
+  /** Built on the first separability() call. */
+  private probe: LinearProbe | null = null;
   private settings: LiveSettings;
   private stepCount = 0;
   private diverged = false;
@@ -177,11 +190,12 @@ export class GpuTrainer implements Trainer {
     this.pool = new StagingPool(device);
     this.losses = createStorageBuffer(device, MAX_STEPS_PER_CALL * 4, 'step losses');
     this.indices = createStorageBuffer(device, 4, 'batch indices');
-    this.lossUniform = uniformBuffer(device, lossUniformData(plan, this.trainPlan, true), 'loss');
+    this.lossUniform = uniformBuffer(device, this.trainPlan.lossUniform(true), 'loss');
     this.trainGatherGroup = this.bindTrainGather();
     this.trainLossGroup = kernels.loss.bind([this.lossUniform, this.trainPlan.arena, this.losses, this.model.status]);
     this.optimizerGroup = kernels.optimizer.bind([this.model.settings, this.model.params, this.model.grads, this.model.state, this.model.status, this.model.backup]);
-    this.observer = new ObservationRecorder(device, kernels, plan, this.evalPlan, setup.spec, this.train, this.test, this.identity, this.model.status);
+    this.observer = new ObservationRecorder(device, kernels, plan, new Evaluation(kernels, this.evalPlan), setup.spec, this.train, this.test, this.identity, this.model.status);
+    this.gradientFlow = this.train.count > 0 ? new GradientFlow(device, kernels, plan, this.trainPlan, this.model, this.train, this.lossUniform, schedule.batchSize) : null;
     const fusedBuffers = { params: this.model.params, state: this.model.state, status: this.model.status, losses: this.losses, train: this.train };
     this.fused = fusedKernel ? new FusedMlp(device, plan, schedule.batchSize, fusedBuffers, fusedKernel, this.settings) : null;
   }
@@ -197,30 +211,36 @@ export class GpuTrainer implements Trainer {
     const data = await this.settle(errors, this.pool.read(call.staging, call.bytes));
     const floats = new Float32Array(data);
     if (new Uint32Array(data, steps * 4, 1)[0] !== 0 && !this.diverged) this.handleDivergence(firstStep);
-    return {
+    const observation: Observation = {
       step: this.stepCount,
       epoch: this.stepCount / this.stepsPerEpoch,
       loss: meanOfFiniteLead(floats.subarray(0, steps)),
       diverged: this.diverged,
       ...this.observer.read(floats, call.observation, call.layout),
     };
+    if (call.flowAt !== null) observation.gradientFlow = this.gradientFlow!.read(floats, call.flowAt);
+    return observation;
   }
 
   /**
-   * Records and submits a call: the steps, then the evaluation. Fused, the steps are one
-   * dispatch. Layer by layer, a parameter backup comes first, and the steps go in pieces whose
-   * batch indices fit one upload, one submit each (nearly always one piece).
+   * Records and submits a call: the steps, then the evaluation (and the gradient flow). Fused,
+   * the steps are one dispatch. Layer by layer, a parameter backup comes first, and the steps go
+   * in pieces whose batch indices fit one upload, one submit each (nearly always one piece).
+   * A call with `predictions` is predict()'s, and leaves lastCost to the steps.
    */
-  private record(firstStep: number, steps: number, observe: ObserveRequest): RecordedCall {
+  private record(firstStep: number, steps: number, observe: ObserveRequest, predictions?: Predictions): RecordedCall {
     this.passes.reset();
     const stepPasses = this.fused ? [] : this.addStepPasses(firstStep, steps);
     if (this.fused && steps > 0) this.fused.prepare(this.schedule, this.setup.training.seed, this.settings, firstStep, steps);
-    const observation = this.observer.prepare(this.passes, observe);
+    const observation = this.observer.prepare(this.passes, observe, predictions);
+    const flow = observe.gradientFlow ? this.gradientFlow : null;
+    const flowChunks: FlowChunks | null = flow?.prepare(this.passes, this.schedule, this.setup.training.seed, this.settings, firstStep + steps, this.capacity.trainRows) ?? null;
     const passGroup = this.passes.upload();
     const perPiece = this.capacity.stepsPerUpload;
     const pieces = this.fused ? 1 : Math.max(1, Math.ceil(steps / perPiece));
     const layout = this.observer.layout(observation, steps + 1);
-    const bytes = layout.end * 4;
+    const flowAt = flow ? layout.end : null;
+    const bytes = (layout.end + (flow?.floats ?? 0)) * 4;
     const staging = this.pool.acquire(bytes);
     let dispatches = 0;
     let stepDispatches = 0;
@@ -246,17 +266,19 @@ export class GpuTrainer implements Trainer {
       }
       const last = piece === pieces - 1;
       if (last) this.observer.encodeInPass(counting, passGroup, observation);
+      if (last && flow && flowChunks) flow.encode(counting, passGroup, flowChunks);
       pass.end();
       dispatches += counting.dispatches;
       if (last) {
         this.observer.encodeCopies(encoder, passGroup, observation, staging, layout);
+        if (flow && flowAt !== null) flow.encodeCopy(encoder, staging, flowAt);
         if (steps > 0) encoder.copyBufferToBuffer(this.losses, 0, staging, 0, steps * 4);
         encoder.copyBufferToBuffer(this.model.status, 0, staging, steps * 4, 4);
       }
       this.device.queue.submit([encoder.finish()]);
     }
-    this.lastCost = { steps, dispatchesPerStep: steps > 0 ? stepDispatches / steps : 0, dispatches, submits: pieces, bytesReadBack: bytes };
-    return { staging, bytes, observation, layout };
+    if (!predictions) this.lastCost = { steps, dispatchesPerStep: steps > 0 ? stepDispatches / steps : 0, dispatches, submits: pieces, bytesReadBack: bytes };
+    return { staging, bytes, observation, layout, flowAt };
   }
 
   /**
@@ -332,9 +354,30 @@ export class GpuTrainer implements Trainer {
 
   async predict(points: ArrayLike<number>): Promise<Float32Array> {
     this.throwIfFailed();
-    const features = featuresOf(this.setup.spec, points);
-    const { result, errors } = withErrorScopes(this.device, () => this.observer.predict(this.passes, this.pool, features, points.length / 2));
-    return this.settle(errors, result);
+    const predictions = { features: featuresOf(this.setup.spec, points), count: points.length / 2 };
+    const { result: call, errors } = withErrorScopes(this.device, () => this.record(this.stepCount, 0, {}, predictions));
+    const data = await this.settle(errors, this.pool.read(call.staging, call.bytes));
+    return this.observer.read(new Float32Array(data), call.observation, call.layout).predictions!;
+  }
+
+  async separability(): Promise<LayerSeparability[] | null> {
+    this.throwIfFailed();
+    const task = this.plan.spec.task;
+    if (task.kind !== 'classification' || this.train.count === 0) return null;
+    const { result: call, errors } = withErrorScopes(this.device, () => {
+      this.probe ??= new LinearProbe(this.device, this.kernels, this.plan, this.observer.evaluation, this.train, task.classes);
+      this.passes.reset();
+      const prepared = this.probe.prepare(this.passes);
+      const passGroup = this.passes.upload();
+      const bytes = this.probe.floats * 4;
+      const staging = this.pool.acquire(bytes);
+      const encoder = this.device.createCommandEncoder({ label: 'linear separability' });
+      this.probe.encode(encoder, passGroup, prepared, staging, 0);
+      this.device.queue.submit([encoder.finish()]);
+      return { staging, bytes };
+    });
+    const data = await this.settle(errors, this.pool.read(call.staging, call.bytes));
+    return this.probe!.read(new Float32Array(data), 0);
   }
 
   async evaluate(): Promise<Metrics> {
@@ -376,6 +419,8 @@ export class GpuTrainer implements Trainer {
     this.passes.destroy();
     this.pool.destroy();
     this.observer.destroy();
+    this.gradientFlow?.destroy();
+    this.probe?.destroy();
     for (const buffer of [this.train.features, this.train.labels, this.test.features, this.test.labels, this.identity, this.losses, this.indices, this.lossUniform]) {
       buffer.destroy();
     }

@@ -1,9 +1,7 @@
-import { ADAM } from '../core/config';
-import { OPTIMIZERS } from '../core/config';
 import type { NetworkPlan } from '../core/network';
 import type { LiveSettings } from '../core/trainer';
 import { createStorageBuffer } from './arena';
-import { packSettings } from './uniforms';
+import { SETTINGS_BYTES, settingsOf } from './uniforms';
 
 /** The model's numbers on the GPU: parameters, gradients, optimizer state, a backup, and the status word. */
 export class ModelBuffers {
@@ -27,26 +25,12 @@ export class ModelBuffers {
     this.state = createStorageBuffer(device, 2 * bytes, 'optimizer state');
     this.backup = createStorageBuffer(device, bytes, 'params backup');
     this.status = createStorageBuffer(device, 16, 'status');
-    this.settings = device.createBuffer({ label: 'settings', size: 48, usage: GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST });
+    this.settings = device.createBuffer({ label: 'settings', size: SETTINGS_BYTES, usage: GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST });
   }
 
   /** Writes the optimizer settings uniform (a learning-rate change is no rebuild). */
   writeSettings(settings: LiveSettings): void {
-    this.device.queue.writeBuffer(
-      this.settings,
-      0,
-      packSettings({
-        optimizer: OPTIMIZERS.indexOf(settings.optimizer),
-        parameterCount: this.plan.parameterCount,
-        weightCount: this.plan.weightCount,
-        momentum: settings.momentum,
-        l1: settings.l1,
-        l2: settings.l2,
-        beta1: ADAM.beta1,
-        beta2: ADAM.beta2,
-        epsilon: ADAM.epsilon,
-      }),
-    );
+    this.device.queue.writeBuffer(this.settings, 0, settingsOf(this.plan, settings));
   }
 
   /** New parameters: the optimizer state and the divergence flag start afresh. */

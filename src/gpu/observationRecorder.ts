@@ -1,37 +1,15 @@
-import { featureCode } from '../core/features';
-import type { Metrics } from '../core/metrics';
+import { planeLineGrids, viewableSlot } from '../core/layerView';
+import type { Metrics, SplitMetrics } from '../core/metrics';
 import { hiddenLayers, type ModelSpec, type NetworkPlan } from '../core/network';
 import { outputWidth } from '../core/task';
 import type { GridSpec, Observation, ObserveRequest } from '../core/trainer';
 import { createStorageBuffer, uniformBuffer } from './arena';
-import type { ForwardPlan } from './forwardPlan';
-import { lossUniformData, metricsFromSums } from './lossUniform';
+import { Evaluation, type ArenaCopy, type Chunk, type ChunkInput } from './evaluation';
 import type { KernelSet } from './kernels/kernelSet';
 import type { PassRecorder } from './passRecorder';
 import type { PassUniforms } from './passUniforms';
 import { identityIndices, type SplitBuffers } from './splitBuffers';
-import type { StagingPool } from './stagingPool';
-import { packGridFeatures } from './uniforms';
-
-/** A run of at most the evaluation arena's capacity of rows, with its pass uniform's offset. */
-interface Chunk {
-  offset: number;
-  rows: number;
-  first: number;
-}
-
-/** Cuts `count` rows into chunks of at most `capacity`, adding each one's pass uniform (result slots from `firstSlot`). */
-function chunkRows(passes: PassUniforms, count: number, capacity: number, firstSlot = 0): Chunk[] {
-  const chunks: Chunk[] = [];
-  for (let first = 0, slot = firstSlot; first < count; first += capacity, slot++) {
-    const rows = Math.min(capacity, count - first);
-    chunks.push({ offset: passes.add({ rows, indexOffset: first, firstRow: first, resultSlot: slot }), rows, first });
-  }
-  return chunks;
-}
-
-/** What fills slot 0 of a chunk: rows gathered from a buffer of features, or the features of grid cells. */
-type ChunkInput = { kind: 'gather'; group: GPUBindGroup } | { kind: 'grid'; group: GPUBindGroup };
+import { GRID_FEATURES_BYTES, gridFeaturesOf } from './uniforms';
 
 /** Predictions' buffers, kept between calls and grown when a call has more rows. */
 interface PredictBuffers {
@@ -44,11 +22,19 @@ interface PredictBuffers {
   outputsGroup: GPUBindGroup;
 }
 
-/** The evaluation passes one step() call asked for, laid out before recording. */
+/** A grid uniform with its grid-features bind group: one per grid a call may evaluate, since all are written before the submit. */
+interface GridInput {
+  uniform: GPUBuffer;
+  input: ChunkInput;
+}
+
+/** The evaluation passes one call asked for, laid out before recording. */
 export interface PreparedObservation {
   metrics: { train: Chunk[]; test: Chunk[] } | null;
   grid: { spec: GridSpec; chunks: Chunk[] } | null;
   neurons: { spec: GridSpec; chunks: Chunk[] } | null;
+  layerView: { slot: number; width: number; horizontal: Chunk[]; vertical: Chunk[]; points: Chunk[] | null } | null;
+  predictions: { count: number; chunks: Chunk[] } | null;
 }
 
 /** Where each result of an observation sits in a call's staging buffer (in floats). */
@@ -56,24 +42,26 @@ export interface ObservationLayout {
   metrics: number;
   grid: number;
   neurons: number[];
+  layerLines: number;
+  layerPoints: number;
+  predictions: number;
   /** The first float after the observation's results. */
   end: number;
 }
 
 /**
- * Records what an observation needs after the training steps (metrics over both splits, the
- * decision-boundary grid, the neuron thumbnails) into the same encoder, lays its results out in
- * the call's staging buffer and reads them from there; also runs predictions.
+ * Records what a call observes after its training steps (metrics over both splits, the
+ * decision-boundary grid, the neuron thumbnails, a layer's view of the plane, predictions), all
+ * through one Evaluation, lays the results out in the call's staging buffer and reads them from
+ * there. The trainer owns the compute pass, the staging buffer and the read-back.
  */
 export class ObservationRecorder {
-  private readonly gatherGroups: { train: GPUBindGroup; test: GPUBindGroup };
+  readonly evaluation: Evaluation;
+  private readonly gatherInputs: { train: ChunkInput; test: ChunkInput };
   private readonly metricsResults: GPUBuffer;
   private readonly metricsGroup: GPUBindGroup;
   private readonly lossUniform: GPUBuffer;
-  private readonly gridUniform: GPUBuffer;
-  private readonly neuronUniform: GPUBuffer;
-  private readonly gridFeaturesGroup: GPUBindGroup;
-  private readonly neuronFeaturesGroup: GPUBindGroup;
+  private readonly grids: { decision: GridInput; neurons: GridInput; horizontal: GridInput; vertical: GridInput };
   private gridResults: GPUBuffer;
   private gridOutputsGroup: GPUBindGroup;
   private predictBuffers: PredictBuffers | null = null;
@@ -83,150 +71,151 @@ export class ObservationRecorder {
     private readonly device: GPUDevice,
     private readonly kernels: KernelSet,
     private readonly plan: NetworkPlan,
-    private readonly evalPlan: ForwardPlan,
+    evaluation: Evaluation,
     private readonly spec: ModelSpec,
     private readonly train: SplitBuffers,
     private readonly test: SplitBuffers,
     identity: GPUBuffer,
     private readonly status: GPUBuffer,
   ) {
-    const arena = evalPlan.arena;
-    this.gatherGroups = {
-      train: kernels.gather.bind([evalPlan.gather, arena, train.features, train.labels, identity]),
-      test: kernels.gather.bind([evalPlan.gather, arena, test.features, test.labels, identity]),
+    this.evaluation = evaluation;
+    const forward = evaluation.plan;
+    const arena = forward.arena;
+    this.gatherInputs = {
+      train: { kernel: 'gather', group: kernels.gather.bind([forward.gather, arena, train.features, train.labels, identity]) },
+      test: { kernel: 'gather', group: kernels.gather.bind([forward.gather, arena, test.features, test.labels, identity]) },
     };
-    this.lossUniform = this.own(uniformBuffer(device, lossUniformData(plan, evalPlan, false), 'eval loss'));
-    const chunkCount = this.chunkCount(train.count) + this.chunkCount(test.count);
+    this.lossUniform = this.own(uniformBuffer(device, forward.lossUniform(false), 'eval loss'));
+    const chunkCount = evaluation.chunkCount(train.count) + evaluation.chunkCount(test.count);
     this.metricsResults = this.own(createStorageBuffer(device, 2 * chunkCount * 4, 'metrics partial sums'));
     this.metricsGroup = kernels.loss.bind([this.lossUniform, arena, this.metricsResults, status]);
-    const gridUniformSize = 32 + 3 * 48;
-    this.gridUniform = this.own(device.createBuffer({ label: 'grid', size: gridUniformSize, usage: GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST }));
-    this.neuronUniform = this.own(device.createBuffer({ label: 'neuron grid', size: gridUniformSize, usage: GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST }));
-    this.gridFeaturesGroup = kernels.gridFeatures.bind([this.gridUniform, arena]);
-    this.neuronFeaturesGroup = kernels.gridFeatures.bind([this.neuronUniform, arena]);
+    const gridInput = (label: string): GridInput => {
+      const uniform = this.own(device.createBuffer({ label, size: GRID_FEATURES_BYTES, usage: GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST }));
+      return { uniform, input: { kernel: 'gridFeatures', group: kernels.gridFeatures.bind([uniform, arena]) } };
+    };
+    this.grids = { decision: gridInput('grid'), neurons: gridInput('neuron grid'), horizontal: gridInput('layer view: horizontal lines'), vertical: gridInput('layer view: vertical lines') };
     this.gridResults = createStorageBuffer(device, 4, 'grid outputs');
     this.gridOutputsGroup = kernels.loss.bind([this.lossUniform, arena, this.gridResults, status]);
   }
 
-  /** Adds the evaluation passes `observe` needs and writes their grid uniforms. */
-  prepare(passes: PassUniforms, observe: ObserveRequest): PreparedObservation {
-    const chunksOf = (count: number, firstSlot: number): Chunk[] => chunkRows(passes, count, this.evalPlan.offsets.capacity, firstSlot);
-    const prepared: PreparedObservation = { metrics: null, grid: null, neurons: null };
+  /**
+   * Adds the evaluation passes `observe` needs and writes their uniforms; `predictions` are
+   * `count` rows of features (count × feature width) to run through the model.
+   */
+  prepare(passes: PassUniforms, observe: ObserveRequest, predictions?: { features: Float64Array; count: number }): PreparedObservation {
+    const chunksOf = (count: number, firstSlot = 0): Chunk[] => this.evaluation.chunks(passes, count, firstSlot);
+    const prepared: PreparedObservation = { metrics: null, grid: null, neurons: null, layerView: null, predictions: null };
     if (observe.metrics) {
-      const train = chunksOf(this.train.count, 0);
+      const train = chunksOf(this.train.count);
       prepared.metrics = { train, test: chunksOf(this.test.count, train.length) };
     }
     if (observe.grid) {
-      this.writeGridUniform(this.gridUniform, observe.grid);
-      const floats = observe.grid.width * observe.grid.height * outputWidth(this.plan.spec.task);
-      if (this.gridResults.size < floats * 4) {
-        this.gridResults.destroy();
-        this.gridResults = createStorageBuffer(this.device, floats * 4, 'grid outputs');
-        this.gridOutputsGroup = this.kernels.loss.bind([this.lossUniform, this.evalPlan.arena, this.gridResults, this.status]);
-      }
-      prepared.grid = { spec: observe.grid, chunks: chunksOf(observe.grid.width * observe.grid.height, 0) };
+      this.writeGrid(this.grids.decision, observe.grid);
+      this.ensureGridResults(observe.grid.width * observe.grid.height * outputWidth(this.plan.spec.task));
+      prepared.grid = { spec: observe.grid, chunks: chunksOf(observe.grid.width * observe.grid.height) };
     }
     if (observe.neurons) {
-      this.writeGridUniform(this.neuronUniform, observe.neurons);
-      prepared.neurons = { spec: observe.neurons, chunks: chunksOf(observe.neurons.width * observe.neurons.height, 0) };
+      this.writeGrid(this.grids.neurons, observe.neurons);
+      prepared.neurons = { spec: observe.neurons, chunks: chunksOf(observe.neurons.width * observe.neurons.height) };
+    }
+    if (observe.layerView) {
+      const { slot, width } = viewableSlot(this.plan, observe.layerView.slot);
+      const [horizontal, vertical] = planeLineGrids(observe.layerView.lines);
+      this.writeGrid(this.grids.horizontal, horizontal);
+      this.writeGrid(this.grids.vertical, vertical);
+      prepared.layerView = {
+        slot,
+        width,
+        horizontal: chunksOf(horizontal.width * horizontal.height),
+        vertical: chunksOf(vertical.width * vertical.height),
+        points: observe.layerView.points ? chunksOf(this.train.count) : null,
+      };
+    }
+    if (predictions) {
+      const buffers = this.predictBuffersFor(predictions.count);
+      if (predictions.count > 0) this.device.queue.writeBuffer(buffers.features, 0, Float32Array.from(predictions.features));
+      prepared.predictions = { count: predictions.count, chunks: chunksOf(predictions.count) };
     }
     return prepared;
   }
 
-  /** Records the metric and grid chunks into the call's open compute pass. */
+  /** Records the chunks whose epilogue runs in the call's open compute pass: metrics, grid, predictions. */
   encodeInPass(recorder: PassRecorder, passGroup: GPUBindGroup, prepared: PreparedObservation): void {
+    const evaluation = this.evaluation;
     if (prepared.metrics) {
-      for (const [split, chunks] of [['train', prepared.metrics.train] as const, ['test', prepared.metrics.test] as const]) {
-        for (const chunk of chunks) {
-          this.encodeForwardChunk(recorder, passGroup, chunk, { kind: 'gather', group: this.gatherGroups[split] });
-          this.kernels.loss.encode(recorder, 'split_metrics', this.metricsGroup, 1);
-        }
-      }
+      evaluation.metrics(recorder, passGroup, prepared.metrics.train, this.gatherInputs.train, this.metricsGroup);
+      evaluation.metrics(recorder, passGroup, prepared.metrics.test, this.gatherInputs.test, this.metricsGroup);
     }
-    for (const chunk of prepared.grid?.chunks ?? []) {
-      this.encodeForwardChunk(recorder, passGroup, chunk, { kind: 'grid', group: this.gridFeaturesGroup });
-      this.kernels.loss.encode(recorder, 'to_outputs', this.gridOutputsGroup, Math.ceil(chunk.rows / 256));
+    if (prepared.grid) evaluation.outputs(recorder, passGroup, prepared.grid.chunks, this.grids.decision.input, this.gridOutputsGroup);
+    if (prepared.predictions) {
+      const buffers = this.predictBuffers!;
+      evaluation.outputs(recorder, passGroup, prepared.predictions.chunks, { kernel: 'gather', group: buffers.gatherGroup }, buffers.outputsGroup);
     }
   }
 
   /** Where the observation's results go in a staging buffer, from float `start` on. */
   layout(prepared: PreparedObservation, start: number): ObservationLayout {
-    const metrics = start;
-    const grid = metrics + (prepared.metrics ? 2 * (prepared.metrics.train.length + prepared.metrics.test.length) : 0);
-    let end = grid + (prepared.grid ? prepared.grid.spec.width * prepared.grid.spec.height * outputWidth(this.plan.spec.task) : 0);
-    const neurons: number[] = [];
-    if (prepared.neurons) {
-      const cells = prepared.neurons.spec.width * prepared.neurons.spec.height;
-      for (const layer of hiddenLayers(this.plan)) {
-        neurons.push(end);
-        end += cells * layer.out;
-      }
-    }
-    return { metrics, grid, neurons, end };
+    let end = start;
+    const take = (floats: number): number => {
+      const at = end;
+      end += floats;
+      return at;
+    };
+    const metrics = take(prepared.metrics ? 2 * (prepared.metrics.train.length + prepared.metrics.test.length) : 0);
+    const grid = take(prepared.grid ? prepared.grid.spec.width * prepared.grid.spec.height * outputWidth(this.plan.spec.task) : 0);
+    const cells = prepared.neurons ? prepared.neurons.spec.width * prepared.neurons.spec.height : 0;
+    const neurons = prepared.neurons ? hiddenLayers(this.plan).map((layer) => take(cells * layer.out)) : [];
+    const view = prepared.layerView;
+    const lineRows = view ? [...view.horizontal, ...view.vertical].reduce((sum, chunk) => sum + chunk.rows, 0) : 0;
+    const layerLines = take(view ? lineRows * view.width : 0);
+    const layerPoints = take(view?.points ? this.train.count * view.width : 0);
+    const predictions = take(prepared.predictions ? prepared.predictions.count * outputWidth(this.plan.spec.task) : 0);
+    return { metrics, grid, neurons, layerLines, layerPoints, predictions, end };
   }
 
   /**
-   * After the call's compute pass: the neuron thumbnails (a small pass per chunk, so their slots
-   * can be copied out) and the copies of every result into `staging` at `layout`.
+   * After the call's compute pass: the chunks whose results are copied out of the arena (a small
+   * pass each), then the copies of every result into `staging` at `layout`.
    */
   encodeCopies(encoder: GPUCommandEncoder, passGroup: GPUBindGroup, prepared: PreparedObservation, staging: GPUBuffer, layout: ObservationLayout): void {
-    const layers = hiddenLayers(this.plan);
-    for (const chunk of prepared.neurons?.chunks ?? []) {
-      const neuronPass = encoder.beginComputePass({ label: 'neuron thumbnails' });
-      this.encodeForwardChunk(neuronPass, passGroup, chunk, { kind: 'grid', group: this.neuronFeaturesGroup });
-      neuronPass.end();
-      layers.forEach((layer, i) => {
-        const slot = this.evalPlan.offsets.slots[layer.output];
-        encoder.copyBufferToBuffer(this.evalPlan.arena, slot * 4, staging, (layout.neurons[i] + chunk.first * layer.out) * 4, chunk.rows * layer.out * 4);
-      });
+    const evaluation = this.evaluation;
+    const slots = evaluation.plan.offsets.slots;
+    if (prepared.neurons) {
+      const copies = hiddenLayers(this.plan).map((layer, i): ArenaCopy => ({ from: slots[layer.output], width: layer.out, dst: staging, at: layout.neurons[i] }));
+      evaluation.copies(encoder, passGroup, prepared.neurons.chunks, this.grids.neurons.input, copies);
     }
-    const metricsFloats = layout.grid - layout.metrics;
-    const gridFloats = (layout.neurons[0] ?? layout.end) - layout.grid;
-    if (metricsFloats > 0) encoder.copyBufferToBuffer(this.metricsResults, 0, staging, layout.metrics * 4, metricsFloats * 4);
-    if (gridFloats > 0) encoder.copyBufferToBuffer(this.gridResults, 0, staging, layout.grid * 4, gridFloats * 4);
+    const view = prepared.layerView;
+    if (view) {
+      const copyTo = (at: number): ArenaCopy[] => [{ from: slots[view.slot], width: view.width, dst: staging, at }];
+      const horizontalRows = view.horizontal.reduce((sum, chunk) => sum + chunk.rows, 0);
+      evaluation.copies(encoder, passGroup, view.horizontal, this.grids.horizontal.input, copyTo(layout.layerLines));
+      evaluation.copies(encoder, passGroup, view.vertical, this.grids.vertical.input, copyTo(layout.layerLines + horizontalRows * view.width));
+      if (view.points) evaluation.copies(encoder, passGroup, view.points, this.gatherInputs.train, copyTo(layout.layerPoints));
+    }
+    const copy = (source: GPUBuffer, at: number, floats: number): void => {
+      if (floats > 0) encoder.copyBufferToBuffer(source, 0, staging, at * 4, floats * 4);
+    };
+    copy(this.metricsResults, layout.metrics, layout.grid - layout.metrics);
+    copy(this.gridResults, layout.grid, (layout.neurons[0] ?? layout.layerLines) - layout.grid);
+    if (this.predictBuffers) copy(this.predictBuffers.results, layout.predictions, layout.end - layout.predictions);
   }
 
   /** The observation's numbers, from the staging buffer's contents. */
-  read(floats: Float32Array, prepared: PreparedObservation, layout: ObservationLayout): Partial<Observation> {
-    const observed: Partial<Observation> = {};
+  read(floats: Float32Array, prepared: PreparedObservation, layout: ObservationLayout): Partial<Observation> & { predictions?: Float32Array } {
+    const observed: Partial<Observation> & { predictions?: Float32Array } = {};
     if (prepared.metrics) observed.metrics = this.metricsOf(floats.subarray(layout.metrics), prepared.metrics.train.length, prepared.metrics.test.length);
-    if (prepared.grid) observed.grid = floats.slice(layout.grid, layout.neurons[0] ?? layout.end);
+    if (prepared.grid) observed.grid = floats.slice(layout.grid, layout.neurons[0] ?? layout.layerLines);
     if (prepared.neurons) {
       const cells = prepared.neurons.spec.width * prepared.neurons.spec.height;
       observed.neurons = hiddenLayers(this.plan).map((layer, i) => floats.slice(layout.neurons[i], layout.neurons[i] + cells * layer.out));
     }
-    return observed;
-  }
-
-  /** Model outputs for `count` rows of precomputed features (count × features), in one submit. */
-  async predict(passes: PassUniforms, pool: StagingPool, features: Float64Array, count: number): Promise<Float32Array> {
-    const outputs = outputWidth(this.plan.spec.task);
-    const buffers = this.predictBuffersFor(count);
-    if (count > 0) this.device.queue.writeBuffer(buffers.features, 0, Float32Array.from(features));
-    passes.reset();
-    const chunks = chunkRows(passes, count, this.evalPlan.offsets.capacity);
-    const passGroup = passes.upload();
-    const encoder = this.device.createCommandEncoder({ label: 'predict' });
-    const pass = encoder.beginComputePass({ label: 'predict' });
-    for (const chunk of chunks) {
-      this.encodeForwardChunk(pass, passGroup, chunk, { kind: 'gather', group: buffers.gatherGroup });
-      this.kernels.loss.encode(pass, 'to_outputs', buffers.outputsGroup, Math.ceil(chunk.rows / 256));
+    const view = prepared.layerView;
+    if (view) {
+      observed.layerView = { slot: view.slot, width: view.width, lines: floats.slice(layout.layerLines, layout.layerPoints) };
+      if (view.points) observed.layerView.points = floats.slice(layout.layerPoints, layout.predictions);
     }
-    pass.end();
-    const bytes = count * outputs * 4;
-    const staging = pool.acquire(bytes);
-    if (bytes > 0) encoder.copyBufferToBuffer(buffers.results, 0, staging, 0, bytes);
-    this.device.queue.submit([encoder.finish()]);
-    const data = await pool.read(staging, bytes);
-    return new Float32Array(data, 0, count * outputs);
-  }
-
-  /** One chunk of rows through the network: its pass uniform, the kernel that fills slot 0, then every layer. */
-  private encodeForwardChunk(recorder: PassRecorder, passGroup: GPUBindGroup, chunk: Chunk, input: ChunkInput): void {
-    recorder.setBindGroup(1, passGroup, [chunk.offset]);
-    const kernel = input.kind === 'gather' ? this.kernels.gather : this.kernels.gridFeatures;
-    kernel.encode(recorder, 'main', input.group, this.evalPlan.inputWorkgroups(chunk.rows));
-    this.evalPlan.encodeForward(recorder, chunk.rows);
+    if (prepared.predictions) observed.predictions = floats.slice(layout.predictions, layout.end);
+    return observed;
   }
 
   /** The predictions' buffers for `count` rows: the ones of the last call when they are big enough. */
@@ -234,6 +223,7 @@ export class ObservationRecorder {
     if (this.predictBuffers && this.predictBuffers.rows >= count) return this.predictBuffers;
     this.destroyPredictBuffers();
     const rows = Math.max(count, 1);
+    const forward = this.evaluation.plan;
     const features = createStorageBuffer(this.device, rows * this.plan.slotWidths[0] * 4, 'predict features');
     const labels = createStorageBuffer(this.device, rows * 4, 'predict labels');
     const identity = identityIndices(this.device, rows);
@@ -244,8 +234,8 @@ export class ObservationRecorder {
       labels,
       identity,
       results,
-      gatherGroup: this.kernels.gather.bind([this.evalPlan.gather, this.evalPlan.arena, features, labels, identity]),
-      outputsGroup: this.kernels.loss.bind([this.lossUniform, this.evalPlan.arena, results, this.status]),
+      gatherGroup: this.kernels.gather.bind([forward.gather, forward.arena, features, labels, identity]),
+      outputsGroup: this.kernels.loss.bind([this.lossUniform, forward.arena, results, this.status]),
     };
     return this.predictBuffers;
   }
@@ -256,13 +246,16 @@ export class ObservationRecorder {
     this.predictBuffers = null;
   }
 
+  private ensureGridResults(floats: number): void {
+    if (this.gridResults.size >= floats * 4) return;
+    this.gridResults.destroy();
+    this.gridResults = createStorageBuffer(this.device, floats * 4, 'grid outputs');
+    this.gridOutputsGroup = this.kernels.loss.bind([this.lossUniform, this.evaluation.plan.arena, this.gridResults, this.status]);
+  }
+
   destroy(): void {
     for (const buffer of [...this.owned, this.gridResults]) buffer.destroy();
     this.destroyPredictBuffers();
-  }
-
-  private chunkCount(rows: number): number {
-    return Math.ceil(rows / this.evalPlan.offsets.capacity);
   }
 
   private own(buffer: GPUBuffer): GPUBuffer {
@@ -270,22 +263,8 @@ export class ObservationRecorder {
     return buffer;
   }
 
-  private writeGridUniform(uniform: GPUBuffer, grid: GridSpec): void {
-    const normalization = this.spec.normalization;
-    this.device.queue.writeBuffer(
-      uniform,
-      0,
-      packGridFeatures({
-        width: grid.width,
-        height: grid.height,
-        output: this.evalPlan.offsets.slots[0],
-        x1: grid.x1,
-        x2: grid.x2,
-        codes: this.spec.features.map(featureCode),
-        mean: this.spec.features.map((_, j) => normalization?.mean[j] ?? 0),
-        std: this.spec.features.map((_, j) => normalization?.std[j] ?? 1),
-      }),
-    );
+  private writeGrid(grid: GridInput, spec: GridSpec): void {
+    this.device.queue.writeBuffer(grid.uniform, 0, gridFeaturesOf(this.spec, spec, this.evaluation.plan.offsets.slots[0]));
   }
 
   private metricsOf(sums: Float32Array, trainChunks: number, testChunks: number): Metrics {
@@ -301,8 +280,17 @@ export class ObservationRecorder {
     const [trainLoss, trainCorrect] = total(0, trainChunks);
     const [testLoss, testCorrect] = total(trainChunks, testChunks);
     return {
-      train: metricsFromSums(this.plan, trainLoss, trainCorrect, this.train.count),
-      test: this.test.count > 0 ? metricsFromSums(this.plan, testLoss, testCorrect, this.test.count) : null,
+      train: this.splitMetrics(trainLoss, trainCorrect, this.train.count),
+      test: this.test.count > 0 ? this.splitMetrics(testLoss, testCorrect, this.test.count) : null,
+    };
+  }
+
+  /** Metrics from the summed loss and correct count of one split. */
+  private splitMetrics(lossSum: number, correct: number, count: number): SplitMetrics {
+    return {
+      loss: count > 0 ? lossSum / count : NaN,
+      accuracy: this.plan.spec.task.kind === 'classification' ? (count > 0 ? correct / count : NaN) : null,
+      count,
     };
   }
 }

@@ -1,9 +1,243 @@
-/** Packing of the uniform structs declared in the WGSL headers, field for field. */
+import { activationCode, type Activation } from '../core/activations';
+import { ADAM, OPTIMIZERS } from '../core/config';
+import { featureCode } from '../core/features';
+import type { DensePlan, ModelSpec, NetworkPlan } from '../core/network';
+import { outputWidth, type Task } from '../core/task';
+import type { GridSpec, LiveSettings } from '../core/trainer';
+import { taskCode } from './engineCodes';
+import { FUSED_MAX_LAYERS } from './fusedLimits';
+import { packStruct, structLayout, writeStruct, type StructDef } from './wgslStruct';
+
+/**
+ * Every uniform struct of the shaders, described once (field names as the WGSL spells them) and
+ * packed from here; offsets and sizes follow from the descriptions (src/gpu/wgslStruct.ts).
+ * `test/unit/gpu-contract.test.ts` compares each description with the shader's struct.
+ */
+
+const u32 = 'u32';
+const f32 = 'f32';
+
+/** `Pass` (shaders/common.wgsl): one training step or evaluation chunk, at a dynamic offset. */
+export const PASS_STRUCT: StructDef = {
+  name: 'Pass',
+  fields: [
+    ['rows', u32],
+    ['index_offset', u32],
+    ['step_seed', u32],
+    ['result_slot', u32],
+    ['step_size', f32],
+    ['inv_sqrt_bc2', f32],
+    ['dropout_rate', f32],
+    ['first_row', u32],
+    ['batch_rows', u32],
+    ['_pad0', u32],
+    ['_pad1', u32],
+    ['_pad2', u32],
+  ],
+};
+
+/** `Dense` (shaders/common.wgsl): one layer's parameter offsets and arena slots. */
+export const DENSE_STRUCT: StructDef = {
+  name: 'Dense',
+  fields: [
+    ['in_width', u32],
+    ['out_width', u32],
+    ['weight_offset', u32],
+    ['bias_offset', u32],
+    ['activation', u32],
+    ['layer_index', u32],
+    ['input', u32],
+    ['output', u32],
+    ['skip', u32],
+    ['sum', u32],
+    ['has_skip', u32],
+    ['dz', u32],
+    ['extra_grad', u32],
+    ['has_extra_grad', u32],
+    ['raw_grad', u32],
+    ['store_raw_grad', u32],
+    ['producer_output', u32],
+    ['producer_activation', u32],
+    ['producer_index', u32],
+    ['producer_dz', u32],
+    ['has_producer', u32],
+    ['hidden', u32],
+    ['_pad0', u32],
+    ['_pad1', u32],
+  ],
+};
+
+/** `Gather` (shaders/gather.wgsl). */
+export const GATHER_STRUCT: StructDef = {
+  name: 'Gather',
+  fields: [
+    ['feature_width', u32],
+    ['features_out', u32],
+    ['labels_out', u32],
+    ['_pad', u32],
+  ],
+};
+
+/** `Loss` (shaders/loss.wgsl). */
+export const LOSS_STRUCT: StructDef = {
+  name: 'Loss',
+  fields: [
+    ['task', u32],
+    ['outputs', u32],
+    ['logits', u32],
+    ['labels', u32],
+    ['dz', u32],
+    ['_pad0', u32],
+    ['_pad1', u32],
+    ['_pad2', u32],
+  ],
+};
+
+/** `Settings` (shaders/optimizer.wgsl). */
+export const SETTINGS_STRUCT: StructDef = {
+  name: 'Settings',
+  fields: [
+    ['optimizer', u32],
+    ['parameter_count', u32],
+    ['weight_count', u32],
+    ['_pad', u32],
+    ['momentum', f32],
+    ['l1', f32],
+    ['l2', f32],
+    ['beta1', f32],
+    ['beta2', f32],
+    ['epsilon', f32],
+    ['_pad1', f32],
+    ['_pad2', f32],
+  ],
+};
+
+/** Features the grid kernels compute at most (three vec4s of codes). */
+export const GRID_MAX_FEATURES = 12;
+
+/** `GridFeatures` (shaders/grid_features.wgsl). */
+export const GRID_FEATURES_STRUCT: StructDef = {
+  name: 'GridFeatures',
+  fields: [
+    ['width', u32],
+    ['height', u32],
+    ['feature_count', u32],
+    ['output', u32],
+    ['x1_range', 'vec2f'],
+    ['x2_range', 'vec2f'],
+    ['codes', { array: 'vec4u', length: GRID_MAX_FEATURES / 4 }],
+    ['mean', { array: 'vec4f', length: GRID_MAX_FEATURES / 4 }],
+    ['deviation', { array: 'vec4f', length: GRID_MAX_FEATURES / 4 }],
+  ],
+};
+
+/** `FusedLayer` (shaders/fused_mlp.wgsl). */
+export const FUSED_LAYER_STRUCT: StructDef = {
+  name: 'FusedLayer',
+  fields: [
+    ['in_width', u32],
+    ['out_width', u32],
+    ['weight_offset', u32],
+    ['bias_offset', u32],
+    ['activation', u32],
+    ['output', u32],
+    ['dz', u32],
+    ['_pad', u32],
+  ],
+};
+
+/** `Fused` (shaders/fused_mlp.wgsl). */
+export const FUSED_STRUCT: StructDef = {
+  name: 'Fused',
+  fields: [
+    ['layer_count', u32],
+    ['feature_width', u32],
+    ['task', u32],
+    ['outputs', u32],
+    ['optimizer', u32],
+    ['parameter_count', u32],
+    ['weight_count', u32],
+    ['steps', u32],
+    ['momentum', f32],
+    ['l1', f32],
+    ['l2', f32],
+    ['beta1', f32],
+    ['beta2', f32],
+    ['epsilon', f32],
+    ['dropout_rate', f32],
+    ['partials', u32],
+    ['backup', u32],
+    ['features', u32],
+    ['labels', u32],
+    ['_pad', u32],
+    ['layers', { array: FUSED_LAYER_STRUCT, length: FUSED_MAX_LAYERS }],
+  ],
+};
+
+/** `FusedGroup` (shaders/fused_mlp_batched.wgsl): `Fused` with its spare word holding the arena stride per run. */
+export const FUSED_GROUP_STRUCT: StructDef = {
+  name: 'FusedGroup',
+  fields: FUSED_STRUCT.fields.map(([name, type]) => [name === '_pad' ? 'arena_stride' : name, type] as const),
+};
+
+/** `RunSettings` (shaders/fused_mlp_batched.wgsl, a storage array): what one run of a batched group may change. */
+export const RUN_SETTINGS_STRUCT: StructDef = {
+  name: 'RunSettings',
+  fields: [
+    ['optimizer', u32],
+    ['momentum', f32],
+    ['l1', f32],
+    ['l2', f32],
+    ['dropout_rate', f32],
+    ['schedule_offset', u32],
+    ['_pad0', u32],
+    ['_pad1', u32],
+  ],
+};
+
+/** `Probe` (shaders/linear_probe.wgsl). */
+export const PROBE_STRUCT: StructDef = {
+  name: 'Probe',
+  fields: [
+    ['width', u32],
+    ['outputs', u32],
+    ['iterations', u32],
+    ['learning_rate', f32],
+    ['beta1', f32],
+    ['beta2', f32],
+    ['epsilon', f32],
+    ['min_deviation', f32],
+    ['standard', u32],
+    ['residuals', u32],
+    ['weights', u32],
+    ['moments', u32],
+  ],
+};
+
+/** Every struct described here, for the contract test. */
+export const UNIFORM_STRUCTS: readonly StructDef[] = [
+  PASS_STRUCT,
+  DENSE_STRUCT,
+  GATHER_STRUCT,
+  LOSS_STRUCT,
+  SETTINGS_STRUCT,
+  GRID_FEATURES_STRUCT,
+  FUSED_LAYER_STRUCT,
+  FUSED_STRUCT,
+  FUSED_GROUP_STRUCT,
+  RUN_SETTINGS_STRUCT,
+  PROBE_STRUCT,
+];
 
 /** Bytes between the per-pass uniforms: WebGPU's minimum dynamic-offset alignment. */
 export const PASS_STRIDE = 256;
-/** Bytes of one `Pass` struct: twelve 32-bit words. */
-export const PASS_BYTES = 48;
+/** Bytes of one `Pass` struct. */
+export const PASS_BYTES = structLayout(PASS_STRUCT).size;
+export const SETTINGS_BYTES = structLayout(SETTINGS_STRUCT).size;
+export const GRID_FEATURES_BYTES = structLayout(GRID_FEATURES_STRUCT).size;
+export const FUSED_BYTES = structLayout(FUSED_STRUCT).size;
+/** Byte offset of `Fused.steps`, rewritten by every call. */
+export const FUSED_STEPS_OFFSET = structLayout(FUSED_STRUCT).offsets.steps;
 
 export interface PassUniform {
   rows: number;
@@ -18,25 +252,27 @@ export interface PassUniform {
   batchRows?: number;
 }
 
-/** `Pass` (shaders/common.wgsl) into `view` at byte `offset`. */
+/** `Pass` into `view` at byte `offset`. */
 export function writePass(view: DataView, offset: number, pass: PassUniform): void {
-  view.setUint32(offset, pass.rows, true);
-  view.setUint32(offset + 4, pass.indexOffset ?? 0, true);
-  view.setUint32(offset + 8, pass.stepSeed ?? 0, true);
-  view.setUint32(offset + 12, pass.resultSlot ?? 0, true);
-  view.setFloat32(offset + 16, pass.stepSize ?? 0, true);
-  view.setFloat32(offset + 20, pass.inverseSqrtCorrection2 ?? 1, true);
-  view.setFloat32(offset + 24, pass.dropoutRate ?? 0, true);
-  view.setUint32(offset + 28, pass.firstRow ?? 0, true);
-  view.setUint32(offset + 32, pass.batchRows ?? pass.rows, true);
+  writeStruct(view, offset, PASS_STRUCT, {
+    rows: pass.rows,
+    index_offset: pass.indexOffset ?? 0,
+    step_seed: pass.stepSeed ?? 0,
+    result_slot: pass.resultSlot ?? 0,
+    step_size: pass.stepSize ?? 0,
+    inv_sqrt_bc2: pass.inverseSqrtCorrection2 ?? 1,
+    dropout_rate: pass.dropoutRate ?? 0,
+    first_row: pass.firstRow ?? 0,
+    batch_rows: pass.batchRows ?? pass.rows,
+  });
 }
 
-/** `Gather` (shaders/gather.wgsl): the feature width, and where the rows and labels go in the arena (in floats). */
-export function packGather(featureWidth: number, featuresOut: number, labelsOut: number): Uint32Array<ArrayBuffer> {
-  return Uint32Array.from([featureWidth, featuresOut, labelsOut, 0]);
+/** `Gather`: the feature width, and where the rows and labels go in the arena (in floats). */
+export function packGather(featureWidth: number, featuresOut: number, labelsOut: number): ArrayBuffer {
+  return packStruct(GATHER_STRUCT, { feature_width: featureWidth, features_out: featuresOut, labels_out: labelsOut });
 }
 
-/** `Dense` (shaders/common.wgsl): 24 words, every one a u32. */
+/** What `Dense` holds, with null for the slots a layer does not have. */
 export interface DenseUniform {
   inWidth: number;
   outWidth: number;
@@ -58,36 +294,44 @@ export interface DenseUniform {
   hidden: boolean;
 }
 
-export function packDense(d: DenseUniform): Uint32Array {
-  return Uint32Array.from([
-    d.inWidth,
-    d.outWidth,
-    d.weightOffset,
-    d.biasOffset,
-    d.activation,
-    d.layerIndex,
-    d.input,
-    d.output,
-    d.skip ?? 0,
-    d.sum ?? 0,
-    d.skip === null ? 0 : 1,
-    d.dz,
-    d.extraGrad ?? 0,
-    d.extraGrad === null ? 0 : 1,
-    d.rawGrad ?? 0,
-    d.rawGrad === null ? 0 : 1,
-    d.producerOutput ?? 0,
-    d.producerActivation,
-    d.producerIndex,
-    d.producerDz ?? 0,
-    d.producerDz === null ? 0 : 1,
-    d.hidden ? 1 : 0,
-    0,
-    0,
-  ]);
+export function packDense(d: DenseUniform): ArrayBuffer {
+  return packStruct(DENSE_STRUCT, {
+    in_width: d.inWidth,
+    out_width: d.outWidth,
+    weight_offset: d.weightOffset,
+    bias_offset: d.biasOffset,
+    activation: d.activation,
+    layer_index: d.layerIndex,
+    input: d.input,
+    output: d.output,
+    skip: d.skip ?? 0,
+    sum: d.sum ?? 0,
+    has_skip: d.skip === null ? 0 : 1,
+    dz: d.dz,
+    extra_grad: d.extraGrad ?? 0,
+    has_extra_grad: d.extraGrad === null ? 0 : 1,
+    raw_grad: d.rawGrad ?? 0,
+    store_raw_grad: d.rawGrad === null ? 0 : 1,
+    producer_output: d.producerOutput ?? 0,
+    producer_activation: d.producerActivation,
+    producer_index: d.producerIndex,
+    producer_dz: d.producerDz ?? 0,
+    has_producer: d.producerDz === null ? 0 : 1,
+    hidden: d.hidden ? 1 : 0,
+  });
 }
 
-/** `Settings` (shaders/optimizer.wgsl). */
+/** The activation code a dense layer runs with: hidden layers their own, the output layer none (logits). */
+export function engineActivationCode(layer: DensePlan): number {
+  return layer.hidden ? activationCode(layer.activation as Activation) : activationCode('linear');
+}
+
+/** `Loss` for a task: where the logits, labels and (training) dZ of the output layer sit in an arena. */
+export function packLoss(task: Task, offsets: { logits: number; labels: number; dz: number }): ArrayBuffer {
+  return packStruct(LOSS_STRUCT, { task: taskCode(task), outputs: outputWidth(task), logits: offsets.logits, labels: offsets.labels, dz: offsets.dz });
+}
+
+/** `Settings`: the optimizer and its live settings for every parameter of `plan`. */
 export function packSettings(s: {
   optimizer: number;
   parameterCount: number;
@@ -99,16 +343,26 @@ export function packSettings(s: {
   beta2: number;
   epsilon: number;
 }): ArrayBuffer {
-  const buffer = new ArrayBuffer(48);
-  const view = new DataView(buffer);
-  view.setUint32(0, s.optimizer, true);
-  view.setUint32(4, s.parameterCount, true);
-  view.setUint32(8, s.weightCount, true);
-  [s.momentum, s.l1, s.l2, s.beta1, s.beta2, s.epsilon].forEach((value, i) => view.setFloat32(16 + 4 * i, value, true));
-  return buffer;
+  return packStruct(SETTINGS_STRUCT, {
+    optimizer: s.optimizer,
+    parameter_count: s.parameterCount,
+    weight_count: s.weightCount,
+    momentum: s.momentum,
+    l1: s.l1,
+    l2: s.l2,
+    beta1: s.beta1,
+    beta2: s.beta2,
+    epsilon: s.epsilon,
+  });
 }
 
-/** `GridFeatures` (shaders/grid_features.wgsl): up to 12 features. */
+/** `Settings` from a plan and the live settings. */
+export function settingsOf(plan: NetworkPlan, settings: LiveSettings): ArrayBuffer {
+  const { momentum, l1, l2 } = settings;
+  return packSettings({ optimizer: OPTIMIZERS.indexOf(settings.optimizer), parameterCount: plan.parameterCount, weightCount: plan.weightCount, momentum, l1, l2, ...ADAM });
+}
+
+/** `GridFeatures`: a grid's cells, the model's feature codes and their normalisation. */
 export function packGridFeatures(g: {
   width: number;
   height: number;
@@ -119,17 +373,99 @@ export function packGridFeatures(g: {
   mean: number[];
   std: number[];
 }): ArrayBuffer {
-  const buffer = new ArrayBuffer(32 + 3 * 48);
-  const view = new DataView(buffer);
-  view.setUint32(0, g.width, true);
-  view.setUint32(4, g.height, true);
-  view.setUint32(8, g.codes.length, true);
-  view.setUint32(12, g.output, true);
-  [g.x1[0], g.x1[1], g.x2[0], g.x2[1]].forEach((value, i) => view.setFloat32(16 + 4 * i, value, true));
-  g.codes.forEach((code, j) => {
-    view.setUint32(32 + 4 * j, code, true);
-    view.setFloat32(80 + 4 * j, g.mean[j], true);
-    view.setFloat32(128 + 4 * j, g.std[j], true);
+  if (g.codes.length > GRID_MAX_FEATURES) throw new RangeError(`the grid kernels take at most ${GRID_MAX_FEATURES} features, got ${g.codes.length}`);
+  return packStruct(GRID_FEATURES_STRUCT, {
+    width: g.width,
+    height: g.height,
+    feature_count: g.codes.length,
+    output: g.output,
+    x1_range: g.x1,
+    x2_range: g.x2,
+    codes: g.codes,
+    mean: g.mean,
+    deviation: g.std,
   });
-  return buffer;
+}
+
+/** `GridFeatures` of a model's features over `grid`, written to arena offset `output`. */
+export function gridFeaturesOf(spec: ModelSpec, grid: GridSpec, output: number): ArrayBuffer {
+  const normalization = spec.normalization;
+  return packGridFeatures({
+    width: grid.width,
+    height: grid.height,
+    output,
+    x1: grid.x1,
+    x2: grid.x2,
+    codes: spec.features.map(featureCode),
+    mean: spec.features.map((_, j) => normalization?.mean[j] ?? 0),
+    std: spec.features.map((_, j) => normalization?.std[j] ?? 1),
+  });
+}
+
+/** Where the fused kernel's numbers live in its arena, in floats (see fusedArena). */
+export interface FusedArenaOffsets {
+  outputs: number[];
+  dz: number[];
+  partials: number;
+  backup: number;
+  features: number;
+  labels: number;
+}
+
+/** `Fused` for a plan, its arena and the live settings; `steps` is 0 until a call sets it. */
+export function packFused(plan: NetworkPlan, arena: FusedArenaOffsets, settings: LiveSettings): ArrayBuffer {
+  const task = plan.spec.task;
+  return packStruct(FUSED_STRUCT, {
+    layer_count: plan.dense.length,
+    feature_width: plan.slotWidths[0],
+    task: taskCode(task),
+    outputs: outputWidth(task),
+    optimizer: OPTIMIZERS.indexOf(settings.optimizer),
+    parameter_count: plan.parameterCount,
+    weight_count: plan.weightCount,
+    steps: 0,
+    momentum: settings.momentum,
+    l1: settings.l1,
+    l2: settings.l2,
+    beta1: ADAM.beta1,
+    beta2: ADAM.beta2,
+    epsilon: ADAM.epsilon,
+    dropout_rate: settings.dropout,
+    partials: arena.partials,
+    backup: arena.backup,
+    features: arena.features,
+    labels: arena.labels,
+    layers: plan.dense.map((layer, l) => ({
+      in_width: layer.in,
+      out_width: layer.out,
+      weight_offset: layer.weightOffset,
+      bias_offset: layer.biasOffset,
+      activation: engineActivationCode(layer),
+      output: arena.outputs[l],
+      dz: arena.dz[l],
+    })),
+  });
+}
+
+/** Where the probe's numbers live in its scratch buffer, in floats (see linearProbe.ts). */
+export interface ProbeScratch {
+  standard: number;
+  residuals: number;
+  weights: number;
+  moments: number;
+}
+
+/** `Probe`: a linear classifier with `outputs` outputs fitted to `width` columns. */
+export function packProbe(p: { width: number; outputs: number; iterations: number; learningRate: number; minDeviation: number; scratch: ProbeScratch }): ArrayBuffer {
+  return packStruct(PROBE_STRUCT, {
+    width: p.width,
+    outputs: p.outputs,
+    iterations: p.iterations,
+    learning_rate: p.learningRate,
+    beta1: ADAM.beta1,
+    beta2: ADAM.beta2,
+    epsilon: ADAM.epsilon,
+    min_deviation: p.minDeviation,
+    ...p.scratch,
+  });
 }

@@ -20,8 +20,18 @@ export const MAX_LINK_POINTS = 100_000;
 const MAX_LINK_BYTES = HEADER_BYTES + MAX_LINK_POINTS * BYTES_PER_POINT;
 const DAMAGED = 'the drawn points in the link are damaged';
 
+/** What a dataset's points come to in a link, kept per dataset: the page writes its link after every change, and the points seldom change. */
+const obstacles = new WeakMap<Dataset, string | null>();
+const encodings = new WeakMap<Dataset, Promise<string>>();
+
 /** Why these points cannot travel in a link, or null when they can. */
 export function linkObstacle(dataset: Dataset): string | null {
+  let obstacle = obstacles.get(dataset);
+  if (obstacle === undefined) obstacles.set(dataset, (obstacle = findObstacle(dataset)));
+  return obstacle;
+}
+
+function findObstacle(dataset: Dataset): string | null {
   if (dataset.task.kind !== 'classification') return 'regression targets do not fit in a link';
   if (dataset.labels.length > MAX_LINK_POINTS) return `more than ${MAX_LINK_POINTS} points`;
   for (const x of dataset.points) {
@@ -35,20 +45,32 @@ async function transform(bytes: Uint8Array<ArrayBuffer>, stream: CompressionStre
   return new Uint8Array(await new Response(output).arrayBuffer());
 }
 
+/** Bytes turned into characters this many at a time (a function's arguments are limited). */
+const CHARACTERS_AT_ONCE = 8192;
+
 function toBase64Url(bytes: Uint8Array): string {
-  let binary = '';
-  for (const byte of bytes) binary += String.fromCharCode(byte);
+  const pieces: string[] = [];
+  for (let at = 0; at < bytes.length; at += CHARACTERS_AT_ONCE) pieces.push(String.fromCharCode(...bytes.subarray(at, at + CHARACTERS_AT_ONCE)));
+  const binary = pieces.join('');
   return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
 function fromBase64Url(text: string): Uint8Array<ArrayBuffer> {
   if (!/^[A-Za-z0-9_-]*$/.test(text) || text.length % 4 === 1) throw inputError('drawn', DAMAGED);
   const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
-  return Uint8Array.from(binary, (char) => char.charCodeAt(0));
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
 }
 
 /** The points as link text; linkObstacle(dataset) must be null. */
-export async function encodePoints(dataset: Dataset): Promise<string> {
+export function encodePoints(dataset: Dataset): Promise<string> {
+  let encoding = encodings.get(dataset);
+  if (!encoding) encodings.set(dataset, (encoding = pack(dataset)));
+  return encoding;
+}
+
+async function pack(dataset: Dataset): Promise<string> {
   const obstacle = linkObstacle(dataset);
   if (obstacle) throw new RangeError(`these points cannot travel in a link: ${obstacle}`);
   const count = dataset.labels.length;

@@ -16,6 +16,14 @@ const NEURONS_INTERVAL_MS = 250;
 const ROUND_TRIP_MS = 8;
 /** The share of a step call's target latency that the views (mostly the grid) may take. */
 const GRID_SHARE = 0.4;
+/**
+ * The share of the backend's time that metrics over the whole dataset may take while training, as
+ * estimated from what a grid row costs; a row of metrics costs more (the loss, two splits) and
+ * holds up the call queued behind it, so the estimate is kept at a third of the share wanted.
+ */
+const METRICS_SHARE = 0.05;
+/** The longest wait for new metrics while training (100,000 points on an emulated GPU come near it). */
+const MAX_METRICS_INTERVAL_MS = 5000;
 
 /** Floating-point operations of one forward pass of one point: 2 per weight. */
 export function flopsPerPoint(plan: NetworkPlan): number {
@@ -47,10 +55,14 @@ export class ObservePlanner {
   private lastGrid = -Infinity;
   private lastMetrics = -Infinity;
   private lastNeurons = -Infinity;
+  /** What evaluating one row costs on this backend (ms), once a call without steps has measured it. */
+  private msPerRow: number | null = null;
 
+  /** `rows`: the points the metrics go over (both splits). */
   constructor(
     plan: NetworkPlan,
     private readonly targetLatencyMs: number,
+    private readonly rows = 0,
   ) {
     // Start no finer than the middle of the range: the first refresh measures the device, then the side follows.
     this.side = Math.min(INITIAL_SIDE_CAP, gridSideFor(flopsPerPoint(plan)));
@@ -69,6 +81,16 @@ export class ObservePlanner {
     return this.intervalMs;
   }
 
+  /**
+   * Milliseconds between two metrics refreshes while training: at least METRICS_INTERVAL_MS and
+   * the grid's interval, and long enough that metrics over a large dataset take at most
+   * METRICS_SHARE of the backend's time, so they do not slow training down.
+   */
+  get metricsIntervalMs(): number {
+    const share = this.msPerRow === null ? 0 : (this.rows * this.msPerRow) / METRICS_SHARE;
+    return Math.max(METRICS_INTERVAL_MS, this.intervalMs, Math.min(MAX_METRICS_INTERVAL_MS, share));
+  }
+
   /** What the call issued at `now` (ms) should report; each view is refreshed when its interval has passed. */
   request(now: number): ObserveRequest {
     const request: ObserveRequest = {};
@@ -76,7 +98,7 @@ export class ObservePlanner {
       request.grid = planeGrid(this.side);
       this.lastGrid = now;
     }
-    if (now - this.lastMetrics >= Math.max(METRICS_INTERVAL_MS, this.intervalMs)) {
+    if (now - this.lastMetrics >= this.metricsIntervalMs) {
       request.metrics = true;
       this.lastMetrics = now;
     }
@@ -100,14 +122,17 @@ export class ObservePlanner {
 
   /**
    * Learns from a call of `steps` steps that carried `request` and resolved after `latencyMs`.
-   * A call without steps measures what the views cost (less the round trip), and sets the grid
-   * side so that they take at most GRID_SHARE of the target latency. While training, a grid that still makes calls of
+   * A call without steps measures what evaluating a row costs (the round trip taken off, over the
+   * rows of its grid, thumbnails and metrics), and sets the grid side so that the views take at
+   * most GRID_SHARE of the target latency. While training, a grid that still makes calls of
    * one or two steps slow is refreshed less often, and more often again once calls are quick.
    */
   record(request: ObserveRequest, latencyMs: number, steps: number): void {
     if (!request.grid) return;
     if (steps === 0) {
-      const msPerCell = Math.max(latencyMs - ROUND_TRIP_MS, 0) / (request.grid.width * request.grid.height);
+      const rows = request.grid.width * request.grid.height + (request.neurons ? request.neurons.width * request.neurons.height : 0) + (request.metrics ? this.rows : 0);
+      const msPerCell = Math.max(latencyMs - ROUND_TRIP_MS, 0) / rows;
+      this.msPerRow = msPerCell;
       const side = Math.floor(Math.sqrt((GRID_SHARE * this.targetLatencyMs) / Math.max(msPerCell, 1e-9)) / 8) * 8;
       this.side = Math.max(GRID_SIDE.min, Math.min(GRID_SIDE.max, side));
     } else if (steps <= 2 && latencyMs > 2 * this.targetLatencyMs) {

@@ -2,6 +2,7 @@ import type { ExperimentConfig } from '../core/config';
 import type { Dataset } from '../core/dataset';
 import type { Metrics } from '../core/metrics';
 import type { ModelSpec, NetworkPlan } from '../core/network';
+import { viewableSlots } from '../core/layerView';
 import { liveSettingsOf, MAX_STEPS_PER_CALL } from '../core/trainer';
 import { DeviceLostError } from '../gpu/gpuTrainer';
 import { exportWeights, type ImportedWeights, type WeightsFileV1 } from '../io/weights';
@@ -11,6 +12,7 @@ import { datasetOf } from './dataEdits';
 import type { ExperimentSource } from './experiment';
 import { BackendKeeper, type BackendProvider } from './failover';
 import { LossHistory } from './history';
+import { NO_INSIDE_VIEWS, type InsideRequest } from './insideViews';
 import { DEFAULT_PACING, SpeedLimit, type PacerOptions } from './pacer';
 import { metricsSummary } from './runSupport';
 import { nextPhase, type RunEvent, type RunPhase } from './runState';
@@ -60,6 +62,12 @@ interface RebuildFrom {
  * rebuilds only what a change needs, and runs the frame loop through the current
  * TrainingSession; views read the session's latest snapshot and redraw when `version` changes.
  */
+/** The request for a new network: a layer view of a slot it does not have is dropped. */
+function insideFor(plan: NetworkPlan, request: InsideRequest): InsideRequest {
+  const has = request.layerSlot !== null && viewableSlots(plan).some((s) => s.slot === request.layerSlot);
+  return { ...request, layerSlot: has ? request.layerSlot : null };
+}
+
 export class Run {
   /** Bumps whenever anything a view draws changes. */
   version = 0;
@@ -80,6 +88,8 @@ export class Run {
   private unsubscribe: (() => void) | null = null;
   private readonly listeners = new Set<() => void>();
   private readonly newsListeners = new Set<(news: RunNews) => void>();
+  /** What the see-inside views want, kept across rebuilds. */
+  private inside: InsideRequest = NO_INSIDE_VIEWS;
   private readonly host: SessionHost = {
     now: () => this.clock.now(),
     changed: () => this.changed(),
@@ -216,6 +226,15 @@ export class Run {
       });
     }
     this.transition('play');
+  }
+
+  /**
+   * What the see-inside views want from now on: a slot's layer view (one of viewableSlots of the
+   * current network; a RangeError otherwise), the gradient flow, the linear separability.
+   */
+  seeInside(request: InsideRequest): void {
+    this.session?.wantInside(request);
+    this.inside = { ...request };
   }
 
   /** Stops training; the next frame refreshes every view on the paused model and reads the weights once more. */
@@ -384,6 +403,7 @@ export class Run {
         trained: mode === 'import' || (kept?.trained ?? false),
         pacing: this.pacing,
         speed: this.speed,
+        inside: insideFor(trainer.plan, this.inside),
       },
       this.host,
     );

@@ -1,11 +1,12 @@
 import type { ExperimentConfig } from '../core/config';
-import type { Dataset } from '../core/dataset';
-import { earlyStopNotice, EpochEarlyStopping, type EarlyStop } from '../core/earlyStopping';
+import { datasetSize, type Dataset } from '../core/dataset';
+import { earlyStopNotice, EpochEarlyStopping, NEVER_STOP, stoppingRuleOf, type EarlyStop, type EarlyStoppingRule } from '../core/earlyStopping';
 import { learningRateAt, lrScheduleOf } from '../core/lrSchedule';
 import type { Metrics } from '../core/metrics';
 import type { ModelSpec } from '../core/network';
 import type { GridSpec, Observation, ObserveRequest, Trainer } from '../core/trainer';
 import { LossHistory } from './history';
+import { EMPTY_INSIDE, InsideViews, type InsideRequest, type InsideSnapshot } from './insideViews';
 import { ObservePlanner } from './observePlanner';
 import { StepPacer, type PacerOptions, type SpeedLimit } from './pacer';
 import { RateMeter } from './rateMeter';
@@ -26,9 +27,11 @@ export interface RunSnapshot {
   readonly parameters: Float32Array | null;
   /** The epoch `parameters` were read at. */
   readonly parametersEpoch: number;
+  /** The see-inside views' numbers: layer view, gradient flow, linear separability. */
+  readonly inside: InsideSnapshot;
 }
 
-export const EMPTY_SNAPSHOT: RunSnapshot = { epoch: 0, metrics: null, grid: null, neurons: null, parameters: null, parametersEpoch: 0 };
+export const EMPTY_SNAPSHOT: RunSnapshot = { epoch: 0, metrics: null, grid: null, neurons: null, parameters: null, parametersEpoch: 0, inside: EMPTY_INSIDE };
 
 /** What a session tells the run it belongs to. */
 export interface SessionHost {
@@ -58,6 +61,8 @@ export interface SessionStart {
   pacing: PacerOptions;
   /** The page's Speed, shared by the run's sessions. */
   speed: SpeedLimit;
+  /** What the see-inside views want. */
+  inside: InsideRequest;
 }
 
 /** Parameters are read back this often while training: for the diagram, and to survive a lost device. */
@@ -85,6 +90,7 @@ export class TrainingSession {
   private readonly pacer: StepPacer;
   private readonly speed: SpeedLimit;
   private readonly planner: ObservePlanner;
+  private readonly inside: InsideViews;
   private readonly rate = new RateMeter();
   private readonly inflight = new Map<Promise<unknown>, { start: number; steps: number }>();
   private lastStep = 0;
@@ -107,7 +113,10 @@ export class TrainingSession {
     this.snapshot = { ...start.snapshot, epoch: start.epochOffset, parametersEpoch: start.epochOffset };
     this.pacer = new StepPacer(start.pacing);
     this.speed = start.speed;
-    this.planner = new ObservePlanner(this.trainer.plan, start.pacing.targetLatencyMs);
+    this.planner = new ObservePlanner(this.trainer.plan, start.pacing.targetLatencyMs, datasetSize(this.dataset));
+    this.inside = new InsideViews(this.trainer.plan);
+    this.inside.want(start.inside);
+    this.snapshot = { ...this.snapshot, inside: this.inside.snapshot };
     this.lastMeasure = host.now();
     this.stopping = new EpochEarlyStopping(this.trainer.stepsPerEpoch);
     this.hasTestPoints = this.dataset.isTest.includes(1);
@@ -117,6 +126,7 @@ export class TrainingSession {
   frame(now: number, training: boolean): void {
     if (training) this.readParameters(now);
     else this.speed.pause();
+    this.inside.separate(now, training, this.trainer, () => this.insideChanged());
     if (this.inflight.size >= MAX_CALLS_IN_FLIGHT) return;
     // Calls without steps measure what the views cost; they wait until nothing else is in flight.
     const measure = this.stale || (training && now - this.lastMeasure >= MEASURE_VIEWS_MS);
@@ -124,7 +134,7 @@ export class TrainingSession {
     if (this.stale) {
       this.stale = false;
       this.lastMeasure = now;
-      this.launch(0, this.planner.full());
+      this.launch(0, this.inside.extend(this.planner.full(), null));
       this.readParameters(now, true);
     } else if (measure) {
       this.lastMeasure = now;
@@ -137,6 +147,18 @@ export class TrainingSession {
   /** The views refresh at the next frame (after a pause: the paused model, with every view). */
   refresh(): void {
     this.stale = true;
+    this.inside.refresh();
+  }
+
+  /** What the see-inside views want (applied from the next call; a slot the network lacks is refused with a RangeError). */
+  wantInside(request: InsideRequest): void {
+    this.inside.want(request);
+    this.stale = true;
+    this.insideChanged();
+  }
+
+  get insideWanted(): InsideRequest {
+    return this.inside.wanted;
   }
 
   /** Steps per second over the last second. */
@@ -161,11 +183,12 @@ export class TrainingSession {
     for (let remaining = steps; remaining > 0 && stillGoing(); ) {
       const k = Math.min(perCall, remaining);
       remaining -= k;
-      const request: ObserveRequest = remaining === 0 ? this.planner.full() : {};
+      const request: ObserveRequest = remaining === 0 ? this.inside.extend(this.planner.full(), null) : {};
       this.issuedStep += k;
       this.accept(await this.trainer.step(k, request), request);
     }
     this.snapshot = { ...this.snapshot, parameters: await this.trainer.getParameters(), parametersEpoch: this.snapshot.epoch };
+    this.inside.refresh();
     this.host.changed();
   }
 
@@ -179,20 +202,20 @@ export class TrainingSession {
     this.trainer.dispose();
   }
 
-  /** Early stopping's patience: the config's, while there are test points to judge. */
-  private get patience(): number {
-    return this.hasTestPoints ? this.config.training.earlyStopping : 0;
+  /** Early stopping's rule: the config's, while there are test points to judge. */
+  private get stoppingRule(): EarlyStoppingRule {
+    return this.hasTestPoints ? stoppingRuleOf(this.config.training) : NEVER_STOP;
   }
 
   /** Issues the frame's training call: k from the pacer, cut at the end of the epoch (whose test loss it then reports) while early stopping is on. */
   private launchTraining(now: number): void {
     // The pacer says what the engine can take in one call; early stopping may end it at an epoch's
     // end, and Speed may allow fewer steps, or none this frame.
-    const cut = this.stopping.cut(this.pacer.next(), this.issuedStep, this.patience);
+    const cut = this.stopping.cut(this.pacer.next(), this.issuedStep, this.stoppingRule);
     const steps = this.speed.take(now, cut.steps);
     if (steps === 0) return;
     const endsEpoch = cut.endsEpoch && steps === cut.steps;
-    const request = this.planner.request(now);
+    const request = this.inside.extend(this.planner.request(now), now);
     this.launch(steps, endsEpoch ? { ...request, metrics: true } : request);
     if (endsEpoch) this.pendingEvaluation = this.issuedStep;
   }
@@ -260,7 +283,7 @@ export class TrainingSession {
       const { train, test } = observation.metrics;
       const learningRate = learningRateAt(training.learningRate, lrScheduleOf(training), Math.max(observation.step - 1, 0));
       this.history.add({ epoch, trainLoss: train.loss, testLoss: test?.loss ?? NaN, trainAccuracy: train.accuracy ?? NaN, testAccuracy: test?.accuracy ?? NaN, learningRate });
-      stop = this.stopping.observe(observation.step, epoch, test?.loss, this.patience);
+      stop = this.stopping.observe(observation.step, epoch, test?.loss, this.stoppingRule);
     }
     if (observation.diverged || (this.pendingEvaluation !== null && observation.step >= this.pendingEvaluation)) this.pendingEvaluation = null;
     this.snapshot = {
@@ -270,6 +293,7 @@ export class TrainingSession {
       grid: observation.grid && request.grid ? { spec: request.grid, values: observation.grid } : this.snapshot.grid,
       neurons: observation.neurons && request.neurons ? { spec: request.neurons, values: observation.neurons } : this.snapshot.neurons,
     };
+    if (this.inside.accept(observation)) this.snapshot = { ...this.snapshot, inside: this.inside.snapshot };
     if (observation.diverged) {
       // The trainer undid the diverging call: its steps count from where they were.
       this.issuedStep = observation.step;
@@ -277,6 +301,12 @@ export class TrainingSession {
     } else if (stop !== null) {
       this.host.stopped(earlyStopNotice(stop));
     }
+    this.host.changed();
+  }
+
+  private insideChanged(): void {
+    if (this.closed) return;
+    this.snapshot = { ...this.snapshot, inside: this.inside.snapshot };
     this.host.changed();
   }
 }

@@ -4,7 +4,7 @@ import type { MessageEndpoint, WorkerReply, WorkerRequest } from './workerProtoc
 
 /** The buffers of an observation, handed over instead of copied. */
 function observationBuffers(observation: Observation): Transferable[] {
-  return [observation.grid, ...(observation.neurons ?? [])].filter((array) => array !== undefined).map((array) => array.buffer);
+  return [observation.grid, ...(observation.neurons ?? []), observation.layerView?.lines, observation.layerView?.points].filter((array) => array !== undefined).map((array) => array.buffer);
 }
 
 /** Runs one request against the worker's trainers; returns the result and the buffers to transfer with it. */
@@ -28,6 +28,8 @@ async function perform(trainers: Map<number, CpuTrainer>, request: WorkerRequest
     }
     case 'evaluate':
       return { result: await trainer.evaluate(), transfer: [] };
+    case 'separability':
+      return { result: trainer.separabilitySync(), transfer: [] };
     case 'getParameters': {
       const parameters = await trainer.getParameters();
       return { result: parameters, transfer: [parameters.buffer] };

@@ -7,6 +7,7 @@ export type WorkerCall =
   | { type: 'step'; k: number; observe?: ObserveRequest }
   | { type: 'predict'; points: Float64Array }
   | { type: 'evaluate' }
+  | { type: 'separability' }
   | { type: 'getParameters' }
   | { type: 'setParameters'; parameters: Float32Array }
   | { type: 'updateSettings'; settings: LiveSettings }

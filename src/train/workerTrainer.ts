@@ -1,6 +1,6 @@
 import type { Metrics } from '../core/metrics';
 import { planNetwork, type NetworkPlan } from '../core/network';
-import type { BackendInfo, LiveSettings, Observation, ObserveRequest, Trainer, TrainerSetup } from '../core/trainer';
+import type { BackendInfo, LayerSeparability, LiveSettings, Observation, ObserveRequest, Trainer, TrainerSetup } from '../core/trainer';
 import type { WorkerChannel } from './workerChannel';
 
 /** A CpuTrainer that lives in a Web Worker, driven by messages: the Trainer interface without blocking the page. */
@@ -40,6 +40,10 @@ export class WorkerTrainer implements Trainer {
 
   evaluate(): Promise<Metrics> {
     return this.channel.request(this.id, { type: 'evaluate' });
+  }
+
+  separability(): Promise<LayerSeparability[] | null> {
+    return this.channel.request(this.id, { type: 'separability' });
   }
 
   getParameters(): Promise<Float32Array> {

@@ -1,15 +1,18 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
 import type { DataConfig } from '../core/config';
 import type { Dataset } from '../core/dataset';
+import { InputError } from '../core/errors';
+import { fitCanvas, useDrawnVersion, useViewSize } from './drawnView';
 import { datasetOf, withDrawnPoints, withErasedPoints } from '../train/dataEdits';
 import { useAppState, useRunFrame, useServices } from './appContext';
 import { taskOf } from './configTask';
 import { SETTING_EXPLANATIONS } from './explanations';
 import { Toggle } from './fields';
 import { setText } from './format';
-import { regressionRange } from './heatmap';
+import { labelRange } from './heatmap';
 import { divergingColor, cssColor } from './palette';
-import { drawHeatmap, drawPoints, toPlane } from './planeDraw';
+import { drawBoundary, toPlane } from './planeDraw';
+import { PointsLayer } from './pointsLayer';
 import { setCustomData, updateView, type AppState } from './store';
 import { Hideable } from './Hideable';
 
@@ -30,46 +33,70 @@ function dataOnPlane(state: AppState): Dataset {
   return presetPoints.dataset;
 }
 
+/** The points the settings make, or null while they cannot make any (the page says why elsewhere). */
+function settingsData(state: AppState): Dataset | null {
+  try {
+    return dataOnPlane(state);
+  } catch (error) {
+    if (error instanceof InputError) return null;
+    throw error;
+  }
+}
+
+/** The plane's two layers, the model's output and the points, and how they make up the canvas on the page. */
+interface PlaneLayers {
+  boundary: HTMLCanvasElement;
+  points: PointsLayer;
+  compose(): void;
+}
+
+/** The layers of the plane shown in `canvas`, for the life of the component. */
+function usePlaneLayers(canvas: RefObject<HTMLCanvasElement | null>): PlaneLayers {
+  const [layers] = useState<PlaneLayers>(() => {
+    const boundary = document.createElement('canvas');
+    const compose = () => {
+      const element = canvas.current;
+      if (!element || boundary.width !== element.width || boundary.height !== element.height) return;
+      const context = element.getContext('2d')!;
+      context.drawImage(boundary, 0, 0);
+      // Points drawn for another size stand in, stretched, until they are drawn at this one.
+      if (points.canvas.width > 0) context.drawImage(points.canvas, 0, 0, element.width, element.height);
+    };
+    const points = new PointsLayer(compose);
+    return { boundary, points, compose };
+  });
+  useEffect(() => () => layers.points.dispose(), [layers]);
+  return layers;
+}
+
 /** The decision boundary: the model's output over the plane with the data on top; drawing and erasing happen here. */
 export function DecisionBoundary(): ReactNode {
   const { store } = useServices();
   const view = useAppState((state) => state.view);
   const regression = useAppState((state) => taskOf(state).kind === 'regression');
   const canvas = useRef<HTMLCanvasElement>(null);
-  const scratch = useRef<HTMLCanvasElement | null>(null);
   const legend = useRef<HTMLDivElement>(null);
-  const [size, setSize] = useState({ pixels: 0, scale: 1 });
+  const size = useViewSize(canvas);
+  const plane = usePlaneLayers(canvas);
+  const boundaryDrawn = useDrawnVersion();
+  const legendDrawn = useDrawnVersion();
 
-  useEffect(() => {
-    const element = canvas.current!;
-    const observer = new ResizeObserver(() => {
-      const scale = window.devicePixelRatio || 1;
-      element.width = Math.round(element.clientWidth * scale);
-      element.height = Math.round(element.clientHeight * scale);
-      setSize({ pixels: element.width, scale });
-    });
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, []);
-
-  const drawn = useRef<{ grid: unknown; dataset: unknown }>({ grid: null, dataset: null });
-  useEffect(() => {
-    drawn.current = { grid: null, dataset: null };
-  }, [view.discretize, view.showTestData, size, regression]);
   useRunFrame(
     (current) => {
-      const { grid, dataset } = current;
-      if (!dataset || (drawn.current.grid === grid && drawn.current.dataset === dataset)) return;
-      drawn.current = { grid, dataset };
+      const { grid } = current;
+      // Before the first model is built, the points come from the settings.
+      const dataset = current.dataset ?? settingsData(store.getState());
+      if (!dataset || size.width === 0) return;
       const element = canvas.current!;
-      const context = element.getContext('2d')!;
-      context.fillStyle = '#ffffff';
-      context.fillRect(0, 0, element.width, element.height);
-      scratch.current ??= document.createElement('canvas');
-      if (grid) drawHeatmap(context, scratch.current, grid, dataset, view.discretize);
-      drawPoints(context, dataset, view.showTestData, size.scale);
-      if (legend.current && dataset.task.kind === 'regression') {
-        const range = regressionRange(dataset.labels);
+      fitCanvas(element, size);
+      fitCanvas(plane.boundary, size);
+      plane.points.show({ dataset, showTest: view.showTestData, width: element.width, height: element.height, scale: size.scale });
+      if (boundaryDrawn.changed(grid, dataset, view.discretize, element.width, element.height)) {
+        drawBoundary(plane.boundary, grid, dataset, view.discretize);
+        plane.compose();
+      }
+      if (legend.current && dataset.task.kind === 'regression' && legendDrawn.changed(legend.current, dataset)) {
+        const range = labelRange(dataset);
         setText(legend.current.querySelector('.legend-min')!, (-range).toPrecision(2));
         setText(legend.current.querySelector('.legend-max')!, range.toPrecision(2));
       }

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
 import { useAppState, useRunFrame, useServices } from './appContext';
+import { useDrawnVersion, useViewSize } from './drawnView';
 import { Toggle } from './fields';
 import { drawHover, drawLossChart, nearestPoint, pointSummary, setUpLossChart, type ChartGeometry } from './lossChartDraw';
 import { updateView } from './store';
@@ -22,27 +23,19 @@ export function LossChart(): ReactNode {
   const pinned = useAppState((state) => state.pinned);
   const svg = useRef<SVGSVGElement>(null);
   const box = useRef<HTMLDivElement>(null);
-  const [size, setSize] = useState({ width: 0, height: 0 });
+  const size = useViewSize(box);
+  const drawn = useDrawnVersion();
   const geometry = useRef<ChartGeometry | null>(null);
   const measure = useRef('loss');
   const [hovered, setHovered] = useState<number | null>(null);
   const hoveredRef = useRef<number | null>(null);
   hoveredRef.current = hovered;
 
-  useEffect(() => {
-    setUpLossChart(svg.current!);
-    const element = box.current!;
-    const observer = new ResizeObserver(() => setSize({ width: element.clientWidth, height: element.clientHeight }));
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, []);
+  useEffect(() => setUpLossChart(svg.current!), []);
 
-  const drawn = useRef('');
   useRunFrame(
     (current) => {
-      const key = `${current.history.version} ${logScale} ${logEpochs} ${showRate} ${size.width}×${size.height} ${pinned?.length}`;
-      if (size.width === 0 || drawn.current === key) return;
-      drawn.current = key;
+      if (size.width === 0 || !drawn.changed(current.history.version, logScale, logEpochs, showRate, size, pinned)) return;
       const regression = current.dataset?.task.kind === 'regression';
       measure.current = regression ? 'MSE' : 'loss';
       geometry.current = drawLossChart(svg.current!, size.width, size.height, { points: current.history.values, logScale, logEpochs, showRate, measure: regression ? 'MSE' : 'Loss', pinned });

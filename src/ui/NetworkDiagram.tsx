@@ -1,12 +1,14 @@
-import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useMemo, useRef, useState, type ReactNode } from 'react';
 import { FEATURE_NAMES, type FeatureName } from '../core/features';
+import { buildModelSpec, planNetwork } from '../core/network';
 import { outputWidth } from '../core/task';
 import { useAppState, useRunFrame, useServices } from './appContext';
 import { useDataTask } from './configTask';
+import { useDrawnVersion, useViewSize } from './drawnView';
 import { drawLinks, drawSkips, drawThumbnails, planMatches, type ShowTooltip } from './diagramDraw';
 import { layoutDiagram } from './diagramLayout';
 import { FeatureToggle } from './FeatureToggle';
-import { regressionRange } from './heatmap';
+import { labelRange } from './heatmap';
 import { LayerHeader, LayerStrip } from './LayerHeader';
 import { hiddenWidths, setLayerWidth } from './modelEdits';
 import { updateConfig, updateView } from './store';
@@ -33,15 +35,8 @@ export function NetworkDiagram(): ReactNode {
   const container = useRef<HTMLDivElement>(null);
   const svg = useRef<SVGSVGElement>(null);
   const thumbnails = useRef<HTMLDivElement>(null);
-  const [size, setSize] = useState({ width: 0, height: 0 });
+  const size = useViewSize(container);
   const [tip, setTip] = useState<{ text: string; x: number; y: number } | null>(null);
-
-  useEffect(() => {
-    const element = container.current!;
-    const observer = new ResizeObserver(() => setSize({ width: element.clientWidth, height: element.clientHeight }));
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, []);
 
   const widths = hiddenWidths(model);
   const outputs = outputWidth(task);
@@ -57,23 +52,27 @@ export function NetworkDiagram(): ReactNode {
     setTip({ text, x: event.clientX - box.left, y: event.clientY - box.top });
   };
 
-  const drawn = useRef({ parameters: null as unknown, neurons: null as unknown, grid: null as unknown, layout: null as unknown });
+  // The network's shape from the settings: what the diagram shows, without numbers, until the model is built.
+  const settingsPlan = useMemo(() => planNetwork(buildModelSpec(model, task)), [model, task]);
+  const linksDrawn = useDrawnVersion();
+  const thumbnailsDrawn = useDrawnVersion();
   useRunFrame(
     (current) => {
-      const plan = current.plan;
-      const last = drawn.current;
-      if (!plan || size.width === 0 || !planMatches(layout, plan)) return;
-      if (last.layout !== layout || last.parameters !== current.parameters) {
-        drawLinks(svg.current!, layout, plan, current.parameters, tooltip);
+      if (size.width === 0) return;
+      const built = current.plan !== null && planMatches(layout, current.plan);
+      const plan = built ? current.plan! : settingsPlan;
+      if (!planMatches(layout, plan)) return;
+      const [parameters, neurons, grid] = built ? [current.parameters, current.neurons, current.grid] : [null, null, null];
+      if (linksDrawn.changed(layout, plan, parameters)) {
+        drawLinks(svg.current!, layout, plan, parameters, tooltip);
         drawSkips(svg.current!, layout, model.arch === 'resnet' ? model.blocks : 0);
       }
-      if (last.layout !== layout || last.neurons !== current.neurons || last.grid !== current.grid || last.parameters !== current.parameters) {
-        const range = current.dataset?.task.kind === 'regression' ? regressionRange(current.dataset.labels) : 1;
-        drawThumbnails(thumbnails.current!, layout, plan, current.neurons, current.grid, current.parameters, range, tooltip);
+      if (thumbnailsDrawn.changed(layout, plan, neurons, grid, parameters)) {
+        const range = current.dataset?.task.kind === 'regression' ? labelRange(current.dataset) : 1;
+        drawThumbnails(thumbnails.current!, layout, plan, neurons, grid, parameters, range, tooltip);
       }
-      drawn.current = { parameters: current.parameters, neurons: current.neurons, grid: current.grid, layout };
     },
-    [layout, model.arch, model.blocks],
+    [layout, model.arch, model.blocks, settingsPlan],
   );
 
   const editWidth = (layer: number, neurons: number) => updateConfig(store, (config) => (config.model = setLayerWidth(config.model, layer, neurons)));

@@ -7,7 +7,7 @@ import { useDataTask } from './configTask';
 import { LayerEditor } from './LayerEditor';
 import { addLayer, canAddLayer, canRemoveLayer, hiddenWidths, removeLayer } from './modelEdits';
 import { NetworkDiagram } from './NetworkDiagram';
-import { updateConfig } from './store';
+import { updateConfig, updateView } from './store';
 import { Hideable } from './Hideable';
 import { SETTING_EXPLANATIONS } from './explanations';
 import { WhatIsThis } from './WhatIsThis';
@@ -40,6 +40,9 @@ export function NetworkPanel(): ReactNode {
             Remove layer
           </button>
         </Hideable>
+        <button type="button" onClick={() => updateView(store, { panel: 'inside' })}>
+          See inside
+        </button>
         <span className="summary" title={text}>
           {text}
         </span>

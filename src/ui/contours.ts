@@ -42,6 +42,13 @@ export function zeroContour(field: ArrayLike<number>, width: number, height: num
   return out;
 }
 
+/** The lines where a field sampled on a width × height grid equals `level` (a regression's isolines). */
+export function levelContour(field: ArrayLike<number>, level: number, width: number, height: number, out: Segments = []): Segments {
+  const shifted = new Float64Array(width * height);
+  for (let k = 0; k < shifted.length; k++) shifted[k] = field[k] - level;
+  return zeroContour(shifted, width, height, out);
+}
+
 /** log p, kept finite where a probability has reached 0. */
 export const logProbability = (p: number): number => Math.log(Math.max(p, 1e-30));
 

@@ -93,6 +93,10 @@ export const SETTING_EXPLANATIONS = {
     hint: 'Stop when the test loss has not improved for this many checks; 0 never stops.',
     more: ['Patience: training stops once this many evaluations of the test loss in a row bring no new lowest value. It guards against overfitting: the test loss rising while the training loss still falls.'],
   },
+  stopAtLoss: {
+    hint: 'Stop as soon as the test loss is at most this; 0 never stops.',
+    more: ['A target: after each whole epoch the test loss is checked, and the first epoch at or below the target stops training. With Early stopping set too, whichever holds first stops.'],
+  },
   speed: {
     hint: 'How many optimizer steps a second the page trains: from slow motion to as fast as the machine goes.',
     more: [

@@ -1,6 +1,7 @@
 import { InputError } from '../core/errors';
 import type { Dataset } from '../core/dataset';
-import { datasetToCsv, parseDatasetCsv } from '../data/csv';
+import { datasetToCsv } from '../data/csv';
+import { parseDatasetCsvOffThread } from '../data/csvOffThread';
 import { parseWeights, serializeWeights } from '../io/weights';
 import { datasetOf } from '../train/dataEdits';
 import { configForImport } from '../train/modelFit';
@@ -76,8 +77,7 @@ export function exportDataFile({ store }: AppServices): void {
 export async function importDataFile({ store }: AppServices, file: File): Promise<void> {
   try {
     const { data } = store.getState().config;
-    let explanation = '';
-    const dataset = parseDatasetCsv(await file.text(), { source: file.name, trainFraction: data.trainFraction, seed: data.seed, onTaskDecided: (text) => (explanation = text) });
+    const { dataset, explanation } = await parseDatasetCsvOffThread(file, { source: file.name, trainFraction: data.trainFraction, seed: data.seed });
     setCustomData(store, dataset);
     showNotice(store, { kind: 'info', text: `Loaded ${dataset.labels.length} points from ${file.name} as ${explanation}.` });
   } catch (error) {

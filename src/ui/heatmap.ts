@@ -1,3 +1,4 @@
+import type { Dataset } from '../core/dataset';
 import { logProbability } from './contours';
 import { BACKGROUND, CLASS_COLORS, divergingColor, mix, type Rgb } from './palette';
 
@@ -137,6 +138,14 @@ export function regressionRange(labels: ArrayLike<number>): number {
   let largest = 1e-6;
   for (let i = 0; i < labels.length; i++) if (Number.isFinite(labels[i])) largest = Math.max(largest, Math.abs(labels[i]));
   return largest;
+}
+
+const labelRanges = new WeakMap<Dataset, number>();
+/** `regressionRange` of a dataset's labels, worked out once per dataset (views ask at every refresh). */
+export function labelRange(dataset: Dataset): number {
+  let range = labelRanges.get(dataset);
+  if (range === undefined) labelRanges.set(dataset, (range = regressionRange(dataset.labels)));
+  return range;
 }
 
 /** The probability of class `label` over a grid of k-class outputs (cells × classes), as that class's colour over white. */

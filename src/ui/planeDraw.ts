@@ -2,11 +2,10 @@ import type { Dataset } from '../core/dataset';
 import { PLANE_EXTENT } from '../core/grid';
 import { outputWidth } from '../core/task';
 import type { GridValues } from '../train/run';
-import { classBorders } from './contours';
-import { paintClassRegions, paintClasses, paintRegression, paintRegressionBands, regressionRange } from './heatmap';
-import { classColor, cssColor, divergingColor } from './palette';
+import { classBorders, levelContour, type Segments } from './contours';
+import { paintClassRegions, paintClasses, paintRegression, paintRegressionBands, labelRange } from './heatmap';
 
-/** Painting the plane: the model's output as a heatmap, with the data points on top. */
+/** Painting the plane: the model's output as a heatmap (the points are drawn over it by `pointsLayer.ts`). */
 
 const [LO, HI] = PLANE_EXTENT;
 
@@ -24,13 +23,34 @@ export function toPlane(x: number, y: number, width: number, height: number): [n
 const MAX_REGION_PIXELS = 480;
 /** The border line's colour: the page's ink, slightly see-through so that points under it show. */
 const BORDER_COLOR = 'rgba(17, 20, 24, 0.8)';
+/**
+ * A regression's isolines, fainter than a border: where the prediction is ± a quarter and ± half
+ * of the colour scale's range. Not at 0, which wanders wherever the model is flat near 0.
+ */
+const ISOLINE_COLOR = 'rgba(17, 20, 24, 0.45)';
+const ISOLINE_LEVELS = [-0.5, -0.25, 0.25, 0.5];
+
+/** Draws the model's output (white before there is any) on `canvas`, sized like the plane. */
+export function drawBoundary(canvas: HTMLCanvasElement, grid: GridValues<Float32Array> | null, dataset: Dataset, discretize: boolean): void {
+  const context = canvas.getContext('2d')!;
+  context.fillStyle = '#ffffff';
+  context.fillRect(0, 0, canvas.width, canvas.height);
+  if (grid) drawHeatmap(context, scratchCanvas(), grid, dataset, discretize);
+}
+
+let scratch: HTMLCanvasElement | null = null;
+/** The canvas the heatmap is painted on at the grid's resolution before it is stretched. */
+function scratchCanvas(): HTMLCanvasElement {
+  scratch ??= document.createElement('canvas');
+  return scratch;
+}
 
 /**
  * Paints the model's output over the whole canvas: the grid stretched smoothly, or (discretized)
  * class regions worked out at about the canvas's resolution; then, for a classifier, the lines
- * between its classes.
+ * between its classes, and for a regression, its isolines.
  */
-export function drawHeatmap(context: CanvasRenderingContext2D, scratch: HTMLCanvasElement, grid: GridValues<Float32Array>, dataset: Dataset, discretize: boolean): void {
+function drawHeatmap(context: CanvasRenderingContext2D, scratch: HTMLCanvasElement, grid: GridValues<Float32Array>, dataset: Dataset, discretize: boolean): void {
   const { width, height } = grid.spec;
   const task = dataset.task;
   const classified = task.kind === 'classification' && grid.values.length === width * height * outputWidth(task);
@@ -44,7 +64,7 @@ export function drawHeatmap(context: CanvasRenderingContext2D, scratch: HTMLCanv
   const scratchContext = scratch.getContext('2d')!;
   const image = scratchContext.createImageData(outWidth, outHeight);
   if (task.kind === 'regression') {
-    const range = regressionRange(dataset.labels);
+    const range = labelRange(dataset);
     if (discretize) paintRegressionBands(grid.values, range, grid.spec, outWidth, outHeight, image.data);
     else paintRegression(grid.values, width * height, range, false, image.data);
   } else if (discretize) {
@@ -55,11 +75,19 @@ export function drawHeatmap(context: CanvasRenderingContext2D, scratch: HTMLCanv
   scratchContext.putImageData(image, 0, 0);
   context.imageSmoothingEnabled = true;
   context.drawImage(scratch, 0, 0, canvas.width, canvas.height);
-  if (task.kind === 'classification') drawBorders(context, classBorders(grid.values, task.classes, width, height), width, height);
+  const lineWidth = Math.min(4, Math.max(1.5, canvas.width / 350));
+  if (task.kind === 'classification') {
+    drawLines(context, classBorders(grid.values, task.classes, width, height), width, height, BORDER_COLOR, lineWidth);
+  } else {
+    const range = labelRange(dataset);
+    const isolines: Segments = [];
+    for (const level of ISOLINE_LEVELS) levelContour(grid.values, level * range, width, height, isolines);
+    drawLines(context, isolines, width, height, ISOLINE_COLOR, lineWidth / 1.5);
+  }
 }
 
-/** Strokes border segments given in grid samples (sample i at the centre of grid cell i) onto the canvas. */
-function drawBorders(context: CanvasRenderingContext2D, segments: number[], gridWidth: number, gridHeight: number): void {
+/** Strokes segments given in grid samples (sample i at the centre of grid cell i) onto the canvas. */
+function drawLines(context: CanvasRenderingContext2D, segments: Segments, gridWidth: number, gridHeight: number, color: string, lineWidth: number): void {
   const { width, height } = context.canvas;
   const [sx, sy] = [width / gridWidth, height / gridHeight];
   const path = new Path2D();
@@ -67,45 +95,8 @@ function drawBorders(context: CanvasRenderingContext2D, segments: number[], grid
     path.moveTo((segments[k] + 0.5) * sx, (segments[k + 1] + 0.5) * sy);
     path.lineTo((segments[k + 2] + 0.5) * sx, (segments[k + 3] + 0.5) * sy);
   }
-  context.lineWidth = Math.min(4, Math.max(1.5, width / 350));
+  context.lineWidth = lineWidth;
   context.lineCap = 'round';
-  context.strokeStyle = BORDER_COLOR;
+  context.strokeStyle = color;
   context.stroke(path);
-}
-
-/** Draws the points, one path per colour and split: training points filled, test points (when shown) as rings; `scale` is device pixels per CSS pixel. */
-export function drawPoints(context: CanvasRenderingContext2D, dataset: Dataset, showTest: boolean, scale: number): void {
-  const { width, height } = context.canvas;
-  const radius = 3.6 * scale;
-  const regression = dataset.task.kind === 'regression';
-  const range = regression ? regressionRange(dataset.labels) : 1;
-  const paths = new Map<string, { color: string; test: boolean; path: Path2D }>();
-  for (let i = 0; i < dataset.labels.length; i++) {
-    const test = dataset.isTest[i] === 1;
-    if (test && !showTest) continue;
-    // Regression targets are drawn in 9 shades, so that points of a shade share a path.
-    const color = cssColor(regression ? divergingColor(Math.round((dataset.labels[i] / range) * 4) / 4) : classColor(dataset.labels[i]));
-    const key = `${color} ${test}`;
-    let group = paths.get(key);
-    if (!group) paths.set(key, (group = { color, test, path: new Path2D() }));
-    const [x, y] = toPixels(dataset.points[2 * i], dataset.points[2 * i + 1], width, height);
-    group.path.moveTo(x + radius, y);
-    group.path.arc(x, y, radius, 0, 2 * Math.PI);
-  }
-  for (const { color, test, path } of paths.values()) {
-    if (test) {
-      context.lineWidth = 3.2 * scale;
-      context.strokeStyle = 'rgba(255, 255, 255, 0.9)';
-      context.stroke(path);
-      context.lineWidth = 2 * scale;
-      context.strokeStyle = color;
-      context.stroke(path);
-    } else {
-      context.fillStyle = color;
-      context.fill(path);
-      context.lineWidth = 1.2 * scale;
-      context.strokeStyle = '#1a1a1a';
-      context.stroke(path);
-    }
-  }
 }

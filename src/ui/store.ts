@@ -32,7 +32,7 @@ export interface ViewOptions {
   /** The lesson the page was opened for, if any. */
   lesson: string | null;
   /** Which side panel is open. */
-  panel: 'none' | 'lessons' | 'share' | 'computes' | 'challenges' | 'confusion';
+  panel: 'none' | 'lessons' | 'share' | 'computes' | 'challenges' | 'confusion' | 'inside';
 }
 
 /** A message for the user: errors go to the alert region, the rest to a polite status line. */

@@ -24,7 +24,7 @@ function expectedStop(): EarlyStop {
   const stopping = new EpochEarlyStopping(trainer.stepsPerEpoch);
   for (let epoch = 1; epoch <= 500; epoch++) {
     const observation = trainer.stepSync(trainer.stepsPerEpoch, { metrics: true });
-    const stop = stopping.observe(observation.step, observation.epoch, observation.metrics!.test!.loss, 10);
+    const stop = stopping.observe(observation.step, observation.epoch, observation.metrics!.test!.loss, { patience: 10, target: null });
     if (stop) return stop;
   }
   throw new Error('the experiment never stops');
@@ -63,6 +63,17 @@ describe('descent train with early stopping (training.earlyStopping in --config)
     expect(result.code).toBe(0);
     expect(result.stderr).toContain('early stopping watches the test loss, and this data has no test points: training runs all its steps');
     expect(JSON.parse(result.stdout)).toMatchObject({ epochs: 60, stoppedAtEpoch: null });
+  });
+});
+
+describe('descent train --stop-at-loss', () => {
+  it('stops at the first whole epoch whose test loss is at most the target, on both backends', () => {
+    for (const backend of ['cpu', 'webgpu']) {
+      const summary = descentJson('train', '--preset', 'circle', '--stop-at-loss', '0.2', '--epochs', '500', '--backend', backend);
+      expect(summary, backend).toMatchObject({ stopReason: 'the test loss reached 0.2' });
+      expect(summary.stoppedAtEpoch, backend).toBeLessThan(500);
+      expect((summary.test as { loss: number }).loss, backend).toBeLessThanOrEqual(0.2);
+    }
   });
 });
 

@@ -56,6 +56,15 @@ const STATES: State[] = [
       await button(page, 'How Descent computes').click();
     },
   },
+  {
+    name: 'inside-panel',
+    hash: '',
+    prepare: async (page) => {
+      // On a phone the button is in the folded Network section.
+      if (await button(page, 'Network').isVisible()) await button(page, 'Network').click();
+      await button(page, 'See inside').click();
+    },
+  },
   { name: 'six-classes', hash: 'dataset=blobs&classes=6' },
   { name: 'challenge', hash: 'challenge=circle-no-hidden' },
   { name: 'challenges-panel', hash: '', prepare: async (page) => button(page, 'Challenges').click() },
@@ -172,6 +181,25 @@ describe('the page on a tablet', () => {
       await page.touchscreen.tap(box.x + box.width * 0.75, box.y + box.height * 0.25);
       await expect.poll(() => field(page, 'Dataset').inputValue()).toBe('custom');
       expect(await page.evaluate(() => window.scrollY), 'the tap scrolled the page instead').toBe(0);
+    } finally {
+      await page.close();
+    }
+  });
+});
+
+describe('a 16 × 1024 network before its model is built', () => {
+  it('shows its summarised diagram and the points at once, while the first model is still being built', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    try {
+      await page.goto(`${inject('baseUrl')}#backend=cpu&hidden=${DEEP_WIDE}`);
+      const diagram = page.getByRole('group', { name: 'Network diagram' });
+      await expect.poll(() => diagram.getByRole('img', { name: /^Neuron / }).count()).toBeGreaterThan(100);
+      await expect.poll(() => diagram.getByRole('img', { name: /^Output/ }).count()).toBe(1);
+      expect(await diagram.getByText('16 layers × 1,024').isVisible()).toBe(true);
+      // Evaluating 16 layers of 1024 over the data takes seconds: no metrics yet.
+      expect(await field(page, 'Training loss').textContent()).not.toMatch(/\d/);
+      const plane = page.getByRole('img', { name: 'Decision boundary' });
+      await expect.poll(() => plane.evaluate((canvas: HTMLCanvasElement) => canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data.some((value, i) => i % 4 === 2 && value < 100))).toBe(true);
     } finally {
       await page.close();
     }

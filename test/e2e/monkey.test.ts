@@ -288,6 +288,20 @@ const actions: Record<string, { weight: number; run: Action }> = {
       return `import ${csv.rows} points`;
     },
   },
+  seeInside: {
+    weight: 2,
+    run: async (page, rng) => {
+      await button(page, 'See inside').click();
+      const panel = page.getByRole('complementary', { name: 'See inside' });
+      const options = await field(page, 'Layer').locator('option').allTextContents();
+      const choice = pick(rng, options);
+      await field(page, 'Layer').selectOption({ label: choice });
+      const name = choice.replace(/ \(.*$/, '');
+      await expect.poll(() => panel.getByRole('img').getAttribute('aria-label')).toMatch(new RegExp(`^${name} seen through`));
+      await panel.getByRole('button', { name: 'Close', exact: true }).click();
+      return `see inside ${name}`;
+    },
+  },
   resize: {
     weight: 1,
     run: async (page, rng) => {

@@ -22,7 +22,7 @@ function expectedNotice(): string {
   const stopping = new EpochEarlyStopping(trainer.stepsPerEpoch);
   for (let epoch = 1; epoch <= 1000; epoch++) {
     const observation = trainer.stepSync(trainer.stepsPerEpoch, { metrics: true });
-    const stop = stopping.observe(observation.step, observation.epoch, observation.metrics!.test!.loss, 10);
+    const stop = stopping.observe(observation.step, observation.epoch, observation.metrics!.test!.loss, { patience: 10, target: null });
     if (stop) return earlyStopNotice(stop);
   }
   throw new Error('the experiment never stops');

@@ -29,7 +29,7 @@ function parameters(inWidth: number, outWidth: number, seed: number) {
   return { values: randomValues(biasOffset + outWidth + 2, seed, 0.5), weightOffset: WEIGHT_OFFSET, biasOffset, in: inWidth, out: outWidth };
 }
 
-function denseUniform(fields: Partial<DenseUniform> & Pick<DenseUniform, 'inWidth' | 'outWidth' | 'weightOffset' | 'biasOffset'>): Uint32Array {
+function denseUniform(fields: Partial<DenseUniform> & Pick<DenseUniform, 'inWidth' | 'outWidth' | 'weightOffset' | 'biasOffset'>): ArrayBuffer {
   return packDense({
     activation: 0,
     layerIndex: 0,

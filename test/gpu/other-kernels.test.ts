@@ -9,7 +9,7 @@ import { createRng } from '../../src/core/rng';
 import { outputWidth, type Task } from '../../src/core/task';
 import { gatherRows } from '../../src/cpu/kernels';
 import { linearGroups } from '../../src/gpu/kernels/layout';
-import { packGridFeatures, packSettings } from '../../src/gpu/uniforms';
+import { packGather, packGridFeatures, packLoss, packSettings } from '../../src/gpu/uniforms';
 import { AWKWARD_SIZES, KernelHarness, TestArena, randomValues, relativeError } from './harness';
 import { testGpu } from './setup';
 
@@ -25,9 +25,6 @@ function labelsFor(task: Task, rows: number, seed: number): Float32Array<ArrayBu
   return Float32Array.from({ length: rows }, () => (task.kind === 'regression' ? rng.normal() : rng.int(task.classes)));
 }
 
-function taskCode(task: Task): number {
-  return task.kind === 'regression' ? 2 : task.classes > 2 ? 1 : 0;
-}
 
 describe('gather, loss, optimizer and grid kernels match their CPU twins', () => {
   let harness: KernelHarness;
@@ -49,7 +46,7 @@ describe('gather, loss, optimizer and grid kernels match their CPU twins', () =>
       arena.region('labels', rows);
       arena.region('guard', 16);
       const arenaBuffer = harness.upload(arena.contents());
-      const uniform = harness.uniform(Uint32Array.from([width, arena.offset('features'), arena.offset('labels'), 0]));
+      const uniform = harness.uniform(packGather(width, arena.offset('features'), arena.offset('labels')));
       const group = harness.kernels.gather.bind([uniform, arenaBuffer, harness.upload(features), harness.upload(labels), harness.upload(indices)]);
       harness.run({ rows, indexOffset }, (pass) => harness.kernels.gather.encode(pass, 'main', group, Math.ceil((rows * width) / 256)));
       const result = await harness.read(arenaBuffer);
@@ -73,7 +70,7 @@ describe('gather, loss, optimizer and grid kernels match their CPU twins', () =>
         arena.region('labels', rows, labels);
         arena.region('dz', rows * width);
         const arenaBuffer = harness.upload(arena.contents());
-        const uniform = harness.uniform(Uint32Array.from([taskCode(task), width, arena.offset('logits'), arena.offset('labels'), arena.offset('dz'), 0, 0, 0]));
+        const uniform = harness.uniform(packLoss(task, { logits: arena.offset('logits'), labels: arena.offset('labels'), dz: arena.offset('dz') }));
         const results = harness.upload(new Float32Array(8 + rows * width + 3 * width).fill(NaN));
         const status = harness.upload(new Uint32Array(4));
         const group = harness.kernels.loss.bind([uniform, arenaBuffer, results, status]);
@@ -108,7 +105,7 @@ describe('gather, loss, optimizer and grid kernels match their CPU twins', () =>
     arena.region('labels', 3, Float32Array.from([0.5, 1, 0]));
     arena.region('dz', 3);
     const arenaBuffer = harness.upload(arena.contents());
-    const uniform = harness.uniform(Uint32Array.from([2, 1, arena.offset('logits'), arena.offset('labels'), arena.offset('dz'), 0, 0, 0]));
+    const uniform = harness.uniform(packLoss({ kind: 'regression' }, { logits: arena.offset('logits'), labels: arena.offset('labels'), dz: arena.offset('dz') }));
     const status = harness.upload(new Uint32Array(4));
     const group = harness.kernels.loss.bind([uniform, arenaBuffer, harness.empty(64), status]);
     harness.run({ rows: 3 }, (pass) => harness.kernels.loss.encode(pass, 'train_loss', group, 1));

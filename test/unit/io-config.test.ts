@@ -35,7 +35,7 @@ describe('parseExperimentConfig accepts', () => {
     const low = {
       data: { preset: 'custom', points: 1, noise: 0, classes: 2, seed: 0, trainFraction: 1e-9 },
       model: { arch: 'mlp', hidden: [], width: 1, blocks: 0, activation: 'linear', layerActivations: [], features: ['theta'], init: 'zeros', initScale: 0, normalize: false },
-      training: { optimizer: 'sgd', learningRate: 0, momentum: 0, batchSize: 1, l1: 0, l2: 0, dropout: 0, seed: 0, lrSchedule: 'constant', lrStep: 1, lrGamma: 1e-9, warmupSteps: 1, earlyStopping: 0 },
+      training: { optimizer: 'sgd', learningRate: 0, momentum: 0, batchSize: 1, l1: 0, l2: 0, dropout: 0, seed: 0, lrSchedule: 'constant', lrStep: 1, lrGamma: 1e-9, warmupSteps: 1, earlyStopping: 0, stopAtLoss: 0 },
     } as const;
     const high = {
       data: { preset: 'reg-sine', points: 100_000, noise: 1, classes: 6, seed: 4_294_967_295, trainFraction: 1 },
@@ -44,7 +44,7 @@ describe('parseExperimentConfig accepts', () => {
         layerActivations: Array(33).fill(null), features: ['x1', 'x2', 'x1^2', 'x2^2', 'x1*x2', 'sin(x1)', 'sin(x2)', 'r', 'theta'],
         init: 'normal', initScale: 1000, normalize: true,
       },
-      training: { optimizer: 'momentum', learningRate: 10, momentum: 0.999, batchSize: 100_000, l1: 10, l2: 10, dropout: 0.99, seed: 4_294_967_295, lrSchedule: 'warmup', lrStep: 1_000_000, lrGamma: 1, warmupSteps: 1_000_000, earlyStopping: 10_000 },
+      training: { optimizer: 'momentum', learningRate: 10, momentum: 0.999, batchSize: 100_000, l1: 10, l2: 10, dropout: 0.99, seed: 4_294_967_295, lrSchedule: 'warmup', lrStep: 1_000_000, lrGamma: 1, warmupSteps: 1_000_000, earlyStopping: 10_000, stopAtLoss: 100 },
     };
     expect(parseExperimentConfig(low)).toEqual(low);
     expect(parseExperimentConfig(high)).toEqual(high);
@@ -78,7 +78,7 @@ describe('parseExperimentConfig rejects, naming the field', () => {
   it('unknown top-level and section fields', () => {
     expect(errorOf({ optimizer: 'adam' })).toBe('config.json: optimizer: unknown field (known fields: data, model, training)');
     expect(errorOf({ training: { learningrate: 0.1 } })).toBe(
-      'config.json: training.learningrate: unknown field (known fields: optimizer, learningRate, momentum, batchSize, l1, l2, dropout, seed, lrSchedule, lrStep, lrGamma, warmupSteps, earlyStopping)',
+      'config.json: training.learningrate: unknown field (known fields: optimizer, learningRate, momentum, batchSize, l1, l2, dropout, seed, lrSchedule, lrStep, lrGamma, warmupSteps, earlyStopping, stopAtLoss)',
     );
     expect(errorOf({ model: { 'hidden layers': [] } })).toMatch(/^config\.json: model\["hidden layers"\]: unknown field \(known fields: arch, /);
   });

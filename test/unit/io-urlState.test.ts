@@ -132,6 +132,7 @@ describe('URL state', () => {
       lrGamma: '1.5',
       warmupSteps: '2.5',
       earlyStopping: '-3',
+      stopAtLoss: '101',
       showTestData: 'yes',
       present: '2',
     };

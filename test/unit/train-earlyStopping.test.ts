@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ExperimentConfig } from '../../src/core/config';
-import { earlyStopNotice, EpochEarlyStopping } from '../../src/core/earlyStopping';
+import { earlyStopNotice, EpochEarlyStopping, stoppingRuleOf } from '../../src/core/earlyStopping';
 import { learningRateAt, lrScheduleOf } from '../../src/core/lrSchedule';
 import { CpuTrainer } from '../../src/cpu/cpuTrainer';
 import { datasetOf } from '../../src/train/dataEdits';
@@ -24,7 +24,7 @@ function expectedStop(config: ExperimentConfig): { notice: string; epoch: number
   const stopping = new EpochEarlyStopping(trainer.stepsPerEpoch);
   for (let epoch = 1; epoch <= 1000; epoch++) {
     const observation = trainer.stepSync(trainer.stepsPerEpoch, { metrics: true });
-    const stop = stopping.observe(observation.step, observation.epoch, observation.metrics!.test!.loss, config.training.earlyStopping);
+    const stop = stopping.observe(observation.step, observation.epoch, observation.metrics!.test!.loss, stoppingRuleOf(config.training));
     if (stop) return { notice: earlyStopNotice(stop), epoch };
   }
   throw new Error('the experiment never stops');

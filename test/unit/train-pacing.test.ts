@@ -93,6 +93,28 @@ describe('ObservePlanner', () => {
     expect(planner.gridIntervalMs).toBe(0);
   });
 
+  it('refreshes metrics over a large dataset seldom enough that they take a small share of the backend', () => {
+    const small = new ObservePlanner(planOf([8, 8]), 30, 500);
+    const large = new ObservePlanner(planOf([8, 8]), 30, 100_000);
+    // Each first refresh evaluates its grid, thumbnails and dataset at 1 µs a row.
+    for (const planner of [small, large]) {
+      const full = planner.full();
+      const rows = full.grid!.width * full.grid!.height + full.neurons!.width * full.neurons!.height + (planner === small ? 500 : 100_000);
+      planner.record(full, 8 + rows * 1e-3, 0);
+    }
+    expect(small.metricsIntervalMs).toBe(100);
+    // 100 ms of metrics at most every 100 / 0.05 ms.
+    expect(large.metricsIntervalMs).toBeCloseTo(2000, 3);
+    large.request(0);
+    expect(large.request(1500).metrics).toBeUndefined();
+    expect(large.request(2000).metrics).toBe(true);
+    // On a backend where they would take a second, the readouts still change every 5 s.
+    const slow = new ObservePlanner(planOf([8, 8]), 30, 100_000);
+    const full = slow.full();
+    slow.record(full, 8 + (full.grid!.width * full.grid!.height + full.neurons!.width * full.neurons!.height + 100_000) * 1e-2, 0);
+    expect(slow.metricsIntervalMs).toBe(5000);
+  });
+
   it('asks no neuron thumbnails of a model without hidden layers', () => {
     const planner = new ObservePlanner(planOf([]), 30);
     expect(planner.request(0).neurons).toBeUndefined();

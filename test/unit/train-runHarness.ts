@@ -70,6 +70,9 @@ export class SpyTrainer implements Trainer {
   evaluate() {
     return this.inner.evaluate();
   }
+  separability() {
+    return this.inner.separability();
+  }
   getParameters() {
     return this.inner.getParameters();
   }

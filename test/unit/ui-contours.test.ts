@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classBorders, zeroContour } from '../../src/ui/contours';
+import { classBorders, levelContour, zeroContour } from '../../src/ui/contours';
 import { DISCRETE_STRENGTH, paintClassRegions } from '../../src/ui/heatmap';
 import { BACKGROUND, CLASS_COLORS, mix } from '../../src/ui/palette';
 
@@ -8,6 +8,26 @@ const split = (flat: number[]) => Array.from({ length: flat.length / 4 }, (_, k)
 
 /** A width × height grid of f(i, j), row-major. */
 const grid = (width: number, height: number, f: (i: number, j: number) => number) => Float32Array.from({ length: width * height }, (_, k) => f(k % width, Math.floor(k / width)));
+
+describe('regression isolines', () => {
+  it('runs each level of a plane that rises left to right straight down, where it reaches the level', () => {
+    // f = i − 2 on a 6 × 3 grid: level −0.5 at x = 1.5, level 0 at x = 2, level 1 at x = 3.
+    const f = grid(6, 3, (i) => i - 2);
+    for (const [level, x] of [
+      [-0.5, 1.5],
+      [0, 2],
+      [1, 3],
+    ]) {
+      const segments = split(levelContour(f, level, 6, 3));
+      expect(segments).toHaveLength(2);
+      for (const [x1, y1, x2, y2] of segments) {
+        expect(x1).toBeCloseTo(x, 3);
+        expect(x2).toBeCloseTo(x, 3);
+        expect(Math.abs(y2 - y1)).toBeCloseTo(1);
+      }
+    }
+  });
+});
 
 describe('decision borders', () => {
   it('draws the p = 0.5 line of a linear model across the whole plane, even when it is unsure everywhere', () => {

@@ -14,6 +14,10 @@ export interface KernelSet {
   optimizer: ComputeKernel<'update' | 'backup'>;
   /** shaders/grid_features.wgsl: GridFeatures uniform, arena. */
   gridFeatures: ComputeKernel<'main'>;
+  /** shaders/layer_stats.wgsl: Settings uniform, params, grads, state, layers, results. */
+  layerStats: ComputeKernel<'main'>;
+  /** shaders/linear_probe.wgsl: Probe uniform, inputs, labels, scratch, results. */
+  linearProbe: ComputeKernel<'fit'>;
 }
 
 const kernelSets = new WeakMap<GPUDevice, Map<DenseTiling, Promise<KernelSet>>>();
@@ -33,6 +37,14 @@ async function compileKernels(device: GPUDevice, tiling: DenseTiling): Promise<K
       ['update', 'backup'] as const,
     ),
     gridFeatures: await ComputeKernel.create(device, passLayout, 'gridFeatures', ['uniform', 'storage'], ['main'] as const),
+    layerStats: await ComputeKernel.create(
+      device,
+      passLayout,
+      'layerStats',
+      ['uniform', 'read-only-storage', 'read-only-storage', 'read-only-storage', 'read-only-storage', 'storage'],
+      ['main'] as const,
+    ),
+    linearProbe: await ComputeKernel.create(device, passLayout, 'linearProbe', ['uniform', 'read-only-storage', 'read-only-storage', 'storage', 'storage'], ['fit'] as const),
   };
 }
 

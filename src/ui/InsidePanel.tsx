@@ -1,0 +1,184 @@
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { splitDataset } from '../core/dataset';
+import { PLAYGROUND_LINES, viewableSlots, type ViewableSlot } from '../core/layerView';
+import type { NetworkPlan } from '../core/network';
+import { boundaryInPicture, projectionOf, type Projection } from '../core/projection';
+import { NO_INSIDE_VIEWS } from '../train/insideViews';
+import { useRunFrame, useServices } from './appContext';
+import './inside.css';
+import { drawLayerPicture, layerPicture } from './layerViewDraw';
+import { updateView } from './store';
+import { useSidePanel } from './useSidePanel';
+
+/** Side of the layer view's picture, in CSS pixels. */
+const PICTURE_SIZE = 280;
+/** The views' numbers are taken from the run at most this often (ms). */
+const REFRESH_MS = 200;
+/** The gradient flow's log scale: norms from 10⁻⁸ to 10¹. */
+const LOG_RANGE: [number, number] = [-8, 1];
+
+/** "Input", "Layer 2", "Block 1 output": a slot as the diagram names it. */
+function slotLabel(slots: ViewableSlot[], slot: ViewableSlot): string {
+  if (slot.kind === 'input') return 'Input';
+  if (slot.kind === 'hidden') return `Layer ${slot.layer + 1}`;
+  return `Block ${slots.filter((s) => s.kind === 'block' && s.slot <= slot.slot).length} output`;
+}
+
+/** The dense layer's name in the gradient flow: hidden layers by number, then the output. */
+function denseLabel(plan: NetworkPlan, index: number): string {
+  return plan.dense[index].hidden ? `Layer ${index + 1}` : 'Output';
+}
+
+/** Where `value` sits on the log scale, as a share of the bar. */
+function logShare(value: number): number {
+  if (!(value > 0)) return 0;
+  const [low, high] = LOG_RANGE;
+  return Math.max(0, Math.min(1, (Math.log10(value) - low) / (high - low)));
+}
+
+const scientific = (value: number): string => (Number.isFinite(value) ? value.toExponential(1) : '—');
+
+/**
+ * See inside: the chosen layer's view of the plane and the data (exact for two units, two
+ * principal components otherwise), how linearly separable the classes are at every layer, and
+ * the gradient flow, all computed by the engine the run trains on. In the side panel; Escape closes it.
+ */
+export function InsidePanel(): ReactNode {
+  const { store, run } = useServices();
+  const panel = useRef<HTMLElement>(null);
+  const heading = useSidePanel(panel);
+  const [plan, setPlan] = useState(run.plan);
+  const [inside, setInside] = useState(run.snapshot.inside);
+  const [parameters, setParameters] = useState(run.parameters);
+  const [choice, setChoice] = useState<number | null>(null);
+  useRunFrame(
+    (current) => {
+      setPlan(current.plan);
+      setInside(current.snapshot.inside);
+      setParameters(current.parameters);
+    },
+    [],
+    REFRESH_MS,
+  );
+  const slots = useMemo(() => (plan ? viewableSlots(plan) : []), [plan]);
+  const slot = slots.find((s) => s.slot === choice) ?? slots[slots.length - 1] ?? null;
+  const classification = plan?.spec.task.kind === 'classification';
+
+  useEffect(() => {
+    if (plan && slot) run.seeInside({ layerSlot: slot.slot, gradientFlow: true, separability: classification });
+  }, [run, plan, slot, classification]);
+  useEffect(() => () => run.seeInside(NO_INSIDE_VIEWS), [run]);
+
+  return (
+    <aside ref={panel} className="side-panel inside-panel" aria-label="See inside">
+      <div className="panel-head">
+        <h2 ref={heading} tabIndex={-1}>
+          See inside
+        </h2>
+        <button type="button" className="small" onClick={() => updateView(store, { panel: 'none' })}>
+          Close
+        </button>
+      </div>
+      <section aria-labelledby="layer-view-heading">
+        <div className="panel-head">
+          <h3 id="layer-view-heading">Layer view</h3>
+          <label htmlFor="layer-view-slot">Layer</label>
+          <select id="layer-view-slot" value={slot?.slot ?? ''} onChange={(event) => setChoice(Number(event.target.value))}>
+              {slots.map((s) => (
+                <option key={s.slot} value={s.slot}>
+                  {slotLabel(slots, s)} ({s.width} {s.width === 1 ? 'unit' : 'units'})
+                </option>
+              ))}
+          </select>
+        </div>
+        {plan && slot && <LayerPictureCanvas plan={plan} slot={slot} label={slotLabel(slots, slot)} parameters={parameters} />}
+      </section>
+      {classification && (
+        <section aria-labelledby="separability-heading">
+          <h3 id="separability-heading">Linear separability</h3>
+          <p className="hint">Accuracy of a linear classifier fitted to each layer’s activations over the training points.</p>
+          <ul className="inside-bars" aria-label="Linear separability">
+            {(inside.separability ?? []).map(({ slot: s, accuracy }) => {
+              const viewable = slots.find((v) => v.slot === s);
+              return viewable ? (
+                <li key={s}>
+                  <span className="name">{slotLabel(slots, viewable)}</span>
+                  <meter min={0} max={1} value={accuracy} />
+                  <span className="value">{(100 * accuracy).toFixed(0)}%</span>
+                </li>
+              ) : null;
+            })}
+          </ul>
+        </section>
+      )}
+      <section aria-labelledby="gradient-flow-heading">
+        <h3 id="gradient-flow-heading">Gradient flow</h3>
+        <p className="hint">Per layer, on a log scale: the norm of the loss gradient of its weights, and how much the next update changes them (‖ΔW‖ / ‖W‖).</p>
+        <table className="gradient-flow" aria-label="Gradient flow">
+          <thead>
+            <tr>
+              <th scope="col">Layer</th>
+              <th scope="col">‖∇W‖</th>
+              <th scope="col">‖ΔW‖ / ‖W‖</th>
+            </tr>
+          </thead>
+          <tbody>
+            {plan &&
+              (inside.gradientFlow ?? []).map((flow) => {
+                const ratio = flow.weightNorm > 0 ? flow.updateNorm / flow.weightNorm : NaN;
+                return (
+                  <tr key={flow.layer}>
+                    <th scope="row">{denseLabel(plan, flow.layer)}</th>
+                    <td>
+                      <span className="bar" style={{ width: `${100 * logShare(flow.gradientNorm)}%` }} />
+                      <span className="value">{scientific(flow.gradientNorm)}</span>
+                    </td>
+                    <td>
+                      <span className="bar update" style={{ width: `${100 * logShare(ratio)}%` }} />
+                      <span className="value">{scientific(ratio)}</span>
+                    </td>
+                  </tr>
+                );
+              })}
+          </tbody>
+        </table>
+      </section>
+    </aside>
+  );
+}
+
+/** The chosen slot's picture, redrawn when the run brings a new view; the projection follows the last one. */
+function LayerPictureCanvas({ plan, slot, label, parameters }: { plan: NetworkPlan; slot: ViewableSlot; label: string; parameters: Float32Array | null }): ReactNode {
+  const { run } = useServices();
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const previous = useRef<Projection | null>(null);
+  const drawn = useRef<unknown>(null);
+  const dataset = run.dataset;
+  const labels = useMemo(() => (dataset ? splitDataset(dataset, 'train').labels : new Float64Array(0)), [dataset]);
+  const output = plan.dense[plan.dense.length - 1];
+  const task = plan.spec.task;
+  const binary = task.kind === 'classification' && task.classes === 2;
+  useRunFrame(
+    (current) => {
+      const view = current.snapshot.inside.layerView;
+      if (!view || view.slot !== slot.slot || drawn.current === view) return;
+      drawn.current = view;
+      const values = view.points ?? view.lines;
+      const projection = projectionOf(values, values.length / view.width, view.width, previous.current);
+      previous.current = projection;
+      const weights = parameters && binary && output.input === slot.slot ? parameters.subarray(output.weightOffset, output.weightOffset + output.in) : null;
+      const boundary = weights ? boundaryInPicture(weights, parameters![output.biasOffset], projection) : null;
+      const element = canvas.current!;
+      const scale = window.devicePixelRatio || 1;
+      element.width = PICTURE_SIZE * scale;
+      element.height = PICTURE_SIZE * scale;
+      const context = element.getContext('2d')!;
+      context.setTransform(scale, 0, 0, scale, 0, 0);
+      drawLayerPicture(context, PICTURE_SIZE, layerPicture(view, PLAYGROUND_LINES, projection), labels, task.kind === 'classification', boundary);
+    },
+    [slot, parameters, labels],
+    REFRESH_MS,
+  );
+  const how = slot.width <= 2 ? `its ${slot.width === 1 ? 'unit' : 'two units'}` : `two principal components of its ${slot.width} units`;
+  return <canvas ref={canvas} className="layer-picture" style={{ width: PICTURE_SIZE, height: PICTURE_SIZE }} role="img" aria-label={`${label} seen through ${how}: the plane's lines and the training points`} />;
+}
