@@ -112,7 +112,7 @@ describe('a batched group of runs against each run trained alone', () => {
       { optimizer: 'momentum', momentum: 0.8, learningRate: 0.02, l2: 0.01, seed: 8 },
       { optimizer: 'adam', learningRate: 0.01, l1: 0.002, dropout: 0.2, seed: 9 },
       { optimizer: 'momentum', momentum: 0.95, learningRate: 0.01, dropout: 0.1, l1: 0.001, l2: 0.02, seed: 10 },
-      { optimizer: 'adam', learningRate: 0.03, seed: 7, lrSchedule: 'cosine' } as Partial<TrainingConfig>,
+      { optimizer: 'adam', learningRate: 0.03, seed: 7, lrSchedule: 'cosine' },
     ];
     const setups = variants.map((training) => runSetup(data, [8, 5], 3, { batchSize: 'all', ...training }, 'elu'));
     const group = await BatchedGpuTrainer.create(gpu, setups);
