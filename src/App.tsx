@@ -14,6 +14,7 @@ import { LessonBanner } from './ui/LessonBanner';
 import { LessonsPanel } from './ui/LessonsPanel';
 import { ComputesPanel } from './ui/ComputesPanel';
 import { ChallengesPanel } from './ui/ChallengesPanel';
+import { ComparePanel } from './ui/ComparePanel';
 import { ConfusionPanel } from './ui/ConfusionMatrix';
 import { ChallengeBanner } from './ui/GoalReadout';
 import { InsidePanel } from './ui/InsidePanel';
@@ -64,6 +65,7 @@ export function App({ services }: { services: AppServices }): ReactNode {
           {panel === 'challenges' && <ChallengesPanel />}
           {panel === 'confusion' && <ConfusionPanel />}
           {panel === 'inside' && <InsidePanel />}
+          {panel === 'compare' && <ComparePanel />}
         </main>
         <Notices />
         {dragging && (

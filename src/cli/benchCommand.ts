@@ -49,7 +49,7 @@ export async function benchCommand(args: string[]): Promise<number> {
     throw new UsageError((error as Error).message.replace(/\. To specify a positional argument.*$/s, '').replace(/^Unknown option/, 'unknown flag'));
   }
   const only = values.only === undefined ? null : listFlag('only', values.only);
-  for (const id of only ?? []) if (!WORKLOADS.some((w) => w.id === id)) throw new UsageError(`--only: "${id}" is not one of ${WORKLOADS.map((w) => w.id).join(', ')}`);
+  for (const id of only ?? []) choiceFlag('only', id, WORKLOADS.map((w) => w.id));
   const adapter = values.adapter === undefined ? 'swiftshader' : choiceFlag('adapter', values.adapter, ['swiftshader', 'hardware'] as const);
   const out = values.out === undefined ? null : OutputFile.prepare(values.out, []);
   const workloads = values.quick ? QUICK_WORKLOADS : WORKLOADS.filter((w) => !only || only.includes(w.id));

@@ -1,7 +1,8 @@
 import type { ExperimentConfig } from '../core/config';
 import { rangeText } from '../core/range';
 import { SETTING_KEYS, putSetting, setting, settingValue, type Setting, type SettingSection, type SettingValue } from '../core/settings';
-import { quote, type Expectation, type ValuePlace } from '../io/jsonRead';
+import { mustBe } from '../core/expectation';
+import { phrase, quote, type Expectation, type ValuePlace } from '../io/jsonRead';
 import { listItems, readSetting, settingJson } from '../io/settingRead';
 import { DATA_SOURCES } from '../data/presets/registry';
 import { UsageError } from './errors';
@@ -11,7 +12,7 @@ import { UsageError } from './errors';
  * (src/core/settings.ts): read by the same reader as config files and links, and listed by --help.
  */
 
-/** A flag as a place for the readers: `--lr: expected a number in [0, 10], got "fast"`, echoing the text as typed. */
+/** A flag as a place for the readers: `--lr must be a number from 0 to 10; got "fast"`, echoing the text as typed. */
 class FlagPlace implements ValuePlace {
   constructor(
     private readonly flag: string,
@@ -31,13 +32,11 @@ class FlagPlace implements ValuePlace {
   }
 
   expected(expectation: Expectation): UsageError {
-    return this.error(`expected ${expectation.notation}, got ${quote(this.text)}`);
-  }
-
-  notOneOf(text: string, names: readonly string[]): UsageError {
-    return this.error(`${quote(text)} is not one of ${names.join(', ')}`);
+    return new UsageError(mustBe(`--${this.flag}`, expectation, quote(this.text)));
   }
 }
+
+const COMMA_LIST = phrase('a comma-separated list');
 
 /** Every setting's flag, in the table's order. */
 export const SETTING_FLAGS: readonly string[] = SETTING_KEYS.map((key) => setting(key).flag);
@@ -47,7 +46,7 @@ export function readSettingFlag(entry: Setting, text: string): unknown {
   const kind = entry.value.kind;
   const isList = kind === 'wholes' || kind === 'distinctChoices' || kind === 'optionalChoices';
   const items = listItems(text.trim()).map((item) => item.trim());
-  if (isList && items.some((item) => item === '')) throw new FlagPlace(entry.flag, text).error(`expected a comma-separated list, got ${quote(text)}`);
+  if (isList && items.some((item) => item === '')) throw new FlagPlace(entry.flag, text).expected(COMMA_LIST);
   const written = isList ? items.join(',') : text;
   const at = new FlagPlace(entry.flag, written);
   return readSetting(entry, settingJson(entry.value, written, at, 'asText'), at);

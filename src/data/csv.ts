@@ -1,5 +1,6 @@
 import type { Dataset } from '../core/dataset';
-import { inputError } from '../core/errors';
+import { InputError, inputError } from '../core/errors';
+import { mustBe, phrase } from '../core/expectation';
 import { MAX_CLASSES, type Task } from '../core/task';
 import { csvWhere, parseNumberCell, quoteCell, readCsvTable, type CsvTable } from './csvTable';
 import { decideLabelTask } from './labelTask';
@@ -86,7 +87,7 @@ export function parseDatasetCsv(text: string, options: CsvOptions = {}): Dataset
 export function datasetFromTable(table: CsvTable, options: CsvOptions = {}): Dataset {
   const { source } = options;
   if (options.task !== undefined && options.task !== 'classification' && options.task !== 'regression') {
-    throw inputError('task', `must be classification or regression, got "${options.task}"`);
+    throw new InputError(mustBe('task', phrase('classification or regression'), JSON.stringify(options.task)));
   }
   const columns = locateColumns(table, source);
   const n = table.rows.length;
@@ -96,7 +97,7 @@ export function datasetFromTable(table: CsvTable, options: CsvOptions = {}): Dat
   const isTest = new Uint8Array(n);
   table.rows.forEach(({ line, cells }, i) => {
     const where = csvWhere(source, line);
-    if (cells.length !== table.columns.length) throw inputError(where, `expected ${table.columns.length} cells, got ${cells.length}`);
+    if (cells.length !== table.columns.length) throw new InputError(`${where} must have ${table.columns.length} cells (one per column); got ${cells.length}`);
     points[2 * i] = parseNumberCell(where, 'x1', cells[columns.x1]);
     points[2 * i + 1] = parseNumberCell(where, 'x2', cells[columns.x2]);
     labels[i] = parseNumberCell(where, 'label', cells[columns.label]);

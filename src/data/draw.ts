@@ -1,6 +1,7 @@
 import { LIMITS } from '../core/config';
 import type { Dataset } from '../core/dataset';
-import { inputError } from '../core/errors';
+import { InputError, inputError } from '../core/errors';
+import { mustBe, phrase } from '../core/expectation';
 import { SETTING_LABELS } from '../core/settingLabels';
 import { describeTask, type Task } from '../core/task';
 import { checkInteger } from './validate';
@@ -53,7 +54,7 @@ export function addPoints(dataset: Dataset, points: [number, number][], label: n
 /** The dataset without the points within `radius` (plane units, inclusive) of `center`. */
 export function erasePoints(dataset: Dataset, center: [number, number], radius: number): Dataset {
   checkPoint('center', center);
-  if (!Number.isFinite(radius) || radius < 0) throw inputError('radius', `must be a finite number ≥ 0, got ${radius}`);
+  if (!Number.isFinite(radius) || radius < 0) throw new InputError(mustBe('radius', phrase('a finite number of at least 0'), String(radius)));
   const [c1, c2] = center;
   const keep: number[] = [];
   for (let i = 0; i < dataset.labels.length; i++) {

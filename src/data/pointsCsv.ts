@@ -1,4 +1,4 @@
-import { inputError } from '../core/errors';
+import { InputError, inputError } from '../core/errors';
 import { csvWhere, parseNumberCell, readCsvTable, type CsvTable } from './csvTable';
 
 /** A CSV file read for prediction: its columns and cells kept as they are, and the (x1, x2) of every row. */
@@ -26,7 +26,7 @@ export function pointsFromTable(table: CsvTable, source?: string): PointsTable {
   const points = new Float64Array(2 * table.rows.length);
   table.rows.forEach(({ line, cells }, i) => {
     const where = csvWhere(source, line);
-    if (cells.length !== table.columns.length) throw inputError(where, `expected ${table.columns.length} cells, got ${cells.length}`);
+    if (cells.length !== table.columns.length) throw new InputError(`${where} must have ${table.columns.length} cells (one per column); got ${cells.length}`);
     points[2 * i] = parseNumberCell(where, 'x1', cells[x1]);
     points[2 * i + 1] = parseNumberCell(where, 'x2', cells[x2]);
   });

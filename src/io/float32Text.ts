@@ -1,3 +1,5 @@
+import { phrase } from '../core/expectation';
+
 /** Significant digits that always identify a float32 uniquely. */
 const FLOAT32_DIGITS = 9;
 
@@ -31,6 +33,9 @@ export function float32Text(value: number): string {
   }
   return String(shortest ?? Number(single.toPrecision(FLOAT32_DIGITS)));
 }
+
+/** What a number the engine holds must be, in messages about one that is not. */
+export const FLOAT32_NUMBER = phrase('a number within float32 range (about ±3.4e38)');
 
 /** Whether `value` survives rounding to float32 as a finite number. */
 export function isFiniteFloat32(value: number): boolean {

@@ -1,5 +1,6 @@
-import { inputError, type InputError } from '../core/errors';
-import { describeValue, quote, type Expectation, type ValuePlace } from './jsonRead';
+import { InputError, inputError } from '../core/errors';
+import { mustBe } from '../core/expectation';
+import { describeValue, type Expectation, type ValuePlace } from './jsonRead';
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
@@ -21,18 +22,23 @@ export class JsonPath implements ValuePlace {
     return new JsonPath(this.source, `${this.path}[${index}]`);
   }
 
+  /** How messages name this place: `model.json: layers[2].weight`. */
+  private get where(): string {
+    return [this.source, this.path].filter(Boolean).join(': ');
+  }
+
   /** An InputError located here: `model.json: layers[2].weight: <problem>`. */
   error(problem: string): InputError {
-    return inputError([this.source, this.path].filter(Boolean).join(': '), problem);
+    return inputError(this.where, problem);
   }
 
-  /** `model.json: classes: expected a whole number in [2, 6], got 7`. */
+  /** `model.json: classes must be a whole number from 2 to 6; got 7`. */
   expected(expectation: Expectation, value: unknown): InputError {
-    return this.error(`expected ${expectation.notation}, got ${describeValue(value)}`);
+    return this.mustBe(expectation, describeValue(value));
   }
 
-  /** `model.json: task: "clasification" is not one of classification, regression`. */
-  notOneOf(text: string, names: readonly string[]): InputError {
-    return this.error(`${quote(text)} is not one of ${names.join(', ')}`);
+  /** The same message with what came in the caller's words: `model.json: layers[2].weight must be an array of 8 rows; got 7 rows`. */
+  mustBe(expectation: Expectation, got: string): InputError {
+    return new InputError(mustBe(this.where || 'The JSON value', expectation, got));
   }
 }

@@ -6,8 +6,9 @@ export { numberIn, phrase, wholeNumber, type Expectation };
 /**
  * Typed reads of parsed JSON values; each throws an InputError at its place that names what was
  * expected and what came. The place decides how the message names the value: by its path in a
- * file (JsonPath: `config.json: data.points: expected a whole number in [1, 100000], got 0`) or
- * by the control the page shows (SettingPlace: `Points must be a whole number from 1 to 100000; got 0`).
+ * file (JsonPath: `config.json: data.points must be a whole number from 1 to 100000; got 0`), by
+ * the control the page shows (SettingPlace: `Points must be a whole number from 1 to 100000; got 0`)
+ * or by the flag (`--points must be a whole number from 1 to 100000; got "0"`).
  */
 
 /** Values are echoed at most this long, so that a huge value cannot push the rest of a message out of view. */
@@ -19,12 +20,12 @@ export function quote(text: string): string {
   return quoted.length > MAX_QUOTED ? `${quoted.slice(0, MAX_QUOTED - 2)}…"` : quoted;
 }
 
-/** A value as error messages show it: `"fast"`, `null`, `Infinity`, `0`, `true`, `an array`, `an object`, `nothing`. */
+/** A value as error messages show it: `"fast"`, `null`, `Infinity`, `0`, `true`, `an empty array`, `an array`, `an object`, `nothing`. */
 export function describeValue(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (value === null) return 'null';
   if (typeof value === 'string') return quote(value);
-  if (Array.isArray(value)) return 'an array';
+  if (Array.isArray(value)) return value.length === 0 ? 'an empty array' : 'an array';
   if (typeof value === 'object') return 'an object';
   return String(value);
 }
@@ -35,10 +36,8 @@ export interface ValuePlace {
   item(index: number): ValuePlace;
   /** Any other problem with the value here (`"x1" appears twice`); an InputError, or the command line's usage error. */
   error(problem: string): Error;
-  /** The value here is not what was expected. */
+  /** The value here is not what was expected: `<place> must be <expectation>; got <value>`. */
   expected(expectation: Expectation, value: unknown): Error;
-  /** The text here is none of the allowed names. */
-  notOneOf(text: string, names: readonly string[]): Error;
 }
 
 /** A JSON object (not null, not an array). */
@@ -80,7 +79,6 @@ export function readWholeNumber(value: unknown, at: ValuePlace, min: number, max
 /** One of the given names. */
 export function readOneOf<T extends string>(value: unknown, names: readonly T[], at: ValuePlace): T {
   if (typeof value === 'string' && (names as readonly string[]).includes(value)) return value as T;
-  if (typeof value === 'string') throw at.notOneOf(value, names);
   throw at.expected(phrase(`one of ${names.join(', ')}`), value);
 }
 

@@ -2,7 +2,7 @@ import { InputError } from '../core/errors';
 import { mustBe } from '../core/expectation';
 import { SETTING_ITEM_LABELS } from '../core/settingLabels';
 import type { Setting } from '../core/settings';
-import { describeValue, phrase, type Expectation, type ValuePlace } from './jsonRead';
+import { describeValue, type Expectation, type ValuePlace } from './jsonRead';
 
 /**
  * A setting of the page as a place for the JSON readers: their messages name the control the user
@@ -33,9 +33,5 @@ export class SettingPlace implements ValuePlace {
 
   expected(expectation: Expectation, value: unknown): InputError {
     return new InputError(mustBe(this.label, expectation, describeValue(value)));
-  }
-
-  notOneOf(text: string, names: readonly string[]): InputError {
-    return this.expected(phrase(`one of ${names.join(', ')}`), text);
   }
 }

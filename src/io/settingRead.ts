@@ -13,14 +13,14 @@ import { readArray, readBoolean, readNumberIn, readOneOf, readWholeNumber, phras
 /** A list of at most `max` items read one by one. */
 function readList<T>(value: unknown, at: ValuePlace, max: number, what: string, readItem: (item: unknown, at: ValuePlace) => T): T[] {
   const items = readArray(value, at, `an array of ${what}`);
-  if (items.length > max) throw at.expected({ words: `a list of at most ${max} ${what}`, notation: `at most ${max} ${what}` }, items.length);
+  if (items.length > max) throw at.expected(phrase(`a list of at most ${max} ${what}`), items.length);
   return items.map((item, i) => readItem(item, at.item(i)));
 }
 
 /** One to all of `names`, each at most once. */
 function readDistinct(value: unknown, at: ValuePlace, names: readonly string[]): string[] {
   const read = readList(value, at, names.length, 'feature names', (item, itemAt) => readOneOf(item, names, itemAt));
-  if (read.length === 0) throw at.error('expected at least one feature, got an empty array');
+  if (read.length === 0) throw at.expected(phrase('a non-empty list of feature names'), read);
   read.forEach((name, i) => {
     if (read.indexOf(name) < i) throw at.item(i).error(`"${name}" appears twice`);
   });
@@ -30,8 +30,7 @@ function readDistinct(value: unknown, at: ValuePlace, names: readonly string[]):
 function readWholeOrAll(value: unknown, at: ValuePlace, min: number, max: number): number | 'all' {
   if (value === 'all') return value;
   if (typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max) return value;
-  const whole = wholeNumber(min, max);
-  throw at.expected({ words: `${whole.words} or "all"`, notation: `${whole.notation} or "all"` }, value);
+  throw at.expected(phrase(`${wholeNumber(min, max).words} or "all"`), value);
 }
 
 /** A value of this kind, checked; throws an InputError at `at` that says what was expected. */

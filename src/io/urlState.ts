@@ -89,7 +89,7 @@ export function encodeUrlState(state: UrlState): string {
 
 const TRUE_OR_FALSE = phrase('true or false');
 
-const SPEED_EXPECTED = { words: `${wholeNumber(SPEED_RANGE.min, SPEED_RANGE.max).words} or "${MAX_SPEED_TEXT}"`, notation: '' };
+const SPEED_EXPECTED = phrase(`${wholeNumber(SPEED_RANGE.min, SPEED_RANGE.max).words} or "${MAX_SPEED_TEXT}"`);
 
 /** `speed=300` or `speed=max`: the speed, or the message about text that is neither. */
 function readSpeed(text: string): number | string {

@@ -2,8 +2,8 @@ import { HIDDEN_ACTIVATIONS, type LayerActivation } from '../core/activations';
 import type { DenseSpec, LayerSpec } from '../core/network';
 import { describeTask, outputActivation, outputWidth, type Task } from '../core/task';
 import type { JsonPath } from './jsonPath';
-import { describeValue, readArray, readObject, readOneOf, readWholeNumber, rejectUnknownFields } from './jsonRead';
-import { isFiniteFloat32 } from './float32Text';
+import { phrase, readArray, readObject, readOneOf, readWholeNumber, rejectUnknownFields } from './jsonRead';
+import { FLOAT32_NUMBER, isFiniteFloat32 } from './float32Text';
 
 /** Reading and checking the `layers` of a weights file: kinds, widths chained layer to layer, activations and numbers. */
 
@@ -33,21 +33,23 @@ interface Incoming {
 /** Element `index` of the array at `at`: a number the engine can hold (finite, and finite after rounding to float32). */
 function readParameter(value: unknown, at: JsonPath, index: number): number {
   if (typeof value === 'number' && isFiniteFloat32(value)) return value;
-  if (typeof value !== 'number' || !Number.isFinite(value)) throw at.item(index).error(`expected a finite number, got ${describeValue(value)}`);
-  throw at.item(index).error(`expected a number within float32 range (about ±3.4e38), got ${value}`);
+  const finite = typeof value === 'number' && Number.isFinite(value);
+  throw at.item(index).expected(finite ? FLOAT32_NUMBER : phrase('a finite number'), value);
 }
 
 /** `count` parameters. */
 function readVector(value: unknown, at: JsonPath, count: number): number[] {
-  const items = readArray(value, at, `an array of ${count} numbers`);
-  if (items.length !== count) throw at.error(`expected ${count} numbers, got ${items.length}`);
+  const expectation = phrase(`an array of ${count} numbers`);
+  const items = readArray(value, at, expectation.words);
+  if (items.length !== count) throw at.mustBe(expectation, `${items.length} numbers`);
   return items.map((item, i) => readParameter(item, at, i));
 }
 
 /** rows × columns parameters as rows of numbers, flattened row-major. */
 function readMatrix(value: unknown, at: JsonPath, rows: number, columns: number): number[] {
-  const items = readArray(value, at, `an array of ${rows} rows`);
-  if (items.length !== rows) throw at.error(`expected ${rows} rows, got ${items.length}`);
+  const expectation = phrase(`an array of ${rows} rows`);
+  const items = readArray(value, at, expectation.words);
+  if (items.length !== rows) throw at.mustBe(expectation, `${items.length} rows`);
   return items.flatMap((row, r) => readVector(row, at.item(r), columns));
 }
 
@@ -55,7 +57,7 @@ function readMatrix(value: unknown, at: JsonPath, rows: number, columns: number)
 function readActivation(value: unknown, at: JsonPath, output: Task | null): LayerActivation {
   if (output) {
     const expected = outputActivation(output);
-    if (value !== expected) throw at.error(`expected "${expected}" for ${describeTask(output)}, got ${describeValue(value)}`);
+    if (value !== expected) throw at.expected(phrase(`"${expected}" for ${describeTask(output)}`), value);
     return expected;
   }
   if (value === 'softmax') throw at.error('"softmax" is only allowed on the output layer');
@@ -77,10 +79,10 @@ function readDense(value: unknown, at: JsonPath, incoming: Incoming, output: Tas
   rejectUnknownFields(layer, DENSE_FIELDS, at);
   readOneOf(layer.kind, ['dense'], at.field('kind'));
   const inputs = readWholeNumber(layer.in, at.field('in'), 1, Infinity);
-  if (inputs !== incoming.width) throw at.field('in').error(`expected ${incoming.width} (${incoming.from}), got ${inputs}`);
+  if (inputs !== incoming.width) throw at.field('in').expected(phrase(`${incoming.width} (${incoming.from})`), inputs);
   const outputs = readWholeNumber(layer.out, at.field('out'), 1, Infinity);
-  if (output && outputs !== outputWidth(output)) throw at.field('out').error(`expected ${outputWidth(output)} (${outputRule(output)}), got ${outputs}`);
-  if (square && outputs !== inputs) throw at.field('out').error(`expected ${inputs} (a residual block keeps its width), got ${outputs}`);
+  if (output && outputs !== outputWidth(output)) throw at.field('out').expected(phrase(`${outputWidth(output)} (${outputRule(output)})`), outputs);
+  if (square && outputs !== inputs) throw at.field('out').expected(phrase(`${inputs} (a residual block keeps its width)`), outputs);
   const activation = readActivation(layer.activation, at.field('activation'), output);
   const weight = readMatrix(layer.weight, at.field('weight'), outputs, inputs);
   const bias = readVector(layer.bias, at.field('bias'), outputs);
@@ -90,7 +92,7 @@ function readDense(value: unknown, at: JsonPath, incoming: Incoming, output: Tas
 /** A non-empty array of layers. */
 function readLayerList(value: unknown, at: JsonPath): unknown[] {
   const items = readArray(value, at, 'an array of layers');
-  if (items.length === 0) throw at.error('expected at least one layer, got an empty array');
+  if (items.length === 0) throw at.expected(phrase('a non-empty array of layers'), items);
   return items;
 }
 
@@ -116,7 +118,7 @@ export function readLayers(value: unknown, at: JsonPath, featureCount: number, t
     const isOutput = i === items.length - 1;
     const layer = readObject(item, layerAt);
     if (readOneOf(layer.kind, LAYER_KINDS, layerAt.field('kind')) === 'residual') {
-      if (isOutput) throw layerAt.error('the output layer must be dense, got a residual block');
+      if (isOutput) throw layerAt.mustBe(phrase('a dense layer (the output layer)'), 'a residual block');
       const inner = readResidual(layer, layerAt, incoming);
       layers.push({ kind: 'residual', layers: inner.map((d) => d.spec) });
       dense.push(...inner);

@@ -2,9 +2,9 @@ import { FEATURE_NAMES, type FeatureName, type Normalization } from '../core/fea
 import { planNetwork, type ModelSpec } from '../core/network';
 import { MAX_CLASSES, type Task } from '../core/task';
 import { readExperimentConfig } from './experimentConfig';
-import { isFiniteFloat32 } from './float32Text';
+import { FLOAT32_NUMBER, isFiniteFloat32 } from './float32Text';
 import { JsonPath } from './jsonPath';
-import { describeValue, readArray, readFiniteNumber, readObject, readOneOf, readWholeNumber, rejectUnknownFields } from './jsonRead';
+import { phrase, readArray, readFiniteNumber, readObject, readOneOf, readWholeNumber, rejectUnknownFields } from './jsonRead';
 import { parseJsonText } from './jsonText';
 import { WEIGHTS_FORMAT, WEIGHTS_VERSION, type ImportedWeights } from './weightsFormat';
 import { readLayers, type DenseNumbers } from './weightsLayers';
@@ -14,12 +14,12 @@ const NORMALIZE_FIELDS = ['mean', 'std'];
 
 /** format and version come first, so that a file from a newer Descent says so instead of failing on a field it added. */
 function checkFormatAndVersion(file: Record<string, unknown>, at: JsonPath): void {
-  if (file.format !== WEIGHTS_FORMAT) throw at.field('format').error(`expected "${WEIGHTS_FORMAT}", got ${describeValue(file.format)}`);
+  if (file.format !== WEIGHTS_FORMAT) throw at.field('format').expected(phrase(`"${WEIGHTS_FORMAT}"`), file.format);
   const version = file.version;
   if (typeof version === 'number' && Number.isInteger(version) && version > WEIGHTS_VERSION) {
     throw at.error(`version ${version} is newer than this Descent understands (${WEIGHTS_VERSION})`);
   }
-  if (version !== WEIGHTS_VERSION) throw at.field('version').error(`expected ${WEIGHTS_VERSION}, got ${describeValue(version)}`);
+  if (version !== WEIGHTS_VERSION) throw at.field('version').expected(phrase(String(WEIGHTS_VERSION)), version);
 }
 
 function readTask(file: Record<string, unknown>, at: JsonPath): Task {
@@ -31,7 +31,7 @@ function readTask(file: Record<string, unknown>, at: JsonPath): Task {
 /** A non-empty list of distinct feature names. */
 function readFeatures(value: unknown, at: JsonPath): FeatureName[] {
   const items = readArray(value, at, 'an array of feature names');
-  if (items.length === 0) throw at.error('expected at least one feature, got an empty array');
+  if (items.length === 0) throw at.expected(phrase('a non-empty array of feature names'), items);
   const names = items.map((item, i) => readOneOf(item, FEATURE_NAMES, at.item(i)));
   names.forEach((name, i) => {
     if (names.indexOf(name) < i) throw at.item(i).error(`"${name}" appears twice`);
@@ -41,8 +41,9 @@ function readFeatures(value: unknown, at: JsonPath): FeatureName[] {
 
 /** One number per feature, each read by `read`. */
 function readPerFeature(value: unknown, at: JsonPath, count: number, read: (item: unknown, at: JsonPath) => number): number[] {
-  const items = readArray(value, at, `an array of ${count} numbers (one per feature)`);
-  if (items.length !== count) throw at.error(`expected ${count} numbers (one per feature), got ${items.length}`);
+  const expectation = phrase(`an array of ${count} numbers (one per feature)`);
+  const items = readArray(value, at, expectation.words);
+  if (items.length !== count) throw at.mustBe(expectation, `${items.length} numbers`);
   return items.map((item, i) => read(item, at.item(i)));
 }
 
@@ -51,13 +52,13 @@ const MIN_STD = 1e-12;
 
 function readMean(value: unknown, at: JsonPath): number {
   const mean = readFiniteNumber(value, at);
-  if (!isFiniteFloat32(mean)) throw at.error(`expected a number within float32 range (about ±3.4e38), got ${mean}`);
+  if (!isFiniteFloat32(mean)) throw at.expected(FLOAT32_NUMBER, mean);
   return mean;
 }
 
 function readStd(value: unknown, at: JsonPath): number {
   if (typeof value !== 'number' || !isFiniteFloat32(value) || value < MIN_STD) {
-    throw at.error(`expected a number from ${MIN_STD} to about 3.4e38, got ${describeValue(value)}`);
+    throw at.expected(phrase(`a number from ${MIN_STD} to about 3.4e38`), value);
   }
   return value;
 }

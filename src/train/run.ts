@@ -188,6 +188,11 @@ export class Run {
     return this.shown?.trainer.plan ?? null;
   }
 
+  /** The backend the run trains on now (null until it is open); compare mode trains on it too. */
+  get backend(): Backend | null {
+    return this.backends.backend;
+  }
+
   /**
    * The current model's outputs on every point of its data (n × output width: probabilities or
    * values), with that data; null when there is no model, or it was replaced during the call.

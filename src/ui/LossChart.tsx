@@ -21,6 +21,7 @@ export function LossChart(): ReactNode {
   const logEpochs = useAppState((state) => state.view.logEpochs);
   const showRate = useAppState((state) => state.config.training.lrSchedule !== 'constant');
   const pinned = useAppState((state) => state.pinned);
+  const comparing = useAppState((state) => state.view.panel === 'compare');
   const svg = useRef<SVGSVGElement>(null);
   const box = useRef<HTMLDivElement>(null);
   const size = useViewSize(box);
@@ -92,6 +93,9 @@ export function LossChart(): ReactNode {
             </button>
           )}
         </Hideable>
+        <button type="button" className="small" aria-pressed={comparing} title="Train runs that differ in one or two settings side by side" onClick={() => updateView(store, { panel: comparing ? 'none' : 'compare' })}>
+          Compare
+        </button>
         <Hideable id="logScale">
           <span className="chart-scales">
             <Toggle label="Log scale" checked={logScale} onChange={(value) => updateView(store, { logScale: value })} />

@@ -33,11 +33,11 @@ export function NetworkPanel(): ReactNode {
           <WhatIsThis label="Input features" explanation={SETTING_EXPLANATIONS.features} />
         </Hideable>
         <Hideable id="layers">
-          <button type="button" disabled={!canAddLayer(model)} onClick={() => updateConfig(store, (config) => (config.model = addLayer(config.model)))}>
-            Add layer
+          <button type="button" aria-label="Add layer" title="Add layer" disabled={!canAddLayer(model)} onClick={() => updateConfig(store, (config) => (config.model = addLayer(config.model)))}>
+            <CompactLabel full="Add layer" compact="+ Layer" />
           </button>
-          <button type="button" disabled={!canRemoveLayer(model)} onClick={() => updateConfig(store, (config) => (config.model = removeLayer(config.model)))}>
-            Remove layer
+          <button type="button" aria-label="Remove layer" title="Remove layer" disabled={!canRemoveLayer(model)} onClick={() => updateConfig(store, (config) => (config.model = removeLayer(config.model)))}>
+            <CompactLabel full="Remove layer" compact="− Layer" />
           </button>
         </Hideable>
         <button type="button" onClick={() => updateView(store, { panel: 'inside' })}>
@@ -52,5 +52,19 @@ export function NetworkPanel(): ReactNode {
         <LayerEditor />
       </Hideable>
     </section>
+  );
+}
+
+/** A button's words, shortened where the panel is narrow (the button's aria-label keeps the full name). */
+function CompactLabel({ full, compact }: { full: string; compact: string }): ReactNode {
+  return (
+    <>
+      <span className="full-label" aria-hidden="true">
+        {full}
+      </span>
+      <span className="compact-label" aria-hidden="true">
+        {compact}
+      </span>
+    </>
   );
 }

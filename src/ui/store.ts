@@ -3,6 +3,7 @@ import type { ChallengeLink } from '../challenges/challengeLink';
 import type { DataConfig, ExperimentConfig } from '../core/config';
 import type { Dataset } from '../core/dataset';
 import { deriveSeed } from '../core/rng';
+import { SWEEP_AXES, type SweepAxis } from '../core/sweepAxes';
 import { DEFAULT_SPEED } from '../core/speed';
 import { resplit } from '../train/dataEdits';
 import type { BackendChoice, Experiment } from '../train/experiment';
@@ -32,7 +33,7 @@ export interface ViewOptions {
   /** The lesson the page was opened for, if any. */
   lesson: string | null;
   /** Which side panel is open. */
-  panel: 'none' | 'lessons' | 'share' | 'computes' | 'challenges' | 'confusion' | 'inside';
+  panel: 'none' | 'lessons' | 'share' | 'computes' | 'challenges' | 'confusion' | 'inside' | 'compare';
 }
 
 /** A message for the user: errors go to the alert region, the rest to a polite status line. */
@@ -62,6 +63,8 @@ export interface AppState extends Experiment {
   pinned: readonly HistoryPoint[] | null;
   /** The challenge the student works on (and the solution a link claims), if any. */
   challenge: ChallengeLink | null;
+  /** The settings compare mode varies and their values (kept while the view is closed). */
+  compare: readonly SweepAxis[];
   edits: { past: readonly DataState[]; future: readonly DataState[] };
 }
 
@@ -71,9 +74,17 @@ export function defaultView(): ViewOptions {
   return { showTestData: false, discretize: false, logScale: false, logEpochs: true, speed: DEFAULT_SPEED, tool: 'none', drawClass: 0, drawValue: 0, selectedLayer: 0, hidden: [], present: false, lesson: null, panel: 'none' };
 }
 
+/** The sweep compare mode starts with: 4 training seeds × 4 learning rates. */
+export function defaultSweep(): SweepAxis[] {
+  return [
+    { key: 'seed', values: [...SWEEP_AXES.seed.defaults] },
+    { key: 'lr', values: [...SWEEP_AXES.lr.defaults] },
+  ];
+}
+
 /** A plain store outside React; components read it with zustand's useStore. */
 export function createAppStore(config: ExperimentConfig, custom: Dataset | null = null, backend: BackendChoice = 'auto'): AppStore {
-  return createStore<AppState>()(() => ({ config, custom, backend, view: defaultView(), notice: null, pinned: null, challenge: null, edits: { past: [], future: [] } }));
+  return createStore<AppState>()(() => ({ config, custom, backend, view: defaultView(), notice: null, pinned: null, challenge: null, compare: defaultSweep(), edits: { past: [], future: [] } }));
 }
 
 /** Replaces the config with an edited copy (the old object is never mutated, so changes are seen by identity). */

@@ -1,4 +1,6 @@
 import { CUSTOM_CHALLENGE_ID, decodeChallengeLink, encodeChallengeLink, splitChallengeHash, type ChallengeLink } from '../challenges/challengeLink';
+import { decodeCompare, encodeCompare, splitCompareHash } from '../io/compareLink';
+import type { SweepAxis } from '../core/sweepAxes';
 import { makeLink, readLink, type MadeLink, type ReadLink } from '../io/shareLink';
 import { SHARED_VIEW_KEYS, defaultUrlState, type SharedView, type UrlState, type UrlVocabulary } from '../io/urlState';
 import { LESSON_IDS } from '../lessons/lessons';
@@ -15,6 +17,8 @@ const WRITE_DELAY_MS = 300;
 /** A link read by the page: its state, and the challenge it carries, if any. */
 export interface PageLink extends ReadLink {
   challenge: ChallengeLink | null;
+  /** The sweep a `compare=` key asks for: compare mode opens with it. */
+  compare: SweepAxis[] | null;
 }
 
 /**
@@ -22,12 +26,15 @@ export interface PageLink extends ReadLink {
  * names no dataset opens the challenge's own starting experiment.
  */
 export async function readHash(hash: string): Promise<PageLink> {
-  const { rest, pairs } = splitChallengeHash(hash);
+  const split = splitCompareHash(hash);
+  const sweep = split.compare === null ? null : decodeCompare(split.compare);
+  const { rest, pairs } = splitChallengeHash(split.rest);
   const read = await readLink(rest, URL_VOCABULARY);
   const { link, problems } = decodeChallengeLink(pairs, read.state.config);
   const ownStart = link !== null && link.challenge.id !== CUSTOM_CHALLENGE_ID && !/(^|&)dataset=/.test(rest);
   const state = ownStart ? { ...read.state, config: structuredClone(link.challenge.start) } : read.state;
-  return { ...read, state, problems: [...read.problems, ...problems], challenge: link };
+  const sweepProblems = sweep && 'problem' in sweep ? [sweep.problem] : [];
+  return { ...read, state, problems: [...read.problems, ...problems, ...sweepProblems], challenge: link, compare: sweep && 'axes' in sweep ? sweep.axes : null };
 }
 
 /** The view options a hash sets; the rest of the view stays as it is. */
@@ -46,7 +53,8 @@ export function applyHash(services: AppServices, read: PageLink): void {
   const { store } = services;
   const { config, backend } = read.state;
   const custom = config.data.preset === 'custom' ? read.drawn : null;
-  store.setState({ config, custom, backend, challenge: read.challenge, view: { ...store.getState().view, ...viewFromHash(read.state) }, notice: problemsNotice(read.problems) });
+  const view = { ...store.getState().view, ...viewFromHash(read.state), ...(read.compare ? { panel: 'compare' as const } : {}) };
+  store.setState({ config, custom, backend, challenge: read.challenge, view, notice: problemsNotice(read.problems), ...(read.compare ? { compare: read.compare } : {}) });
 }
 
 /**
@@ -54,12 +62,14 @@ export function applyHash(services: AppServices, read: PageLink): void {
  * why drawn points were left out of it, if they were.
  */
 export async function currentLink(services: AppServices, proofEpoch: number | null = null, challenge = services.store.getState().challenge?.challenge ?? null): Promise<MadeLink> {
-  const { config, view, custom, backend } = services.store.getState();
+  const { config, view, custom, backend, compare } = services.store.getState();
   const shared = Object.fromEntries(SHARED_VIEW_KEYS.map((key) => [key, view[key]])) as unknown as SharedView;
   const state: UrlState = { ...defaultUrlState(), config, backend, view: shared, hidden: view.hidden, present: view.present, lesson: view.lesson, speed: view.speed };
   const points = config.data.preset === 'custom' ? datasetOf(config.data, custom) : null;
   const made = await makeLink(`${location.origin}${location.pathname}${location.search}`, state, points);
-  return challenge ? { ...made, url: `${made.url}&${encodeChallengeLink(challenge, proofEpoch)}` } : made;
+  const withChallenge = challenge ? { ...made, url: `${made.url}&${encodeChallengeLink(challenge, proofEpoch)}` } : made;
+  // An open compare view is part of the link: the sweep opens, and trains, for whoever follows it.
+  return view.panel === 'compare' ? { ...withChallenge, url: `${withChallenge.url}&compare=${encodeCompare(compare)}` } : withChallenge;
 }
 
 /** Keeps the address bar's hash in step with the page, and follows links to other states (lessons). */
@@ -72,7 +82,7 @@ export function startUrlSync(services: AppServices): () => void {
     if (written !== location.hash) history.replaceState(history.state, '', url);
   };
   const unsubscribe = services.store.subscribe((state, previous) => {
-    if (state.config === previous.config && state.custom === previous.custom && state.backend === previous.backend && state.view === previous.view && state.challenge === previous.challenge) return;
+    if (state.config === previous.config && state.custom === previous.custom && state.backend === previous.backend && state.view === previous.view && state.challenge === previous.challenge && state.compare === previous.compare) return;
     if (timer !== null) clearTimeout(timer);
     timer = setTimeout(() => void write(), WRITE_DELAY_MS);
   });

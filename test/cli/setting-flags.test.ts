@@ -19,10 +19,10 @@ describe('the settings as flags', () => {
 
   it('a bad value is refused naming the flag and what it takes', () => {
     const cases: [string[], string][] = [
-      [['--lr-schedule', 'linear'], '--lr-schedule: "linear" is not one of constant, step, exponential, cosine, warmup'],
-      [['--early-stopping', '-1'], '--early-stopping: expected a whole number in [0, 10000], got "-1"'],
-      [['--lr-gamma', '0'], '--lr-gamma: expected a number in (0, 1], got "0"'],
-      [['--normalize', 'maybe'], '--normalize: expected true or false, got "maybe"'],
+      [['--lr-schedule', 'linear'], '--lr-schedule must be one of constant, step, exponential, cosine, warmup; got "linear"'],
+      [['--early-stopping', '-1'], '--early-stopping must be a whole number from 0 to 10000; got "-1"'],
+      [['--lr-gamma', '0'], '--lr-gamma must be a number greater than 0 and at most 1; got "0"'],
+      [['--normalize', 'maybe'], '--normalize must be true or false; got "maybe"'],
     ];
     for (const [flags, message] of cases) {
       const result = descent('train', ...flags);

@@ -29,7 +29,7 @@ describe('values that would break what they produce are refused, naming the row'
     const weights = JSON.parse(readFileSync(join(dir, 'w.json'), 'utf8'));
     weights.normalize.mean[0] = 1e300;
     writeFileSync(join(dir, 'w.json'), JSON.stringify(weights));
-    expectRefused(dir, ['eval', '--weights', 'w.json', '--data', 'ok.csv', '--backend', 'cpu'], 'w.json: normalize.mean[0]: expected a number within float32 range (about ±3.4e38), got 1e+300');
+    expectRefused(dir, ['eval', '--weights', 'w.json', '--data', 'ok.csv', '--backend', 'cpu'], 'w.json: normalize.mean[0] must be a number within float32 range (about ±3.4e38); got 1e+300');
   });
 });
 
@@ -52,11 +52,11 @@ describe('flags that do not apply, repeat or parse oddly are refused by name', (
     ['--blocks with the default mlp', ['train', '--blocks', '3'], "--blocks only applies to --arch resnet, and this run's architecture is mlp"],
     ['a repeated flag', ['train', '--lr', '0.1', '--lr', '0.2'], '--lr is given twice: give each flag once'],
     ['a repeated boolean flag', ['train', '--json', '--json'], '--json is given twice: give each flag once'],
-    ['hexadecimal', ['train', '--lr', '0x1'], '--lr: expected a number in [0, 10], got "0x1"'],
-    ['binary', ['train', '--points', '0b101'], '--points: expected a whole number in [1, 100000], got "0b101"'],
-    ['Infinity', ['train', '--epochs', 'Infinity'], '--epochs: expected a whole number in [0, 1000000], got "Infinity"'],
-    ['a negative number after a space', ['train', '--lr', '-1'], '--lr: expected a number in [0, 10], got "-1"'],
-    ['a negative number after =', ['train', '--lr=-1'], '--lr: expected a number in [0, 10], got "-1"'],
+    ['hexadecimal', ['train', '--lr', '0x1'], '--lr must be a number from 0 to 10; got "0x1"'],
+    ['binary', ['train', '--points', '0b101'], '--points must be a whole number from 1 to 100000; got "0b101"'],
+    ['Infinity', ['train', '--epochs', 'Infinity'], '--epochs must be a whole number from 0 to 1000000; got "Infinity"'],
+    ['a negative number after a space', ['train', '--lr', '-1'], '--lr must be a number from 0 to 10; got "-1"'],
+    ['a negative number after =', ['train', '--lr=-1'], '--lr must be a number from 0 to 10; got "-1"'],
   ];
   it.each(cases)('%s', (_name, args, message) => expectRefused(process.cwd(), args, message));
 

@@ -58,6 +58,7 @@ describe('keyboard', () => {
     ['Share link', 'Share'],
     ['Challenges', 'Challenges'],
     ['Confusion matrix', 'Confusion matrix'],
+    ['Compare', 'Compare'],
   ] as const) {
     it(`${opener}: focus moves into the panel when it opens; Escape closes it and gives focus back to ${opener}`, async () => {
       await withPage(async (page) => {

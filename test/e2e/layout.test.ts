@@ -71,6 +71,14 @@ const STATES: State[] = [
   { name: 'confusion-panel', hash: 'dataset=blobs&classes=6', prepare: async (page) => button(page, 'Confusion matrix').click() },
   { name: 'deep-wide', hash: `hidden=${DEEP_WIDE}` },
   { name: 'auto-backend', hash: '', backend: 'auto' },
+  {
+    name: 'compare',
+    hash: 'points=100',
+    prepare: async (page) => {
+      await button(page, 'Compare').click();
+      await page.locator('.compare-table tbody tr').nth(15).waitFor({ timeout: 60_000 });
+    },
+  },
 ];
 
 const SCREENSHOTS = join('test-results', 'layout');

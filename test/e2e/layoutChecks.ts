@@ -39,11 +39,24 @@ export function measureLayout(page: Page): Promise<LayoutReport> {
     const planeBox = plane?.getBoundingClientRect();
     const chart = document.querySelector('[aria-label="Loss chart"]');
 
+    // What of a control shows: its box cut by every ancestor that clips (a scrolling panel), so a
+    // control scrolled out of its panel neither overlaps what lies under the panel nor sticks out of it.
+    const shownBox = (element: Element): { left: number; top: number; right: number; bottom: number } => {
+      let { left, top, right, bottom } = element.getBoundingClientRect();
+      for (let ancestor = element.parentElement; ancestor && ancestor !== document.body; ancestor = ancestor.parentElement) {
+        const style = getComputedStyle(ancestor);
+        if (!/auto|scroll|hidden|clip/.test(`${style.overflowX} ${style.overflowY}`)) continue;
+        const clip = ancestor.getBoundingClientRect();
+        [left, top, right, bottom] = [Math.max(left, clip.left), Math.max(top, clip.top), Math.min(right, clip.right), Math.min(bottom, clip.bottom)];
+      }
+      return { left, top, right: Math.max(left, right), bottom: Math.max(top, bottom) };
+    };
     const overlaps: string[] = [];
-    const boxes = controls.map((element) => element.getBoundingClientRect());
+    const boxes = controls.map(shownBox);
+    const shown = (i: number): boolean => boxes[i].right - boxes[i].left > 1 && boxes[i].bottom - boxes[i].top > 1;
     for (let i = 0; i < controls.length; i++) {
       for (let j = i + 1; j < controls.length; j++) {
-        if (controls[i].contains(controls[j]) || controls[j].contains(controls[i])) continue;
+        if (!shown(i) || !shown(j) || controls[i].contains(controls[j]) || controls[j].contains(controls[i])) continue;
         const a = boxes[i];
         const b = boxes[j];
         const overlapX = Math.min(a.right, b.right) - Math.max(a.left, b.left);
@@ -55,7 +68,7 @@ export function measureLayout(page: Page): Promise<LayoutReport> {
     const outsidePanel: string[] = [];
     controls.forEach((element, i) => {
       const holder = element.parentElement?.closest('.panel, .settings-bar, .top-bar, .side-panel, .lesson-banner, .notice, section, header');
-      if (!holder) return;
+      if (!holder || !shown(i)) return;
       const outer = holder.getBoundingClientRect();
       const inner = boxes[i];
       if (inner.left < outer.left - 1 || inner.right > outer.right + 1 || inner.top < outer.top - 1 || inner.bottom > outer.bottom + 1) outsidePanel.push(describe(element));

@@ -119,7 +119,7 @@ describe('parseDatasetCsv: precise errors', () => {
     ['two missing columns', 'x1\n0\n', {}, 'data.csv line 1: missing columns "x2", "label" (header must contain x1,x2,label)'],
     ['a repeated column', 'x1,x2,label,x1\n0,0,1,0\n', {}, 'data.csv line 1: column "x1" appears twice'],
     ['a header alone', 'x1,x2,label\n\n', {}, 'data.csv: no data rows'],
-    ['a short row', 'x1,x2,label\n0,0,1\n1,1,0\n2,2,1\n3,3,0\n4,4,1\n5,5\n', {}, 'data.csv line 7: expected 3 cells, got 2'],
+    ['a short row', 'x1,x2,label\n0,0,1\n1,1,0\n2,2,1\n3,3,0\n4,4,1\n5,5\n', {}, 'data.csv line 7 must have 3 cells (one per column); got 2'],
     ['a word for a number', 'x1,x2,label\n0,0,1\n1,1,0\n2,abc,1\n', {}, 'data.csv line 4: x2 "abc" is not a number'],
     ['a hex number', 'x1,x2,label\n0x10,0,1\n', {}, 'data.csv line 2: x1 "0x10" is not a number'],
     ['an empty cell', 'x1,x2,label\n,0,1\n', {}, 'data.csv line 2: x1 is empty'],
@@ -133,7 +133,7 @@ describe('parseDatasetCsv: precise errors', () => {
     ['a fractional class', 'x1,x2,label\n0,0,1\n1,1,2.5\n', { task: 'classification' }, 'data.csv line 3: label 2.5 is not a class index (0…5)'],
     ['a class too large', 'x1,x2,label\n0,0,1\n1,1,6\n', { task: 'classification' }, 'data.csv line 3: label 6 is not a class index (0…5)'],
     ['a bad train fraction', 'x1,x2,label\n0,0,1\n1,1,0\n', { trainFraction: 0 }, 'Training data fraction must be a number greater than 0 and at most 1; got 0'],
-    ['an unknown task', 'x1,x2,label\n0,0,1\n', { task: 'ranking' }, 'task: must be classification or regression, got "ranking"'],
+    ['an unknown task', 'x1,x2,label\n0,0,1\n', { task: 'ranking' }, 'task must be classification or regression; got "ranking"'],
   ];
   for (const [name, text, options, message] of cases) {
     it(`rejects ${name}`, () => {

@@ -75,7 +75,7 @@ describe('erasePoints', () => {
   });
 
   it('rejects a bad radius or centre', () => {
-    expect(inputErrorOf(() => erasePoints(dataset, [0, 0], -1))).toBe('radius: must be a finite number ≥ 0, got -1');
+    expect(inputErrorOf(() => erasePoints(dataset, [0, 0], -1))).toBe('radius must be a finite number of at least 0; got -1');
     expect(inputErrorOf(() => erasePoints(dataset, [NaN, 0], 1))).toBe('center: (NaN, 0) is not a finite point');
   });
 });

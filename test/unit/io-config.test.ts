@@ -71,8 +71,8 @@ describe('parseExperimentConfig accepts', () => {
 
 describe('parseExperimentConfig rejects, naming the field', () => {
   it('a value that is not an object, or a section that is not one', () => {
-    expect(errorOf([])).toBe('config.json: expected an object, got an array');
-    expect(errorOf({ training: 5 })).toBe('config.json: training: expected an object, got 5');
+    expect(errorOf([])).toBe('config.json must be an object; got an empty array');
+    expect(errorOf({ training: 5 })).toBe('config.json: training must be an object; got 5');
   });
 
   it('unknown top-level and section fields', () => {
@@ -84,53 +84,53 @@ describe('parseExperimentConfig rejects, naming the field', () => {
   });
 
   const cases: [string, unknown, string][] = [
-    ['data.preset', 'spirals', `"spirals" is not one of ${[...PRESET_NAMES, 'custom'].join(', ')}`],
-    ['data.points', 0, 'expected a whole number in [1, 100000], got 0'],
-    ['data.points', 12.5, 'expected a whole number in [1, 100000], got 12.5'],
-    ['data.noise', 1.5, 'expected a number in [0, 1], got 1.5'],
-    ['data.classes', 7, 'expected a whole number in [2, 6], got 7'],
-    ['data.seed', -1, 'expected a whole number in [0, 4294967295], got -1'],
-    ['data.trainFraction', 0, 'expected a number in (0, 1], got 0'],
-    ['model.arch', 'cnn', `"cnn" is not one of ${ARCHITECTURES.join(', ')}`],
-    ['model.hidden', 8, 'expected an array of layer widths, got 8'],
-    ['model.hidden', Array(17).fill(2), 'expected at most 16 layer widths, got 17'],
-    ['model.width', 1025, 'expected a whole number in [1, 1024], got 1025'],
-    ['model.blocks', 17, 'expected a whole number in [0, 16], got 17'],
-    ['model.activation', 'swish', `"swish" is not one of ${HIDDEN_ACTIVATIONS.join(', ')}`],
-    ['model.activation', 'softmax', `"softmax" is not one of ${HIDDEN_ACTIVATIONS.join(', ')}`],
-    ['model.layerActivations', Array(34).fill(null), 'expected at most 33 activations, got 34'],
-    ['model.features', [], 'expected at least one feature, got an empty array'],
-    ['model.init', 'glorot', `"glorot" is not one of ${INIT_SCHEMES.join(', ')}`],
-    ['model.initScale', 1001, 'expected a number in [0, 1000], got 1001'],
-    ['model.initScale', -0.01, 'expected a number in [0, 1000], got -0.01'],
-    ['model.normalize', 'yes', 'expected true or false, got "yes"'],
-    ['training.optimizer', 'rmsprop', `"rmsprop" is not one of ${OPTIMIZERS.join(', ')}`],
-    ['training.learningRate', 'fast', 'expected a number in [0, 10], got "fast"'],
-    ['training.learningRate', null, 'expected a number in [0, 10], got null'],
-    ['training.momentum', 1, 'expected a number in [0, 1), got 1'],
-    ['training.batchSize', 0, 'expected a whole number in [1, 100000] or "all", got 0'],
-    ['training.batchSize', 'full', 'expected a whole number in [1, 100000] or "all", got "full"'],
-    ['training.l1', -0.1, 'expected a number in [0, 10], got -0.1'],
-    ['training.l2', 11, 'expected a number in [0, 10], got 11'],
-    ['training.dropout', 1, 'expected a number in [0, 1), got 1'],
-    ['training.seed', 2 ** 32, 'expected a whole number in [0, 4294967295], got 4294967296'],
+    ['data.preset', 'spirals', `must be one of ${[...PRESET_NAMES, 'custom'].join(', ')}; got "spirals"`],
+    ['data.points', 0, 'must be a whole number from 1 to 100000; got 0'],
+    ['data.points', 12.5, 'must be a whole number from 1 to 100000; got 12.5'],
+    ['data.noise', 1.5, 'must be a number from 0 to 1; got 1.5'],
+    ['data.classes', 7, 'must be a whole number from 2 to 6; got 7'],
+    ['data.seed', -1, 'must be a whole number from 0 to 4294967295; got -1'],
+    ['data.trainFraction', 0, 'must be a number greater than 0 and at most 1; got 0'],
+    ['model.arch', 'cnn', `must be one of ${ARCHITECTURES.join(', ')}; got "cnn"`],
+    ['model.hidden', 8, 'must be an array of layer widths; got 8'],
+    ['model.hidden', Array(17).fill(2), 'must be a list of at most 16 layer widths; got 17'],
+    ['model.width', 1025, 'must be a whole number from 1 to 1024; got 1025'],
+    ['model.blocks', 17, 'must be a whole number from 0 to 16; got 17'],
+    ['model.activation', 'swish', `must be one of ${HIDDEN_ACTIVATIONS.join(', ')}; got "swish"`],
+    ['model.activation', 'softmax', `must be one of ${HIDDEN_ACTIVATIONS.join(', ')}; got "softmax"`],
+    ['model.layerActivations', Array(34).fill(null), 'must be a list of at most 33 activations; got 34'],
+    ['model.features', [], 'must be a non-empty list of feature names; got an empty array'],
+    ['model.init', 'glorot', `must be one of ${INIT_SCHEMES.join(', ')}; got "glorot"`],
+    ['model.initScale', 1001, 'must be a number from 0 to 1000; got 1001'],
+    ['model.initScale', -0.01, 'must be a number from 0 to 1000; got -0.01'],
+    ['model.normalize', 'yes', 'must be true or false; got "yes"'],
+    ['training.optimizer', 'rmsprop', `must be one of ${OPTIMIZERS.join(', ')}; got "rmsprop"`],
+    ['training.learningRate', 'fast', 'must be a number from 0 to 10; got "fast"'],
+    ['training.learningRate', null, 'must be a number from 0 to 10; got null'],
+    ['training.momentum', 1, 'must be a number from 0 up to (not including) 1; got 1'],
+    ['training.batchSize', 0, 'must be a whole number from 1 to 100000 or "all"; got 0'],
+    ['training.batchSize', 'full', 'must be a whole number from 1 to 100000 or "all"; got "full"'],
+    ['training.l1', -0.1, 'must be a number from 0 to 10; got -0.1'],
+    ['training.l2', 11, 'must be a number from 0 to 10; got 11'],
+    ['training.dropout', 1, 'must be a number from 0 up to (not including) 1; got 1'],
+    ['training.seed', 2 ** 32, 'must be a whole number from 0 to 4294967295; got 4294967296'],
   ];
   for (const [path, value, problem] of cases) {
     it(`${path} = ${JSON.stringify(value).slice(0, 30)}`, () => {
       const [section, field] = path.split('.');
-      expect(errorOf({ [section]: { [field]: value } })).toBe(`config.json: ${path}: ${problem}`);
+      expect(errorOf({ [section]: { [field]: value } })).toBe(`config.json: ${path} ${problem}`);
     });
   }
 
   it('bad items of lists, with their index', () => {
-    expect(errorOf({ model: { hidden: [8, 8, 0] } })).toBe('config.json: model.hidden[2]: expected a whole number in [1, 1024], got 0');
-    expect(errorOf({ model: { layerActivations: [null, 'gelu'] } })).toBe(`config.json: model.layerActivations[1]: "gelu" is not one of ${HIDDEN_ACTIVATIONS.join(', ')}`);
-    expect(errorOf({ model: { features: ['x1', 'x1^3'] } })).toMatch(/^config\.json: model\.features\[1\]: "x1\^3" is not one of x1, x2, /);
+    expect(errorOf({ model: { hidden: [8, 8, 0] } })).toBe('config.json: model.hidden[2] must be a whole number from 1 to 1024; got 0');
+    expect(errorOf({ model: { layerActivations: [null, 'gelu'] } })).toBe(`config.json: model.layerActivations[1] must be one of ${HIDDEN_ACTIVATIONS.join(', ')}; got "gelu"`);
+    expect(errorOf({ model: { features: ['x1', 'x1^3'] } })).toMatch(/^config\.json: model\.features\[1\] must be one of x1, x2, .*; got "x1\^3"$/);
     expect(errorOf({ model: { features: ['r', 'theta', 'r'] } })).toBe('config.json: model.features[2]: "r" appears twice');
   });
 
   it('without a source, the message starts at the path', () => {
-    expect(inputErrorOf(() => parseExperimentConfig({ data: { noise: -1 } }))).toBe('data.noise: expected a number in [0, 1], got -1');
+    expect(inputErrorOf(() => parseExperimentConfig({ data: { noise: -1 } }))).toBe('data.noise must be a number from 0 to 1; got -1');
   });
 });
 

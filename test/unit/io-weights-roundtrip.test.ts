@@ -87,7 +87,7 @@ describe('exportWeights', () => {
   it('checks the config it embeds', () => {
     const spec = modelSpec({ hidden: [] }, TWO_CLASSES);
     const config = { ...defaultConfig(), training: { ...defaultConfig().training, learningRate: -1 } };
-    expect(() => exportWeights(spec, [1, 2, 3], { config })).toThrow('training.learningRate: expected a number in [0, 10], got -1');
+    expect(() => exportWeights(spec, [1, 2, 3], { config })).toThrow('training.learningRate must be a number from 0 to 10; got -1');
   });
 });
 

@@ -1,0 +1,262 @@
+import type { Dataset } from '../core/dataset';
+import { planeGrid } from '../core/grid';
+import type { Metrics } from '../core/metrics';
+import type { ModelSpec } from '../core/network';
+import { sweepRunLabel, type SweepAxis, type SweepRunSpec } from '../core/sweepAxes';
+import type { GridSpec, Observation, ObserveRequest, Trainer } from '../core/trainer';
+import { exportWeights, type WeightsFileV1 } from '../io/weights';
+import { errorText, type Backend } from './backend';
+import { datasetOf } from './dataEdits';
+import type { BackendProvider, FrameClock } from './run';
+import { RateMeter } from './rateMeter';
+import { metricsSummary } from './runSupport';
+import { measuredLoss, summarizeRun, type SweepPoint, type SweepResult } from './sweepResults';
+import { buildTrainerSetup } from './trainerSetup';
+
+/**
+ * Compare mode's engine: one trainer per run of a sweep, all trained each frame. Runs are held in
+ * groups (`RunGroup`); each frame every group that is not busy takes k steps of each of its runs,
+ * k sized so a group's call fits the frame budget. On WebGPU there is one group, so every run's
+ * call is submitted in the same frame; on the CPU each worker is a group and trains its runs one
+ * after another, the workers side by side. A group trained by one batched GPU call would
+ * implement `RunGroup` the same way.
+ */
+
+/** Runs trained together: `step` takes k steps of every run and reports one observation per run, in order. */
+export interface RunGroup {
+  readonly size: number;
+  step(k: number, observe: ObserveRequest): Promise<Observation[]>;
+  parameters(run: number): Promise<Float32Array>;
+  dispose(): void;
+}
+
+/** A group of independent trainers: all their calls are issued at once (on one worker they run one after another). */
+export class TrainerGroup implements RunGroup {
+  constructor(private readonly trainers: readonly Trainer[]) {}
+
+  get size(): number {
+    return this.trainers.length;
+  }
+
+  step(k: number, observe: ObserveRequest): Promise<Observation[]> {
+    return Promise.all(this.trainers.map((trainer) => trainer.step(k, observe)));
+  }
+
+  parameters(run: number): Promise<Float32Array> {
+    return this.trainers[run].getParameters();
+  }
+
+  dispose(): void {
+    for (const trainer of this.trainers) trainer.dispose();
+  }
+}
+
+/** The backends a sweep trains on; `release` closes those opened for it. */
+export interface SweepBackends {
+  kind: 'webgpu' | 'cpu';
+  groups: Backend[];
+  release(): void;
+}
+
+/** CPU workers a sweep uses: one per core beyond the page's own thread, at most 4. */
+export function sweepWorkerCount(hardwareConcurrency: number): number {
+  return Math.max(1, Math.min(4, (hardwareConcurrency || 1) - 1));
+}
+
+/** The page's WebGPU device (one group), or `workers` CPU workers opened for the sweep. */
+export function sweepBackends(page: Backend, provider: BackendProvider, workers: number): SweepBackends {
+  if (page.kind === 'webgpu') return { kind: 'webgpu', groups: [page], release: () => {} };
+  const groups = Array.from({ length: workers }, () => provider.cpu('a worker of compare mode'));
+  return { kind: 'cpu', groups, release: () => groups.forEach((backend) => backend.dispose()) };
+}
+
+/** The side of each run's small plane grid. */
+export const SWEEP_GRID_SIZE = 24;
+/** How long one group's call may take; k follows it. */
+const FRAME_BUDGET_MS = 12;
+const MAX_STEPS_PER_FRAME = 64;
+/** The plane grids are asked for at most this often. */
+const GRID_INTERVAL_MS = 200;
+/** The metrics (the curves and the table) are asked for at most this often. */
+const METRICS_INTERVAL_MS = 100;
+
+/** One run of the sweep as the compare view shows it. */
+export interface SweepRun {
+  readonly index: number;
+  readonly label: string;
+  readonly spec: SweepRunSpec;
+  readonly modelSpec: ModelSpec;
+  epoch: number;
+  metrics: Metrics | null;
+  grid: { spec: GridSpec; values: Float32Array } | null;
+  curve: SweepPoint[];
+  diverged: boolean;
+}
+
+interface GroupState {
+  group: RunGroup;
+  runs: SweepRun[];
+  k: number;
+  /** The call in flight, if any. */
+  busy: Promise<void> | null;
+  lastGrid: number;
+  lastMetrics: number;
+}
+
+export interface SweepStart {
+  axes: readonly SweepAxis[];
+  runs: readonly SweepRunSpec[];
+  custom: Dataset | null;
+  backends: SweepBackends;
+  clock: FrameClock;
+}
+
+/** The trainers of one backend's runs, in order; any built before a failure are disposed. */
+async function buildShare(backend: Backend, share: readonly SweepRun[], dataset: Dataset): Promise<Trainer[]> {
+  const trainers: Trainer[] = [];
+  try {
+    for (const run of share) trainers.push(await backend.createTrainer({ ...buildTrainerSetup('fresh', run.spec.config, dataset, null), spec: run.modelSpec }));
+  } catch (error) {
+    trainers.forEach((trainer) => trainer.dispose());
+    throw error;
+  }
+  return trainers;
+}
+
+/** Trains every run of a sweep until disposed; views read `runs` when `version` changes. */
+export class SweepRunner {
+  version = 0;
+  /** Something that stopped the sweep, in words. */
+  problem: string | null = null;
+  readonly runs: SweepRun[];
+  readonly dataset: Dataset;
+  private groups: GroupState[] = [];
+  private frameHandle: number | null = null;
+  private disposed = false;
+  private readonly rate = new RateMeter();
+
+  private constructor(private readonly start: SweepStart) {
+    // Data is never an axis: every run trains on the same points.
+    this.dataset = datasetOf(start.runs[0].config.data, start.custom);
+    this.runs = start.runs.map((spec, index) => ({
+      index,
+      label: sweepRunLabel(start.axes, spec.values),
+      spec,
+      modelSpec: buildTrainerSetup('fresh', spec.config, this.dataset, null).spec,
+      epoch: 0,
+      metrics: null,
+      grid: null,
+      curve: [],
+      diverged: false,
+    }));
+  }
+
+  /** Builds every run's trainer (fresh weights from its seed), shares them among the backends' groups and starts training. */
+  static async create(start: SweepStart): Promise<SweepRunner> {
+    const runner = new SweepRunner(start);
+    const { groups } = start.backends;
+    const shares = groups.map(() => [] as SweepRun[]);
+    runner.runs.forEach((run) => shares[run.index % groups.length].push(run));
+    // Each backend builds its share of the trainers, the backends side by side.
+    const built = await Promise.allSettled(shares.map((share, g) => buildShare(groups[g], share, runner.dataset)));
+    const failure = built.find((result) => result.status === 'rejected');
+    if (failure) {
+      for (const result of built) if (result.status === 'fulfilled') result.value.forEach((trainer) => trainer.dispose());
+      start.backends.release();
+      throw failure.reason;
+    }
+    built.forEach((result, g) => {
+      if (result.status === 'fulfilled' && result.value.length > 0) runner.groups.push({ group: new TrainerGroup(result.value), runs: shares[g], k: 1, busy: null, lastGrid: -Infinity, lastMetrics: -Infinity });
+    });
+    runner.frameHandle = start.clock.request(runner.frame);
+    return runner;
+  }
+
+  get backendKind(): 'webgpu' | 'cpu' {
+    return this.start.backends.kind;
+  }
+
+  get groupCount(): number {
+    return this.groups.length;
+  }
+
+  /** Optimizer steps a second over all runs, over the last second. */
+  stepsPerSecond(): number {
+    return this.rate.perSecond(this.start.clock.now());
+  }
+
+  results(): SweepResult[] {
+    return this.runs.map((run) => summarizeRun(run.index, run.label, run.curve, run.metrics, run.diverged));
+  }
+
+  /** A run's weights now, for the main experiment or a weights file. */
+  async parameters(index: number): Promise<Float32Array> {
+    const state = this.groups.find((group) => group.runs.some((run) => run.index === index))!;
+    return state.group.parameters(state.runs.findIndex((run) => run.index === index));
+  }
+
+  /** A run as a weights file, with its config and latest metrics. */
+  async exportRun(index: number): Promise<WeightsFileV1> {
+    const run = this.runs[index];
+    const parameters = await this.parameters(index);
+    const metrics = run.metrics ? metricsSummary(run.epoch, run.metrics) : undefined;
+    return exportWeights(run.modelSpec, parameters, { config: run.spec.config, metrics });
+  }
+
+  /** Resolves when no call is in flight. */
+  async settled(): Promise<void> {
+    await Promise.all(this.groups.map((state) => state.busy));
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    if (this.frameHandle !== null) this.start.clock.cancel(this.frameHandle);
+    for (const state of this.groups) state.group.dispose();
+    this.start.backends.release();
+  }
+
+  private frame = (now: number): void => {
+    if (this.disposed) return;
+    this.frameHandle = this.start.clock.request(this.frame);
+    if (this.problem) return;
+    for (const state of this.groups) if (!state.busy) state.busy = this.stepGroup(state, now);
+  };
+
+  private async stepGroup(state: GroupState, now: number): Promise<void> {
+    const wantGrid = now - state.lastGrid >= GRID_INTERVAL_MS;
+    const wantMetrics = wantGrid || now - state.lastMetrics >= METRICS_INTERVAL_MS;
+    const grid = wantGrid ? planeGrid(SWEEP_GRID_SIZE) : undefined;
+    if (wantGrid) state.lastGrid = now;
+    if (wantMetrics) state.lastMetrics = now;
+    const k = state.k;
+    const began = this.start.clock.now();
+    try {
+      const observations = await state.group.step(k, { metrics: wantMetrics, grid });
+      if (this.disposed) return;
+      const done = this.start.clock.now();
+      // k is sized by the calls that only train: an observation costs the same whatever k is.
+      if (!wantMetrics) state.k = Math.max(1, Math.min(MAX_STEPS_PER_FRAME, Math.round((k * FRAME_BUDGET_MS) / Math.max(done - began, 1))));
+      observations.forEach((observation, i) => this.observe(state.runs[i], observation, grid));
+      this.rate.add(done, k * observations.filter((observation) => !observation.diverged).length);
+      this.version++;
+    } catch (error) {
+      if (this.disposed) return;
+      this.problem = `The comparison stopped: ${errorText(error)}`;
+      this.version++;
+    } finally {
+      state.busy = null;
+    }
+  }
+
+  private observe(run: SweepRun, observation: Observation, grid: GridSpec | undefined): void {
+    if (run.diverged) return;
+    run.epoch = observation.epoch;
+    if (observation.diverged) run.diverged = true;
+    if (observation.metrics) {
+      run.metrics = observation.metrics;
+      run.curve.push({ epoch: observation.epoch, loss: measuredLoss(observation.metrics) });
+    }
+    if (grid && observation.grid) run.grid = { spec: grid, values: observation.grid };
+  }
+}

@@ -1,0 +1,97 @@
+import { useRef, useState, type ReactNode } from 'react';
+import { SWEEP_AXES } from '../core/sweepAxes';
+import { encodeCompare } from '../io/compareLink';
+import type { SweepRunner } from '../train/sweep';
+import { rankResults } from '../train/sweepResults';
+import { useAppState, useServices } from './appContext';
+import { CompareAxes } from './CompareAxes';
+import { CompareChart } from './CompareChart';
+import { CompareTable } from './CompareTable';
+import { CompareTiles } from './CompareTiles';
+import { exportSweepResults, exportSweepRun, openSweepRun } from './compareActions';
+import { formatRate } from './format';
+import { updateView } from './store';
+import { useSidePanel } from './useSidePanel';
+import { currentLink } from './urlSync';
+import { useSweep, useSweepVersion } from './useSweep';
+import './compare.css';
+
+/** Re-renders the live parts this often (ms). */
+const REDRAW_MS = 250;
+
+function statusText(runner: SweepRunner | null): string {
+  if (!runner) return 'Building the runs…';
+  const where = runner.backendKind === 'webgpu' ? 'WebGPU, every run’s calls submitted in each frame' : `${runner.groupCount} CPU worker${runner.groupCount === 1 ? '' : 's'}, their runs one after another`;
+  return `${runner.runs.length} runs on ${where} · ${formatRate(runner.stepsPerSecond())} steps/s in all`;
+}
+
+/** Copies the link to the page with its sweep (the Share link panel would close this view); says whether it could. */
+function CopySweepLink(): ReactNode {
+  const services = useServices();
+  const [said, setSaid] = useState('');
+  const copy = async () => {
+    const { url } = await currentLink(services);
+    try {
+      await navigator.clipboard.writeText(url);
+      setSaid('Link copied.');
+    } catch {
+      setSaid('Copy the link from the address bar.');
+    }
+  };
+  return (
+    <>
+      <button type="button" className="small" title="Copy a link that opens this comparison" onClick={() => void copy()}>
+        Copy link
+      </button>
+      {said && <span role="status">{said}</span>}
+    </>
+  );
+}
+
+/**
+ * Compare mode: runs of the current experiment that differ in one or two settings, trained side
+ * by side; their planes, their test losses in one chart, and a table that ranks them. Open makes a
+ * run the main experiment with its trained weights. Escape closes it, which stops the runs.
+ */
+export function ComparePanel(): ReactNode {
+  const services = useServices();
+  const { store } = services;
+  const axes = useAppState((state) => state.compare);
+  const panel = useRef<HTMLElement>(null);
+  const heading = useSidePanel(panel);
+  const { runner, problem } = useSweep(axes);
+  useSweepVersion(runner, REDRAW_MS);
+  const columns = axes[1]?.values.length ?? axes[0]?.values.length ?? 1;
+  const ranked = runner ? rankResults(runner.results()) : [];
+  return (
+    <aside ref={panel} className="side-panel compare-panel" aria-label="Compare">
+      <div className="panel-head">
+        <h2 ref={heading} tabIndex={-1}>
+          Compare
+        </h2>
+        <button type="button" className="small" disabled={!runner} onClick={() => runner && exportSweepResults(axes, runner)}>
+          Export results
+        </button>
+        <CopySweepLink />
+        <button type="button" className="small" onClick={() => updateView(store, { panel: 'none' })}>
+          Close
+        </button>
+      </div>
+      <CompareAxes key={encodeCompare(axes)} axes={axes} onApply={(next) => store.setState({ compare: next })} />
+      <p className="hint">
+        <output aria-label="Sweep status">{problem ?? statusText(runner)}</output>
+      </p>
+      {runner && (
+        <>
+          <p className="hint">{axes.length === 2 ? `Rows: ${SWEEP_AXES[axes[0].key].label}; columns: ${SWEEP_AXES[axes[1].key].label}. Click a plane to open its run.` : `One plane per ${SWEEP_AXES[axes[0].key].label}. Click a plane to open its run.`}</p>
+          <CompareTiles runner={runner} columns={columns} version={runner.version} onOpen={(index) => void openSweepRun(services, runner, index)} />
+          <CompareChart runner={runner} columns={columns} />
+          <p className="hint">
+            Open makes a run the main experiment with its trained weights. Ranked by the final test loss; {axes.map((axis) => SWEEP_AXES[axis.key].label).join(' × ')}.
+          </p>
+          <CompareTable axes={axes} runner={runner} ranked={ranked} onOpen={(index) => void openSweepRun(services, runner, index)} onExport={(index) => void exportSweepRun(services, runner, index)} />
+        </>
+      )}
+    </aside>
+  );
+}

@@ -1,0 +1,90 @@
+import { afterEach, describe, expect, inject, it } from 'vitest';
+import { button, download, expectHealthy, field, openPlayground, type BackendMode, type Playground } from './browser';
+
+/** Compare mode: a 4 × 4 sweep of training seeds × learning rates trains, ranks, opens a run and travels by link. */
+const SWEEP = 'compare=seed:1,2,3,4;lr:0.001,0.003,0.01,0.03';
+// Few points: SwiftShader and a busy machine are slow.
+const DATA = 'points=100';
+
+describe('compare mode', () => {
+  let playground: Playground | null = null;
+
+  afterEach(async () => {
+    await playground?.browser.close();
+    playground = null;
+  });
+
+  it.each<BackendMode>(['cpu', 'webgpu'])('trains a 4 × 4 sweep on %s, ranks it, opens a run and shares it', async (mode) => {
+    playground = await openPlayground(mode, DATA);
+    const { page } = playground;
+    await button(page, 'Compare').click();
+    const panel = page.getByRole('complementary', { name: 'Compare' });
+    await expect.poll(() => panel.getByRole('combobox', { name: 'First setting to vary' }).inputValue()).toBe('seed');
+    expect(await field(page, 'Learning rate values').inputValue()).toBe('0.001, 0.003, 0.01, 0.03');
+
+    // The sweep trains: 16 rows, each with a finite final loss, once every run has been measured.
+    const rows = panel.locator('.compare-table tbody tr');
+    await expect.poll(() => rows.count(), { timeout: 60_000 }).toBe(16);
+    const finalLosses = () => rows.locator('td:nth-child(5)').allTextContents();
+    await expect.poll(async () => (await finalLosses()).every((text) => Number.isFinite(Number(text))), { timeout: 90_000 }).toBe(true);
+    const status = (await field(page, 'Sweep status').textContent()) ?? '';
+    expect(status).toMatch(mode === 'webgpu' ? /^16 runs on WebGPU/ : /^16 runs on \d CPU workers?/);
+    await expect.poll(async () => Number(((await field(page, 'Sweep status').textContent()) ?? '').match(/([\d,]+) steps\/s/)?.[1].replace(/,/g, ''))).toBeGreaterThan(0);
+    // The rate once the sweep has run a while, for docs/PERFORMANCE.md-style notes.
+    await page.waitForTimeout(2000);
+    console.info(`compare (${mode}): ${await field(page, 'Sweep status').textContent()}`);
+
+    // The link carries the sweep.
+    await expect.poll(() => page.evaluate(() => decodeURIComponent(location.hash))).toContain(SWEEP);
+    const link = await page.evaluate(() => location.href);
+
+    // The results as CSV, best first.
+    const csv = await download(page, button(page, 'Export results'));
+    expect(csv.name).toBe('descent-compare.csv');
+    expect(csv.text.trim().split('\n')).toHaveLength(17);
+
+    // Any run's weights, in the weights file format, with its own settings.
+    const weights = await download(page, panel.getByRole('button', { name: 'Export weights of Training seed 2 · Learning rate 0.01', exact: true }));
+    expect(weights.name).toBe('descent-weights-run-7.json');
+    expect(JSON.parse(weights.text)).toMatchObject({ config: { training: { seed: 2, learningRate: 0.01 } } });
+
+    // Open the run with seed 3 and learning rate 0.03: the main experiment takes its settings and weights.
+    await panel.getByRole('button', { name: 'Open Training seed 3 · Learning rate 0.03', exact: true }).click();
+    await expect.poll(() => panel.isVisible()).toBe(false);
+    expect(await field(page, 'Learning rate').inputValue()).toBe('0.03');
+    await expect.poll(() => page.evaluate(() => location.hash)).toMatch(/(^#|&)seed=3(&|$)/);
+    await page.getByText('Opened Training seed 3 · Learning rate 0.03 with its trained weights').waitFor();
+    // Its trained weights, not fresh ones: the main readouts show a loss far below an untrained model's (about 0.7).
+    await expect.poll(async () => Number(await field(page, 'Training loss').textContent())).toBeLessThan(0.2);
+
+    // The link opens the same sweep in a new page.
+    await page.goto('about:blank');
+    await page.goto(link);
+    await expect.poll(() => page.getByRole('complementary', { name: 'Compare' }).locator('.compare-table tbody tr').count(), { timeout: 60_000 }).toBe(16);
+    expect(await field(page, 'Training seed values').inputValue()).toBe('1, 2, 3, 4');
+    await expectHealthy(playground);
+  });
+
+  it('shares a sweep among 4 CPU workers where the machine has the cores', async () => {
+    playground = await openPlayground('cpu', DATA);
+    const { page } = playground;
+    await page.addInitScript(() => Object.defineProperty(navigator, 'hardwareConcurrency', { get: () => 8 }));
+    await page.goto('about:blank');
+    await page.goto(`${inject('baseUrl')}#${DATA}&backend=cpu&${SWEEP}`);
+    const rows = page.getByRole('complementary', { name: 'Compare' }).locator('.compare-table tbody tr');
+    await expect.poll(() => rows.count(), { timeout: 60_000 }).toBe(16);
+    await expect.poll(async () => (await rows.locator('td:nth-child(5)').allTextContents()).every((text) => Number.isFinite(Number(text))), { timeout: 90_000 }).toBe(true);
+    expect(await field(page, 'Sweep status').textContent()).toMatch(/^16 runs on 4 CPU workers, their runs one after another · [\d,]+ steps\/s in all$/);
+    await page.waitForTimeout(2000);
+    console.info(`compare (4 CPU workers): ${await field(page, 'Sweep status').textContent()}`);
+    await expectHealthy(playground);
+  });
+
+  it('names the control for a damaged sweep in a link and opens the page without it', async () => {
+    playground = await openPlayground('cpu', `${DATA}&compare=seed:1,2;lr:0.001,12`);
+    const { page } = playground;
+    await page.getByText('Compare: Learning rate must be a number from 0 to 10; got 12').waitFor();
+    expect(await page.getByRole('complementary', { name: 'Compare' }).count()).toBe(0);
+    await expectHealthy(playground);
+  });
+});
