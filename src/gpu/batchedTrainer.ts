@@ -266,7 +266,7 @@ export class BatchedGpuTrainer {
    */
   async step(k: number): Promise<RunObservation[]> {
     this.throwIfFailed();
-    if (!Number.isInteger(k) || k < 0 || k > MAX_STEPS_PER_CALL) throw new RangeError(`step count must be a whole number in [0, ${MAX_STEPS_PER_CALL}], got ${k}`);
+    if (!Number.isInteger(k) || k < 0 || k > MAX_STEPS_PER_CALL) throw new RangeError(`the step count must be a whole number from 0 to ${MAX_STEPS_PER_CALL}; got ${k}`);
     const steps = this.trainCount === 0 ? 0 : k;
     this.ensureCapacity(this.runs * steps * (FUSED_STEP_RECORD_WORDS + this.batchSize));
     const bytes = 4 * this.runs * (steps + 1);
@@ -391,12 +391,12 @@ export class BatchedGpuTrainer {
 
   private writeRunParameters(run: number, parameters: ArrayLike<number>): void {
     const count = this.plan.parameterCount;
-    if (parameters.length !== count) throw new Error(`run ${run + 1}: expected ${count} parameters, got ${parameters.length}`);
+    if (parameters.length !== count) throw new Error(`run ${run + 1}: the parameters must be ${count} numbers; got ${parameters.length}`);
     this.device.queue.writeBuffer(this.params, run * count * 4, Float32Array.from(parameters));
   }
 
   private checkRun(run: number): void {
-    if (!Number.isInteger(run) || run < 0 || run >= this.runs) throw new RangeError(`run must be a whole number in [0, ${this.runs - 1}], got ${run}`);
+    if (!Number.isInteger(run) || run < 0 || run >= this.runs) throw new RangeError(`the run must be a whole number from 0 to ${this.runs - 1}; got ${run}`);
   }
 
   private bind(): GPUBindGroup {

@@ -188,6 +188,18 @@ describe('a batched group of runs against each run trained alone', () => {
     }
   });
 
+  it('refuses a run, a step count or parameters out of range, saying what it takes', async () => {
+    const group = await BatchedGpuTrainer.create(gpu, seedByRate(dataset(BINARY), [8, 8], 2).slice(0, 3));
+    try {
+      await expect(group.step(2.5)).rejects.toThrow('the step count must be a whole number from 0 to 4096; got 2.5');
+      await expect(group.exportParameters(3)).rejects.toThrow('the run must be a whole number from 0 to 2; got 3');
+      expect(() => group.setParameters(1, [1, 2, 3])).toThrow(`run 2: the parameters must be ${group.plan.parameterCount} numbers; got 3`);
+      expect((await group.step(1)).map((run) => run.step)).toEqual([1, 1, 1]);
+    } finally {
+      group.dispose();
+    }
+  });
+
   it('refuses runs that do not share a layout, a data set and a batch size, saying which run and why', async () => {
     const data = dataset(BINARY);
     const base = runSetup(data, [8, 8], 2, { batchSize: 16 });
