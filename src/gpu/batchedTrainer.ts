@@ -5,7 +5,7 @@ import { planNetwork, type NetworkPlan } from '../core/network';
 import { scheduledStepScalars } from '../core/optimizer';
 import { MinibatchSchedule } from '../core/schedule';
 import { prepareSplits, type SplitData } from '../core/splits';
-import { liveSettingsOf, MAX_STEPS_PER_CALL, type LiveSettings, type TrainerSetup } from '../core/trainer';
+import { liveSettingsOf, MAX_STEPS_PER_CALL, type LiveSettings, type Observation, type ObserveRequest, type TrainerSetup } from '../core/trainer';
 import { createStorageBuffer } from './arena';
 import type { GpuDevice } from './device';
 import { watchDevice, withErrorScopes, type DeviceWatch } from './deviceWatch';
@@ -15,6 +15,7 @@ import { fusedArena, fusedIneligibility, fusedThreadsFor, type FusedArena, type 
 import { SHADER_SOURCES } from './shaderSources';
 import { FUSED_GROUP_STRUCT, packFused, RUN_SETTINGS_STRUCT } from './uniforms';
 import { structLayout, writeStruct } from './wgslStruct';
+import { GpuTrainer } from './gpuTrainer';
 import { StagingPool } from './stagingPool';
 
 /** Runs one batched group takes at most: enough for a 4 × 4 sweep and then some. */
@@ -23,17 +24,6 @@ const RUN_SETTINGS_BYTES = structLayout(RUN_SETTINGS_STRUCT).size;
 /** Byte offsets in the FusedGroup uniform: the steps of a call, and the arena stride. */
 const STEPS_OFFSET = structLayout(FUSED_GROUP_STRUCT).offsets.steps;
 const ARENA_STRIDE_OFFSET = structLayout(FUSED_GROUP_STRUCT).offsets.arena_stride;
-
-/** What one run of the group reports after a call. */
-export interface RunObservation {
-  /** Optimizer steps this run has taken since the group was built. */
-  step: number;
-  epoch: number;
-  /** Mean minibatch loss of this call's steps up to the first non-finite one; NaN when it took none. */
-  loss: number;
-  /** A step produced a non-finite loss: this run stops with its last finite weights; the others go on. */
-  diverged: boolean;
-}
 
 /** What the last step() call cost. */
 export interface BatchedCallCost {
@@ -72,7 +62,8 @@ function sameSplit(a: SplitData, b: SplitData): boolean {
 
 /**
  * Why these setups cannot share one batched group, or null when they can: the same model (layers,
- * activations, features, normalisation, task), the same training rows and the same batch size.
+ * activations, features, normalisation, task), the same training and test rows and the same batch
+ * size.
  */
 export function batchIncompatibility(setups: TrainerSetup[]): string | null {
   if (setups.length === 0) return 'a batched group needs at least one run';
@@ -80,7 +71,8 @@ export function batchIncompatibility(setups: TrainerSetup[]): string | null {
   const first = setups[0];
   const firstSpec = JSON.stringify(first.spec);
   const firstPlan = planNetwork(first.spec);
-  const firstTrain = prepareSplits(first.spec, first.dataset).train;
+  const firstSplits = prepareSplits(first.spec, first.dataset);
+  const firstTrain = firstSplits.train;
   const firstBatch = new MinibatchSchedule(firstTrain.count, first.training.batchSize, 0).batchSize;
   for (let i = 1; i < setups.length; i++) {
     const setup = setups[i];
@@ -88,8 +80,9 @@ export function batchIncompatibility(setups: TrainerSetup[]): string | null {
     if (JSON.stringify(setup.spec) !== firstSpec) {
       return `${run}: its model (${describeLayout(planNetwork(setup.spec))}, its activations, features or task) differs from run 1's (${describeLayout(firstPlan)}); a batched group trains one layout`;
     }
-    const train = prepareSplits(setup.spec, setup.dataset).train;
-    if (!sameSplit(train, firstTrain)) return `${run}: its training data differs from run 1's; a batched group trains on one data set`;
+    const splits = prepareSplits(setup.spec, setup.dataset);
+    const train = splits.train;
+    if (!sameSplit(train, firstTrain) || !sameSplit(splits.test, firstSplits.test)) return `${run}: its data (training or test points) differs from run 1's; a batched group trains on one data set`;
     const batch = new MinibatchSchedule(train.count, setup.training.batchSize, 0).batchSize;
     if (batch !== firstBatch) return `${run}: its batch size (${batch}) differs from run 1's (${firstBatch}); a batched group shares one batch size`;
   }
@@ -145,7 +138,8 @@ async function compileBatched(device: GPUDevice, threads: FusedThreads): Promise
  * weights, minibatch order, dropout), learning rate and schedule, optimizer, momentum, L1, L2 and
  * dropout: step(k) takes k steps of every run in one dispatch of shaders/fused_mlp_batched.wgsl
  * (one workgroup per run) and one submit. Each run equals the same run trained alone by a
- * GpuTrainer on the fused kernel, to float32 rounding.
+ * GpuTrainer on the fused kernel, bit for bit. Its `size`, `step(k, observe)` and
+ * `parameters(run)` are those of compare mode's RunGroup (src/train/sweep.ts).
  */
 export class BatchedGpuTrainer {
   readonly plan: NetworkPlan;
@@ -154,6 +148,9 @@ export class BatchedGpuTrainer {
   readonly threads: FusedThreads;
   lastCost: BatchedCallCost = { steps: 0, runs: 0, dispatches: 0, dispatchesPerStep: 0, submits: 0 };
   private readonly device: GPUDevice;
+  private readonly gpu: GpuDevice;
+  /** The layout and data every run shares, for the evaluator. */
+  private readonly firstSetup: TrainerSetup;
   private readonly runStates: RunState[];
   private readonly trainCount: number;
   private readonly params: GPUBuffer;
@@ -172,6 +169,7 @@ export class BatchedGpuTrainer {
   private scheduleWords: Uint32Array<ArrayBuffer>;
   private group: GPUBindGroup;
   private failure: GpuError | null = null;
+  private evaluator: Promise<GpuTrainer> | null = null;
 
   /**
    * Throws a clear error when the setups cannot share a group (batchIncompatibility) or the fused
@@ -213,6 +211,8 @@ export class BatchedGpuTrainer {
     private readonly pipeline: BatchedPipeline,
     private readonly maxBindingBytes: number,
   ) {
+    this.gpu = gpu;
+    this.firstSetup = setups[0];
     const device = gpu.device;
     this.device = device;
     this.plan = plan;
@@ -264,7 +264,7 @@ export class BatchedGpuTrainer {
    * Takes k steps of every run that has not diverged in one dispatch and one submit, and resolves
    * with each run's observation once its losses have been read back.
    */
-  async step(k: number): Promise<RunObservation[]> {
+  async step(k: number, observe: ObserveRequest = {}): Promise<Observation[]> {
     this.throwIfFailed();
     if (!Number.isInteger(k) || k < 0 || k > MAX_STEPS_PER_CALL) throw new RangeError(`the step count must be a whole number from 0 to ${MAX_STEPS_PER_CALL}; got ${k}`);
     const steps = this.trainCount === 0 ? 0 : k;
@@ -274,7 +274,7 @@ export class BatchedGpuTrainer {
     const data = await this.settle(errors, this.pool.read(staging, bytes));
     const losses = new Float32Array(data, 0, this.runs * steps);
     const status = new Uint32Array(data, 4 * this.runs * steps, this.runs);
-    return this.runStates.map((run, r) => {
+    const observations: Observation[] = this.runStates.map((run, r) => {
       const own = losses.subarray(r * steps, (r + 1) * steps);
       const took = run.diverged ? 0 : steps;
       // A run that diverges in this call keeps its step count: the kernel put back its parameters from the call's start.
@@ -282,6 +282,33 @@ export class BatchedGpuTrainer {
       else run.stepCount += took;
       return { step: run.stepCount, epoch: run.stepCount / this.stepsPerEpoch, loss: took > 0 ? meanOfFiniteLead(own) : NaN, diverged: run.diverged };
     });
+    if (observe.metrics || observe.grid || observe.neurons) await this.observeEach(observations, observe);
+    return observations;
+  }
+
+  /** The number of runs (compare mode's `RunGroup`). */
+  get size(): number {
+    return this.runs;
+  }
+
+  /** exportParameters under compare mode's `RunGroup` name. */
+  parameters(run: number): Promise<Float32Array> {
+    return this.exportParameters(run);
+  }
+
+  /**
+   * Adds what `observe` asks for to each run's observation: the run's parameters go through one
+   * GpuTrainer of the group's layout and data (built on first use), which evaluates them as it
+   * would its own: two round trips per run, so callers ask for it every few frames.
+   */
+  private async observeEach(observations: Observation[], observe: ObserveRequest): Promise<void> {
+    this.evaluator ??= GpuTrainer.create(this.gpu, { ...this.firstSetup, parameters: undefined });
+    const evaluator = await this.evaluator;
+    for (let run = 0; run < this.runs; run++) {
+      evaluator.setParameters(await this.exportParameters(run));
+      const { metrics, grid, neurons } = await evaluator.step(0, observe);
+      Object.assign(observations[run], metrics && { metrics }, grid && { grid }, neurons && { neurons });
+    }
   }
 
   /** The flat parameter vector of run `run` (plan order). */
@@ -319,6 +346,11 @@ export class BatchedGpuTrainer {
   }
 
   dispose(): void {
+    // An evaluator that failed to build has nothing to dispose; its error went to the call that built it.
+    this.evaluator?.then(
+      (evaluator) => evaluator.dispose(),
+      () => {},
+    );
     for (const buffer of [this.params, this.state, this.status, this.losses, this.arena, this.uniform, this.runSettings, this.schedule]) buffer.destroy();
     this.pool.destroy();
   }

@@ -5,7 +5,7 @@ import { FEATURE_NAMES, fitNormalization } from '../../src/core/features';
 import { buildModelSpec } from '../../src/core/network';
 import { createRng } from '../../src/core/rng';
 import type { Task } from '../../src/core/task';
-import { liveSettingsOf, type TrainerSetup } from '../../src/core/trainer';
+import { liveSettingsOf, type GridSpec, type TrainerSetup } from '../../src/core/trainer';
 import { CpuTrainer } from '../../src/cpu/cpuTrainer';
 import { BatchedGpuTrainer } from '../../src/gpu/batchedTrainer';
 import { GpuCapacityError } from '../../src/gpu/errors';
@@ -188,6 +188,37 @@ describe('a batched group of runs against each run trained alone', () => {
     }
   });
 
+  it('observes every run (metrics, plane grid, neuron thumbnails) as a lone GpuTrainer observes the same run', async () => {
+    const setups = seedByRate(dataset(BINARY), [7, 3], 2).filter((_, i) => i % 5 === 0);
+    const group = await BatchedGpuTrainer.create(gpu, setups);
+    const grid = { width: 9, height: 7, x1: [-6, 6], x2: [-6, 6] } as GridSpec;
+    const neurons = { width: 4, height: 4, x1: [-6, 6], x2: [-6, 6] } as GridSpec;
+    try {
+      await group.step(10);
+      const observed = await group.step(15, { metrics: true, grid, neurons });
+      for (let run = 0; run < setups.length; run++) {
+        const alone = await GpuTrainer.create(gpu, setups[run]);
+        try {
+          await alone.step(10);
+          const expected = await alone.step(15, { metrics: true, grid, neurons });
+          expect(observed[run].step).toBe(25);
+          expect(observed[run].loss).toBe(expected.loss);
+          expect(observed[run].metrics).toEqual(expected.metrics);
+          expect(observed[run].grid).toEqual(expected.grid);
+          expect(observed[run].neurons).toEqual(expected.neurons);
+        } finally {
+          alone.dispose();
+        }
+      }
+      // The runs differ, so the observations are each run's own.
+      expect(observed[0].metrics!.train.loss).not.toBe(observed[1].metrics!.train.loss);
+      expect(await group.parameters(1)).toEqual(await group.exportParameters(1));
+      expect(group.size).toBe(setups.length);
+    } finally {
+      group.dispose();
+    }
+  });
+
   it('refuses a run, a step count or parameters out of range, saying what it takes', async () => {
     const group = await BatchedGpuTrainer.create(gpu, seedByRate(dataset(BINARY), [8, 8], 2).slice(0, 3));
     try {
@@ -206,7 +237,7 @@ describe('a batched group of runs against each run trained alone', () => {
     const create = (other: TrainerSetup) => BatchedGpuTrainer.create(gpu, [base, base, other]);
     await expect(create(runSetup(data, [8, 4], 2, { batchSize: 16 }))).rejects.toThrow(/run 3: its model \(2-\[8,4\]-1.*differs from run 1's \(2-\[8,8\]-1\)/);
     await expect(create(runSetup(data, [8, 8], 2, { batchSize: 10 }))).rejects.toThrow(/run 3: its batch size \(10\) differs from run 1's \(16\)/);
-    await expect(create({ ...base, dataset: dataset(BINARY, 43) })).rejects.toThrow(/run 3: its training data differs/);
+    await expect(create({ ...base, dataset: dataset(BINARY, 43) })).rejects.toThrow(/run 3: its data \(training or test points\) differs from run 1's/);
     await expect(BatchedGpuTrainer.create(gpu, [])).rejects.toThrow(/at least one run/);
     await expect(BatchedGpuTrainer.create(gpu, [runSetup(data, [65], 2, {})])).rejects.toThrow(/65 wide/);
   });
