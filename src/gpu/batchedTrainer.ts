@@ -65,7 +65,7 @@ function sameSplit(a: SplitData, b: SplitData): boolean {
  * activations, features, normalisation, task), the same training and test rows and the same batch
  * size.
  */
-export function batchIncompatibility(setups: TrainerSetup[]): string | null {
+export function batchIncompatibility(setups: readonly TrainerSetup[]): string | null {
   if (setups.length === 0) return 'a batched group needs at least one run';
   if (setups.length > BATCHED_MAX_RUNS) return `${setups.length} runs are more than a batched group takes (${BATCHED_MAX_RUNS})`;
   const first = setups[0];
@@ -87,6 +87,21 @@ export function batchIncompatibility(setups: TrainerSetup[]): string | null {
     if (batch !== firstBatch) return `${run}: its batch size (${batch}) differs from run 1's (${firstBatch}); a batched group shares one batch size`;
   }
   return null;
+}
+
+/**
+ * The runs of `setups` split into batched groups, each a list of indices in order: runs join the
+ * first group whose first run they can share one with (batchIncompatibility), so different
+ * layouts, data sets or batch sizes form different groups. At most BATCHED_MAX_RUNS per group.
+ */
+export function batchGroups(setups: readonly TrainerSetup[]): number[][] {
+  const groups: number[][] = [];
+  setups.forEach((setup, i) => {
+    const group = groups.find((members) => members.length < BATCHED_MAX_RUNS && batchIncompatibility([setups[members[0]], setup]) === null);
+    if (group) group.push(i);
+    else groups.push([i]);
+  });
+  return groups;
 }
 
 /**

@@ -7,7 +7,8 @@ import { createRng } from '../../src/core/rng';
 import type { Task } from '../../src/core/task';
 import { liveSettingsOf, type GridSpec, type TrainerSetup } from '../../src/core/trainer';
 import { CpuTrainer } from '../../src/cpu/cpuTrainer';
-import { BatchedGpuTrainer } from '../../src/gpu/batchedTrainer';
+import type { RunGroup } from '../../src/train/sweep';
+import { batchGroups, BatchedGpuTrainer } from '../../src/gpu/batchedTrainer';
 import { GpuCapacityError } from '../../src/gpu/errors';
 import type { GpuDevice } from '../../src/gpu/device';
 import { GpuTrainer } from '../../src/gpu/gpuTrainer';
@@ -214,6 +215,9 @@ describe('a batched group of runs against each run trained alone', () => {
       expect(observed[0].metrics!.train.loss).not.toBe(observed[1].metrics!.train.loss);
       expect(await group.parameters(1)).toEqual(await group.exportParameters(1));
       expect(group.size).toBe(setups.length);
+      // Compare mode can hold it as one of its run groups.
+      const asRunGroup: RunGroup = group;
+      expect(asRunGroup.size).toBe(setups.length);
     } finally {
       group.dispose();
     }
@@ -231,13 +235,14 @@ describe('a batched group of runs against each run trained alone', () => {
     }
   });
 
-  it('refuses runs that do not share a layout, a data set and a batch size, saying which run and why', async () => {
+  it('refuses runs that do not share a layout, a data set and a batch size, saying which run and why; batchGroups splits them into groups that do', async () => {
     const data = dataset(BINARY);
     const base = runSetup(data, [8, 8], 2, { batchSize: 16 });
     const create = (other: TrainerSetup) => BatchedGpuTrainer.create(gpu, [base, base, other]);
     await expect(create(runSetup(data, [8, 4], 2, { batchSize: 16 }))).rejects.toThrow(/run 3: its model \(2-\[8,4\]-1.*differs from run 1's \(2-\[8,8\]-1\)/);
     await expect(create(runSetup(data, [8, 8], 2, { batchSize: 10 }))).rejects.toThrow(/run 3: its batch size \(10\) differs from run 1's \(16\)/);
     await expect(create({ ...base, dataset: dataset(BINARY, 43) })).rejects.toThrow(/run 3: its data \(training or test points\) differs from run 1's/);
+    expect(batchGroups([base, runSetup(data, [8, 4], 2, { batchSize: 16 }), base, { ...base, training: { ...base.training, batchSize: 10 } }, base])).toEqual([[0, 2, 4], [1], [3]]);
     await expect(BatchedGpuTrainer.create(gpu, [])).rejects.toThrow(/at least one run/);
     await expect(BatchedGpuTrainer.create(gpu, [runSetup(data, [65], 2, {})])).rejects.toThrow(/65 wide/);
   });
