@@ -94,6 +94,34 @@ const scenes = [
     },
   },
   {
+    file: 'see-inside.png',
+    hash: 'dataset=spiral&hidden=16,16,2&lr=0.03',
+    async run(page) {
+      await button(page, 'See inside').click();
+      await trainUntil(page, 95, 60);
+      await page.waitForTimeout(3500);
+    },
+  },
+  {
+    file: 'challenge.png',
+    hash: 'challenge=circle-no-hidden',
+    async run(page) {
+      await button(page, 'Remove layer').click();
+      await button(page, 'Remove layer').click();
+      await button(page, 'Feature x1 squared').click();
+      await button(page, 'Feature x2 squared').click();
+      await trainUntil(page, 97, 40);
+    },
+  },
+  {
+    file: 'compare.png',
+    hash: 'dataset=spiral&points=300&hidden=8,8&compare=seed:1,2,3,4;lr:0.003,0.01,0.03,0.1',
+    async run(page) {
+      await page.getByRole('table').getByRole('row').nth(16).waitFor({ timeout: 60_000 });
+      await page.waitForTimeout(15_000);
+    },
+  },
+  {
     file: 'regression-sine.png',
     async run(page) {
       await field(page, 'Dataset').selectOption({ label: 'Regression: sine' });
@@ -121,7 +149,9 @@ async function shoot(scene) {
   const page = await browser.newPage({ viewport: scene.viewport ?? { width: 1280, height: 720 } });
   try {
     // The link asks for the backend by name: Auto would rightly leave SwiftShader for the CPU worker.
-    const hash = [scene.hash, `backend=${webgpu ? 'webgpu' : 'cpu'}`].filter(Boolean).join('&');
+    // As fast as the machine goes (the page's default Speed is for watching), except on the phone.
+    const speed = scene.viewport?.width < 600 ? null : 'speed=max';
+    const hash = [scene.hash, speed, `backend=${webgpu ? 'webgpu' : 'cpu'}`].filter(Boolean).join('&');
     await page.goto(`${server.resolvedUrls.local[0]}#${hash}`);
     await field(page, 'Training loss').filter({ hasText: /\d/ }).waitFor({ timeout: 60_000 });
     await scene.run(page);

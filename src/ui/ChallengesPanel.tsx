@@ -1,12 +1,12 @@
-import { useRef, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import type { Challenge } from '../challenges/challenge';
 import { encodeChallengeLink } from '../challenges/challengeLink';
 import { CHALLENGES } from '../challenges/challenges';
 import { describeConstraints, describeGoal } from '../challenges/check';
 import { defaultUrlState, encodeUrlState } from '../io/urlState';
-import { useAppState, useServices } from './appContext';
-import { updateView, type AppState } from './store';
-import { useSidePanel } from './useSidePanel';
+import { useAppState } from './appContext';
+import { type AppState } from './store';
+import { SidePanel } from './SidePanel';
 
 /**
  * The link that opens a challenge on its data and starting model (which does not solve it), from
@@ -19,22 +19,11 @@ export function challengeHash(challenge: Challenge, { view, backend }: Pick<AppS
 
 /** The built-in challenges, each with its goal and limits and a button that opens it. Escape closes it. */
 export function ChallengesPanel(): ReactNode {
-  const { store } = useServices();
   const current = useAppState((state) => state.challenge?.challenge.id ?? null);
   const view = useAppState((state) => state.view);
   const backend = useAppState((state) => state.backend);
-  const panel = useRef<HTMLElement>(null);
-  const heading = useSidePanel(panel);
   return (
-    <aside ref={panel} className="side-panel challenges-panel" aria-label="Challenges">
-      <div className="panel-head">
-        <h2 ref={heading} tabIndex={-1}>
-          Challenges
-        </h2>
-        <button type="button" className="small" onClick={() => updateView(store, { panel: 'none' })}>
-          Close
-        </button>
-      </div>
+    <SidePanel label="Challenges" className="challenges-panel">
       <p className="hint">Reach the goal within the limits. The page checks both while you train and gives you a link that proves it.</p>
       <ol className="challenges">
         {CHALLENGES.map((challenge) => (
@@ -56,6 +45,6 @@ export function ChallengesPanel(): ReactNode {
           </li>
         ))}
       </ol>
-    </aside>
+    </SidePanel>
   );
 }

@@ -1,4 +1,4 @@
-import { useRef, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { SWEEP_AXES } from '../core/sweepAxes';
 import { encodeCompare } from '../io/compareLink';
 import type { SweepRunner } from '../train/sweep';
@@ -10,8 +10,7 @@ import { CompareTable } from './CompareTable';
 import { CompareTiles } from './CompareTiles';
 import { exportSweepResults, exportSweepRun, openSweepRun } from './compareActions';
 import { formatRate } from './format';
-import { updateView } from './store';
-import { useSidePanel } from './useSidePanel';
+import { SidePanel } from './SidePanel';
 import { currentLink } from './urlSync';
 import { useSweep, useSweepVersion } from './useSweep';
 import './compare.css';
@@ -57,26 +56,20 @@ export function ComparePanel(): ReactNode {
   const services = useServices();
   const { store } = services;
   const axes = useAppState((state) => state.compare);
-  const panel = useRef<HTMLElement>(null);
-  const heading = useSidePanel(panel);
   const { runner, problem } = useSweep(axes);
   useSweepVersion(runner, REDRAW_MS);
   const columns = axes[1]?.values.length ?? axes[0]?.values.length ?? 1;
   const ranked = runner ? rankResults(runner.results()) : [];
+  const actions = (
+    <>
+      <button type="button" className="small" disabled={!runner} onClick={() => runner && exportSweepResults(axes, runner)}>
+        Export results
+      </button>
+      <CopySweepLink />
+    </>
+  );
   return (
-    <aside ref={panel} className="side-panel compare-panel" aria-label="Compare">
-      <div className="panel-head">
-        <h2 ref={heading} tabIndex={-1}>
-          Compare
-        </h2>
-        <button type="button" className="small" disabled={!runner} onClick={() => runner && exportSweepResults(axes, runner)}>
-          Export results
-        </button>
-        <CopySweepLink />
-        <button type="button" className="small" onClick={() => updateView(store, { panel: 'none' })}>
-          Close
-        </button>
-      </div>
+    <SidePanel label="Compare" className="compare-panel" actions={actions}>
       <CompareAxes key={encodeCompare(axes)} axes={axes} onApply={(next) => store.setState({ compare: next })} />
       <p className="hint">
         <output aria-label="Sweep status">{problem ?? statusText(runner)}</output>
@@ -92,6 +85,6 @@ export function ComparePanel(): ReactNode {
           <CompareTable axes={axes} runner={runner} ranked={ranked} onOpen={(index) => void openSweepRun(services, runner, index)} onExport={(index) => void exportSweepRun(services, runner, index)} />
         </>
       )}
-    </aside>
+    </SidePanel>
   );
 }

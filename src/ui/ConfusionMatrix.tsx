@@ -1,12 +1,10 @@
-import { useRef, useState, type CSSProperties, type ReactNode } from 'react';
+import { useState, type CSSProperties, type ReactNode } from 'react';
 import type { ConfusionMatrix as Matrix } from '../core/classMetrics';
-import { useServices } from './appContext';
 import type { SplitReading } from './classReadings';
 import { formatAccuracy } from './format';
 import { classColor, cssColor } from './palette';
-import { updateView } from './store';
 import { useClassReadings } from './useClassReadings';
-import { useSidePanel } from './useSidePanel';
+import { SidePanel } from './SidePanel';
 
 type Split = 'test' | 'train';
 const SPLIT_NAMES: Record<Split, string> = { test: 'Test', train: 'Training' };
@@ -64,22 +62,11 @@ function SplitView({ reading, split }: { reading: SplitReading | null; split: Sp
 
 /** The confusion matrix of either split, and each class's accuracy, updated while the model trains. Escape closes it. */
 export function ConfusionPanel(): ReactNode {
-  const { store } = useServices();
-  const panel = useRef<HTMLElement>(null);
-  const heading = useSidePanel(panel);
   const [split, setSplit] = useState<Split>('test');
   const readings = useClassReadings(true);
   const reading = readings ? (split === 'test' ? readings.test : readings.train) : null;
   return (
-    <aside ref={panel} className="side-panel confusion-panel" aria-label="Confusion matrix">
-      <div className="panel-head">
-        <h2 ref={heading} tabIndex={-1}>
-          Confusion matrix
-        </h2>
-        <button type="button" className="small" onClick={() => updateView(store, { panel: 'none' })}>
-          Close
-        </button>
-      </div>
+    <SidePanel label="Confusion matrix" className="confusion-panel">
       <div className="split-switch" role="radiogroup" aria-label="Split">
         {(['test', 'train'] as const).map((name) => (
           <label key={name} className="toggle">
@@ -90,6 +77,6 @@ export function ConfusionPanel(): ReactNode {
       </div>
       {readings ? <SplitView reading={reading} split={split} /> : <p>Reading the model's predictions…</p>}
       <p className="hint">A row is the points of one true class; each cell counts where the model put them. The diagonal holds the right answers; a class's accuracy is its diagonal cell over its row.</p>
-    </aside>
+    </SidePanel>
   );
 }

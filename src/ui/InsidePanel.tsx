@@ -7,8 +7,7 @@ import { NO_INSIDE_VIEWS } from '../train/insideViews';
 import { useRunFrame, useServices } from './appContext';
 import './inside.css';
 import { drawLayerPicture, layerPicture } from './layerViewDraw';
-import { updateView } from './store';
-import { useSidePanel } from './useSidePanel';
+import { SidePanel } from './SidePanel';
 
 /** Side of the layer view's picture, in CSS pixels. */
 const PICTURE_SIZE = 280;
@@ -44,9 +43,7 @@ const scientific = (value: number): string => (Number.isFinite(value) ? value.to
  * the gradient flow, all computed by the engine the run trains on. In the side panel; Escape closes it.
  */
 export function InsidePanel(): ReactNode {
-  const { store, run } = useServices();
-  const panel = useRef<HTMLElement>(null);
-  const heading = useSidePanel(panel);
+  const { run } = useServices();
   const [plan, setPlan] = useState(run.plan);
   const [inside, setInside] = useState(run.snapshot.inside);
   const [parameters, setParameters] = useState(run.parameters);
@@ -70,15 +67,7 @@ export function InsidePanel(): ReactNode {
   useEffect(() => () => run.seeInside(NO_INSIDE_VIEWS), [run]);
 
   return (
-    <aside ref={panel} className="side-panel inside-panel" aria-label="See inside">
-      <div className="panel-head">
-        <h2 ref={heading} tabIndex={-1}>
-          See inside
-        </h2>
-        <button type="button" className="small" onClick={() => updateView(store, { panel: 'none' })}>
-          Close
-        </button>
-      </div>
+    <SidePanel label="See inside" className="inside-panel">
       <section aria-labelledby="layer-view-heading">
         <div className="panel-head">
           <h3 id="layer-view-heading">Layer view</h3>
@@ -143,7 +132,7 @@ export function InsidePanel(): ReactNode {
           </tbody>
         </table>
       </section>
-    </aside>
+    </SidePanel>
   );
 }
 

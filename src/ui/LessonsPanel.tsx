@@ -3,7 +3,7 @@ import { defaultUrlState, encodeUrlState } from '../io/urlState';
 import { LESSONS, type Lesson, type LessonSetup } from '../lessons/lessons';
 import { useAppState, useServices } from './appContext';
 import { updateView, type ViewOptions } from './store';
-import { useSidePanel } from './useSidePanel';
+import { SidePanel } from './SidePanel';
 
 /** The link that opens one setup of a lesson, keeping the teacher's presentation choices. */
 export function lessonHash(lesson: Lesson, setup: LessonSetup, view: Pick<ViewOptions, 'hidden' | 'present'> = { hidden: [], present: false }): string {
@@ -15,7 +15,6 @@ export function LessonsPanel(): ReactNode {
   const { store } = useServices();
   const view = useAppState((state) => state.view);
   const panel = useRef<HTMLElement>(null);
-  const heading = useSidePanel(panel);
   // Scrolls the panel alone: scrollIntoView would scroll the page behind it as well.
   useEffect(() => {
     const current = panel.current!.querySelector<HTMLElement>('.lesson.current');
@@ -23,18 +22,16 @@ export function LessonsPanel(): ReactNode {
     if (current) panel.current!.scrollTop = current.offsetTop - head.offsetHeight - 2;
   }, [view.lesson]);
   return (
-    <aside ref={panel} className="side-panel lessons-panel" aria-label="Lessons">
-      <div className="panel-head">
-        <h2 ref={heading} tabIndex={-1}>
-          Lessons
-        </h2>
+    <SidePanel
+      label="Lessons"
+      className="lessons-panel"
+      panelRef={panel}
+      actions={
         <button type="button" className="small" onClick={() => updateView(store, { panel: 'computes' })}>
           How Descent computes
         </button>
-        <button type="button" className="small" onClick={() => updateView(store, { panel: 'none' })}>
-          Close
-        </button>
-      </div>
+      }
+    >
       <ol className="lessons">
         {LESSONS.map((lesson) => (
           <li key={lesson.id} className={lesson.id === view.lesson ? 'lesson current' : 'lesson'} aria-current={lesson.id === view.lesson ? 'true' : undefined}>
@@ -57,6 +54,6 @@ export function LessonsPanel(): ReactNode {
           </li>
         ))}
       </ol>
-    </aside>
+    </SidePanel>
   );
 }

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import type { MadeLink } from '../io/shareLink';
 import { useAppState, useServices } from './appContext';
 import { CONTROL_IDS, CONTROLS } from './controls';
@@ -8,7 +8,7 @@ import { exportDataFile } from './files';
 import { ReportButtons } from './ReportButtons';
 import { updateView } from './store';
 import { currentLink } from './urlSync';
-import { useSidePanel } from './useSidePanel';
+import { SidePanel } from './SidePanel';
 
 /** What happened to the link: copied, or to be copied by hand. */
 type CopyState = 'copying' | 'copied' | 'manual';
@@ -35,8 +35,6 @@ export function SharePanel(): ReactNode {
   const challenge = useAppState((state) => state.challenge);
   const [link, setLink] = useState<MadeLink | null>(null);
   const [copy, setCopy] = useState<CopyState>('copying');
-  const panel = useRef<HTMLElement>(null);
-  const heading = useSidePanel(panel);
 
   useEffect(() => {
     let current = true;
@@ -53,15 +51,7 @@ export function SharePanel(): ReactNode {
 
   const setHidden = (id: string, shown: boolean) => updateView(store, { hidden: shown ? view.hidden.filter((other) => other !== id) : [...view.hidden, id] });
   return (
-    <aside ref={panel} className="side-panel share-panel" aria-label="Share">
-      <div className="panel-head">
-        <h2 ref={heading} tabIndex={-1}>
-          Share this run
-        </h2>
-        <button type="button" className="small" onClick={() => updateView(store, { panel: 'none' })}>
-          Close
-        </button>
-      </div>
+    <SidePanel label="Share" className="share-panel" title="Share this run">
       <div className="row">
         <input className="share-link" aria-label="Link" readOnly value={link?.url ?? ''} onFocus={(event) => event.target.select()} />
         <button type="button" className="small" disabled={!link} onClick={() => link && void copyToClipboard(link.url).then((copied) => setCopy(copied ? 'copied' : 'manual'))}>
@@ -90,6 +80,6 @@ export function SharePanel(): ReactNode {
       </fieldset>
       <h3>Write a challenge</h3>
       <ChallengeForm />
-    </aside>
+    </SidePanel>
   );
 }

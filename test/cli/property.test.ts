@@ -111,7 +111,8 @@ async function runAll<T>(tasks: (() => Promise<T>)[], width = 2): Promise<T[]> {
 
 /**
  * Every number in the command's output is finite. In JSON a NaN would print as null, so null is
- * allowed only where it means "none": the accuracy of a regression model, a missing test split.
+ * allowed only where it means "none": the accuracy of a regression model, a missing test split, a
+ * run that early stopping did not stop.
  */
 function expectFiniteOutput(result: CliResult, what: string): void {
   if (!result.stdout.startsWith('{')) {
@@ -119,7 +120,7 @@ function expectFiniteOutput(result: CliResult, what: string): void {
     return;
   }
   const walk = (value: unknown, path: string): void => {
-    if (value === null) expect(/(^|\.)(accuracy|test)$/.test(path), `${what}: null at ${path}`).toBe(true);
+    if (value === null) expect(/(^|\.)(accuracy|test|stoppedAtEpoch|stopReason)$/.test(path), `${what}: null at ${path}`).toBe(true);
     else if (typeof value === 'number') expect(Number.isFinite(value), `${what}: ${path}`).toBe(true);
     else if (typeof value === 'object') for (const [key, item] of Object.entries(value)) walk(item, path ? `${path}.${key}` : key);
   };
