@@ -20,6 +20,7 @@ import { StagingPool } from './stagingPool';
 
 /** Runs one batched group takes at most: enough for a 4 × 4 sweep and then some. */
 export const BATCHED_MAX_RUNS = 256;
+/** Bytes of one RunSettings in the runs buffer. */
 const RUN_SETTINGS_BYTES = structLayout(RUN_SETTINGS_STRUCT).size;
 /** Byte offsets in the FusedGroup uniform: the steps of a call, and the arena stride. */
 const STEPS_OFFSET = structLayout(FUSED_GROUP_STRUCT).offsets.steps;
@@ -317,7 +318,7 @@ export class BatchedGpuTrainer {
    * would its own: two round trips per run, so callers ask for it every few frames.
    */
   private async observeEach(observations: Observation[], observe: ObserveRequest): Promise<void> {
-    this.evaluator ??= GpuTrainer.create(this.gpu, { ...this.firstSetup, parameters: undefined });
+    this.evaluator ??= GpuTrainer.create(this.gpu, this.firstSetup);
     const evaluator = await this.evaluator;
     for (let run = 0; run < this.runs; run++) {
       evaluator.setParameters(await this.exportParameters(run));
