@@ -25,7 +25,7 @@ async function boot(): Promise<void> {
   followSpeed(store, run);
   // A move off WebGPU is never silent: the notice says why. Nor is an early stop.
   run.onNews((news) => {
-    if (news.kind === 'failover') showNotice(store, { kind: 'error', text: news.text });
+    if (news.kind === 'failover' || news.kind === 'unshown') showNotice(store, { kind: 'error', text: news.text });
     if (news.kind === 'stopped') showNotice(store, { kind: 'info', text: news.text });
   });
   void run.start();

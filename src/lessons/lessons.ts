@@ -1,4 +1,5 @@
 import { defaultConfig, type ExperimentConfig } from '../core/config';
+import type { SweepAxis } from '../core/sweepAxes';
 
 /**
  * The lessons: each follows a point of the lecture notes, opens a prepared experiment (one link
@@ -12,6 +13,8 @@ export interface LessonSetup {
   /** What this variant is, in a few words ("XOR", "Linear activations"). */
   label: string;
   config: ExperimentConfig;
+  /** The sweep compare mode opens with, if the setup is a sweep: its link opens the Compare view. */
+  sweep?: readonly SweepAxis[];
 }
 
 export interface Lesson {
@@ -59,6 +62,12 @@ const OVERFIT = experiment({
   model: { hidden: [64, 64, 64], activation: 'relu' },
   training: { learningRate: 0.01, batchSize: 'all' },
 });
+const INIT_LUCK = experiment({ data: { preset: 'spiral', noise: 0.05 }, model: { hidden: [5, 5, 5], activation: 'relu' }, training: { learningRate: 0.03 } });
+const INIT_LUCK_SEEDS = Array.from({ length: 16 }, (_, i) => i + 1);
+const LEARNING_RATE_SWEEP: SweepAxis[] = [
+  { key: 'seed', values: [1, 2, 3, 4] },
+  { key: 'lr', values: [0.01, 0.1, 1, 10] },
+];
 const DEEP = experiment({ data: { preset: 'circle' }, model: { activation: 'sigmoid' }, training: { optimizer: 'sgd', learningRate: 0.1 } });
 
 export const LESSONS: readonly Lesson[] = [
@@ -262,6 +271,22 @@ export const LESSONS: readonly Lesson[] = [
       { label: 'Four blobs', config: experiment({ data: { preset: 'blobs', classes: 4 }, model: { hidden: [8] }, training: { learningRate: 0.03 } }) },
       { label: 'Three-arm spiral', config: experiment({ data: { preset: 'spiral', classes: 3, noise: 0.05 }, model: { hidden: [16, 16], activation: 'relu' }, training: { learningRate: 0.01 } }) },
     ],
+  },
+  {
+    id: 'initialisation-luck',
+    title: 'Initialisation luck',
+    text: 'The loss of a network is not convex, and where training ends up depends on where it starts. Compare mode trains the same small network on the same spiral from 16 different random starting weights (training seeds 1 to 16), side by side.',
+    question: 'Same network, same data, same settings: why do some runs fail?',
+    lookFor: 'By epoch 400 some runs have fitted the spiral (over 95% of the training points right) while others are stuck under 75%, their boundary cutting across the arms. Only the starting weights differ.',
+    setups: [{ label: '16 seeds', config: INIT_LUCK, sweep: [{ key: 'seed', values: INIT_LUCK_SEEDS }] }],
+  },
+  {
+    id: 'learning-rates-side-by-side',
+    title: 'Learning rates side by side',
+    text: 'The learning rate lesson, as one sweep: compare mode trains the circle at four learning rates, 0.01, 0.1, 1 and 10, each from four random starts, and draws all sixteen loss curves on one chart. Its table ranks the runs by their final loss.',
+    question: 'Which learning rate is best here, and what goes wrong on either side of it?',
+    lookFor: 'At epoch 20, on every seed, the loss falls as the learning rate grows from 0.01 to 1: at 0.01 it has barely left the 0.69 of a coin toss, at 1 it is under 0.05. At 10 it jumps from epoch to epoch and ends higher than at 0.1.',
+    setups: [{ label: 'Seeds × learning rates', config: SLOW_CIRCLE, sweep: LEARNING_RATE_SWEEP }],
   },
 ];
 

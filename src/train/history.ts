@@ -57,6 +57,14 @@ export class LossHistory {
     return this.stride;
   }
 
+  /** A copy holding the curve up to `epoch`: the history of a branch started there. */
+  until(epoch: number): LossHistory {
+    const copy = new LossHistory(this.capacity);
+    copy.points = this.points.filter((point) => point.epoch <= epoch);
+    copy.stride = this.stride;
+    return copy;
+  }
+
   clear(): void {
     this.points = [];
     this.pending = [];

@@ -3,7 +3,7 @@ import type { Dataset } from '../core/dataset';
 import type { Metrics } from '../core/metrics';
 import type { ModelSpec, NetworkPlan } from '../core/network';
 import { viewableSlots } from '../core/layerView';
-import { liveSettingsOf, MAX_STEPS_PER_CALL } from '../core/trainer';
+import { liveSettingsOf, MAX_STEPS_PER_CALL, type Trainer } from '../core/trainer';
 import { DeviceLostError } from '../gpu/gpuTrainer';
 import { exportWeights, type ImportedWeights, type WeightsFileV1 } from '../io/weights';
 import { errorText, type Backend } from './backend';
@@ -17,6 +17,7 @@ import { DEFAULT_PACING, SpeedLimit, type PacerOptions } from './pacer';
 import { metricsSummary } from './runSupport';
 import { nextPhase, type RunEvent, type RunPhase } from './runState';
 import { EMPTY_SNAPSHOT, TrainingSession, type GridValues, type RunSnapshot, type SessionHost } from './session';
+import { Timeline, type TimelineEntry } from './timeline';
 import { buildTrainerSetup, sameTask, type BuildMode } from './trainerSetup';
 
 export type { BackendProvider } from './failover';
@@ -40,13 +41,14 @@ export interface RunStatus {
 }
 
 /** Moments worth telling the user about once (a notice, a screen-reader announcement), as they happen. */
-export type RunNews = { kind: 'paused' } | { kind: 'stepped' } | { kind: 'diverged' } | { kind: 'stopped'; text: string } | { kind: 'failover'; text: string };
+export type RunNews = { kind: 'paused' } | { kind: 'stepped' } | { kind: 'diverged' } | { kind: 'stopped'; text: string } | { kind: 'failover'; text: string } | { kind: 'unshown'; text: string };
 
 export const DIVERGED_MESSAGE = 'Training diverged: the loss became NaN/∞. Lower the learning rate and press Play, or Reset.';
 /** A step call running longer than this shows that work is under way. */
 const LONG_CALL_MS = 1000;
 
 const EMPTY_HISTORY = new LossHistory();
+const EMPTY_TIMELINE = new Timeline();
 
 /** How a rebuild starts: the session before it (for what carries over), and the weights to build with. */
 interface RebuildFrom {
@@ -55,6 +57,11 @@ interface RebuildFrom {
   importedSpec?: ModelSpec;
   /** The epoch a kept model is at (defaults to the previous session's). */
   epoch?: number;
+  /** A branch's curves and snapshots (defaults to the previous session's). */
+  history?: LossHistory;
+  timeline?: Timeline;
+  /** What the views show until the new session's first observation (defaults to the previous session's). */
+  snapshot?: RunSnapshot;
 }
 
 /**
@@ -76,6 +83,10 @@ export class Run {
   private session: TrainingSession | null = null;
   /** The session the views show: the current one, or while a new one is built, the one before it. */
   private shown: TrainingSession | null = null;
+  /** While the timeline is scrubbed back: a session on a snapshot's weights that the views show instead; it never trains. */
+  private viewer: { session: TrainingSession; entry: TimelineEntry } | null = null;
+  /** The snapshot the timeline is scrubbed to (null: the live model); the queue builds the viewer for the latest one only. */
+  private scrubTarget: TimelineEntry | null = null;
   private readonly backends: BackendKeeper;
   /** The page's Speed: the most steps a second; no cap until the page sets one. */
   private readonly speed = new SpeedLimit();
@@ -98,7 +109,7 @@ export class Run {
       this.transition('diverge');
       this.tell({ kind: 'diverged' });
     },
-    failed: (session, error) => this.handleFailure(session, error),
+    failed: (session, error) => (session === this.viewer?.session ? this.viewerFailed(error) : this.handleFailure(session, error)),
     stopped: (notice) => {
       if (!this.status.playing) return;
       this.session?.refresh();
@@ -120,6 +131,8 @@ export class Run {
   start(): Promise<void> {
     this.enqueue(() => this.backends.open(this.source.getState().backend));
     this.unsubscribe = this.source.subscribe((state, previous) => {
+      // An edit of the experiment applies to the live model: the views go back to it first.
+      if (state.backend !== previous.backend || state.config !== previous.config || state.custom !== previous.custom) this.scrubTo(null);
       if (state.backend !== previous.backend) this.switchBackend();
       if (state.config !== previous.config || state.custom !== previous.custom) this.requestApply();
     });
@@ -153,7 +166,7 @@ export class Run {
 
   /** The latest observation: epoch, metrics, decision boundary, thumbnails, weights. */
   get snapshot(): RunSnapshot {
-    return this.shown?.snapshot ?? EMPTY_SNAPSHOT;
+    return this.displayed?.snapshot ?? EMPTY_SNAPSHOT;
   }
   get epoch(): number {
     return this.snapshot.epoch;
@@ -170,8 +183,17 @@ export class Run {
   get parameters(): Float32Array | null {
     return this.snapshot.parameters;
   }
+  /** The live model's curves (also while the timeline is scrubbed back). */
   get history(): LossHistory {
     return this.shown?.history ?? EMPTY_HISTORY;
+  }
+  /** The live model's weight snapshots, oldest first. */
+  get timeline(): Timeline {
+    return this.shown?.timeline ?? EMPTY_TIMELINE;
+  }
+  /** The snapshot the views show while the timeline is scrubbed back; null while they show the live model. */
+  get scrubbed(): TimelineEntry | null {
+    return this.scrubTarget;
   }
   /** The data the current model trains on. */
   get dataset(): Dataset | null {
@@ -199,13 +221,13 @@ export class Run {
    * Runs beside the training calls, in the engine, so the page does not wait for them.
    */
   async predictData(): Promise<{ dataset: Dataset; outputs: Float32Array } | null> {
-    const session = this.shown;
+    const session = this.displayed;
     if (!session) return null;
     try {
       return { dataset: session.dataset, outputs: await session.trainer.predict(session.dataset.points) };
     } catch (error) {
       // A replaced session's trainer is disposed and refuses; a failure of the current one is the step calls' to report.
-      if (session !== this.shown || this.status.phase === 'failed') return null;
+      if (session !== this.displayed || this.status.phase === 'failed') return null;
       throw error;
     }
   }
@@ -223,6 +245,7 @@ export class Run {
   }
 
   play(): void {
+    this.scrubTo(null);
     if (this.status.phase === 'diverged') {
       // The trainer refuses steps after a divergence until it is given (its own, restored) weights again.
       this.enqueue(async () => {
@@ -255,8 +278,39 @@ export class Run {
     else this.play();
   }
 
+  /**
+   * Shows a snapshot of the timeline (pausing first): the views show the model with its weights,
+   * evaluated anew; null goes back to the live model. Play goes back to the live model too.
+   */
+  scrubTo(entry: TimelineEntry | null): void {
+    if (entry === this.scrubTarget) return;
+    if (entry) this.pause();
+    this.scrubTarget = entry;
+    this.changed();
+    this.enqueue(() => this.showScrubbed());
+  }
+
+  /**
+   * Branches at the scrubbed snapshot: training continues from its weights and epoch, with the
+   * curves and snapshots up to there; the live model's branch is dropped (the page pins its curves first).
+   */
+  continueFromScrubbed(): void {
+    const entry = this.scrubTarget;
+    if (!entry) return;
+    this.scrubTarget = null;
+    this.enqueue(async () => {
+      const live = this.session;
+      const shown = this.viewer?.entry === entry ? this.viewer.session.snapshot : undefined;
+      await this.closeViewer();
+      if (!live) return;
+      await this.rebuild('keep', live.config, live.dataset, { previous: live, parameters: entry.parameters, epoch: entry.epoch, history: live.history.until(entry.epoch), timeline: live.timeline.until(entry.epoch), snapshot: shown });
+      this.transition('play');
+    });
+  }
+
   /** Pauses and trains exactly one epoch (the trainer's stepsPerEpoch steps, in calls of at most 4096). */
   stepEpoch(): void {
+    this.scrubTo(null);
     this.pause();
     this.enqueue(async () => {
       const session = this.session;
@@ -275,6 +329,7 @@ export class Run {
 
   /** Pauses and starts again from fresh weights drawn from the same seed: a rerun repeats the run exactly. */
   reset(): void {
+    this.scrubTo(null);
     this.pause();
     this.pending.reset = true;
     this.requestApply();
@@ -286,6 +341,7 @@ export class Run {
    */
   loadWeights(imported: ImportedWeights): void {
     this.pending.imported = imported;
+    this.scrubTo(null);
     this.pause();
     this.requestApply();
   }
@@ -307,6 +363,8 @@ export class Run {
     if (this.frameHandle !== null) this.clock.cancel(this.frameHandle);
     this.frameHandle = null;
     this.unsubscribe?.();
+    this.viewer?.session.close();
+    this.viewer = null;
     this.session?.close();
     this.session = null;
     this.shown = null;
@@ -315,8 +373,68 @@ export class Run {
 
   private frame = (now: number): void => {
     this.frameHandle = this.clock.request(this.frame);
-    if (this.busy === 0) this.session?.frame(now, this.status.playing);
+    if (this.busy > 0) return;
+    this.session?.frame(now, this.status.playing);
+    this.viewer?.session.frame(now, false);
   };
+
+  /** The session the views show: the scrubbed snapshot's while the timeline is scrubbed back. */
+  private get displayed(): TrainingSession | null {
+    return this.viewer?.session ?? this.shown;
+  }
+
+  /** Brings the viewer in line with the scrub target: built on the snapshot's weights, or closed. */
+  private async showScrubbed(): Promise<void> {
+    const entry = this.scrubTarget;
+    const live = this.session;
+    if (this.viewer?.entry === entry) return;
+    if (!entry || !live) {
+      await this.closeViewer();
+      return;
+    }
+    if (this.viewer) {
+      // The viewer's trainer takes the new weights: no new trainer for each move of the slider.
+      const session = await this.viewerSession(live, entry, this.viewer.session.trainer);
+      this.viewer = { session, entry };
+      this.changed();
+      return;
+    }
+    const setup = buildTrainerSetup('keep', live.config, live.dataset, live.spec, entry.parameters);
+    const trainer = await this.backends.createTrainer(setup);
+    this.viewer = { session: await this.viewerSession(live, entry, trainer), entry };
+    this.changed();
+  }
+
+  /** A session that shows `entry` with `trainer` (given the entry's weights); its curves and snapshots are its own and unused. */
+  private async viewerSession(live: TrainingSession, entry: TimelineEntry, trainer: Trainer): Promise<TrainingSession> {
+    trainer.setParameters(entry.parameters);
+    return new TrainingSession(
+      {
+        trainer,
+        config: live.config,
+        dataset: live.dataset,
+        spec: live.spec,
+        epochOffset: entry.epoch,
+        history: new LossHistory(),
+        timeline: new Timeline(),
+        snapshot: { ...(this.viewer?.session.snapshot ?? live.snapshot), parameters: entry.parameters },
+        trained: true,
+        pacing: this.pacing,
+        speed: this.speed,
+        inside: insideFor(trainer.plan, this.inside),
+      },
+      this.host,
+    );
+  }
+
+  private async closeViewer(): Promise<void> {
+    const viewer = this.viewer;
+    if (!viewer) return;
+    this.viewer = null;
+    await viewer.session.settled();
+    viewer.session.close();
+    this.changed();
+  }
 
   /** A step call failed: a GPU failure moves the model to a new device or the CPU; anything else stops training. */
   private handleFailure(session: TrainingSession, error: unknown): void {
@@ -334,6 +452,14 @@ export class Run {
       await this.backends.failOver(error);
       await this.rebuild(parameters ? 'keep' : 'fresh', session.config, session.dataset, { previous: session, parameters: parameters ?? undefined, epoch: session.snapshot.parametersEpoch });
     });
+  }
+
+  /** Showing a snapshot failed: the views go back to the live model, which the failure did not touch. */
+  private viewerFailed(error: unknown): void {
+    console.warn('Descent: showing a timeline snapshot failed', error);
+    this.scrubTarget = null;
+    this.enqueue(() => this.closeViewer());
+    this.tell({ kind: 'unshown', text: `The timeline could not show that snapshot: ${errorText(error)}. The views show the live model.` });
   }
 
   /** The backend choice changed: the model moves to the new backend with its weights. */
@@ -403,8 +529,9 @@ export class Run {
         dataset,
         spec: setup.spec,
         epochOffset: kept ? (from.epoch ?? kept.snapshot.epoch) : 0,
-        history: kept ? kept.history : new LossHistory(),
-        snapshot: { ...(kept ? kept.snapshot : EMPTY_SNAPSHOT), parameters: setup.parameters ? Float32Array.from(setup.parameters) : null },
+        history: kept ? (from.history ?? kept.history) : new LossHistory(),
+        timeline: kept ? (from.timeline ?? kept.timeline) : new Timeline(),
+        snapshot: { ...(kept ? (from.snapshot ?? kept.snapshot) : EMPTY_SNAPSHOT), parameters: setup.parameters ? Float32Array.from(setup.parameters) : null },
         trained: mode === 'import' || (kept?.trained ?? false),
         pacing: this.pacing,
         speed: this.speed,
@@ -428,6 +555,7 @@ export class Run {
     this.queue = this.queue
       .then(async () => {
         await this.session?.settled();
+        await this.viewer?.session.settled();
         await operation();
       })
       .catch((error: unknown) => {

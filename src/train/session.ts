@@ -10,6 +10,7 @@ import { EMPTY_INSIDE, InsideViews, type InsideRequest, type InsideSnapshot } fr
 import { ObservePlanner } from './observePlanner';
 import { StepPacer, type PacerOptions, type SpeedLimit } from './pacer';
 import { RateMeter } from './rateMeter';
+import type { Timeline } from './timeline';
 import { MAX_CALLS_IN_FLIGHT } from './runSupport';
 
 /** The decision boundary (or the neuron thumbnails) of one observation, with the grid it was computed on. */
@@ -55,6 +56,8 @@ export interface SessionStart {
   /** The epochs trained before this trainer's step 0 (a rebuild that kept the weights). */
   epochOffset: number;
   history: LossHistory;
+  /** Snapshots of the weights so far, for scrubbing back. */
+  timeline: Timeline;
   snapshot: RunSnapshot;
   /** Whether the weights have been trained (or imported): new data then keeps them. */
   trained: boolean;
@@ -67,6 +70,8 @@ export interface SessionStart {
 
 /** Parameters are read back this often while training: for the diagram, and to survive a lost device. */
 const PARAMETER_READ_MS = 1000;
+/** While the timeline wants a snapshot (every epoch at first), parameters are read this often. */
+const TIMELINE_READ_MS = 100;
 /** How often, while training, a call measures what the decision boundary costs. */
 const MEASURE_VIEWS_MS = 3000;
 
@@ -82,6 +87,7 @@ export class TrainingSession {
   readonly dataset: Dataset;
   readonly spec: ModelSpec;
   readonly history: LossHistory;
+  readonly timeline: Timeline;
   readonly epochOffset: number;
   snapshot: RunSnapshot;
   trained: boolean;
@@ -109,7 +115,7 @@ export class TrainingSession {
     start: SessionStart,
     private readonly host: SessionHost,
   ) {
-    ({ trainer: this.trainer, config: this.config, dataset: this.dataset, spec: this.spec, history: this.history, epochOffset: this.epochOffset, trained: this.trained } = start);
+    ({ trainer: this.trainer, config: this.config, dataset: this.dataset, spec: this.spec, history: this.history, timeline: this.timeline, epochOffset: this.epochOffset, trained: this.trained } = start);
     this.snapshot = { ...start.snapshot, epoch: start.epochOffset, parametersEpoch: start.epochOffset };
     this.pacer = new StepPacer(start.pacing);
     this.speed = start.speed;
@@ -187,7 +193,9 @@ export class TrainingSession {
       this.issuedStep += k;
       this.accept(await this.trainer.step(k, request), request);
     }
-    this.snapshot = { ...this.snapshot, parameters: await this.trainer.getParameters(), parametersEpoch: this.snapshot.epoch };
+    const parameters = await this.trainer.getParameters();
+    this.snapshot = { ...this.snapshot, parameters, parametersEpoch: this.snapshot.epoch };
+    this.timeline.record(this.issuedEpoch, parameters);
     this.inside.refresh();
     this.host.changed();
   }
@@ -249,16 +257,26 @@ export class TrainingSession {
     void tracked.finally(() => this.inflight.delete(tracked));
   }
 
-  /** Reads the parameters back every so often (or now, when `force`), without awaiting in the frame. */
+  /** The epoch the weights will be at once every step call issued so far is done. */
+  private get issuedEpoch(): number {
+    return this.epochOffset + this.issuedStep / this.trainer.stepsPerEpoch;
+  }
+
+  /** Reads the parameters back every so often, more often while the timeline wants a snapshot (or now, when `force`), without awaiting in the frame. */
   private readParameters(now: number, force = false): void {
-    if (this.readingParameters || (!force && now - this.lastParameterRead < PARAMETER_READ_MS)) return;
+    if (this.readingParameters) return;
+    const since = now - this.lastParameterRead;
+    if (!force && since < PARAMETER_READ_MS && !(since >= TIMELINE_READ_MS && this.timeline.wants(this.issuedEpoch))) return;
     this.readingParameters = true;
     this.lastParameterRead = now;
     const epoch = this.snapshot.epoch;
+    // The trainer answers after the calls issued before it, so the weights are those of every step issued so far.
+    const weightsEpoch = this.issuedEpoch;
     this.trainer.getParameters().then(
       (parameters) => {
         this.readingParameters = false;
         if (this.closed) return;
+        this.timeline.record(weightsEpoch, parameters);
         this.snapshot = { ...this.snapshot, parameters, parametersEpoch: epoch };
         this.host.changed();
       },

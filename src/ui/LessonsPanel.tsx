@@ -1,13 +1,15 @@
 import { useEffect, useRef, type ReactNode } from 'react';
+import { COMPARE_KEY, encodeCompare } from '../io/compareLink';
 import { defaultUrlState, encodeUrlState } from '../io/urlState';
 import { LESSONS, type Lesson, type LessonSetup } from '../lessons/lessons';
 import { useAppState, useServices } from './appContext';
 import { updateView, type ViewOptions } from './store';
 import { SidePanel } from './SidePanel';
 
-/** The link that opens one setup of a lesson, keeping the teacher's presentation choices. */
+/** The link that opens one setup of a lesson (in compare mode when it is a sweep), keeping the teacher's presentation choices. */
 export function lessonHash(lesson: Lesson, setup: LessonSetup, view: Pick<ViewOptions, 'hidden' | 'present'> = { hidden: [], present: false }): string {
-  return `#${encodeUrlState({ ...defaultUrlState(), config: setup.config, lesson: lesson.id, hidden: view.hidden, present: view.present })}`;
+  const hash = `#${encodeUrlState({ ...defaultUrlState(), config: setup.config, lesson: lesson.id, hidden: view.hidden, present: view.present })}`;
+  return setup.sweep ? `${hash}&${COMPARE_KEY}=${encodeCompare(setup.sweep)}` : hash;
 }
 
 /** The lessons that follow the lecture notes: what to say, what to ask, what to look for, and a link per experiment. Escape closes it. */

@@ -2,9 +2,10 @@ import { useEffect, useRef, useState, type KeyboardEvent, type PointerEvent, typ
 import { useAppState, useRunFrame, useServices } from './appContext';
 import { useDrawnVersion, useViewSize } from './drawnView';
 import { Toggle } from './fields';
-import { drawHover, drawLossChart, nearestPoint, pointSummary, setUpLossChart, type ChartGeometry } from './lossChartDraw';
+import { drawHover, drawLossChart, drawTimelineMarker, nearestPoint, pointSummary, setUpLossChart, type ChartGeometry } from './lossChartDraw';
 import { updateView } from './store';
 import { Hideable } from './Hideable';
+import { TimelineSlider } from './TimelineSlider';
 import './lossChart.css';
 
 /** The chart is redrawn at most this often (ms). */
@@ -14,6 +15,7 @@ const CHART_INTERVAL_MS = 250;
  * Training and test loss against epochs (d3), with log-scale toggles for both axes, a pinned
  * earlier run to compare with, and the learning rate in a strip under the curves when a schedule
  * is set. Pointing at the chart (or Left/Right on it, focused) shows the values at an epoch.
+ * The training timeline sits under it; a dashed line marks the epoch of the snapshot it shows.
  */
 export function LossChart(): ReactNode {
   const { store, run } = useServices();
@@ -36,10 +38,12 @@ export function LossChart(): ReactNode {
 
   useRunFrame(
     (current) => {
-      if (size.width === 0 || !drawn.changed(current.history.version, logScale, logEpochs, showRate, size, pinned)) return;
+      const scrubbedEpoch = current.scrubbed?.epoch ?? null;
+      if (size.width === 0 || !drawn.changed(current.history.version, logScale, logEpochs, showRate, size, pinned, scrubbedEpoch)) return;
       const regression = current.dataset?.task.kind === 'regression';
       measure.current = regression ? 'MSE' : 'loss';
       geometry.current = drawLossChart(svg.current!, size.width, size.height, { points: current.history.values, logScale, logEpochs, showRate, measure: regression ? 'MSE' : 'Loss', pinned });
+      drawTimelineMarker(svg.current!, geometry.current, scrubbedEpoch);
       const index = hoveredRef.current;
       if (index !== null) {
         const kept = Math.min(index, current.history.values.length - 1);
@@ -93,9 +97,11 @@ export function LossChart(): ReactNode {
             </button>
           )}
         </Hideable>
-        <button type="button" className="small" aria-pressed={comparing} title="Train runs that differ in one or two settings side by side" onClick={() => updateView(store, { panel: comparing ? 'none' : 'compare' })}>
-          Compare
-        </button>
+        <Hideable id="compare">
+          <button type="button" className="small compare-button" aria-pressed={comparing} title="Train runs that differ in one or two settings side by side" onClick={() => updateView(store, { panel: comparing ? 'none' : 'compare' })}>
+            Compare
+          </button>
+        </Hideable>
         <Hideable id="logScale">
           <span className="chart-scales">
             <Toggle label="Log scale" checked={logScale} onChange={(value) => updateView(store, { logScale: value })} />
@@ -120,6 +126,9 @@ export function LossChart(): ReactNode {
           {point ? pointSummary(point, measure.current, showRate) : ''}
         </div>
       </div>
+      <Hideable id="timeline">
+        <TimelineSlider />
+      </Hideable>
     </section>
   );
 }

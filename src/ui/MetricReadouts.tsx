@@ -51,8 +51,8 @@ export function MetricReadouts(): ReactNode {
       return `${what}: ${numbers}${accuracy}.`;
     };
     const unsubscribe = run.onNews((news) => {
-      // These two come with a notice of their own, which is read out.
-      if (news.kind === 'failover' || news.kind === 'stopped') return;
+      // These come with a notice of their own, which is read out.
+      if (news.kind === 'failover' || news.kind === 'stopped' || news.kind === 'unshown') return;
       if (timer !== null) clearTimeout(timer);
       timer = setTimeout(() => setAnnouncement(summary(news)), SETTLE_MS);
     });

@@ -36,6 +36,8 @@ export const CONTROLS = {
   logScale: VIEW_LABELS.logScale,
   speed: VIEW_LABELS.speed,
   pinRun: 'Pin run',
+  compare: 'Compare',
+  timeline: 'Timeline',
 } as const;
 
 export type ControlId = keyof typeof CONTROLS;

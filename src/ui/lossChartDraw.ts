@@ -102,6 +102,7 @@ export function setUpLossChart(svg: SVGSVGElement): void {
   root.selectAll('.chart-legend line.train-line').attr('stroke', TRAIN_COLOR);
   root.selectAll('.chart-legend line.test-line').attr('stroke', cssColor(POSITIVE)).attr('stroke-dasharray', '6 3');
   root.selectAll('.chart-legend line.pinned-train').attr('stroke', TRAIN_COLOR).attr('stroke-opacity', 0.25);
+  root.append('line').attr('class', 'timeline-marker').attr('display', 'none').attr('pointer-events', 'none').attr('stroke', 'currentColor').attr('stroke-opacity', 0.6).attr('stroke-width', 1.5).attr('stroke-dasharray', '4 3');
   const hover = root.append('g').attr('class', 'chart-hover').attr('display', 'none').attr('pointer-events', 'none');
   hover.append('line').attr('class', 'hover-line').attr('stroke', TRAIN_COLOR).attr('stroke-opacity', 0.4).attr('stroke-width', 1);
   hover.append('circle').attr('class', 'hover-train').attr('r', 4).attr('fill', TRAIN_COLOR);
@@ -209,6 +210,17 @@ export function drawHover(svg: SVGSVGElement, geometry: ChartGeometry, index: nu
       .attr('cx', px)
       .attr('cy', Number.isFinite(value) ? geometry.y(value) : 0);
   }
+}
+
+/** A dashed line at the epoch of the timeline snapshot the views show; none for the live model. */
+export function drawTimelineMarker(svg: SVGSVGElement, geometry: ChartGeometry, epoch: number | null): void {
+  const marker = d3.select(svg).select('.timeline-marker');
+  const px = epoch === null ? NaN : geometry.x(epoch);
+  if (!Number.isFinite(px)) {
+    marker.attr('display', 'none');
+    return;
+  }
+  marker.attr('display', null).attr('x1', px).attr('x2', px).attr('y1', geometry.top).attr('y2', geometry.bottom);
 }
 
 /** What the chart says about one point: "Epoch 12.5 · training loss 0.123 · test loss 0.145 · learning rate 0.005". */

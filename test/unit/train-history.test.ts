@@ -42,6 +42,20 @@ describe('LossHistory', () => {
     expect(history.observationsPerPoint).toBe(1);
   });
 
+  it('copies the curve up to an epoch for a branch, which then grows apart from it', () => {
+    const history = new LossHistory(8);
+    for (let i = 0; i < 12; i++) history.add(point(i));
+    const branch = history.until(5);
+    expect(branch.values.every((p) => p.epoch <= 5)).toBe(true);
+    expect(branch.values.length).toBeGreaterThan(0);
+    expect(branch.observationsPerPoint).toBe(history.observationsPerPoint);
+    expect(branch.version).not.toBe(history.version);
+    const kept = history.values.length;
+    for (let i = 0; i < branch.observationsPerPoint; i++) branch.add(point(6));
+    expect(branch.values.at(-1)!.epoch).toBe(6);
+    expect(history.values).toHaveLength(kept);
+  });
+
   it('rejects an odd capacity', () => {
     expect(() => new LossHistory(7)).toThrow(RangeError);
   });
