@@ -9,6 +9,8 @@ export interface Measurement {
   dispatchesPerStep?: number;
   submitsPerFrame?: number;
   bytesReadBackPerFrame?: number;
+  /** A sweep's batched side: its samples per second over one run's trained alone on the same adapter. */
+  singleRunRatio?: number;
   /** The final loss read back (a sanity check that the run really trained). */
   loss?: number;
   error?: string;

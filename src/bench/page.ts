@@ -10,6 +10,7 @@ import { openGpuDevice } from '../gpu/device';
 import { GpuTrainer } from '../gpu/gpuTrainer';
 import { runDescent } from './descentRunner';
 import type { Measurement } from './measurement';
+import { formatSweep, runSweep, SWEEP_BATCHED } from './sweepRunner';
 import { runTfjs } from './tfjsRunner';
 import { benchmarkDataset, QUICK_WORKLOADS, WORKLOADS } from './workloads';
 
@@ -59,6 +60,18 @@ async function main(): Promise<BrowserBenchResult> {
   const dataset = benchmarkDataset();
   const measurements: Measurement[] = [];
   for (const workload of workloads) {
+    if (workload.kind === 'sweep') {
+      // A sweep has no TensorFlow.js or CPU peer: its measure is the batched group against one run on this adapter.
+      try {
+        const sides = await runSweep(gpu, workload);
+        log(`${workload.id}: ${formatSweep(...sides)}`);
+        measurements.push(...sides);
+      } catch (error) {
+        log(`${workload.id}: failed: ${(error as Error).message}`);
+        measurements.push({ implementation: SWEEP_BATCHED, workload: workload.id, seconds: NaN, samplesPerSecond: NaN, error: (error as Error).message });
+      }
+      continue;
+    }
     measurements.push(await attempt('descent-webgpu', workload.id, () => runDescent('descent-webgpu', workload, dataset, (setup) => GpuTrainer.create(gpu, setup))));
     if (workload.views) {
       measurements.push(await attempt('descent-cpu', workload.id, () => runDescent('descent-cpu', workload, dataset, async (setup) => new CpuTrainer(setup))));

@@ -1,4 +1,5 @@
 import type { Measurement } from './measurement';
+import { SWEEP_BATCHED, SWEEP_SINGLE } from './sweepRunner';
 import type { Workload } from './workloads';
 
 /** The benchmark's report: every measurement, and per workload the ratios that matter. */
@@ -18,6 +19,8 @@ export interface ReportRow {
   rates: Record<string, number>;
   /** Descent over its peer: webgpu (browser), cpu and wasm (browser), dawn (Node: WebGPU over CPU). */
   ratios: { webgpu: number; cpu: number; wasm: number; dawn: number };
+  /** A sweep: the batched group's samples per second over one run's on the same adapter (browser, else Node). */
+  sweepRatio: number | null;
   dispatchesPerStep: number | null;
   submitsPerFrame: number | null;
   bytesReadBackPerFrame: number | null;
@@ -30,7 +33,9 @@ export function reportRows(workloads: Workload[], node: Measurement[], browser: 
     const all = [...node.map((m) => ({ ...m, implementation: `node-${m.implementation}` })), ...browser];
     for (const m of all.filter((m) => m.workload === workload.id)) rates[m.implementation] = m.samplesPerSecond;
     const rate = (name: string) => rates[name] ?? NaN;
-    const gpu = browser.find((m) => m.workload === workload.id && m.implementation === 'descent-webgpu') ?? node.find((m) => m.workload === workload.id && m.implementation === 'descent-webgpu');
+    // A sweep's costs are its batched group's.
+    const gpuName = workload.kind === 'sweep' ? SWEEP_BATCHED : 'descent-webgpu';
+    const gpu = browser.find((m) => m.workload === workload.id && m.implementation === gpuName) ?? node.find((m) => m.workload === workload.id && m.implementation === gpuName);
     return {
       workload: workload.id,
       label: workload.label,
@@ -41,6 +46,7 @@ export function reportRows(workloads: Workload[], node: Measurement[], browser: 
         wasm: rate('descent-cpu') / rate('tfjs-wasm'),
         dawn: rate('node-descent-webgpu') / rate('node-descent-cpu'),
       },
+      sweepRatio: workload.kind === 'sweep' ? (gpu?.singleRunRatio ?? NaN) : null,
       dispatchesPerStep: gpu?.dispatchesPerStep ?? null,
       submitsPerFrame: gpu?.submitsPerFrame ?? null,
       bytesReadBackPerFrame: gpu?.bytesReadBackPerFrame ?? null,
@@ -93,13 +99,15 @@ export function formatReport(report: BenchReport): string {
     return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
   };
   const r = (row: ReportRow, name: string) => formatRate(row.rates[name] ?? NaN);
+  const rows = report.rows.filter((row) => row.sweepRatio === null);
+  const sweeps = report.rows.filter((row) => row.sweepRatio !== null);
   const sections: string[] = [`Descent benchmark · ${report.date} · ${report.machine.cpu} (${report.machine.cores} cores) · samples per second`];
-  if (report.browser) {
+  if (report.browser && rows.length > 0) {
     sections.push(
       `\nIn Chromium, WebGPU adapter: ${report.browser.adapter}`,
       table(
         ['workload', 'Descent WebGPU', 'TF.js WebGPU', 'ratio', 'Descent CPU', 'TF.js CPU', 'ratio', 'TF.js WASM', 'ratio', 'dispatches/step', 'submits/frame', 'bytes read/frame'],
-        report.rows.map((row) => [
+        rows.map((row) => [
           row.label,
           r(row, 'descent-webgpu'),
           r(row, 'tfjs-webgpu'),
@@ -116,18 +124,38 @@ export function formatReport(report: BenchReport): string {
       ),
     );
   }
-  sections.push(
-    `\nIn Node (the CLI), WebGPU through Dawn: ${report.node.adapter ?? 'no adapter'}`,
-    table(
-      ['workload', 'Descent CPU', 'Descent WebGPU', 'WebGPU / CPU', 'dispatches/step'],
-      report.rows.map((row) => {
-        const webgpu = report.node.measurements.find((m) => m.workload === row.workload && m.implementation === 'descent-webgpu');
-        return [row.label, r(row, 'node-descent-cpu'), r(row, 'node-descent-webgpu'), formatRatio(row.ratios.dawn), formatDispatches(webgpu?.dispatchesPerStep)];
-      }),
-    ),
-  );
+  sections.push(`\nIn Node (the CLI), WebGPU through Dawn: ${report.node.adapter ?? 'no adapter'}`);
+  if (rows.length > 0) {
+    sections.push(
+      table(
+        ['workload', 'Descent CPU', 'Descent WebGPU', 'WebGPU / CPU', 'dispatches/step'],
+        rows.map((row) => {
+          const webgpu = report.node.measurements.find((m) => m.workload === row.workload && m.implementation === 'descent-webgpu');
+          return [row.label, r(row, 'node-descent-cpu'), r(row, 'node-descent-webgpu'), formatRatio(row.ratios.dawn), formatDispatches(webgpu?.dispatchesPerStep)];
+        }),
+      ),
+    );
+  }
   const views = viewsCost(report);
   if (views) sections.push(`\nSee-inside views on (frame-inside against frame): a frame costs ${views}`);
+  const sides = [
+    { where: `In Chromium (${report.browser?.adapter})`, prefix: '', measurements: report.browser?.measurements ?? [] },
+    { where: 'In Node', prefix: 'node-', measurements: report.node.measurements },
+  ];
+  for (const { where, prefix, measurements } of sides) {
+    const measured = sweeps.filter((row) => Number.isFinite(row.rates[`${prefix}${SWEEP_BATCHED}`]));
+    if (measured.length === 0) continue;
+    sections.push(
+      `\n${where}, many runs at once against one run alone, side by side on one adapter`,
+      table(
+        ['workload', 'one run', 'batched group', 'ratio', 'dispatches/step'],
+        measured.map((row) => {
+          const batched = measurements.find((m) => m.workload === row.workload && m.implementation === SWEEP_BATCHED);
+          return [row.label, r(row, `${prefix}${SWEEP_SINGLE}`), r(row, `${prefix}${SWEEP_BATCHED}`), formatRatio(batched?.singleRunRatio ?? NaN), formatDispatches(batched?.dispatchesPerStep)];
+        }),
+      ),
+    );
+  }
   const failures = [...report.node.measurements, ...(report.browser?.measurements ?? [])].filter((m) => m.error);
   if (failures.length > 0) sections.push(`\nFailed: ${failures.map((m) => `${m.implementation} · ${m.workload}: ${m.error}`).join('; ')}`);
   return `${sections.join('\n')}\n`;

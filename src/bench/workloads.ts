@@ -9,7 +9,7 @@ import { flopsPerPoint, gridSideFor } from '../train/observePlanner';
 
 /** The benchmark's workloads: what is measured, on which network, and how many steps each side runs. */
 
-export type WorkloadKind = 'train' | 'grid' | 'frame';
+export type WorkloadKind = 'train' | 'grid' | 'frame' | 'sweep';
 
 export interface Workload {
   id: string;
@@ -34,6 +34,8 @@ export interface Workload {
    * run. Descent only: its peers have no such views.
    */
   views?: boolean;
+  /** Runs trained at once (sweep). */
+  runs?: number;
 }
 
 const mlp = (hidden: number[], activation: Activation) => ({ arch: 'mlp' as const, hidden, width: 0, blocks: 0, activation });
@@ -66,6 +68,18 @@ export const WORKLOADS: Workload[] = [
   { id: 'grid', label: 'grid 256² · 2-[64×4]-1', kind: 'grid', ...mlp([64, 64, 64, 64], 'tanh'), batch: 0, steps: 0, repeats: 2, grid: 256 },
   FRAME,
   { ...FRAME, id: 'frame-inside', label: `${FRAME.label} · views on`, views: true },
+  // The default experiment with seeds 1…16 in one batched group, against seed 1 alone (src/bench/sweepRunner.ts); 20 steps per call as a frame takes.
+  {
+    id: 'sweep16',
+    label: '16 runs at once · default experiment · 2-[8,8]-1 · batch 16',
+    kind: 'sweep',
+    ...mlp(DEFAULTS.model.hidden, DEFAULTS.model.activation),
+    batch: DEFAULTS.training.batchSize as number,
+    steps: 20,
+    repeats: 20,
+    grid: 0,
+    runs: 16,
+  },
 ];
 
 /** The quick variant (`descent bench --quick`, and the test that keeps the harness alive): the tiny workload, briefly. */
@@ -97,6 +111,7 @@ export function workloadSetup(workload: Workload, dataset: Dataset): TrainerSetu
 /** Samples (training rows, or grid cells) processed by one timed run of a workload. */
 export function workloadSamples(workload: Workload): number {
   if (workload.kind === 'grid') return workload.grid * workload.grid * workload.repeats;
+  if (workload.kind === 'sweep') return workload.steps * workload.batch * workload.repeats * (workload.runs ?? 1);
   if (workload.kind === 'frame') return (workload.steps * workload.batch + workload.grid * workload.grid) * workload.repeats;
   return workload.steps * workload.batch;
 }

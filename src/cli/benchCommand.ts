@@ -4,6 +4,7 @@ import { CpuTrainer } from '../cpu/cpuTrainer';
 import { GpuTrainer } from '../gpu/gpuTrainer';
 import { runDescent } from '../bench/descentRunner';
 import type { Measurement } from '../bench/measurement';
+import { formatSweep, runSweep } from '../bench/sweepRunner';
 import { formatReport, reportRows, type BenchReport } from '../bench/report';
 import { benchmarkDataset, QUICK_WORKLOADS, WORKLOADS, type Workload } from '../bench/workloads';
 import { runBrowserBench } from './benchBrowser';
@@ -21,6 +22,11 @@ async function runNodeBench(workloads: Workload[], log: (line: string) => void):
   });
   const measurements: Measurement[] = [];
   for (const workload of workloads) {
+    if (workload.kind === 'sweep') {
+      if (gpu) measurements.push(...(await runSweep(gpu, workload)));
+      log(gpu ? `node · ${workload.id}: ${formatSweep(measurements.at(-2)!, measurements.at(-1)!)}` : `node · ${workload.id}: not run (no WebGPU adapter)`);
+      continue;
+    }
     measurements.push(await runDescent('descent-cpu', workload, dataset, async (setup) => new CpuTrainer(setup)));
     if (gpu) measurements.push(await runDescent('descent-webgpu', workload, dataset, (setup) => GpuTrainer.create(gpu, setup)));
     const [cpu, webgpu] = measurements.slice(-2);

@@ -174,6 +174,27 @@ export const FUSED_STRUCT: StructDef = {
   ],
 };
 
+/** `FusedGroup` (shaders/fused_mlp_batched.wgsl): `Fused` with its spare word holding the arena stride per run. */
+export const FUSED_GROUP_STRUCT: StructDef = {
+  name: 'FusedGroup',
+  fields: FUSED_STRUCT.fields.map(([name, type]) => [name === '_pad' ? 'arena_stride' : name, type] as const),
+};
+
+/** `RunSettings` (shaders/fused_mlp_batched.wgsl, a storage array): what one run of a batched group may change. */
+export const RUN_SETTINGS_STRUCT: StructDef = {
+  name: 'RunSettings',
+  fields: [
+    ['optimizer', u32],
+    ['momentum', f32],
+    ['l1', f32],
+    ['l2', f32],
+    ['dropout_rate', f32],
+    ['schedule_offset', u32],
+    ['_pad0', u32],
+    ['_pad1', u32],
+  ],
+};
+
 /** `Probe` (shaders/linear_probe.wgsl). */
 export const PROBE_STRUCT: StructDef = {
   name: 'Probe',
@@ -203,6 +224,8 @@ export const UNIFORM_STRUCTS: readonly StructDef[] = [
   GRID_FEATURES_STRUCT,
   FUSED_LAYER_STRUCT,
   FUSED_STRUCT,
+  FUSED_GROUP_STRUCT,
+  RUN_SETTINGS_STRUCT,
   PROBE_STRUCT,
 ];
 

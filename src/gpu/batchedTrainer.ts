@@ -1,0 +1,482 @@
+import { OPTIMIZERS } from '../core/config';
+import { stepSeed } from '../core/dropout';
+import { initializeParameters } from '../core/init';
+import { planNetwork, type NetworkPlan } from '../core/network';
+import { scheduledStepScalars } from '../core/optimizer';
+import { MinibatchSchedule } from '../core/schedule';
+import { prepareSplits, type SplitData } from '../core/splits';
+import { liveSettingsOf, MAX_STEPS_PER_CALL, type LiveSettings, type Observation, type ObserveRequest, type TrainerSetup } from '../core/trainer';
+import { createStorageBuffer } from './arena';
+import type { GpuDevice } from './device';
+import { watchDevice, withErrorScopes, type DeviceWatch } from './deviceWatch';
+import { DeviceLostError, formatBytes, GpuCapacityError, type GpuError } from './errors';
+import { FUSED_STEP_RECORD_WORDS } from './fusedLimits';
+import { fusedArena, fusedIneligibility, fusedThreadsFor, type FusedArena, type FusedThreads } from './fusedMlp';
+import { SHADER_SOURCES } from './shaderSources';
+import { FUSED_GROUP_STRUCT, packFused, RUN_SETTINGS_STRUCT } from './uniforms';
+import { structLayout, writeStruct } from './wgslStruct';
+import { GpuTrainer } from './gpuTrainer';
+import { StagingPool } from './stagingPool';
+
+/** Runs one batched group takes at most: enough for a 4 × 4 sweep and then some. */
+export const BATCHED_MAX_RUNS = 256;
+/** Bytes of one RunSettings in the runs buffer. */
+const RUN_SETTINGS_BYTES = structLayout(RUN_SETTINGS_STRUCT).size;
+/** Byte offsets in the FusedGroup uniform: the steps of a call, and the arena stride. */
+const STEPS_OFFSET = structLayout(FUSED_GROUP_STRUCT).offsets.steps;
+const ARENA_STRIDE_OFFSET = structLayout(FUSED_GROUP_STRUCT).offsets.arena_stride;
+
+/** What the last step() call cost. */
+export interface BatchedCallCost {
+  steps: number;
+  runs: number;
+  dispatches: number;
+  /** Dispatches of the call divided by its steps: the group's steps, not each run's. */
+  dispatchesPerStep: number;
+  submits: number;
+}
+
+export interface BatchedTrainerOptions {
+  /** Threads per workgroup (by default fusedThreadsFor the adapter). */
+  threads?: FusedThreads;
+  /** The device's limits unless tighter ones are given. */
+  limits?: GPUSupportedLimits;
+}
+
+/** One run's own state on the host: its schedule (seed), live settings and step count. */
+interface RunState {
+  schedule: MinibatchSchedule;
+  settings: LiveSettings;
+  stepCount: number;
+  diverged: boolean;
+}
+
+/** A short name for a layout in error messages: features-[hidden]-outputs. */
+function describeLayout(plan: NetworkPlan): string {
+  const hidden = plan.dense.filter((layer) => layer.hidden).map((layer) => layer.out);
+  return `${plan.slotWidths[0]}-[${hidden.join(',')}]-${plan.dense[plan.dense.length - 1].out}`;
+}
+
+function sameSplit(a: SplitData, b: SplitData): boolean {
+  return a.count === b.count && a.features.every((x, i) => x === b.features[i]) && a.labels.every((y, i) => y === b.labels[i]);
+}
+
+/**
+ * Why these setups cannot share one batched group, or null when they can: the same model (layers,
+ * activations, features, normalisation, task), the same training and test rows and the same batch
+ * size.
+ */
+export function batchIncompatibility(setups: readonly TrainerSetup[]): string | null {
+  if (setups.length === 0) return 'a batched group needs at least one run';
+  if (setups.length > BATCHED_MAX_RUNS) return `${setups.length} runs are more than a batched group takes (${BATCHED_MAX_RUNS})`;
+  const first = setups[0];
+  const firstSpec = JSON.stringify(first.spec);
+  const firstPlan = planNetwork(first.spec);
+  const firstSplits = prepareSplits(first.spec, first.dataset);
+  const firstTrain = firstSplits.train;
+  const firstBatch = new MinibatchSchedule(firstTrain.count, first.training.batchSize, 0).batchSize;
+  for (let i = 1; i < setups.length; i++) {
+    const setup = setups[i];
+    const run = `run ${i + 1}`;
+    if (JSON.stringify(setup.spec) !== firstSpec) {
+      return `${run}: its model (${describeLayout(planNetwork(setup.spec))}, its activations, features or task) differs from run 1's (${describeLayout(firstPlan)}); a batched group trains one layout`;
+    }
+    const splits = prepareSplits(setup.spec, setup.dataset);
+    const train = splits.train;
+    if (!sameSplit(train, firstTrain) || !sameSplit(splits.test, firstSplits.test)) return `${run}: its data (training or test points) differs from run 1's; a batched group trains on one data set`;
+    const batch = new MinibatchSchedule(train.count, setup.training.batchSize, 0).batchSize;
+    if (batch !== firstBatch) return `${run}: its batch size (${batch}) differs from run 1's (${firstBatch}); a batched group shares one batch size`;
+  }
+  return null;
+}
+
+/**
+ * The runs of `setups` split into batched groups, each a list of indices in order: runs join the
+ * first group whose first run they can share one with (batchIncompatibility), so different
+ * layouts, data sets or batch sizes form different groups. At most BATCHED_MAX_RUNS per group.
+ */
+export function batchGroups(setups: readonly TrainerSetup[]): number[][] {
+  const groups: number[][] = [];
+  setups.forEach((setup, i) => {
+    const group = groups.find((members) => members.length < BATCHED_MAX_RUNS && batchIncompatibility([setups[members[0]], setup]) === null);
+    if (group) group.push(i);
+    else groups.push([i]);
+  });
+  return groups;
+}
+
+/**
+ * The group's arena: every run's region of `stride` floats (a lone fused kernel's arena without the
+ * split: activations, dZ, partial losses, backup), then one copy of the training split that every
+ * run reads. Offsets in floats, as in FusedArena.
+ */
+function batchedArena(plan: NetworkPlan, batchSize: number, runs: number, trainCount: number): FusedArena & { stride: number } {
+  const perRun = fusedArena(plan, batchSize, 0);
+  const features = runs * perRun.size;
+  const labels = features + Math.ceil((trainCount * plan.slotWidths[0]) / 4) * 4;
+  return { ...perRun, stride: perRun.size, features, labels, size: labels + Math.ceil(Math.max(1, trainCount) / 4) * 4 };
+}
+
+/** `RunSettings` of run `run` (shaders/fused_mlp_batched.wgsl) into `view`. */
+function writeRunSettings(view: DataView, run: number, settings: LiveSettings, scheduleOffset: number): void {
+  writeStruct(view, run * RUN_SETTINGS_BYTES, RUN_SETTINGS_STRUCT, {
+    optimizer: OPTIMIZERS.indexOf(settings.optimizer),
+    momentum: settings.momentum,
+    l1: settings.l1,
+    l2: settings.l2,
+    dropout_rate: settings.dropout,
+    schedule_offset: scheduleOffset,
+  });
+}
+
+interface BatchedPipeline {
+  layout: GPUBindGroupLayout;
+  pipeline: GPUComputePipeline;
+}
+
+async function compileBatched(device: GPUDevice, threads: FusedThreads): Promise<BatchedPipeline> {
+  const kinds: GPUBufferBindingType[] = ['uniform', 'storage', 'storage', 'storage', 'storage', 'storage', 'read-only-storage', 'read-only-storage'];
+  const layout = device.createBindGroupLayout({
+    label: 'batched fused mlp',
+    entries: kinds.map((type, binding) => ({ binding, visibility: GPUShaderStage.COMPUTE, buffer: { type } })),
+  });
+  const module = device.createShaderModule({ label: 'batched fused mlp', code: SHADER_SOURCES.fusedMlpBatched });
+  const pipeline = await device.createComputePipelineAsync({
+    label: `batched fused mlp · ${threads} threads`,
+    layout: device.createPipelineLayout({ label: 'batched fused mlp', bindGroupLayouts: [layout] }),
+    compute: { module, entryPoint: 'train_steps', constants: { THREADS: threads } },
+  });
+  return { layout, pipeline };
+}
+
+/**
+ * Trains a group of runs that share a layout and a data set, each with its own seed (initial
+ * weights, minibatch order, dropout), learning rate and schedule, optimizer, momentum, L1, L2 and
+ * dropout: step(k) takes k steps of every run in one dispatch of shaders/fused_mlp_batched.wgsl
+ * (one workgroup per run) and one submit. Each run equals the same run trained alone by a
+ * GpuTrainer on the fused kernel, bit for bit. Its `size`, `step(k, observe)` and
+ * `parameters(run)` are those of compare mode's RunGroup (src/train/sweep.ts).
+ */
+export class BatchedGpuTrainer {
+  readonly plan: NetworkPlan;
+  readonly runs: number;
+  readonly stepsPerEpoch: number;
+  readonly threads: FusedThreads;
+  lastCost: BatchedCallCost = { steps: 0, runs: 0, dispatches: 0, dispatchesPerStep: 0, submits: 0 };
+  private readonly device: GPUDevice;
+  private readonly gpu: GpuDevice;
+  /** The layout and data every run shares, for the evaluator. */
+  private readonly firstSetup: TrainerSetup;
+  private readonly runStates: RunState[];
+  private readonly trainCount: number;
+  private readonly params: GPUBuffer;
+  private readonly state: GPUBuffer;
+  private readonly status: GPUBuffer;
+  private readonly losses: GPUBuffer;
+  private readonly arena: GPUBuffer;
+  private readonly uniform: GPUBuffer;
+  private readonly runSettings: GPUBuffer;
+  private readonly uniformData: ArrayBuffer;
+  private readonly runData: ArrayBuffer;
+  private readonly pool: StagingPool;
+  private readonly watch: DeviceWatch;
+  private readonly uncapturedAtStart: number;
+  private schedule: GPUBuffer;
+  private scheduleWords: Uint32Array<ArrayBuffer>;
+  private group: GPUBindGroup;
+  private failure: GpuError | null = null;
+  private evaluator: Promise<GpuTrainer> | null = null;
+
+  /**
+   * Throws a clear error when the setups cannot share a group (batchIncompatibility) or the fused
+   * kernel cannot train their layout; a GpuCapacityError when the group's buffers would not fit.
+   */
+  static async create(gpu: GpuDevice, setups: TrainerSetup[], options: BatchedTrainerOptions = {}): Promise<BatchedGpuTrainer> {
+    const incompatible = batchIncompatibility(setups);
+    if (incompatible !== null) throw new Error(`cannot train these runs together: ${incompatible}`);
+    const plan = planNetwork(setups[0].spec);
+    const train = prepareSplits(setups[0].spec, setups[0].dataset).train;
+    const batchSize = new MinibatchSchedule(train.count, setups[0].training.batchSize, 0).batchSize;
+    const ineligible = fusedIneligibility(plan, batchSize);
+    if (ineligible !== null) throw new Error(`cannot train these runs together: the fused kernel cannot train this network (${ineligible})`);
+    const limits = options.limits ?? gpu.device.limits;
+    const allowed = Math.min(limits.maxStorageBufferBindingSize, limits.maxBufferSize);
+    const arenaBytes = 4 * batchedArena(plan, batchSize, setups.length, train.count).size;
+    if (arenaBytes > allowed) {
+      const what = `the arena of ${setups.length} runs`;
+      throw new GpuCapacityError(what, arenaBytes, allowed, 'maxStorageBufferBindingSize', `${what} needs ${formatBytes(arenaBytes)}, more than this GPU allows in one buffer (${formatBytes(allowed)}); train fewer runs at once`);
+    }
+    const threads = options.threads ?? fusedThreadsFor(gpu);
+    const pipeline = await compileBatched(gpu.device, threads);
+    const { result: trainer, errors } = withErrorScopes(gpu.device, () => new BatchedGpuTrainer(gpu, setups, plan, train, batchSize, threads, pipeline, allowed));
+    const error = await errors;
+    if (error) {
+      trainer.dispose();
+      throw error;
+    }
+    return trainer;
+  }
+
+  private constructor(
+    gpu: GpuDevice,
+    setups: TrainerSetup[],
+    plan: NetworkPlan,
+    train: SplitData,
+    private readonly batchSize: number,
+    threads: FusedThreads,
+    private readonly pipeline: BatchedPipeline,
+    private readonly maxBindingBytes: number,
+  ) {
+    this.gpu = gpu;
+    this.firstSetup = setups[0];
+    const device = gpu.device;
+    this.device = device;
+    this.plan = plan;
+    this.runs = setups.length;
+    this.threads = threads;
+    this.trainCount = train.count;
+    this.watch = watchDevice(device);
+    this.uncapturedAtStart = this.watch.uncapturedCount;
+    const count = plan.parameterCount;
+    this.runStates = setups.map((setup) => ({
+      schedule: new MinibatchSchedule(train.count, setup.training.batchSize, setup.training.seed),
+      settings: liveSettingsOf(setup.training),
+      stepCount: 0,
+      diverged: false,
+    }));
+    this.stepsPerEpoch = this.runStates[0].schedule.stepsPerEpoch;
+
+    this.params = createStorageBuffer(device, this.runs * count * 4, 'batched params');
+    this.state = createStorageBuffer(device, this.runs * 2 * count * 4, 'batched optimizer state');
+    this.status = createStorageBuffer(device, this.runs * 4, 'batched status');
+    this.losses = createStorageBuffer(device, this.runs * MAX_STEPS_PER_CALL * 4, 'batched step losses');
+    setups.forEach((setup, run) => {
+      const initial = setup.parameters ?? initializeParameters(plan, setup.init, setup.training.seed, new Float32Array(count), setup.initScale);
+      this.writeRunParameters(run, initial);
+    });
+
+    const arena = batchedArena(plan, batchSize, this.runs, train.count);
+    this.arena = createStorageBuffer(device, arena.size * 4, 'batched arena');
+    if (train.count > 0) {
+      device.queue.writeBuffer(this.arena, arena.features * 4, Float32Array.from(train.features));
+      device.queue.writeBuffer(this.arena, arena.labels * 4, Float32Array.from(train.labels));
+    }
+
+    // The layout's uniform; its per-run settings fields are unused (RunSettings holds them).
+    this.uniformData = packFused(plan, arena, this.runStates[0].settings);
+    new DataView(this.uniformData).setUint32(ARENA_STRIDE_OFFSET, arena.stride, true);
+    this.uniform = device.createBuffer({ label: 'batched layout', size: this.uniformData.byteLength, usage: GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST });
+    device.queue.writeBuffer(this.uniform, 0, this.uniformData);
+
+    this.runData = new ArrayBuffer(this.runs * RUN_SETTINGS_BYTES);
+    this.runSettings = createStorageBuffer(device, this.runData.byteLength, 'batched run settings');
+    this.scheduleWords = new Uint32Array(this.runs * 64 * (FUSED_STEP_RECORD_WORDS + batchSize));
+    this.schedule = createStorageBuffer(device, this.scheduleWords.byteLength, 'batched schedule');
+    this.pool = new StagingPool(device);
+    this.group = this.bind();
+  }
+
+  /**
+   * Takes k steps of every run that has not diverged in one dispatch and one submit, and resolves
+   * with each run's observation once its losses have been read back.
+   */
+  async step(k: number, observe: ObserveRequest = {}): Promise<Observation[]> {
+    this.throwIfFailed();
+    if (!Number.isInteger(k) || k < 0 || k > MAX_STEPS_PER_CALL) throw new RangeError(`the step count must be a whole number from 0 to ${MAX_STEPS_PER_CALL}; got ${k}`);
+    const steps = this.trainCount === 0 ? 0 : k;
+    this.ensureCapacity(this.runs * steps * (FUSED_STEP_RECORD_WORDS + this.batchSize));
+    const bytes = 4 * this.runs * (steps + 1);
+    const { result: staging, errors } = withErrorScopes(this.device, () => this.record(steps));
+    const data = await this.settle(errors, this.pool.read(staging, bytes));
+    const losses = new Float32Array(data, 0, this.runs * steps);
+    const status = new Uint32Array(data, 4 * this.runs * steps, this.runs);
+    const observations: Observation[] = this.runStates.map((run, r) => {
+      const own = losses.subarray(r * steps, (r + 1) * steps);
+      const took = run.diverged ? 0 : steps;
+      // A run that diverges in this call keeps its step count: the kernel put back its parameters from the call's start.
+      if (status[r] !== 0) run.diverged = true;
+      else run.stepCount += took;
+      return { step: run.stepCount, epoch: run.stepCount / this.stepsPerEpoch, loss: took > 0 ? meanOfFiniteLead(own) : NaN, diverged: run.diverged };
+    });
+    if (observe.metrics || observe.grid || observe.neurons) await this.observeEach(observations, observe);
+    return observations;
+  }
+
+  /** The number of runs (compare mode's `RunGroup`). */
+  get size(): number {
+    return this.runs;
+  }
+
+  /** exportParameters under compare mode's `RunGroup` name. */
+  parameters(run: number): Promise<Float32Array> {
+    return this.exportParameters(run);
+  }
+
+  /**
+   * Adds what `observe` asks for to each run's observation: the run's parameters go through one
+   * GpuTrainer of the group's layout and data (built on first use), which evaluates them as it
+   * would its own: two round trips per run, so callers ask for it every few frames.
+   */
+  private async observeEach(observations: Observation[], observe: ObserveRequest): Promise<void> {
+    this.evaluator ??= GpuTrainer.create(this.gpu, this.firstSetup);
+    const evaluator = await this.evaluator;
+    for (let run = 0; run < this.runs; run++) {
+      evaluator.setParameters(await this.exportParameters(run));
+      const { metrics, grid, neurons } = await evaluator.step(0, observe);
+      Object.assign(observations[run], metrics && { metrics }, grid && { grid }, neurons && { neurons });
+    }
+  }
+
+  /** The flat parameter vector of run `run` (plan order). */
+  async exportParameters(run: number): Promise<Float32Array> {
+    this.throwIfFailed();
+    this.checkRun(run);
+    const bytes = this.plan.parameterCount * 4;
+    const { result: staging, errors } = withErrorScopes(this.device, () => {
+      const buffer = this.pool.acquire(bytes);
+      const encoder = this.device.createCommandEncoder({ label: `read parameters of run ${run + 1}` });
+      encoder.copyBufferToBuffer(this.params, run * bytes, buffer, 0, bytes);
+      this.device.queue.submit([encoder.finish()]);
+      return buffer;
+    });
+    return new Float32Array(await this.settle(errors, this.pool.read(staging, bytes)));
+  }
+
+  /** New parameters for run `run`; a diverged run trains again. */
+  setParameters(run: number, parameters: ArrayLike<number>): void {
+    this.checkRun(run);
+    this.writeRunParameters(run, parameters);
+    this.runStates[run].diverged = false;
+    this.device.queue.writeBuffer(this.status, run * 4, new Uint32Array([0]));
+  }
+
+  /** New live settings for run `run`; a change of optimizer clears its optimizer state, as a lone trainer does. */
+  updateSettings(run: number, settings: LiveSettings): void {
+    this.checkRun(run);
+    const state = this.runStates[run];
+    if (settings.optimizer !== state.settings.optimizer) {
+      const count = this.plan.parameterCount;
+      this.device.queue.writeBuffer(this.state, run * 2 * count * 4, new Float32Array(2 * count));
+    }
+    state.settings = { ...settings };
+  }
+
+  dispose(): void {
+    // An evaluator that failed to build has nothing to dispose; its error went to the call that built it.
+    this.evaluator?.then(
+      (evaluator) => evaluator.dispose(),
+      () => {},
+    );
+    for (const buffer of [this.params, this.state, this.status, this.losses, this.arena, this.uniform, this.runSettings, this.schedule]) buffer.destroy();
+    this.pool.destroy();
+  }
+
+  /** Writes every run's schedule and settings, records one dispatch (runs workgroups), copies losses and status out: one submit. */
+  private record(steps: number): GPUBuffer {
+    // One staging size for every call, so that calls of any length reuse the pool's buffers.
+    const staging = this.pool.acquire(4 * this.runs * (MAX_STEPS_PER_CALL + 1));
+    const encoder = this.device.createCommandEncoder({ label: `batched steps: ${this.runs} runs × ${steps}` });
+    if (steps > 0) {
+      this.prepare(steps);
+      const pass = encoder.beginComputePass({ label: 'batched training' });
+      pass.setPipeline(this.pipeline.pipeline);
+      pass.setBindGroup(0, this.group);
+      pass.dispatchWorkgroups(this.runs);
+      pass.end();
+      encoder.copyBufferToBuffer(this.losses, 0, staging, 0, this.runs * steps * 4);
+    }
+    encoder.copyBufferToBuffer(this.status, 0, staging, this.runs * steps * 4, this.runs * 4);
+    this.device.queue.submit([encoder.finish()]);
+    this.lastCost = { steps, runs: this.runs, dispatches: steps > 0 ? 1 : 0, dispatchesPerStep: steps > 0 ? 1 / steps : 0, submits: 1 };
+    return staging;
+  }
+
+  /** Each run's StepRecords and row indices (from its own seed, step count and settings), its RunSettings, and the call's step count. */
+  private prepare(steps: number): void {
+    const perRun = steps * (FUSED_STEP_RECORD_WORDS + this.batchSize);
+    const words = this.scheduleWords;
+    const floats = new Float32Array(words.buffer);
+    const runView = new DataView(this.runData);
+    this.runStates.forEach((run, r) => {
+      const start = r * perRun;
+      let next = start + steps * FUSED_STEP_RECORD_WORDS;
+      for (let s = 0; s < steps; s++) {
+        const step = run.stepCount + s;
+        const batch = run.schedule.batch(step);
+        const scalars = scheduledStepScalars(run.settings, step);
+        const base = start + s * FUSED_STEP_RECORD_WORDS;
+        words[base] = batch.length;
+        words[base + 1] = next;
+        words[base + 2] = stepSeed(run.schedule.seed, step);
+        floats[base + 3] = scalars.stepSize;
+        floats[base + 4] = scalars.inverseSqrtCorrection2;
+        words.set(batch, next);
+        next += batch.length;
+      }
+      writeRunSettings(runView, r, run.settings, start);
+    });
+    this.device.queue.writeBuffer(this.schedule, 0, words, 0, this.runs * perRun);
+    this.device.queue.writeBuffer(this.runSettings, 0, this.runData);
+    new DataView(this.uniformData).setUint32(STEPS_OFFSET, steps, true);
+    this.device.queue.writeBuffer(this.uniform, STEPS_OFFSET, this.uniformData, STEPS_OFFSET, 4);
+  }
+
+  /**
+   * A call with more steps than ever before doubles the schedule buffer (steady calls allocate
+   * nothing); one whose schedule would not fit a buffer is refused with a GpuCapacityError.
+   */
+  private ensureCapacity(words: number): void {
+    if (words <= this.scheduleWords.length) return;
+    if (words * 4 > this.maxBindingBytes) {
+      const what = `the schedule of ${this.runs} runs`;
+      throw new GpuCapacityError(what, words * 4, this.maxBindingBytes, 'maxStorageBufferBindingSize', `${what} needs ${formatBytes(words * 4)} for this call, more than this GPU allows in one buffer (${formatBytes(this.maxBindingBytes)}); take fewer steps per call`);
+    }
+    this.scheduleWords = new Uint32Array(Math.max(words, 2 * this.scheduleWords.length));
+    this.schedule.destroy();
+    this.schedule = createStorageBuffer(this.device, this.scheduleWords.byteLength, 'batched schedule');
+    this.group = this.bind();
+  }
+
+  private writeRunParameters(run: number, parameters: ArrayLike<number>): void {
+    const count = this.plan.parameterCount;
+    if (parameters.length !== count) throw new Error(`run ${run + 1}: the parameters must be ${count} numbers; got ${parameters.length}`);
+    this.device.queue.writeBuffer(this.params, run * count * 4, Float32Array.from(parameters));
+  }
+
+  private checkRun(run: number): void {
+    if (!Number.isInteger(run) || run < 0 || run >= this.runs) throw new RangeError(`the run must be a whole number from 0 to ${this.runs - 1}; got ${run}`);
+  }
+
+  private bind(): GPUBindGroup {
+    const entries = [this.uniform, this.params, this.state, this.status, this.losses, this.arena, this.schedule, this.runSettings];
+    return this.device.createBindGroup({
+      label: 'batched fused mlp',
+      layout: this.pipeline.layout,
+      entries: entries.map((buffer, binding) => ({ binding, resource: { buffer } })),
+    });
+  }
+
+  /** Waits for a call's results and its error scopes; a WebGPU error wins over whatever was read back. */
+  private async settle<T>(errors: Promise<GpuError | null>, results: Promise<T>): Promise<T> {
+    const [caught, read] = await Promise.allSettled([errors, results]);
+    this.throwIfFailed(caught.status === 'fulfilled' ? caught.value : null);
+    if (read.status === 'rejected') throw read.reason;
+    return read.value;
+  }
+
+  private throwIfFailed(caught: GpuError | null = null): void {
+    const lost = this.watch.lost;
+    if (lost !== null) throw new DeviceLostError(`the WebGPU device was lost (${lost})`);
+    if (this.watch.uncapturedCount > this.uncapturedAtStart) this.failure ??= this.watch.lastUncaptured;
+    this.failure ??= caught;
+    if (this.failure) throw this.failure;
+  }
+}
+
+/** The mean of the losses up to the first one that is not finite; NaN when there is none. */
+function meanOfFiniteLead(losses: Float32Array): number {
+  let sum = 0;
+  let finite = 0;
+  for (; finite < losses.length && Number.isFinite(losses[finite]); finite++) sum += losses[finite];
+  return finite > 0 ? sum / finite : NaN;
+}
