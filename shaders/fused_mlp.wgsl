@@ -1,21 +1,30 @@
-// fused_mlp.wgsl: k optimizer steps of a small MLP (every layer at most 64 wide) in ONE dispatch:
-// per step, the minibatch is read through the epoch's indices, pushed forward with inverted
+// fused_mlp.wgsl: k optimizer steps of a small MLP (every layer at most 64 wide) for each run of a
+// group that shares a layout and a training split, in ONE dispatch: workgroup x trains run x. Per
+// step, the run's minibatch is read through its epoch's indices, pushed forward with inverted
 // dropout on hidden layers, scored by the loss fused with the output unit, and pushed back, each
-// layer's weights updated as soon as nothing reads them any more.
+// layer's weights updated as soon as nothing reads them any more. Each run has its own parameters,
+// optimizer state, status word, losses, arena region and schedule (its own seed: minibatch rows and
+// dropout), and its own optimizer, learning rate, momentum, L1, L2 and dropout (RunSettings); the
+// layout (Fused), the training split's copy and the code are shared. A single trainer is a group
+// of one run (src/gpu/fusedMlp.ts); a batched one has many (src/gpu/batchedTrainer.ts).
 // Bindings: group(0) 0 Fused (uniform), 1 params (storage, read_write), 2 state (storage,
 //           read_write: momentum v, or Adam m then v), 3 status (storage, read_write, u32),
 //           4 losses (storage, read_write), 5 arena (storage, read_write), 6 schedule (storage,
-//           read, u32).
-// Shapes: params: parameter_count; state: 2 · parameter_count; losses: steps; schedule: FUSED_STEP_RECORD_WORDS
-//           per step (StepRecord), then the row indices each record points at; arena: every hidden
-//           layer's output and every layer's dZ, rows × out each (offsets in Fused.layers), the
-//           partial losses, the backup (parameter_count), and a copy of the training split made
-//           when the trainer is built (n × feature_width features, n labels).
-// Workgroup THREADS (an override, 64 unless the pipeline says otherwise); dispatch (1): one
-//           workgroup trains one run. Phases are separated by storageBarrier (all shared numbers
-//           live in storage): 2 per layer and step.
-// Per step: loss into losses[s]; a non-finite mean loss sets status[0] = 1, stops every update
-//           for the rest of the call and, at its end, puts back the parameters from its start.
+//           read, u32), 7 runs (storage, read, RunSettings per run).
+// Shapes: params: runs × parameter_count; state: runs × 2 · parameter_count; status: runs;
+//           losses: runs × steps; schedule: per run, at its RunSettings.schedule_offset,
+//           FUSED_STEP_RECORD_WORDS per step (StepRecord), then the row indices each record points
+//           at; arena: per run (at r · arena_stride) every hidden layer's output and every layer's
+//           dZ, rows × out each (offsets in Fused.layers), the partial losses and the backup
+//           (parameter_count); then, shared, a copy of the training split made when the trainer is
+//           built (n × feature_width features, n labels).
+// Workgroup THREADS (an override, 64 unless the pipeline says otherwise); dispatch (runs): one
+//           workgroup per run, no run reads another's numbers, so the runs need no synchronisation
+//           between them. Phases are separated by storageBarrier (all shared numbers live in
+//           storage): 2 per layer and step.
+// Per step: loss into losses[run · steps + s]; a non-finite mean loss sets status[run] = 1, stops
+//           every update of that run for the rest of the call and, at its end, puts back its
+//           parameters from its start.
 // CPU twins: gatherRows, denseForward, denseWeightGradient, denseInputGradient (src/cpu/kernels.ts),
 //           lossAndGradient (src/core/loss.ts), optimizerStep (src/core/optimizer.ts).
 
@@ -36,31 +45,40 @@ struct FusedLayer {
   _pad: u32,
 }
 
+// The layout every run of the group shares. The layer table comes first: placed after the scalars
+// (at byte 64) it gave wrong numbers in the parity tests on SwiftShader, for a reason not yet found.
 struct Fused {
+  layers: array<FusedLayer, FUSED_MAX_LAYERS>,
   layer_count: u32,
   feature_width: u32,
   task: u32,            // TASK_*
   outputs: u32,
-  optimizer: u32,       // OPTIMIZER_*
   parameter_count: u32,
   weight_count: u32,    // weights occupy [0, weight_count); biases follow
   steps: u32,           // steps in this call
-  momentum: f32,
-  l1: f32,
-  l2: f32,
   beta1: f32,
   beta2: f32,
   epsilon: f32,
-  dropout_rate: f32,
   partials: u32,        // arena: THREADS partial loss sums
   backup: u32,          // arena: the parameters at the start of the call
   features: u32,        // arena: a copy of the training split's features, n × feature_width
   labels: u32,          // arena: a copy of its labels, n
-  _pad: u32,
-  layers: array<FusedLayer, FUSED_MAX_LAYERS>,
+  arena_stride: u32,    // floats of arena per run: run r's regions start at r · arena_stride
 }
 
-// schedule[FUSED_STEP_RECORD_WORDS · s …]: what step s of the call needs.
+// What may differ between the runs of a group; 8 words per run.
+struct RunSettings {
+  optimizer: u32,       // OPTIMIZER_*
+  momentum: f32,
+  l1: f32,
+  l2: f32,
+  dropout_rate: f32,
+  schedule_offset: u32, // schedule: this run's first StepRecord
+  _pad0: u32,
+  _pad1: u32,
+}
+
+// schedule[run.schedule_offset + FUSED_STEP_RECORD_WORDS · s …]: what step s of the call needs; index_offset is absolute.
 struct StepRecord {
   rows: u32,
   index_offset: u32,    // schedule: first of this step's `rows` row indices
@@ -76,9 +94,17 @@ struct StepRecord {
 @group(0) @binding(4) var<storage, read_write> losses: array<f32>;
 @group(0) @binding(5) var<storage, read_write> arena: array<f32>;
 @group(0) @binding(6) var<storage, read> schedule: array<u32>;
+@group(0) @binding(7) var<storage, read> runs: array<RunSettings>;
+
+// The run this workgroup trains, and where its numbers start in the shared buffers.
+var<private> run: u32;
+var<private> settings: RunSettings;
+var<private> params_base: u32;
+var<private> state_base: u32;
+var<private> arena_base: u32;
 
 fn step_record(s: u32) -> StepRecord {
-  let base = FUSED_STEP_RECORD_WORDS * s;
+  let base = settings.schedule_offset + FUSED_STEP_RECORD_WORDS * s;
   return StepRecord(schedule[base], schedule[base + 1u], schedule[base + 2u], bitcast<f32>(schedule[base + 3u]), bitcast<f32>(schedule[base + 4u]));
 }
 
@@ -94,13 +120,13 @@ fn input_row(l: u32, step: StepRecord, row: u32) -> u32 {
     return fused.features + schedule[step.index_offset + row] * fused.feature_width;
   }
   let previous = fused.layers[l - 1u];
-  return previous.output + row * previous.out_width;
+  return arena_base + previous.output + row * previous.out_width;
 }
 
 // σ(W·a + b) of every (row, unit) of hidden layer l, with inverted dropout.
 fn forward_hidden(l: u32, step: StepRecord, thread: u32) {
   let layer = fused.layers[l];
-  let rate = fused.dropout_rate;
+  let rate = settings.dropout_rate;
   let key = dropout_layer_key(step.step_seed, l);
   let count = step.rows * layer.out_width;
   for (var e = thread; e < count; e += THREADS) {
@@ -110,13 +136,13 @@ fn forward_hidden(l: u32, step: StepRecord, thread: u32) {
     let input = input_row(l, step, row);
     var z = 0.0;
     for (var i = 0u; i < layer.in_width; i++) {
-      z += arena[input + i] * params[weights + i];
+      z += arena[input + i] * params[params_base + weights + i];
     }
-    var a = activate(layer.activation, z + params[layer.bias_offset + unit]);
+    var a = activate(layer.activation, z + params[params_base + layer.bias_offset + unit]);
     if (rate > 0.0) {
       a = select(0.0, a * (1.0 / (1.0 - rate)), dropout_keep(key, e, rate));
     }
-    arena[layer.output + e] = a;
+    arena[arena_base + layer.output + e] = a;
   }
 }
 
@@ -136,13 +162,13 @@ fn output_and_loss(step: StepRecord, thread: u32) {
       let weights = layer.weight_offset + c * layer.in_width;
       var z = 0.0;
       for (var i = 0u; i < layer.in_width; i++) {
-        z += arena[input + i] * params[weights + i];
+        z += arena[input + i] * params[params_base + weights + i];
       }
-      logits[c] = z + params[layer.bias_offset + c];
+      logits[c] = z + params[params_base + layer.bias_offset + c];
       top = max(top, logits[c]);
     }
     let y = arena[fused.labels + schedule[step.index_offset + row]];
-    let dz = layer.dz + row * outputs;
+    let dz = arena_base + layer.dz + row * outputs;
     if (fused.task == TASK_BINARY) {
       let z = logits[0];
       arena[dz] = (sigmoid_f32(z) - y) * scale;
@@ -164,7 +190,7 @@ fn output_and_loss(step: StepRecord, thread: u32) {
       sum += error * error;
     }
   }
-  arena[fused.partials + thread] = sum;
+  arena[arena_base + fused.partials + thread] = sum;
 }
 
 // Element e of layer l's input gradient: G = dZ·W, then the producer's
@@ -176,38 +202,38 @@ fn input_gradient(l: u32, step: StepRecord, e: u32) {
   let i = e % layer.in_width;
   var g = 0.0;
   for (var o = 0u; o < layer.out_width; o++) {
-    g += arena[layer.dz + row * layer.out_width + o] * params[layer.weight_offset + o * layer.in_width + i];
+    g += arena[arena_base + layer.dz + row * layer.out_width + o] * params[params_base + layer.weight_offset + o * layer.in_width + i];
   }
   var scale = 1.0;
   var keep = true;
-  let rate = fused.dropout_rate;
+  let rate = settings.dropout_rate;
   if (rate > 0.0) {
     keep = dropout_keep(dropout_layer_key(step.step_seed, l - 1u), e, rate);
     scale = 1.0 / (1.0 - rate);
   }
   // The stored output carries the dropout scale; undo it to get σ(z) back.
-  let slope = activation_slope(producer.activation, arena[producer.output + e] / scale);
-  arena[producer.dz + e] = select(0.0, g * scale * slope, keep);
+  let slope = activation_slope(producer.activation, arena[arena_base + producer.output + e] / scale);
+  arena[arena_base + producer.dz + e] = select(0.0, g * scale * slope, keep);
 }
 
 // One optimizer update of params[p] with gradient `gradient`, as optimizer.wgsl's update does it.
 fn apply_update(p: u32, gradient: f32, step: StepRecord) {
-  let w = params[p];
+  let w = params[params_base + p];
   var g = gradient;
   if (p < fused.weight_count) {
-    g += fused.l1 * sign(w) + fused.l2 * w;
+    g += settings.l1 * sign(w) + settings.l2 * w;
   }
   let n = fused.parameter_count;
-  let words = optimizer_state_words(fused.optimizer);
-  let state0 = select(0.0, state[p], words > 0u);
-  let state1 = select(0.0, state[n + p], words > 1u);
-  let next = optimizer_step(fused.optimizer, w, g, state0, state1, step.step_size, step.inv_sqrt_bc2, fused.momentum, fused.beta1, fused.beta2, fused.epsilon);
-  params[p] = next.x;
+  let words = optimizer_state_words(settings.optimizer);
+  let state0 = select(0.0, state[state_base + p], words > 0u);
+  let state1 = select(0.0, state[state_base + n + p], words > 1u);
+  let next = optimizer_step(settings.optimizer, w, g, state0, state1, step.step_size, step.inv_sqrt_bc2, settings.momentum, fused.beta1, fused.beta2, fused.epsilon);
+  params[params_base + p] = next.x;
   if (words > 0u) {
-    state[p] = next.y;
+    state[state_base + p] = next.y;
   }
   if (words > 1u) {
-    state[n + p] = next.z;
+    state[state_base + n + p] = next.z;
   }
 }
 
@@ -223,7 +249,7 @@ fn update_parameter(l: u32, step: StepRecord, e: u32) {
   var g = 0.0;
   for (var row = 0u; row < step.rows; row++) {
     let a = select(arena[input_row(l, step, row) + column], 1.0, is_bias);
-    g += arena[layer.dz + row * layer.out_width + unit] * a;
+    g += arena[arena_base + layer.dz + row * layer.out_width + unit] * a;
   }
   apply_update(select(layer.weight_offset + unit * layer.in_width + i, layer.bias_offset + unit, is_bias), g, step);
 }
@@ -246,15 +272,20 @@ fn input_gradients(l: u32, step: StepRecord, thread: u32) {
 }
 
 @compute @workgroup_size(THREADS)
-fn train_steps(@builtin(local_invocation_index) thread: u32) {
+fn train_steps(@builtin(local_invocation_index) thread: u32, @builtin(workgroup_id) group: vec3<u32>) {
+  run = group.x;
+  settings = runs[run];
   let count = fused.parameter_count;
+  params_base = run * count;
+  state_base = 2u * run * count;
+  arena_base = run * fused.arena_stride;
   let layers = fused.layer_count;
   // Every thread reads the same status and sums the same partials, so all agree on `stopped`.
-  let stopped_before = status[0] != 0u;
+  let stopped_before = status[run] != 0u;
   var stopped = stopped_before;
   if (!stopped) {
     for (var p = thread; p < count; p += THREADS) {
-      arena[fused.backup + p] = params[p];
+      arena[arena_base + fused.backup + p] = params[params_base + p];
     }
   }
   for (var s = 0u; s < fused.steps; s++) {
@@ -268,13 +299,13 @@ fn train_steps(@builtin(local_invocation_index) thread: u32) {
 
     var total = 0.0;
     for (var t = 0u; t < THREADS; t++) {
-      total += arena[fused.partials + t];
+      total += arena[arena_base + fused.partials + t];
     }
     let mean = total * (1.0 / f32(step.rows));
     if (thread == 0u) {
-      losses[s] = mean;
+      losses[run * fused.steps + s] = mean;
       if (!is_finite(mean)) {
-        status[0] = 1u;
+        status[run] = 1u;
       }
     }
     stopped = stopped || !is_finite(mean);
@@ -299,7 +330,7 @@ fn train_steps(@builtin(local_invocation_index) thread: u32) {
   }
   if (stopped && !stopped_before) {
     for (var p = thread; p < count; p += THREADS) {
-      params[p] = arena[fused.backup + p];
+      params[params_base + p] = arena[arena_base + fused.backup + p];
     }
   }
 }

@@ -1,4 +1,3 @@
-import { OPTIMIZERS } from '../core/config';
 import { stepSeed } from '../core/dropout';
 import { initializeParameters } from '../core/init';
 import { planNetwork, type NetworkPlan } from '../core/network';
@@ -11,20 +10,13 @@ import type { GpuDevice } from './device';
 import { watchDevice, withErrorScopes, type DeviceWatch } from './deviceWatch';
 import { DeviceLostError, formatBytes, GpuCapacityError, type GpuError } from './errors';
 import { FUSED_STEP_RECORD_WORDS } from './fusedLimits';
-import { fusedArena, fusedIneligibility, fusedThreadsFor, type FusedArena, type FusedThreads } from './fusedMlp';
-import { SHADER_SOURCES } from './shaderSources';
-import { FUSED_GROUP_STRUCT, packFused, RUN_SETTINGS_STRUCT } from './uniforms';
-import { structLayout, writeStruct } from './wgslStruct';
+import { fusedArena, fusedIneligibility, fusedPipeline, fusedThreadsFor, type FusedArena, type FusedPipeline, type FusedThreads } from './fusedMlp';
+import { FUSED_STEPS_OFFSET, packFused, RUN_SETTINGS_BYTES, writeRunSettings } from './uniforms';
 import { GpuTrainer } from './gpuTrainer';
 import { StagingPool } from './stagingPool';
 
 /** Runs one batched group takes at most: enough for a 4 × 4 sweep and then some. */
 export const BATCHED_MAX_RUNS = 256;
-/** Bytes of one RunSettings in the runs buffer. */
-const RUN_SETTINGS_BYTES = structLayout(RUN_SETTINGS_STRUCT).size;
-/** Byte offsets in the FusedGroup uniform: the steps of a call, and the arena stride. */
-const STEPS_OFFSET = structLayout(FUSED_GROUP_STRUCT).offsets.steps;
-const ARENA_STRIDE_OFFSET = structLayout(FUSED_GROUP_STRUCT).offsets.arena_stride;
 
 /** What the last step() call cost. */
 export interface BatchedCallCost {
@@ -117,42 +109,10 @@ function batchedArena(plan: NetworkPlan, batchSize: number, runs: number, trainC
   return { ...perRun, stride: perRun.size, features, labels, size: labels + Math.ceil(Math.max(1, trainCount) / 4) * 4 };
 }
 
-/** `RunSettings` of run `run` (shaders/fused_mlp_batched.wgsl) into `view`. */
-function writeRunSettings(view: DataView, run: number, settings: LiveSettings, scheduleOffset: number): void {
-  writeStruct(view, run * RUN_SETTINGS_BYTES, RUN_SETTINGS_STRUCT, {
-    optimizer: OPTIMIZERS.indexOf(settings.optimizer),
-    momentum: settings.momentum,
-    l1: settings.l1,
-    l2: settings.l2,
-    dropout_rate: settings.dropout,
-    schedule_offset: scheduleOffset,
-  });
-}
-
-interface BatchedPipeline {
-  layout: GPUBindGroupLayout;
-  pipeline: GPUComputePipeline;
-}
-
-async function compileBatched(device: GPUDevice, threads: FusedThreads): Promise<BatchedPipeline> {
-  const kinds: GPUBufferBindingType[] = ['uniform', 'storage', 'storage', 'storage', 'storage', 'storage', 'read-only-storage', 'read-only-storage'];
-  const layout = device.createBindGroupLayout({
-    label: 'batched fused mlp',
-    entries: kinds.map((type, binding) => ({ binding, visibility: GPUShaderStage.COMPUTE, buffer: { type } })),
-  });
-  const module = device.createShaderModule({ label: 'batched fused mlp', code: SHADER_SOURCES.fusedMlpBatched });
-  const pipeline = await device.createComputePipelineAsync({
-    label: `batched fused mlp · ${threads} threads`,
-    layout: device.createPipelineLayout({ label: 'batched fused mlp', bindGroupLayouts: [layout] }),
-    compute: { module, entryPoint: 'train_steps', constants: { THREADS: threads } },
-  });
-  return { layout, pipeline };
-}
-
 /**
  * Trains a group of runs that share a layout and a data set, each with its own seed (initial
  * weights, minibatch order, dropout), learning rate and schedule, optimizer, momentum, L1, L2 and
- * dropout: step(k) takes k steps of every run in one dispatch of shaders/fused_mlp_batched.wgsl
+ * dropout: step(k) takes k steps of every run in one dispatch of shaders/fused_mlp.wgsl
  * (one workgroup per run) and one submit. Each run equals the same run trained alone by a
  * GpuTrainer on the fused kernel, bit for bit. Its `size`, `step(k, observe)` and
  * `parameters(run)` are those of compare mode's RunGroup (src/train/sweep.ts).
@@ -207,7 +167,7 @@ export class BatchedGpuTrainer {
       throw new GpuCapacityError(what, arenaBytes, allowed, 'maxStorageBufferBindingSize', `${what} needs ${formatBytes(arenaBytes)}, more than this GPU allows in one buffer (${formatBytes(allowed)}); train fewer runs at once`);
     }
     const threads = options.threads ?? fusedThreadsFor(gpu);
-    const pipeline = await compileBatched(gpu.device, threads);
+    const pipeline = await fusedPipeline(gpu.device, threads);
     const { result: trainer, errors } = withErrorScopes(gpu.device, () => new BatchedGpuTrainer(gpu, setups, plan, train, batchSize, threads, pipeline, allowed));
     const error = await errors;
     if (error) {
@@ -224,7 +184,7 @@ export class BatchedGpuTrainer {
     train: SplitData,
     private readonly batchSize: number,
     threads: FusedThreads,
-    private readonly pipeline: BatchedPipeline,
+    private readonly pipeline: FusedPipeline,
     private readonly maxBindingBytes: number,
   ) {
     this.gpu = gpu;
@@ -262,9 +222,7 @@ export class BatchedGpuTrainer {
       device.queue.writeBuffer(this.arena, arena.labels * 4, Float32Array.from(train.labels));
     }
 
-    // The layout's uniform; its per-run settings fields are unused (RunSettings holds them).
-    this.uniformData = packFused(plan, arena, this.runStates[0].settings);
-    new DataView(this.uniformData).setUint32(ARENA_STRIDE_OFFSET, arena.stride, true);
+    this.uniformData = packFused(plan, arena, arena.stride);
     this.uniform = device.createBuffer({ label: 'batched layout', size: this.uniformData.byteLength, usage: GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST });
     device.queue.writeBuffer(this.uniform, 0, this.uniformData);
 
@@ -417,8 +375,8 @@ export class BatchedGpuTrainer {
     });
     this.device.queue.writeBuffer(this.schedule, 0, words, 0, this.runs * perRun);
     this.device.queue.writeBuffer(this.runSettings, 0, this.runData);
-    new DataView(this.uniformData).setUint32(STEPS_OFFSET, steps, true);
-    this.device.queue.writeBuffer(this.uniform, STEPS_OFFSET, this.uniformData, STEPS_OFFSET, 4);
+    new DataView(this.uniformData).setUint32(FUSED_STEPS_OFFSET, steps, true);
+    this.device.queue.writeBuffer(this.uniform, FUSED_STEPS_OFFSET, this.uniformData, FUSED_STEPS_OFFSET, 4);
   }
 
   /**

@@ -9,7 +9,7 @@ import { FUSED_MAX_LAYERS, FUSED_MAX_OUTPUTS, FUSED_MAX_WIDTH, FUSED_STEP_RECORD
 import type { PassRecorder } from './passRecorder';
 import { SHADER_SOURCES } from './shaderSources';
 import type { SplitBuffers } from './splitBuffers';
-import { FUSED_BYTES, FUSED_STEPS_OFFSET, packFused } from './uniforms';
+import { FUSED_BYTES, FUSED_STEPS_OFFSET, packFused, RUN_SETTINGS_BYTES, writeRunSettings } from './uniforms';
 
 /** Minibatch rows the fused kernel takes at most. */
 export const FUSED_MAX_ROWS = 1024;
@@ -107,7 +107,7 @@ export function fusedArena(plan: NetworkPlan, rows: number, trainCount: number):
   return { outputs, dz, partials, backup, features, labels, size: layout.size };
 }
 
-/** The compiled kernel for one workgroup size. */
+/** The compiled kernel for one workgroup size, shared by single and batched trainers. */
 export interface FusedPipeline {
   layout: GPUBindGroupLayout;
   pipeline: GPUComputePipeline;
@@ -116,7 +116,7 @@ export interface FusedPipeline {
 const pipelines = new WeakMap<GPUDevice, Map<FusedThreads, Promise<FusedPipeline>>>();
 
 async function compileFused(device: GPUDevice, threads: FusedThreads): Promise<FusedPipeline> {
-  const kinds: GPUBufferBindingType[] = ['uniform', 'storage', 'storage', 'storage', 'storage', 'storage', 'read-only-storage'];
+  const kinds: GPUBufferBindingType[] = ['uniform', 'storage', 'storage', 'storage', 'storage', 'storage', 'read-only-storage', 'read-only-storage'];
   const layout = device.createBindGroupLayout({
     label: 'fused mlp',
     entries: kinds.map((type, binding) => ({ binding, visibility: GPUShaderStage.COMPUTE, buffer: { type } })),
@@ -146,13 +146,15 @@ export function fusedPipeline(device: GPUDevice, threads: FusedThreads): Promise
 }
 
 /**
- * Records k training steps of a small MLP as one dispatch of shaders/fused_mlp.wgsl. Owns the
- * kernel's arena, schedule and uniform; shares parameters, optimizer state, status, losses and
- * the training split with whoever built it (a GPU trainer).
+ * Records k training steps of a small MLP as one dispatch of shaders/fused_mlp.wgsl, a group of
+ * one run. Owns the kernel's arena, schedule, uniform and the run's RunSettings; shares
+ * parameters, optimizer state, status, losses and the training split with whoever built it (a
+ * GPU trainer).
  */
 export class FusedMlp {
   private readonly arena: GPUBuffer;
   private readonly uniform: GPUBuffer;
+  private readonly runSettings: GPUBuffer;
   private readonly layout: FusedArena;
   private readonly uniformData: ArrayBuffer;
   private schedule: GPUBuffer;
@@ -177,20 +179,21 @@ export class FusedMlp {
     this.layout = fusedArena(plan, batchSize, buffers.train.count);
     this.arena = createStorageBuffer(device, this.layout.size * 4, 'fused arena');
     this.copyTrainingSplit();
-    this.uniformData = packFused(plan, this.layout, settings);
-    this.uniform = device.createBuffer({ label: 'fused settings', size: FUSED_BYTES, usage: GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST });
+    this.uniformData = packFused(plan, this.layout, 0);
+    this.uniform = device.createBuffer({ label: 'fused layout', size: FUSED_BYTES, usage: GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST });
     device.queue.writeBuffer(this.uniform, 0, this.uniformData);
+    this.runSettings = createStorageBuffer(device, RUN_SETTINGS_BYTES, 'fused run settings');
+    this.writeSettings(settings);
     this.scheduleWords = new Uint32Array(stepsCapacity * (FUSED_STEP_RECORD_WORDS + batchSize));
     this.schedule = createStorageBuffer(device, this.scheduleWords.byteLength, 'fused schedule');
     this.group = this.bind();
   }
 
-  /** New live settings (optimizer, momentum, L1, L2, dropout): one uniform write, no rebuild. */
+  /** New live settings (optimizer, momentum, L1, L2, dropout): one write of the run's RunSettings, no rebuild. */
   writeSettings(settings: LiveSettings): void {
-    const steps = new DataView(this.uniformData).getUint32(FUSED_STEPS_OFFSET, true);
-    new Uint8Array(this.uniformData).set(new Uint8Array(packFused(this.plan, this.layout, settings)));
-    new DataView(this.uniformData).setUint32(FUSED_STEPS_OFFSET, steps, true);
-    this.device.queue.writeBuffer(this.uniform, 0, this.uniformData);
+    const data = new ArrayBuffer(RUN_SETTINGS_BYTES);
+    writeRunSettings(new DataView(data), 0, settings, 0);
+    this.device.queue.writeBuffer(this.runSettings, 0, data);
   }
 
   /**
@@ -228,7 +231,7 @@ export class FusedMlp {
   }
 
   destroy(): void {
-    for (const buffer of [this.arena, this.uniform, this.schedule]) buffer.destroy();
+    for (const buffer of [this.arena, this.uniform, this.runSettings, this.schedule]) buffer.destroy();
   }
 
   /** A call with more steps than ever before doubles the schedule buffer; steady calls allocate nothing. */
@@ -253,7 +256,7 @@ export class FusedMlp {
 
   private bind(): GPUBindGroup {
     const { params, state, status, losses } = this.buffers;
-    const entries = [this.uniform, params, state, status, losses, this.arena, this.schedule];
+    const entries = [this.uniform, params, state, status, losses, this.arena, this.schedule, this.runSettings];
     return this.device.createBindGroup({
       label: 'fused mlp',
       layout: this.pipeline.layout,

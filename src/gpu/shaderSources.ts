@@ -3,7 +3,6 @@ import denseForwardSource from '../../shaders/dense_forward.wgsl?raw';
 import denseInputGradSource from '../../shaders/dense_input_grad.wgsl?raw';
 import denseWeightGradSource from '../../shaders/dense_weight_grad.wgsl?raw';
 import fusedMlpSource from '../../shaders/fused_mlp.wgsl?raw';
-import fusedMlpBatchedSource from '../../shaders/fused_mlp_batched.wgsl?raw';
 import gatherSource from '../../shaders/gather.wgsl?raw';
 import gridFeaturesSource from '../../shaders/grid_features.wgsl?raw';
 import layerStatsSource from '../../shaders/layer_stats.wgsl?raw';
@@ -30,7 +29,6 @@ export const SHADER_FILES = {
   'optimizer.wgsl': optimizerSource,
   'grid_features.wgsl': gridFeaturesSource,
   'fused_mlp.wgsl': fusedMlpSource,
-  'fused_mlp_batched.wgsl': fusedMlpBatchedSource,
   'layer_stats.wgsl': layerStatsSource,
   'linear_probe.wgsl': linearProbeSource,
 } as const;
@@ -47,7 +45,6 @@ export const SHADER_SOURCES = {
   optimizer: withCommon(optimizerSource),
   gridFeatures: withCommon(gridFeaturesSource),
   fusedMlp: withCommon(fusedMlpSource),
-  fusedMlpBatched: withCommon(fusedMlpBatchedSource),
   layerStats: withCommon(layerStatsSource),
   linearProbe: withCommon(linearProbeSource),
 } as const;

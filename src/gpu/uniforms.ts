@@ -146,41 +146,30 @@ export const FUSED_LAYER_STRUCT: StructDef = {
   ],
 };
 
-/** `Fused` (shaders/fused_mlp.wgsl). */
+/** `Fused` (shaders/fused_mlp.wgsl): the layout every run of a group shares. */
 export const FUSED_STRUCT: StructDef = {
   name: 'Fused',
   fields: [
+    ['layers', { array: FUSED_LAYER_STRUCT, length: FUSED_MAX_LAYERS }],
     ['layer_count', u32],
     ['feature_width', u32],
     ['task', u32],
     ['outputs', u32],
-    ['optimizer', u32],
     ['parameter_count', u32],
     ['weight_count', u32],
     ['steps', u32],
-    ['momentum', f32],
-    ['l1', f32],
-    ['l2', f32],
     ['beta1', f32],
     ['beta2', f32],
     ['epsilon', f32],
-    ['dropout_rate', f32],
     ['partials', u32],
     ['backup', u32],
     ['features', u32],
     ['labels', u32],
-    ['_pad', u32],
-    ['layers', { array: FUSED_LAYER_STRUCT, length: FUSED_MAX_LAYERS }],
+    ['arena_stride', u32],
   ],
 };
 
-/** `FusedGroup` (shaders/fused_mlp_batched.wgsl): `Fused` with its spare word holding the arena stride per run. */
-export const FUSED_GROUP_STRUCT: StructDef = {
-  name: 'FusedGroup',
-  fields: FUSED_STRUCT.fields.map(([name, type]) => [name === '_pad' ? 'arena_stride' : name, type] as const),
-};
-
-/** `RunSettings` (shaders/fused_mlp_batched.wgsl, a storage array): what one run of a batched group may change. */
+/** `RunSettings` (shaders/fused_mlp.wgsl, a storage array): what one run of a group may change. */
 export const RUN_SETTINGS_STRUCT: StructDef = {
   name: 'RunSettings',
   fields: [
@@ -224,7 +213,6 @@ export const UNIFORM_STRUCTS: readonly StructDef[] = [
   GRID_FEATURES_STRUCT,
   FUSED_LAYER_STRUCT,
   FUSED_STRUCT,
-  FUSED_GROUP_STRUCT,
   RUN_SETTINGS_STRUCT,
   PROBE_STRUCT,
 ];
@@ -238,6 +226,8 @@ export const GRID_FEATURES_BYTES = structLayout(GRID_FEATURES_STRUCT).size;
 export const FUSED_BYTES = structLayout(FUSED_STRUCT).size;
 /** Byte offset of `Fused.steps`, rewritten by every call. */
 export const FUSED_STEPS_OFFSET = structLayout(FUSED_STRUCT).offsets.steps;
+/** Bytes of one `RunSettings` in the runs buffer. */
+export const RUN_SETTINGS_BYTES = structLayout(RUN_SETTINGS_STRUCT).size;
 
 export interface PassUniform {
   rows: number;
@@ -412,29 +402,25 @@ export interface FusedArenaOffsets {
   labels: number;
 }
 
-/** `Fused` for a plan, its arena and the live settings; `steps` is 0 until a call sets it. */
-export function packFused(plan: NetworkPlan, arena: FusedArenaOffsets, settings: LiveSettings): ArrayBuffer {
+/** `Fused` for a plan and its arena, run r's regions at r · `arenaStride` floats; `steps` is 0 until a call sets it. */
+export function packFused(plan: NetworkPlan, arena: FusedArenaOffsets, arenaStride: number): ArrayBuffer {
   const task = plan.spec.task;
   return packStruct(FUSED_STRUCT, {
     layer_count: plan.dense.length,
     feature_width: plan.slotWidths[0],
     task: taskCode(task),
     outputs: outputWidth(task),
-    optimizer: OPTIMIZERS.indexOf(settings.optimizer),
     parameter_count: plan.parameterCount,
     weight_count: plan.weightCount,
     steps: 0,
-    momentum: settings.momentum,
-    l1: settings.l1,
-    l2: settings.l2,
     beta1: ADAM.beta1,
     beta2: ADAM.beta2,
     epsilon: ADAM.epsilon,
-    dropout_rate: settings.dropout,
     partials: arena.partials,
     backup: arena.backup,
     features: arena.features,
     labels: arena.labels,
+    arena_stride: arenaStride,
     layers: plan.dense.map((layer, l) => ({
       in_width: layer.in,
       out_width: layer.out,
@@ -444,6 +430,18 @@ export function packFused(plan: NetworkPlan, arena: FusedArenaOffsets, settings:
       output: arena.outputs[l],
       dz: arena.dz[l],
     })),
+  });
+}
+
+/** `RunSettings` of run `run` into `view`: its live settings, and where its schedule starts (in words). */
+export function writeRunSettings(view: DataView, run: number, settings: LiveSettings, scheduleOffset: number): void {
+  writeStruct(view, run * RUN_SETTINGS_BYTES, RUN_SETTINGS_STRUCT, {
+    optimizer: OPTIMIZERS.indexOf(settings.optimizer),
+    momentum: settings.momentum,
+    l1: settings.l1,
+    l2: settings.l2,
+    dropout_rate: settings.dropout,
+    schedule_offset: scheduleOffset,
   });
 }
 
