@@ -7,8 +7,8 @@ import { prepareSplits, type SplitData } from '../core/splits';
 import { liveSettingsOf, MAX_STEPS_PER_CALL, type LiveSettings, type Observation, type ObserveRequest, type TrainerSetup } from '../core/trainer';
 import { createStorageBuffer } from './arena';
 import type { GpuDevice } from './device';
-import { watchDevice, withErrorScopes, type DeviceWatch } from './deviceWatch';
-import { DeviceLostError, formatBytes, GpuCapacityError, type GpuError } from './errors';
+import { withErrorScopes, WorkFailures } from './deviceWatch';
+import { formatBytes, GpuCapacityError } from './errors';
 import { FUSED_STEP_RECORD_WORDS } from './fusedLimits';
 import { fusedArena, fusedIneligibility, fusedPipeline, fusedThreadsFor, type FusedArena, type FusedPipeline, type FusedThreads } from './fusedMlp';
 import { FUSED_STEPS_OFFSET, packFused, RUN_SETTINGS_BYTES, writeRunSettings } from './uniforms';
@@ -139,12 +139,10 @@ export class BatchedGpuTrainer {
   private readonly uniformData: ArrayBuffer;
   private readonly runData: ArrayBuffer;
   private readonly pool: StagingPool;
-  private readonly watch: DeviceWatch;
-  private readonly uncapturedAtStart: number;
+  private readonly failures: WorkFailures;
   private schedule: GPUBuffer;
   private scheduleWords: Uint32Array<ArrayBuffer>;
   private group: GPUBindGroup;
-  private failure: GpuError | null = null;
   private evaluator: Promise<GpuTrainer> | null = null;
 
   /**
@@ -195,8 +193,7 @@ export class BatchedGpuTrainer {
     this.runs = setups.length;
     this.threads = threads;
     this.trainCount = train.count;
-    this.watch = watchDevice(device);
-    this.uncapturedAtStart = this.watch.uncapturedCount;
+    this.failures = new WorkFailures(device);
     const count = plan.parameterCount;
     this.runStates = setups.map((setup) => ({
       schedule: new MinibatchSchedule(train.count, setup.training.batchSize, setup.training.seed),
@@ -239,13 +236,13 @@ export class BatchedGpuTrainer {
    * with each run's observation once its losses have been read back.
    */
   async step(k: number, observe: ObserveRequest = {}): Promise<Observation[]> {
-    this.throwIfFailed();
+    this.failures.throwIfFailed();
     if (!Number.isInteger(k) || k < 0 || k > MAX_STEPS_PER_CALL) throw new RangeError(`the step count must be a whole number from 0 to ${MAX_STEPS_PER_CALL}; got ${k}`);
     const steps = this.trainCount === 0 ? 0 : k;
     this.ensureCapacity(this.runs * steps * (FUSED_STEP_RECORD_WORDS + this.batchSize));
     const bytes = 4 * this.runs * (steps + 1);
     const { result: staging, errors } = withErrorScopes(this.device, () => this.record(steps));
-    const data = await this.settle(errors, this.pool.read(staging, bytes));
+    const data = await this.failures.settle(errors, this.pool.read(staging, bytes));
     const losses = new Float32Array(data, 0, this.runs * steps);
     const status = new Uint32Array(data, 4 * this.runs * steps, this.runs);
     const observations: Observation[] = this.runStates.map((run, r) => {
@@ -287,7 +284,7 @@ export class BatchedGpuTrainer {
 
   /** The flat parameter vector of run `run` (plan order). */
   async exportParameters(run: number): Promise<Float32Array> {
-    this.throwIfFailed();
+    this.failures.throwIfFailed();
     this.checkRun(run);
     const bytes = this.plan.parameterCount * 4;
     const { result: staging, errors } = withErrorScopes(this.device, () => {
@@ -297,7 +294,7 @@ export class BatchedGpuTrainer {
       this.device.queue.submit([encoder.finish()]);
       return buffer;
     });
-    return new Float32Array(await this.settle(errors, this.pool.read(staging, bytes)));
+    return new Float32Array(await this.failures.settle(errors, this.pool.read(staging, bytes)));
   }
 
   /** New parameters for run `run`; a diverged run trains again. */
@@ -414,21 +411,7 @@ export class BatchedGpuTrainer {
     });
   }
 
-  /** Waits for a call's results and its error scopes; a WebGPU error wins over whatever was read back. */
-  private async settle<T>(errors: Promise<GpuError | null>, results: Promise<T>): Promise<T> {
-    const [caught, read] = await Promise.allSettled([errors, results]);
-    this.throwIfFailed(caught.status === 'fulfilled' ? caught.value : null);
-    if (read.status === 'rejected') throw read.reason;
-    return read.value;
-  }
 
-  private throwIfFailed(caught: GpuError | null = null): void {
-    const lost = this.watch.lost;
-    if (lost !== null) throw new DeviceLostError(`the WebGPU device was lost (${lost})`);
-    if (this.watch.uncapturedCount > this.uncapturedAtStart) this.failure ??= this.watch.lastUncaptured;
-    this.failure ??= caught;
-    if (this.failure) throw this.failure;
-  }
 }
 
 /** The mean of the losses up to the first one that is not finite; NaN when there is none. */

@@ -1,4 +1,4 @@
-import { GpuError } from './errors';
+import { DeviceLostError, GpuError } from './errors';
 
 /** What has gone wrong on a device outside any error scope: its loss, and its uncaptured errors. */
 export interface DeviceWatch {
@@ -38,6 +38,39 @@ export function watchDevice(device: GPUDevice): DeviceWatch {
     watch = record;
   }
   return watch;
+}
+
+/**
+ * One trainer's view of its device: the first failure of its work sticks (a lost device, an
+ * uncaptured error since the trainer was built, or an error caught in a call's scopes), and every
+ * later call throws it.
+ */
+export class WorkFailures {
+  private readonly watch: DeviceWatch;
+  private readonly uncapturedAtStart: number;
+  private failure: GpuError | null = null;
+
+  constructor(device: GPUDevice) {
+    this.watch = watchDevice(device);
+    this.uncapturedAtStart = this.watch.uncapturedCount;
+  }
+
+  /** Throws when the device was lost, or a WebGPU error hit this trainer's work (`caught` in a scope, or uncaptured since it was built). */
+  throwIfFailed(caught: GpuError | null = null): void {
+    const lost = this.watch.lost;
+    if (lost !== null) throw new DeviceLostError(`the WebGPU device was lost (${lost})`);
+    if (this.watch.uncapturedCount > this.uncapturedAtStart) this.failure ??= this.watch.lastUncaptured;
+    this.failure ??= caught;
+    if (this.failure) throw this.failure;
+  }
+
+  /** Waits for a call's results and its error scopes; a WebGPU error wins over whatever was read back. */
+  async settle<T>(errors: Promise<GpuError | null>, results: Promise<T>): Promise<T> {
+    const [caught, read] = await Promise.allSettled([errors, results]);
+    this.throwIfFailed(caught.status === 'fulfilled' ? caught.value : null);
+    if (read.status === 'rejected') throw read.reason;
+    return read.value;
+  }
 }
 
 /**

@@ -9,8 +9,7 @@ import { liveSettingsOf, MAX_STEPS_PER_CALL, type BackendInfo, type LayerSeparab
 import { createStorageBuffer, uniformBuffer } from './arena';
 import { planCapacity, type CapacityPlan } from './capacity';
 import type { GpuDevice } from './device';
-import { watchDevice, withErrorScopes, type DeviceWatch } from './deviceWatch';
-import { DeviceLostError, type GpuError } from './errors';
+import { withErrorScopes, WorkFailures } from './deviceWatch';
 import { Evaluation } from './evaluation';
 import { ForwardPlan } from './forwardPlan';
 import { FusedMlp, fusedIneligibility, fusedOverLimits, fusedPipeline, fusedThreadsFor, type FusedPipeline, type FusedThreads } from './fusedMlp';
@@ -120,11 +119,8 @@ export class GpuTrainer implements Trainer {
   private settings: LiveSettings;
   private stepCount = 0;
   private diverged = false;
-  private readonly watch: DeviceWatch;
-  /** Uncaptured device errors counted when this trainer was built; more later mean its work may have failed. */
-  private readonly uncapturedAtStart: number;
-  /** The WebGPU error that failed this trainer; every later call rejects with it. */
-  private failure: GpuError | null = null;
+  /** The WebGPU failure of this trainer's work, once there is one; every later call rejects with it. */
+  private readonly failures: WorkFailures;
 
   /**
    * Checks every buffer and dispatch against the device's limits before allocating anything
@@ -168,8 +164,7 @@ export class GpuTrainer implements Trainer {
     const device = gpu.device;
     this.device = device;
     this.backend = { kind: 'webgpu', adapter: gpu.adapterName };
-    this.watch = watchDevice(device);
-    this.uncapturedAtStart = this.watch.uncapturedCount;
+    this.failures = new WorkFailures(device);
     this.stepsPerEpoch = schedule.stepsPerEpoch;
     this.stepKernels = stepKernels;
 
@@ -202,13 +197,13 @@ export class GpuTrainer implements Trainer {
 
   /** Rejects with a DeviceLostError, or a GpuError when WebGPU reported an error for the call's work. */
   async step(k: number, observe: ObserveRequest = {}): Promise<Observation> {
-    this.throwIfFailed();
+    this.failures.throwIfFailed();
     if (!Number.isInteger(k) || k < 0 || k > MAX_STEPS_PER_CALL) throw new RangeError(`step count must be a whole number in [0, ${MAX_STEPS_PER_CALL}], got ${k}`);
     const steps = this.diverged || this.train.count === 0 ? 0 : k;
     const firstStep = this.stepCount;
     const { result: call, errors } = withErrorScopes(this.device, () => this.record(firstStep, steps, observe));
     this.stepCount += steps;
-    const data = await this.settle(errors, this.pool.read(call.staging, call.bytes));
+    const data = await this.failures.settle(errors, this.pool.read(call.staging, call.bytes));
     const floats = new Float32Array(data);
     if (new Uint32Array(data, steps * 4, 1)[0] !== 0 && !this.diverged) this.handleDivergence(firstStep);
     const observation: Observation = {
@@ -353,15 +348,15 @@ export class GpuTrainer implements Trainer {
   }
 
   async predict(points: ArrayLike<number>): Promise<Float32Array> {
-    this.throwIfFailed();
+    this.failures.throwIfFailed();
     const predictions = { features: featuresOf(this.setup.spec, points), count: points.length / 2 };
     const { result: call, errors } = withErrorScopes(this.device, () => this.record(this.stepCount, 0, {}, predictions));
-    const data = await this.settle(errors, this.pool.read(call.staging, call.bytes));
+    const data = await this.failures.settle(errors, this.pool.read(call.staging, call.bytes));
     return this.observer.read(new Float32Array(data), call.observation, call.layout).predictions!;
   }
 
   async separability(): Promise<LayerSeparability[] | null> {
-    this.throwIfFailed();
+    this.failures.throwIfFailed();
     const task = this.plan.spec.task;
     if (task.kind !== 'classification' || this.train.count === 0) return null;
     const { result: call, errors } = withErrorScopes(this.device, () => {
@@ -376,7 +371,7 @@ export class GpuTrainer implements Trainer {
       this.device.queue.submit([encoder.finish()]);
       return { staging, bytes };
     });
-    const data = await this.settle(errors, this.pool.read(call.staging, call.bytes));
+    const data = await this.failures.settle(errors, this.pool.read(call.staging, call.bytes));
     return this.probe!.read(new Float32Array(data), 0);
   }
 
@@ -386,7 +381,7 @@ export class GpuTrainer implements Trainer {
   }
 
   async getParameters(): Promise<Float32Array> {
-    this.throwIfFailed();
+    this.failures.throwIfFailed();
     const bytes = this.plan.parameterCount * 4;
     const { result: staging, errors } = withErrorScopes(this.device, () => {
       const buffer = this.pool.acquire(bytes);
@@ -395,7 +390,7 @@ export class GpuTrainer implements Trainer {
       this.device.queue.submit([encoder.finish()]);
       return buffer;
     });
-    return new Float32Array(await this.settle(errors, this.pool.read(staging, bytes)));
+    return new Float32Array(await this.failures.settle(errors, this.pool.read(staging, bytes)));
   }
 
   setParameters(parameters: ArrayLike<number>): void {
@@ -426,22 +421,7 @@ export class GpuTrainer implements Trainer {
     }
   }
 
-  /** Waits for a call's results and its error scopes; a WebGPU error wins over whatever was read back. */
-  private async settle<T>(errors: Promise<GpuError | null>, results: Promise<T>): Promise<T> {
-    const [caught, read] = await Promise.allSettled([errors, results]);
-    this.throwIfFailed(caught.status === 'fulfilled' ? caught.value : null);
-    if (read.status === 'rejected') throw read.reason;
-    return read.value;
-  }
 
-  /** Throws when the device was lost, or a WebGPU error hit this trainer's work (`caught` in a scope, or uncaptured since it was built). */
-  private throwIfFailed(caught: GpuError | null = null): void {
-    const lost = this.watch.lost;
-    if (lost !== null) throw new DeviceLostError(`the WebGPU device was lost (${lost})`);
-    if (this.watch.uncapturedCount > this.uncapturedAtStart) this.failure ??= this.watch.lastUncaptured;
-    this.failure ??= caught;
-    if (this.failure) throw this.failure;
-  }
 
   private checkParameterCount(count: number): void {
     if (count !== this.plan.parameterCount) throw new Error(`expected ${this.plan.parameterCount} parameters, got ${count}`);

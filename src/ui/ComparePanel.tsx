@@ -72,7 +72,7 @@ export function ComparePanel(): ReactNode {
     <SidePanel label="Compare" className="compare-panel" actions={actions}>
       <CompareAxes key={encodeCompare(axes)} axes={axes} onApply={(next) => store.setState({ compare: next })} />
       <p className="hint">
-        <output aria-label="Sweep status">{problem ?? statusText(runner)}</output>
+        <output aria-label="Sweep status" aria-live="off">{problem ?? statusText(runner)}</output>
       </p>
       {runner && (
         <>

@@ -31,7 +31,7 @@ export function NeuronFocus(): ReactNode {
       <strong>
         Neuron {focus.unit + 1} of layer {focus.layer + 1}
       </strong>
-      <output aria-label="Neuron formula">{formula}</output>
+      <output aria-label="Neuron formula" aria-live="off">{formula}</output>
       {focus.layer > 0 && <span className="hint">hL.n: neuron n of layer L</span>}
       <button type="button" className="small" onClick={() => updateView(store, { focus: null })}>
         Show the output

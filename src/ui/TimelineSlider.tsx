@@ -59,7 +59,7 @@ export function TimelineSlider(): ReactNode {
         title="Scrub back to an earlier state of the weights (pauses training); the right end is the live model"
         onChange={(event) => scrub(Number(event.target.value))}
       />
-      <output htmlFor="timeline-slider" className="timeline-where">
+      <output htmlFor="timeline-slider" className="timeline-where" aria-live="off">
         {where}
       </output>
       <button type="button" className="small" disabled={!shown} title="Train on from this snapshot; the curves of the run so far stay pinned" onClick={continueHere}>

@@ -12,7 +12,7 @@ import { button, chooseFile, clickPlane, download, expectHealthy, field, openPla
  * made (the data is read back through Export data, the layout through the network's summary).
  */
 
-const ACTIONS = Number(process.env.DESCENT_MONKEY_ACTIONS ?? 300);
+const ACTIONS = Number(process.env.DESCENT_MONKEY_ACTIONS ?? 200);
 const SEED = Number(process.env.DESCENT_MONKEY_SEED ?? 20261130);
 const VIEWPORTS = [
   [1920, 1080],

@@ -3,7 +3,7 @@ import { button, expectHealthy, field, openPlayground, type BackendMode } from '
 import { epochIn, heapAfterGc } from './measures';
 
 /** How long the default experiment plays; `npm run test:soak` sets a longer one. */
-const SOAK_SECONDS = Number(process.env.DESCENT_SOAK_SECONDS ?? 60);
+const SOAK_SECONDS = Number(process.env.DESCENT_SOAK_SECONDS ?? 40);
 /** The JS heap may end the second half this much above its start (the loss history is bounded, so it should not grow). */
 const HEAP_SLACK_BYTES = 1.5 * 1024 * 1024;
 
