@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Screenshots of the real page for the README: builds the app, serves it on localhost, trains a
 // few experiments in headless Chromium (WebGPU on SwiftShader unless DESCENT_SCREENSHOT_WEBGPU=off)
-// and saves PNGs into docs/screenshots/: 1280×720, a phone and a projector in presentation mode.
+// and saves PNGs into docs/screenshots/: 1280×720, 1920×1080, a phone and a projector in presentation mode.
 // Usage: npm run screenshots
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -24,11 +24,15 @@ async function enter(page, label, value) {
   await field(page, label).press('Enter');
 }
 
-/** Trains until the test accuracy readout passes `accuracy` % (or `seconds` pass), then pauses. */
+/** Trains until the test accuracy readout passes `accuracy` % (or `seconds` pass; regression has no accuracy: pass null), then pauses. */
 async function trainUntil(page, accuracy, seconds) {
   await button(page, 'Play').click();
   const end = Date.now() + seconds * 1000;
   while (Date.now() < end) {
+    if (accuracy === null) {
+      await page.waitForTimeout(500);
+      continue;
+    }
     const text = (await field(page, 'Test accuracy').textContent()) ?? '';
     if (Number(text.replace('%', '')) > accuracy) break;
     await page.waitForTimeout(500);
@@ -41,13 +45,8 @@ async function trainUntil(page, accuracy, seconds) {
 const scenes = [
   {
     file: 'spiral-resnet.png',
+    hash: 'dataset=spiral&arch=resnet&activation=relu&features=x1,x2,sin(x1),sin(x2)&lr=0.01',
     async run(page) {
-      await field(page, 'Dataset').selectOption({ label: 'Spiral' });
-      await field(page, 'Architecture').selectOption({ label: 'ResNet' });
-      await field(page, 'Activation').selectOption({ label: 'ReLU' });
-      await button(page, 'Feature sine of x1').click();
-      await button(page, 'Feature sine of x2').click();
-      await enter(page, 'Learning rate', '0.01');
       await trainUntil(page, 97, 90);
     },
   },
@@ -75,7 +74,7 @@ const scenes = [
       await page.mouse.down();
       for (let i = 0; i <= 12; i++) await page.mouse.move(box.x + box.width * (0.42 + i * 0.013), box.y + box.height * (0.5 + Math.sin(i / 2) * 0.04));
       await page.mouse.up();
-      await trainUntil(page, 101, 12);
+      await trainUntil(page, null, 12);
     },
   },
   {
@@ -95,7 +94,8 @@ const scenes = [
   },
   {
     file: 'see-inside.png',
-    hash: 'dataset=spiral&hidden=16,16,2&lr=0.03',
+    viewport: { width: 1920, height: 1080 },
+    hash: 'dataset=spiral&hidden=16,16&lr=0.03',
     async run(page) {
       await button(page, 'See inside').click();
       await trainUntil(page, 95, 60);
@@ -115,6 +115,7 @@ const scenes = [
   },
   {
     file: 'compare.png',
+    viewport: { width: 1920, height: 1080 },
     hash: 'dataset=spiral&points=300&hidden=8,8&compare=seed:1,2,3,4;lr:0.003,0.01,0.03,0.1',
     async run(page) {
       await page.getByRole('table').getByRole('row').nth(16).waitFor({ timeout: 60_000 });
@@ -127,7 +128,7 @@ const scenes = [
       await field(page, 'Dataset').selectOption({ label: 'Regression: sine' });
       await enter(page, 'Neurons in layer 1', '16');
       await enter(page, 'Learning rate', '0.01');
-      await trainUntil(page, 101, 25);
+      await trainUntil(page, null, 25);
     },
   },
 ];
