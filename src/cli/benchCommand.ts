@@ -35,18 +35,39 @@ async function runNodeBench(workloads: Workload[], log: (line: string) => void):
   return { adapter: gpu?.adapterName ?? null, measurements };
 }
 
+/** `descent bench --help`. */
+function benchHelp(): string {
+  return `Usage: descent bench [flags]
+
+Trains the same networks with Descent and TensorFlow.js side by side in headless Chromium, then
+Descent's CPU engine against Descent on WebGPU in Node, and prints the ratios.
+
+  --quick                     the tiny workload only, a few calls (a smoke test)
+  --only a,b,…                these workloads: ${WORKLOADS.map((w) => w.id).join(', ')}
+  --no-browser                the Node half only (Dawn, and the CPU engine)
+  --adapter swiftshader|hardware
+                              the Chromium half's WebGPU adapter (default swiftshader)
+  --json                      the report as JSON on stdout
+  --out FILE                  also write the report (JSON) to FILE
+`;
+}
+
 /** `descent bench`: Descent against TensorFlow.js in Chromium, and CPU against WebGPU in Node. */
 export async function benchCommand(args: string[]): Promise<number> {
   let values;
   try {
     values = parseArgs({
       args,
-      options: { json: { type: 'boolean' }, quick: { type: 'boolean' }, only: { type: 'string' }, out: { type: 'string' }, 'no-browser': { type: 'boolean' }, adapter: { type: 'string' } },
+      options: { help: { type: 'boolean', short: 'h' }, json: { type: 'boolean' }, quick: { type: 'boolean' }, only: { type: 'string' }, out: { type: 'string' }, 'no-browser': { type: 'boolean' }, adapter: { type: 'string' } },
       strict: true,
       allowPositionals: false,
     }).values;
   } catch (error) {
     throw new UsageError((error as Error).message.replace(/\. To specify a positional argument.*$/s, '').replace(/^Unknown option/, 'unknown flag'));
+  }
+  if (values.help) {
+    process.stdout.write(benchHelp());
+    return 0;
   }
   const only = values.only === undefined ? null : listFlag('only', values.only);
   for (const id of only ?? []) choiceFlag('only', id, WORKLOADS.map((w) => w.id));

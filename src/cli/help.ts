@@ -11,7 +11,7 @@ Usage:
   descent train   [data] [model] [training] [--out WEIGHTS.json] [--json]
   descent eval    --weights WEIGHTS.json --data DATA.csv [--json]
   descent predict --weights WEIGHTS.json --data DATA.csv
-  descent bench   [--json] [--quick]
+  descent bench   [--quick | --only a,b,…] [--no-browser] [--json]
 
 Every command takes --backend auto|webgpu|cpu (default auto: WebGPU on a hardware GPU,
 otherwise the CPU engine; webgpu also runs on SwiftShader, a GPU emulated on the CPU).

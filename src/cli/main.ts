@@ -74,7 +74,7 @@ export async function main(argv: string[]): Promise<number> {
     return EXIT.ok;
   } catch (error) {
     if (error instanceof UsageError) {
-      process.stderr.write(`descent: ${error.message}\nRun "descent ${command in STRING_FLAGS ? `${command} ` : ''}--help" for usage.\n`);
+      process.stderr.write(`descent: ${error.message}\nRun "descent ${command in STRING_FLAGS || command === 'bench' ? `${command} ` : ''}--help" for usage.\n`);
       return EXIT.usage;
     }
     if (error instanceof InputError) {

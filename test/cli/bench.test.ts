@@ -24,6 +24,12 @@ describe('descent bench', () => {
     for (const m of measurements) expect(Number.isFinite(m.loss)).toBe(true);
   });
 
+  it('--help lists its flags and every workload', () => {
+    const result = descent('bench', '--help');
+    expect(result.code).toBe(0);
+    for (const text of ['--quick', '--only', '--no-browser', '--adapter', '--json', '--out', 'sweep16', 'frame-inside']) expect(result.stdout).toContain(text);
+  });
+
   it('rejects an unknown workload', () => {
     const result = descent('bench', '--only', 'huge');
     expect(result.code).toBe(2);
