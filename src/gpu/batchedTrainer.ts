@@ -7,7 +7,7 @@ import { prepareSplits, type SplitData } from '../core/splits';
 import { liveSettingsOf, MAX_STEPS_PER_CALL, type LiveSettings, type Observation, type ObserveRequest, type TrainerSetup } from '../core/trainer';
 import { createStorageBuffer } from './arena';
 import type { GpuDevice } from './device';
-import { withErrorScopes, WorkFailures } from './deviceWatch';
+import { buildInErrorScopes, withErrorScopes, WorkFailures } from './deviceWatch';
 import { formatBytes, GpuCapacityError } from './errors';
 import { FUSED_STEP_RECORD_WORDS } from './fusedLimits';
 import { fusedArena, fusedIneligibility, fusedPipeline, fusedThreadsFor, type FusedArena, type FusedPipeline, type FusedThreads } from './fusedMlp';
@@ -166,13 +166,7 @@ export class BatchedGpuTrainer {
     }
     const threads = options.threads ?? fusedThreadsFor(gpu);
     const pipeline = await fusedPipeline(gpu.device, threads);
-    const { result: trainer, errors } = withErrorScopes(gpu.device, () => new BatchedGpuTrainer(gpu, setups, plan, train, batchSize, threads, pipeline, allowed));
-    const error = await errors;
-    if (error) {
-      trainer.dispose();
-      throw error;
-    }
-    return trainer;
+    return buildInErrorScopes(gpu.device, () => new BatchedGpuTrainer(gpu, setups, plan, train, batchSize, threads, pipeline, allowed));
   }
 
   private constructor(

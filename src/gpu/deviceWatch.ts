@@ -95,3 +95,14 @@ export function withErrorScopes<T>(device: GPUDevice, body: () => T): { result: 
   });
   return { result, errors };
 }
+
+/** Builds with `make` inside error scopes; a WebGPU error while building disposes what was built and rejects with that error. */
+export async function buildInErrorScopes<T extends { dispose(): void }>(device: GPUDevice, make: () => T): Promise<T> {
+  const { result, errors } = withErrorScopes(device, make);
+  const error = await errors;
+  if (error) {
+    result.dispose();
+    throw error;
+  }
+  return result;
+}

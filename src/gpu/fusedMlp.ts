@@ -9,7 +9,7 @@ import { FUSED_MAX_LAYERS, FUSED_MAX_OUTPUTS, FUSED_MAX_WIDTH, FUSED_STEP_RECORD
 import type { PassRecorder } from './passRecorder';
 import { SHADER_SOURCES } from './shaderSources';
 import type { SplitBuffers } from './splitBuffers';
-import { FUSED_BYTES, FUSED_STEPS_OFFSET, packFused, RUN_SETTINGS_BYTES, writeRunSettings } from './uniforms';
+import { FUSED_BYTES, FUSED_STEPS_OFFSET, packFused, RUN_SETTINGS_BYTES, writeRunSettings, type FusedArenaOffsets } from './uniforms';
 
 /** Minibatch rows the fused kernel takes at most. */
 export const FUSED_MAX_ROWS = 1024;
@@ -82,16 +82,8 @@ export interface FusedBuffers {
   train: SplitBuffers;
 }
 
-/** Where the kernel's numbers live in its arena, in floats. */
-export interface FusedArena {
-  /** Per dense layer: its stored output (hidden layers; 0 for the output layer) and its dZ. */
-  outputs: number[];
-  dz: number[];
-  partials: number;
-  backup: number;
-  /** The training split's copy: count × feature width features, then count labels. */
-  features: number;
-  labels: number;
+/** Where the kernel's numbers live in its arena, and its size, in floats. */
+export interface FusedArena extends FusedArenaOffsets {
   size: number;
 }
 

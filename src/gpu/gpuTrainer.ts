@@ -9,7 +9,7 @@ import { liveSettingsOf, MAX_STEPS_PER_CALL, type BackendInfo, type LayerSeparab
 import { createStorageBuffer, uniformBuffer } from './arena';
 import { planCapacity, type CapacityPlan } from './capacity';
 import type { GpuDevice } from './device';
-import { withErrorScopes, WorkFailures } from './deviceWatch';
+import { buildInErrorScopes, withErrorScopes, WorkFailures } from './deviceWatch';
 import { Evaluation } from './evaluation';
 import { ForwardPlan } from './forwardPlan';
 import { FusedMlp, fusedIneligibility, fusedOverLimits, fusedPipeline, fusedThreadsFor, type FusedPipeline, type FusedThreads } from './fusedMlp';
@@ -141,13 +141,7 @@ export class GpuTrainer implements Trainer {
         : (fusedIneligibility(plan, schedule.batchSize) ?? fusedOverLimits(plan, schedule.batchSize, splits.train.count, MAX_STEPS_PER_CALL, limits));
     const fused = threads !== 'layered' && layeredReason === null ? { threads, pipeline: await fusedPipeline(gpu.device, threads) } : null;
     const stepKernels = fused ? ({ kind: 'fused', threads: fused.threads } as const) : ({ kind: 'layered', reason: layeredReason! } as const);
-    const { result: trainer, errors } = withErrorScopes(gpu.device, () => new GpuTrainer(gpu, kernels, setup, plan, splits, schedule, capacity, stepKernels, fused?.pipeline ?? null));
-    const error = await errors;
-    if (error) {
-      trainer.dispose();
-      throw error;
-    }
-    return trainer;
+    return buildInErrorScopes(gpu.device, () => new GpuTrainer(gpu, kernels, setup, plan, splits, schedule, capacity, stepKernels, fused?.pipeline ?? null));
   }
 
   private constructor(

@@ -394,10 +394,12 @@ export function gridFeaturesOf(spec: ModelSpec, grid: GridSpec, output: number):
 
 /** Where the fused kernel's numbers live in its arena, in floats (see fusedArena). */
 export interface FusedArenaOffsets {
+  /** Per dense layer: its stored output (hidden layers; 0 for the output layer) and its dZ. */
   outputs: number[];
   dz: number[];
   partials: number;
   backup: number;
+  /** The training split's copy: count × feature width features, then count labels. */
   features: number;
   labels: number;
 }
