@@ -1,8 +1,6 @@
-import { stepSeed } from '../core/dropout';
 import { initializeParameters } from '../core/init';
 import type { Metrics } from '../core/metrics';
 import { planNetwork, type NetworkPlan } from '../core/network';
-import { scheduledStepScalars } from '../core/optimizer';
 import { MinibatchSchedule } from '../core/schedule';
 import { featuresOf, prepareSplits, type SplitData } from '../core/splits';
 import { liveSettingsOf, MAX_STEPS_PER_CALL, type BackendInfo, type LayerSeparability, type LiveSettings, type Observation, type ObserveRequest, type Trainer, type TrainerSetup } from '../core/trainer';
@@ -13,7 +11,8 @@ import { buildInErrorScopes, withErrorScopes, WorkFailures } from './deviceWatch
 import { Evaluation } from './evaluation';
 import { ForwardPlan } from './forwardPlan';
 import { FusedMlp, fusedIneligibility, fusedOverLimits, fusedPipeline, fusedThreadsFor, type FusedPipeline, type FusedThreads } from './fusedMlp';
-import { GradientFlow, type FlowChunks } from './gradientFlow';
+import { GradientFlow } from './gradientFlow';
+import { addStepChunks, encodeBackprop, type BackpropGroups, type StepChunk } from './stepChunks';
 import { tilingFor, type DenseTiling } from './kernels/denseKernels';
 import { kernelsFor, type KernelSet } from './kernels/kernelSet';
 import { linearGroups } from './kernels/layout';
@@ -70,11 +69,6 @@ interface Predictions {
   count: number;
 }
 
-/** One chunk of a step: its pass uniform's dynamic offset and its rows (a step is one chunk unless its minibatch is too big for the arena). */
-interface StepChunk {
-  offset: number;
-  rows: number;
-}
 
 /** The mean of the losses up to the first one that is not finite; NaN when there is none. */
 function meanOfFiniteLead(losses: Float32Array): number {
@@ -109,8 +103,8 @@ export class GpuTrainer implements Trainer {
   private readonly losses: GPUBuffer;
   private readonly lossUniform: GPUBuffer;
   private indices: GPUBuffer;
-  private trainGatherGroup: GPUBindGroup;
-  private readonly trainLossGroup: GPUBindGroup;
+  /** The training minibatch's gather (rebound when the batch indices grow) and loss. */
+  private readonly trainGroups: BackpropGroups;
   private readonly optimizerGroup: GPUBindGroup;
   private readonly fused: FusedMlp | null;
   private readonly gradientFlow: GradientFlow | null;
@@ -180,8 +174,7 @@ export class GpuTrainer implements Trainer {
     this.losses = createStorageBuffer(device, MAX_STEPS_PER_CALL * 4, 'step losses');
     this.indices = createStorageBuffer(device, 4, 'batch indices');
     this.lossUniform = uniformBuffer(device, this.trainPlan.lossUniform(true), 'loss');
-    this.trainGatherGroup = this.bindTrainGather();
-    this.trainLossGroup = kernels.loss.bind([this.lossUniform, this.trainPlan.arena, this.losses, this.model.status]);
+    this.trainGroups = { gather: this.bindTrainGather(), loss: kernels.loss.bind([this.lossUniform, this.trainPlan.arena, this.losses, this.model.status]) };
     this.optimizerGroup = kernels.optimizer.bind([this.model.settings, this.model.params, this.model.grads, this.model.state, this.model.status, this.model.backup]);
     this.observer = new ObservationRecorder(device, kernels, plan, new Evaluation(kernels, this.evalPlan), setup.spec, this.train, this.test, this.identity, this.model.status);
     this.gradientFlow = this.train.count > 0 ? new GradientFlow(device, kernels, plan, this.trainPlan, this.model, this.train, this.lossUniform, schedule.batchSize) : null;
@@ -223,7 +216,7 @@ export class GpuTrainer implements Trainer {
     if (this.fused && steps > 0) this.fused.prepare(this.schedule, this.setup.training.seed, this.settings, firstStep, steps);
     const observation = this.observer.prepare(this.passes, observe, predictions);
     const flow = observe.gradientFlow ? this.gradientFlow : null;
-    const flowChunks: FlowChunks | null = flow?.prepare(this.passes, this.schedule, this.setup.training.seed, this.settings, firstStep + steps, this.capacity.trainRows) ?? null;
+    const flowChunks: StepChunk[] | null = flow?.prepare(this.passes, this.schedule, this.setup.training.seed, this.settings, firstStep + steps, this.capacity.trainRows) ?? null;
     const passGroup = this.passes.upload();
     const perPiece = this.capacity.stepsPerUpload;
     const pieces = this.fused ? 1 : Math.max(1, Math.ceil(steps / perPiece));
@@ -276,28 +269,11 @@ export class GpuTrainer implements Trainer {
    */
   private addStepPasses(firstStep: number, steps: number): StepChunk[][] {
     const passes: StepChunk[][] = [];
-    const chunkRows = this.capacity.trainRows;
     for (let s = 0; s < steps; s++) {
       const step = firstStep + s;
-      const batchRows = this.schedule.batch(step).length;
-      const scalars = scheduledStepScalars(this.settings, step);
-      const chunks: StepChunk[] = [];
-      for (let first = 0; first < batchRows; first += chunkRows) {
-        const rows = Math.min(chunkRows, batchRows - first);
-        const offset = this.passes.add({
-          rows,
-          batchRows,
-          firstRow: first,
-          indexOffset: (s % this.capacity.stepsPerUpload) * this.schedule.batchSize + first,
-          stepSeed: stepSeed(this.setup.training.seed, step),
-          resultSlot: s,
-          stepSize: scalars.stepSize,
-          inverseSqrtCorrection2: scalars.inverseSqrtCorrection2,
-          dropoutRate: this.settings.dropout,
-        });
-        chunks.push({ offset, rows });
-      }
-      passes.push(chunks);
+      const indexBase = (s % this.capacity.stepsPerUpload) * this.schedule.batchSize;
+      const place = { step, batchRows: this.schedule.batch(step).length, indexBase, trainingSeed: this.setup.training.seed, settings: this.settings, resultSlot: s };
+      passes.push(addStepChunks(this.passes, place, this.capacity.trainRows));
     }
     return passes;
   }
@@ -311,20 +287,14 @@ export class GpuTrainer implements Trainer {
       this.indices.destroy();
       const piece = this.capacity.stepsPerUpload * batchSize * 4;
       this.indices = createStorageBuffer(this.device, Math.min(indices.byteLength * 2, piece), 'batch indices');
-      this.trainGatherGroup = this.bindTrainGather();
+      this.trainGroups.gather = this.bindTrainGather();
     }
     this.device.queue.writeBuffer(this.indices, 0, indices);
   }
 
   /** One minibatch step: per chunk gather, forward, loss and backward (gradients adding up), then the optimizer. */
   private encodeStep(pass: CountingPass, passGroup: GPUBindGroup, chunks: StepChunk[]): void {
-    for (const { offset, rows } of chunks) {
-      pass.setBindGroup(1, passGroup, [offset]);
-      this.kernels.gather.encode(pass, 'main', this.trainGatherGroup, this.trainPlan.inputWorkgroups(rows));
-      this.trainPlan.encodeForward(pass, rows);
-      this.kernels.loss.encode(pass, 'train_loss', this.trainLossGroup, 1);
-      this.trainPlan.encodeBackward(pass, rows);
-    }
+    encodeBackprop(pass, passGroup, chunks, this.kernels, this.trainPlan, this.trainGroups);
     this.kernels.optimizer.encode(pass, 'update', this.optimizerGroup, ...linearGroups(this.plan.parameterCount));
   }
 

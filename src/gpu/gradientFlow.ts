@@ -1,6 +1,4 @@
-import { stepSeed } from '../core/dropout';
 import type { NetworkPlan } from '../core/network';
-import { scheduledStepScalars } from '../core/optimizer';
 import type { MinibatchSchedule } from '../core/schedule';
 import type { LayerGradient, LiveSettings } from '../core/trainer';
 import { createStorageBuffer, uploadBuffer } from './arena';
@@ -10,9 +8,7 @@ import type { ModelBuffers } from './modelBuffers';
 import type { PassRecorder } from './passRecorder';
 import type { PassUniforms } from './passUniforms';
 import type { SplitBuffers } from './splitBuffers';
-
-/** The chunks (pass offsets and rows) of the minibatch the gradient flow is measured on. */
-export type FlowChunks = { offset: number; rows: number }[];
+import { addStepChunks, encodeBackprop, type BackpropGroups, type StepChunk } from './stepChunks';
 
 /**
  * The gradient flow of a GPU trainer, recorded in the same compute pass as the steps: the next
@@ -23,8 +19,7 @@ export type FlowChunks = { offset: number; rows: number }[];
  */
 export class GradientFlow {
   private readonly indices: GPUBuffer;
-  private readonly gatherGroup: GPUBindGroup;
-  private readonly lossGroup: GPUBindGroup;
+  private readonly groups: BackpropGroups;
   private readonly statsGroup: GPUBindGroup;
   private readonly results: GPUBuffer;
   private readonly owned: GPUBuffer[];
@@ -45,8 +40,10 @@ export class GradientFlow {
     const layers = uploadBuffer(device, Uint32Array.from(plan.dense.flatMap((layer) => [layer.weightOffset, layer.in * layer.out])), 'gradient flow: layers');
     this.results = createStorageBuffer(device, 3 * plan.dense.length * 4, 'gradient flow');
     this.owned = [this.indices, lossScratch, statusScratch, layers, this.results];
-    this.gatherGroup = kernels.gather.bind([trainPlan.gather, trainPlan.arena, train.features, train.labels, this.indices]);
-    this.lossGroup = kernels.loss.bind([lossUniform, trainPlan.arena, lossScratch, statusScratch]);
+    this.groups = {
+      gather: kernels.gather.bind([trainPlan.gather, trainPlan.arena, train.features, train.labels, this.indices]),
+      loss: kernels.loss.bind([lossUniform, trainPlan.arena, lossScratch, statusScratch]),
+    };
     this.statsGroup = kernels.layerStats.bind([model.settings, model.params, model.grads, model.state, layers, this.results]);
   }
 
@@ -56,37 +53,15 @@ export class GradientFlow {
   }
 
   /** Writes the minibatch of `step` and adds its passes (one per chunk of `chunkRows`), which carry step + 1's optimizer scalars. */
-  prepare(passes: PassUniforms, schedule: MinibatchSchedule, trainingSeed: number, settings: LiveSettings, step: number, chunkRows: number): FlowChunks {
+  prepare(passes: PassUniforms, schedule: MinibatchSchedule, trainingSeed: number, settings: LiveSettings, step: number, chunkRows: number): StepChunk[] {
     const batch = schedule.batch(step);
     this.device.queue.writeBuffer(this.indices, 0, batch.slice(0, this.batchSize));
-    const scalars = scheduledStepScalars(settings, step);
-    const chunks: FlowChunks = [];
-    for (let first = 0; first < batch.length; first += chunkRows) {
-      const rows = Math.min(chunkRows, batch.length - first);
-      const offset = passes.add({
-        rows,
-        batchRows: batch.length,
-        firstRow: first,
-        indexOffset: first,
-        stepSeed: stepSeed(trainingSeed, step),
-        stepSize: scalars.stepSize,
-        inverseSqrtCorrection2: scalars.inverseSqrtCorrection2,
-        dropoutRate: settings.dropout,
-      });
-      chunks.push({ offset, rows });
-    }
-    return chunks;
+    return addStepChunks(passes, { step, batchRows: batch.length, indexBase: 0, trainingSeed, settings }, chunkRows);
   }
 
   /** Records the forward and backward passes and the per-layer sums into the call's open compute pass. */
-  encode(pass: PassRecorder, passGroup: GPUBindGroup, chunks: FlowChunks): void {
-    for (const { offset, rows } of chunks) {
-      pass.setBindGroup(1, passGroup, [offset]);
-      this.kernels.gather.encode(pass, 'main', this.gatherGroup, this.trainPlan.inputWorkgroups(rows));
-      this.trainPlan.encodeForward(pass, rows);
-      this.kernels.loss.encode(pass, 'train_loss', this.lossGroup, 1);
-      this.trainPlan.encodeBackward(pass, rows);
-    }
+  encode(pass: PassRecorder, passGroup: GPUBindGroup, chunks: StepChunk[]): void {
+    encodeBackprop(pass, passGroup, chunks, this.kernels, this.trainPlan, this.groups);
     pass.setBindGroup(1, passGroup, [chunks[0].offset]);
     this.kernels.layerStats.encode(pass, 'main', this.statsGroup, this.plan.dense.length);
   }
