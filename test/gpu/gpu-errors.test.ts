@@ -11,6 +11,7 @@ import { planCapacity } from '../../src/gpu/capacity';
 import type { GpuDevice } from '../../src/gpu/device';
 import { formatBytes } from '../../src/gpu/errors';
 import { GpuCapacityError, GpuError, GpuTrainer } from '../../src/gpu/gpuTrainer';
+import { buffersCreatedDuring } from './harness';
 import { takeUncapturedErrors, testGpu } from './setup';
 
 type Patch = { data?: Partial<ExperimentConfig['data']>; model?: Partial<ExperimentConfig['model']>; training?: Partial<ExperimentConfig['training']> };
@@ -28,21 +29,6 @@ function experiment(patch: Patch): TrainerSetup {
 /** The layout of `descent train --points 30000 --train-fraction 1 --batch-size all --hidden 1024,16,…` (16 layers). */
 const WIDE_AND_DEEP = Array.from({ length: 16 }, (_, i) => (i % 2 === 0 ? 1024 : 16));
 
-/** Counts the buffers created on a device while `body` runs. */
-async function countBuffers(device: GPUDevice, body: () => Promise<unknown>): Promise<number> {
-  const createBuffer = device.createBuffer.bind(device);
-  let created = 0;
-  device.createBuffer = (descriptor: GPUBufferDescriptor) => {
-    created++;
-    return createBuffer(descriptor);
-  };
-  try {
-    await body();
-  } finally {
-    device.createBuffer = createBuffer;
-  }
-  return created;
-}
 
 /** The device's limits, with storage bindings of at most `bytes` (its limits object is native: spreading it copies nothing). */
 function tighterLimits(device: GPUDevice, bytes: number): GPUSupportedLimits {
@@ -106,7 +92,7 @@ describe('WebGPU errors fail the call with their reason (on Dawn)', () => {
     const setup = experiment({ model: { hidden: [1024, 1024] } });
     const small = tighterLimits(gpu.device, 2 ** 20);
     let refusal: unknown = null;
-    const created = await countBuffers(gpu.device, () => GpuTrainer.create(gpu, setup, { limits: small }).catch((error: unknown) => (refusal = error)));
+    const created = await buffersCreatedDuring(gpu.device, () => GpuTrainer.create(gpu, setup, { limits: small }).catch((error: unknown) => (refusal = error)));
     expect(refusal).toBeInstanceOf(GpuCapacityError);
     expect((refusal as Error).message).toBe('This network and data need a 4 MB buffer for the parameters; this GPU allows 1 MB. Use fewer or narrower layers, or run on the CPU.');
     expect(created).toBe(0);
