@@ -3,7 +3,7 @@ import type { Dataset } from '../core/dataset';
 import type { Metrics } from '../core/metrics';
 import type { ModelSpec, NetworkPlan } from '../core/network';
 import { viewableSlots } from '../core/layerView';
-import { liveSettingsOf, MAX_STEPS_PER_CALL, type Trainer } from '../core/trainer';
+import { liveSettingsOf, MAX_STEPS_PER_CALL } from '../core/trainer';
 import { DeviceLostError } from '../gpu/gpuTrainer';
 import { exportWeights, type ImportedWeights, type WeightsFileV1 } from '../io/weights';
 import { errorText, type Backend } from './backend';
@@ -18,6 +18,7 @@ import { metricsSummary } from './runSupport';
 import { nextPhase, type RunEvent, type RunPhase } from './runState';
 import { EMPTY_SNAPSHOT, TrainingSession, type GridValues, type RunSnapshot, type SessionHost } from './session';
 import { Timeline, type TimelineEntry } from './timeline';
+import { TimelineViewer } from './timelineViewer';
 import { buildTrainerSetup, sameTask, type BuildMode } from './trainerSetup';
 
 export type { BackendProvider } from './failover';
@@ -83,10 +84,8 @@ export class Run {
   private session: TrainingSession | null = null;
   /** The session the views show: the current one, or while a new one is built, the one before it. */
   private shown: TrainingSession | null = null;
-  /** While the timeline is scrubbed back: a session on a snapshot's weights that the views show instead; it never trains. */
-  private viewer: { session: TrainingSession; entry: TimelineEntry } | null = null;
-  /** The snapshot the timeline is scrubbed to (null: the live model); the queue builds the viewer for the latest one only. */
-  private scrubTarget: TimelineEntry | null = null;
+  /** While the timeline is scrubbed back, the session the views show instead of the live one. */
+  private readonly viewer: TimelineViewer;
   private readonly backends: BackendKeeper;
   /** The page's Speed: the most steps a second; no cap until the page sets one. */
   private readonly speed = new SpeedLimit();
@@ -109,7 +108,7 @@ export class Run {
       this.transition('diverge');
       this.tell({ kind: 'diverged' });
     },
-    failed: (session, error) => (session === this.viewer?.session ? this.viewerFailed(error) : this.handleFailure(session, error)),
+    failed: (session, error) => (this.viewer.owns(session) ? this.viewer.failed(error) : this.handleFailure(session, error)),
     stopped: (notice) => {
       if (!this.status.playing) return;
       this.session?.refresh();
@@ -125,6 +124,14 @@ export class Run {
     private readonly pacing: PacerOptions = DEFAULT_PACING,
   ) {
     this.backends = new BackendKeeper(provider, (backend, failover) => this.backendChanged(backend, failover));
+    this.viewer = new TimelineViewer({
+      live: () => this.session,
+      createTrainer: (setup) => this.backends.createTrainer(setup),
+      enqueue: (operation) => this.enqueue(operation),
+      changed: () => this.changed(),
+      unshown: (text) => this.tell({ kind: 'unshown', text }),
+      session: { host: this.host, pacing, speed: this.speed, inside: (trainer) => insideFor(trainer.plan, this.inside) },
+    });
   }
 
   /** Opens the backend, builds the first trainer, follows the store and starts the frame loop. */
@@ -194,7 +201,7 @@ export class Run {
   }
   /** The snapshot the views show while the timeline is scrubbed back; null while they show the live model. */
   get scrubbed(): TimelineEntry | null {
-    return this.scrubTarget;
+    return this.viewer.scrubbed;
   }
   /** The data the current model trains on. */
   get dataset(): Dataset | null {
@@ -284,11 +291,8 @@ export class Run {
    * evaluated anew; null goes back to the live model. Play goes back to the live model too.
    */
   scrubTo(entry: TimelineEntry | null): void {
-    if (entry === this.scrubTarget) return;
-    if (entry) this.pause();
-    this.scrubTarget = entry;
-    this.changed();
-    this.enqueue(() => this.showScrubbed());
+    if (entry && entry !== this.viewer.scrubbed) this.pause();
+    this.viewer.scrubTo(entry);
   }
 
   /**
@@ -296,13 +300,11 @@ export class Run {
    * curves and snapshots up to there; the live model's branch is dropped (the page pins its curves first).
    */
   continueFromScrubbed(): void {
-    const entry = this.scrubTarget;
+    const entry = this.viewer.clearTarget();
     if (!entry) return;
-    this.scrubTarget = null;
     this.enqueue(async () => {
       const live = this.session;
-      const shown = this.viewer?.entry === entry ? this.viewer.session.snapshot : undefined;
-      await this.closeViewer();
+      const shown = await this.viewer.leaveFor(entry);
       if (!live) return;
       await this.rebuild('keep', live.config, live.dataset, { previous: live, parameters: entry.parameters, epoch: entry.epoch, history: live.history.until(entry.epoch), timeline: live.timeline.until(entry.epoch), snapshot: shown });
       this.transition('play');
@@ -375,15 +377,17 @@ export class Run {
     });
   }
 
-  /** The current model as a weights file, with its config and its metrics on the data now. */
+  /** The model the views show (a snapshot while the timeline is scrubbed back) as a weights file, with its config and its metrics on the data now. */
   exportWeights(): Promise<WeightsFileV1> {
     return new Promise((resolve, reject) => {
       this.enqueue(async () => {
-        const session = this.session;
+        const scrubbed = this.viewer.current;
+        const session = scrubbed?.session ?? this.session;
         if (!session) throw new Error('there is no model yet');
         const parameters = await session.parameters();
         const metrics = await session.trainer.evaluate();
-        resolve(exportWeights(session.spec, parameters, { config: session.config, metrics: metricsSummary(session.snapshot.epoch, metrics) }));
+        const epoch = scrubbed?.entry.epoch ?? session.snapshot.epoch;
+        resolve(exportWeights(session.spec, parameters, { config: session.config, metrics: metricsSummary(epoch, metrics) }));
       }, reject);
     });
   }
@@ -392,8 +396,7 @@ export class Run {
     if (this.frameHandle !== null) this.clock.cancel(this.frameHandle);
     this.frameHandle = null;
     this.unsubscribe?.();
-    this.viewer?.session.close();
-    this.viewer = null;
+    this.viewer.dispose();
     this.session?.close();
     this.session = null;
     this.shown = null;
@@ -404,65 +407,12 @@ export class Run {
     this.frameHandle = this.clock.request(this.frame);
     if (this.busy > 0) return;
     this.session?.frame(now, this.status.playing);
-    this.viewer?.session.frame(now, false);
+    this.viewer.frame(now);
   };
 
   /** The session the views show: the scrubbed snapshot's while the timeline is scrubbed back. */
   private get displayed(): TrainingSession | null {
-    return this.viewer?.session ?? this.shown;
-  }
-
-  /** Brings the viewer in line with the scrub target: built on the snapshot's weights, or closed. */
-  private async showScrubbed(): Promise<void> {
-    const entry = this.scrubTarget;
-    const live = this.session;
-    if (this.viewer?.entry === entry) return;
-    if (!entry || !live) {
-      await this.closeViewer();
-      return;
-    }
-    if (this.viewer) {
-      // The viewer's trainer takes the new weights: no new trainer for each move of the slider.
-      const session = await this.viewerSession(live, entry, this.viewer.session.trainer);
-      this.viewer = { session, entry };
-      this.changed();
-      return;
-    }
-    const setup = buildTrainerSetup('keep', live.config, live.dataset, live.spec, entry.parameters);
-    const trainer = await this.backends.createTrainer(setup);
-    this.viewer = { session: await this.viewerSession(live, entry, trainer), entry };
-    this.changed();
-  }
-
-  /** A session that shows `entry` with `trainer` (given the entry's weights); its curves and snapshots are its own and unused. */
-  private async viewerSession(live: TrainingSession, entry: TimelineEntry, trainer: Trainer): Promise<TrainingSession> {
-    trainer.setParameters(entry.parameters);
-    return new TrainingSession(
-      {
-        trainer,
-        config: live.config,
-        dataset: live.dataset,
-        spec: live.spec,
-        epochOffset: entry.epoch,
-        history: new LossHistory(),
-        timeline: new Timeline(),
-        snapshot: { ...(this.viewer?.session.snapshot ?? live.snapshot), parameters: entry.parameters },
-        trained: true,
-        pacing: this.pacing,
-        speed: this.speed,
-        inside: insideFor(trainer.plan, this.inside),
-      },
-      this.host,
-    );
-  }
-
-  private async closeViewer(): Promise<void> {
-    const viewer = this.viewer;
-    if (!viewer) return;
-    this.viewer = null;
-    await viewer.session.settled();
-    viewer.session.close();
-    this.changed();
+    return this.viewer.current?.session ?? this.shown;
   }
 
   /** A step call failed: a GPU failure moves the model to a new device or the CPU; anything else stops training. */
@@ -481,14 +431,6 @@ export class Run {
       await this.backends.failOver(error);
       await this.rebuild(parameters ? 'keep' : 'fresh', session.config, session.dataset, { previous: session, parameters: parameters ?? undefined, epoch: session.snapshot.parametersEpoch });
     });
-  }
-
-  /** Showing a snapshot failed: the views go back to the live model, which the failure did not touch. */
-  private viewerFailed(error: unknown): void {
-    console.warn('Descent: showing a timeline snapshot failed', error);
-    this.scrubTarget = null;
-    this.enqueue(() => this.closeViewer());
-    this.tell({ kind: 'unshown', text: `The timeline could not show that snapshot: ${errorText(error)}. The views show the live model.` });
   }
 
   /** The backend choice changed: the model moves to the new backend with its weights. */
@@ -584,7 +526,7 @@ export class Run {
     this.queue = this.queue
       .then(async () => {
         await this.session?.settled();
-        await this.viewer?.session.settled();
+        await this.viewer.settled();
         await operation();
       })
       .catch((error: unknown) => {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { button, expectHealthy, field, openPlayground, type BackendMode, type Playground } from './browser';
+import { button, download, expectHealthy, field, openPlayground, type BackendMode, type Playground } from './browser';
 
 /** The training timeline: scrub back to an early snapshot of the weights, then branch from it. */
 // Few points and a slow pace, so that a few seconds of training span a few dozen epochs.
@@ -46,6 +46,10 @@ describe('training timeline', () => {
     // The loss chart marks the snapshot's epoch.
     const marker = page.locator('.loss-chart .timeline-marker');
     await expect.poll(() => marker.getAttribute('display')).toBeNull();
+    // Export weights saves the snapshot shown, at its epoch.
+    const exported = JSON.parse((await download(page, button(page, 'Export weights'))).text) as { metrics: { epoch: number; trainLoss: number } };
+    expect(exported.metrics.epoch).toBe(snapshotEpoch);
+    expect(exported.metrics.trainLoss).toBeCloseTo(await trainingLoss(playground), 3);
 
     // Back to the right end: the live model again.
     await timeline.fill(String(snapshots));

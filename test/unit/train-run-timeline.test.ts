@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CpuTrainer } from '../../src/cpu/cpuTrainer';
+import { exportWeights } from '../../src/io/weights';
 import { updateConfig } from '../../src/ui/store';
 import { startedRun } from './train-runHarness';
 
@@ -43,6 +44,25 @@ describe('Run timeline', () => {
     expect(run.epoch).toBe(live.epoch);
     expect(run.metrics).toBe(live.metrics);
     expect([...run.parameters!]).toEqual([...live.parameters!]);
+  });
+
+  it('Export weights while scrubbed exports the snapshot shown, at its epoch, and the live model again after', async () => {
+    const { run, clock, made } = await steppedRun(4);
+    const entry = run.timeline.entries[1];
+    run.scrubTo(entry);
+    await run.idle();
+    await clock.frames(1);
+    const shown = await run.exportWeights();
+    const layersOf = (parameters: ArrayLike<number>) => exportWeights(made[0].setup.spec, parameters).layers;
+    expect(shown.layers).toEqual(layersOf(entry.parameters));
+    const expected = await new CpuTrainer({ ...made[0].setup, parameters: entry.parameters }).evaluate();
+    expect(shown.metrics?.epoch).toBe(1);
+    expect(shown.metrics?.trainLoss).toBeCloseTo(expected.train.loss, 6);
+
+    run.scrubTo(null);
+    const live = await run.exportWeights();
+    expect(live.layers).toEqual(layersOf(run.parameters!));
+    expect(live.metrics?.epoch).toBe(4);
   });
 
   it('Continue from here trains on from the snapshot, with the curves and snapshots up to it', async () => {
