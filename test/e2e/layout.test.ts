@@ -94,8 +94,15 @@ afterAll(async () => {
   await browser?.close();
 });
 
-describe.each(VIEWPORTS)('the page at $name', (viewport) => {
-  it.each(STATES)('fits in state $name', async (state) => {
+/**
+ * The whole matrix with DESCENT_LAYOUT=full (`npm run test:soak`); otherwise every state at two
+ * viewports, spread so that every viewport sees several states, plus the default state everywhere.
+ */
+const FULL_MATRIX = process.env.DESCENT_LAYOUT === 'full';
+const statesAt = (v: number): State[] => STATES.filter((_, s) => FULL_MATRIX || s === 0 || s % VIEWPORTS.length === v || (s + 3) % VIEWPORTS.length === v);
+
+describe.each(VIEWPORTS.map((viewport, v) => ({ ...viewport, states: statesAt(v) })))('the page at $name', (viewport) => {
+  it.each(viewport.states)('fits in state $name', async (state) => {
     const page = await browser.newPage({ viewport: { width: viewport.width, height: viewport.height } });
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
