@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
+import { useId, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
 import { classRegions, type RegionGrid } from '../core/classRegions';
 import { splitDataset } from '../core/dataset';
 import { PLAYGROUND_LINES, type ViewableSlot } from '../core/layerView';
@@ -32,6 +32,7 @@ export function LayerPicture({ plan, slot, label, parameters }: { plan: NetworkP
   const [horizontal, setHorizontal] = useState(0);
   const [vertical, setVertical] = useState(1);
   const [turn, setTurn] = useState<Turn>(DEFAULT_TURN);
+  const id = useId();
   const dragFrom = useRef<{ x: number; y: number } | null>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
   const dataset = run.dataset;
@@ -97,30 +98,24 @@ export function LayerPicture({ plan, slot, label, parameters }: { plan: NetworkP
     <>
       {choices.length > 0 && (
         <div className="layer-projection">
-          <label>
-            Projection{' '}
-            <select value={choice} onChange={(event) => setChoice(event.target.value as ProjectionChoice)}>
-              {choices.map((c) => (
-                <option key={c} value={c}>
-                  {CHOICE_LABELS[c]}
-                </option>
-              ))}
-            </select>
-          </label>
+          <label htmlFor={`${id}-projection`}>Projection</label>
+          <select id={`${id}-projection`} value={choice} onChange={(event) => setChoice(event.target.value as ProjectionChoice)}>
+            {choices.map((c) => (
+              <option key={c} value={c}>
+                {CHOICE_LABELS[c]}
+              </option>
+            ))}
+          </select>
           {picked && (
             <>
-              <label>
-                Horizontal unit{' '}
-                <select value={picked[0]} onChange={(event) => setHorizontal(Number(event.target.value))}>
-                  {unitOptions}
-                </select>
-              </label>
-              <label>
-                Vertical unit{' '}
-                <select value={picked[1]} onChange={(event) => setVertical(Number(event.target.value))}>
-                  {unitOptions}
-                </select>
-              </label>
+              <label htmlFor={`${id}-horizontal`}>Horizontal unit</label>
+              <select id={`${id}-horizontal`} value={picked[0]} onChange={(event) => setHorizontal(Number(event.target.value))}>
+                {unitOptions}
+              </select>
+              <label htmlFor={`${id}-vertical`}>Vertical unit</label>
+              <select id={`${id}-vertical`} value={picked[1]} onChange={(event) => setVertical(Number(event.target.value))}>
+                {unitOptions}
+              </select>
             </>
           )}
           {mode === '3d' && (
@@ -168,7 +163,7 @@ function seenThrough(mode: ProjectionChoice | 'exact', width: number, picked: [n
 /** One line: what the picture shows exactly, and where the output's classes are drawn. */
 function caption(mode: ProjectionChoice | 'exact', width: number, picked: [number, number] | null, showsClasses: boolean, binary: boolean): string {
   if (mode === '3d') {
-    const classes = !showsClasses ? '' : binary ? '; the plane is the output’s boundary' : '; the output’s classes are shaded in the 2-D projections';
+    const classes = !showsClasses ? '' : binary ? '; the plane is the output’s boundary' : '; the classes are shaded in 2-D';
     return `Exact: the three units${classes}. Drag or use the arrow keys to turn.`;
   }
   if (mode === 'exact') return `Exact: the layer’s ${width === 1 ? 'unit' : 'two units'}${showsClasses ? ' and the output’s classes' : ''}.`;
