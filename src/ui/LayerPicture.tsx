@@ -51,7 +51,7 @@ export function LayerPicture({ plan, slot, label, parameters }: { plan: NetworkP
     (current) => {
       const view = current.snapshot.inside.layerView;
       if (!view || view.slot !== slot.slot || view.width !== width) return;
-      const settings = [view, mode, picked?.[0], picked?.[1], turn, parameters, labels];
+      const settings = [view, painter, mode, picked?.[0], picked?.[1], turn, parameters, labels];
       if (settings.every((s, i) => Object.is(s, drawn.current[i]))) return;
       drawn.current = settings;
       const element = canvas.current!;
