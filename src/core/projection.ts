@@ -129,10 +129,33 @@ export interface PictureLine {
 }
 
 /**
- * Where the output's decision boundary w·h + b = 0 (two classes: the logit's zero) meets the
+ * The logit w·h + b of one output unit as a function of the picture's (x, y), a·x + b·y + c: its
+ * zero is where the output's decision boundary w·h + b = 0 (two classes) meets the
  * plane of the picture h = mean + x·axis₀ + y·axis₁: exact for two units, the boundary's trace in
- * the projection's plane otherwise. `weights` and `bias` are the output layer's (one output).
+ * the projection's plane otherwise. `weights` and `bias` are one output unit's.
  */
 export function boundaryInPicture(weights: ArrayLike<number>, bias: number, projection: Projection): PictureLine {
   return { a: dot(weights, projection.axes[0]), b: dot(weights, projection.axes[1]), c: dot(weights, projection.mean) + bias };
+}
+
+/**
+ * The picture of units `horizontal` and `vertical` themselves (exact coordinates), its plane
+ * h = mean + x·e_horizontal + y·e_vertical passing through the data's mean in the other units:
+ * the output's regions drawn in it are a slice through the mean.
+ */
+export function unitsProjection(values: ArrayLike<number>, rows: number, width: number, horizontal: number, vertical: number): Projection {
+  if (!(horizontal >= 0 && horizontal < width && vertical >= 0 && vertical < width && horizontal !== vertical)) {
+    throw new RangeError(`layer view: the horizontal and vertical units must be two different units of 1 to ${width}, got ${horizontal + 1} and ${vertical + 1}`);
+  }
+  const mean = new Float64Array(width);
+  for (let r = 0; r < rows; r++) for (let j = 0; j < width; j++) mean[j] += values[r * width + j] / rows;
+  mean[horizontal] = 0;
+  mean[vertical] = 0;
+  return { width, mean, axes: [unit(width, horizontal), unit(width, vertical)] };
+}
+
+/** The point of the layer's space h = mean + x·axis₀ + y·axis₁ that the picture shows at (x, y). */
+export function layerPoint(projection: Projection, x: number, y: number): Float64Array {
+  const { mean, axes } = projection;
+  return mean.map((m, j) => m + x * axes[0][j] + y * axes[1][j]);
 }

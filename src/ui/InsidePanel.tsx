@@ -1,17 +1,13 @@
-import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { splitDataset } from '../core/dataset';
-import { PLAYGROUND_LINES, viewableSlots, type ViewableSlot } from '../core/layerView';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { viewableSlots, type ViewableSlot } from '../core/layerView';
 import type { NetworkPlan } from '../core/network';
-import { boundaryInPicture, projectionOf, type Projection } from '../core/projection';
 import { NO_INSIDE_VIEWS } from '../train/insideViews';
 import { useRunFrame, useServices } from './appContext';
 import './inside.css';
-import { drawLayerPicture, layerPicture } from './layerViewDraw';
+import { LayerPicture } from './LayerPicture';
 import { SidePanel } from './SidePanel';
 import { SlowMotionButton } from './SlowMotionPanel';
 
-/** Side of the layer view's picture, in CSS pixels. */
-const PICTURE_SIZE = 280;
 /** The views' numbers are taken from the run at most this often (ms). */
 const REFRESH_MS = 200;
 /** The gradient flow's log scale: norms from 10⁻⁸ to 10¹. */
@@ -39,8 +35,8 @@ function logShare(value: number): number {
 const scientific = (value: number): string => (Number.isFinite(value) ? value.toExponential(1) : '—');
 
 /**
- * See inside: the chosen layer's view of the plane and the data (exact for two units, two
- * principal components otherwise), how linearly separable the classes are at every layer, and
+ * See inside: the chosen layer's view of the plane and the data (exact for two or three units,
+ * else two principal components or two units picked), how linearly separable the classes are at every layer, and
  * the gradient flow, all computed by the engine the run trains on. In the side panel; Escape closes it.
  */
 export function InsidePanel(): ReactNode {
@@ -81,7 +77,7 @@ export function InsidePanel(): ReactNode {
               ))}
           </select>
         </div>
-        {plan && slot && <LayerPictureCanvas plan={plan} slot={slot} label={slotLabel(slots, slot)} parameters={parameters} />}
+        {plan && slot && <LayerPicture key={`${slot.slot}:${slot.width}`} plan={plan} slot={slot} label={slotLabel(slots, slot)} parameters={parameters} />}
       </section>
       {classification && (
         <section aria-labelledby="separability-heading">
@@ -135,40 +131,4 @@ export function InsidePanel(): ReactNode {
       </section>
     </SidePanel>
   );
-}
-
-/** The chosen slot's picture, redrawn when the run brings a new view; the projection follows the last one. */
-function LayerPictureCanvas({ plan, slot, label, parameters }: { plan: NetworkPlan; slot: ViewableSlot; label: string; parameters: Float32Array | null }): ReactNode {
-  const { run } = useServices();
-  const canvas = useRef<HTMLCanvasElement>(null);
-  const previous = useRef<Projection | null>(null);
-  const drawn = useRef<unknown>(null);
-  const dataset = run.dataset;
-  const labels = useMemo(() => (dataset ? splitDataset(dataset, 'train').labels : new Float64Array(0)), [dataset]);
-  const output = plan.dense[plan.dense.length - 1];
-  const task = plan.spec.task;
-  const binary = task.kind === 'classification' && task.classes === 2;
-  useRunFrame(
-    (current) => {
-      const view = current.snapshot.inside.layerView;
-      if (!view || view.slot !== slot.slot || drawn.current === view) return;
-      drawn.current = view;
-      const values = view.points ?? view.lines;
-      const projection = projectionOf(values, values.length / view.width, view.width, previous.current);
-      previous.current = projection;
-      const weights = parameters && binary && output.input === slot.slot ? parameters.subarray(output.weightOffset, output.weightOffset + output.in) : null;
-      const boundary = weights ? boundaryInPicture(weights, parameters![output.biasOffset], projection) : null;
-      const element = canvas.current!;
-      const scale = window.devicePixelRatio || 1;
-      element.width = PICTURE_SIZE * scale;
-      element.height = PICTURE_SIZE * scale;
-      const context = element.getContext('2d')!;
-      context.setTransform(scale, 0, 0, scale, 0, 0);
-      drawLayerPicture(context, PICTURE_SIZE, layerPicture(view, PLAYGROUND_LINES, projection), labels, task.kind === 'classification', boundary);
-    },
-    [slot, parameters, labels],
-    REFRESH_MS,
-  );
-  const how = slot.width <= 2 ? `its ${slot.width === 1 ? 'unit' : 'two units'}` : `two principal components of its ${slot.width} units`;
-  return <canvas ref={canvas} className="layer-picture" style={{ width: PICTURE_SIZE, height: PICTURE_SIZE }} role="img" aria-label={`${label} seen through ${how}: the plane's lines and the training points`} />;
 }

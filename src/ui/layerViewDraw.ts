@@ -1,8 +1,9 @@
-import { project, type PictureLine, type Projection } from '../core/projection';
+import type { RegionGrid } from '../core/classRegions';
+import { project, type Projection } from '../core/projection';
 import type { LayerView, PlaneLines } from '../core/trainer';
 import { classColor, cssColor, divergingColor } from './palette';
 
-/** The layer view's picture: the plane's lines and the training points mapped into a layer's space, projected to 2-D. */
+/** The layer view's 2-D picture: the plane's lines and the training points mapped into a layer's space, projected to 2-D, over the output's class regions. */
 
 export interface LayerPicture {
   /** Each line of the plane as a polyline of 2-D points (x, y, x, y…). */
@@ -13,24 +14,32 @@ export interface LayerPicture {
   bounds: [number, number, number, number];
 }
 
-/** The picture of `view` under `projection`: horizontal lines, then vertical ones, and the points; bounds from the points (or the lines without points), with a margin. */
-export function layerPicture(view: LayerView, lines: PlaneLines, projection: Projection): LayerPicture {
-  const rows = view.lines.length / view.width;
-  const flat = project(view.lines, rows, projection);
+/** Opacity of the class regions' shading and of the boundary between them (0–255). */
+const REGION_ALPHA = 46;
+const BOUNDARY_ALPHA = 220;
+
+/**
+ * The plane's lines as polylines of `dimensions` values a sample, from the layer view's rows
+ * (`values`: the horizontal lines' grid, then the vertical lines'): horizontal lines, then vertical ones.
+ */
+export function planePolylines(values: ArrayLike<number>, dimensions: number, lines: PlaneLines): Float64Array[] {
   const { lines: count, samples } = lines;
   const polylines: Float64Array[] = [];
   // Horizontal line i: row i of the first grid (samples from the left).
-  for (let i = 0; i < count; i++) polylines.push(flat.slice(2 * i * samples, 2 * (i + 1) * samples));
+  for (let i = 0; i < count; i++) polylines.push(Float64Array.from({ length: dimensions * samples }, (_, k) => values[dimensions * i * samples + k]));
   // Vertical line j: column j of the second grid (sample s at row s).
   const second = count * samples;
   for (let j = 0; j < count; j++) {
-    const line = new Float64Array(2 * samples);
-    for (let s = 0; s < samples; s++) {
-      line[2 * s] = flat[2 * (second + s * count + j)];
-      line[2 * s + 1] = flat[2 * (second + s * count + j) + 1];
-    }
+    const line = new Float64Array(dimensions * samples);
+    for (let s = 0; s < samples; s++) for (let d = 0; d < dimensions; d++) line[dimensions * s + d] = values[dimensions * (second + s * count + j) + d];
     polylines.push(line);
   }
+  return polylines;
+}
+
+/** The picture of `view` under `projection`: horizontal lines, then vertical ones, and the points; bounds from the points (or the lines without points), with a margin. */
+export function layerPicture(view: LayerView, lines: PlaneLines, projection: Projection): LayerPicture {
+  const flat = project(view.lines, view.lines.length / view.width, projection);
   const points = view.points ? project(view.points, view.points.length / view.width, projection) : new Float64Array(0);
   const source = points.length > 0 ? points : flat;
   let [xMin, xMax, yMin, yMax] = [Infinity, -Infinity, Infinity, -Infinity];
@@ -46,15 +55,39 @@ export function layerPicture(view: LayerView, lines: PlaneLines, projection: Pro
   };
   const [x0, x1] = margin(xMin, xMax);
   const [y0, y1] = margin(yMin, yMax);
-  return { lines: polylines, points, bounds: [x0, x1, y0, y1] };
+  return { lines: planePolylines(flat, 2, lines), points, bounds: [x0, x1, y0, y1] };
 }
 
-/** Draws `picture` on `context` (size × size pixels): lines grey, points in their class colours (or a regression target's colour), the boundary dashed. */
-export function drawLayerPicture(context: CanvasRenderingContext2D, size: number, picture: LayerPicture, labels: ArrayLike<number>, classification: boolean, boundary: PictureLine | null): void {
+/** The class regions (src/core/classRegions.ts) as a picture: each class's colour, light, and the boundary between regions dark. */
+export function regionsImage(classes: Uint8Array, { columns, rows }: RegionGrid): HTMLCanvasElement {
+  const image = new ImageData(columns, rows);
+  for (let row = 0; row < rows; row++) {
+    for (let column = 0; column < columns; column++) {
+      const index = row * columns + column;
+      const label = classes[index];
+      // A pixel whose right or lower neighbour is of another class lies on the boundary.
+      const boundary = (column + 1 < columns && classes[index + 1] !== label) || (row + 1 < rows && classes[index + columns] !== label);
+      const [r, g, b] = boundary ? [34, 34, 34] : classColor(label);
+      image.data.set([r, g, b, boundary ? BOUNDARY_ALPHA : REGION_ALPHA], 4 * index);
+    }
+  }
+  const canvas = document.createElement('canvas');
+  canvas.width = columns;
+  canvas.height = rows;
+  canvas.getContext('2d')!.putImageData(image, 0, 0);
+  return canvas;
+}
+
+/** Draws `picture` on `context` (size × size pixels): the class regions if given, lines grey, points in their class colours (or a regression target's colour). */
+export function drawLayerPicture(context: CanvasRenderingContext2D, size: number, picture: LayerPicture, labels: ArrayLike<number>, classification: boolean, regions: HTMLCanvasElement | null): void {
   const [x0, x1, y0, y1] = picture.bounds;
   const px = (x: number) => ((x - x0) / (x1 - x0)) * size;
   const py = (y: number) => size - ((y - y0) / (y1 - y0)) * size;
   context.clearRect(0, 0, size, size);
+  if (regions) {
+    context.imageSmoothingEnabled = false;
+    context.drawImage(regions, 0, 0, size, size);
+  }
   context.lineWidth = 1;
   context.strokeStyle = 'rgba(90, 90, 90, 0.45)';
   for (const line of picture.lines) {
@@ -64,25 +97,6 @@ export function drawLayerPicture(context: CanvasRenderingContext2D, size: number
       else context.lineTo(px(line[s]), py(line[s + 1]));
     }
     context.stroke();
-  }
-  if (boundary && (boundary.a !== 0 || boundary.b !== 0)) {
-    // a·x + b·y + c = 0 across the picture.
-    context.save();
-    context.setLineDash([6, 4]);
-    context.lineWidth = 2;
-    context.strokeStyle = '#222';
-    context.beginPath();
-    if (Math.abs(boundary.b) > Math.abs(boundary.a)) {
-      const y = (x: number) => -(boundary.a * x + boundary.c) / boundary.b;
-      context.moveTo(0, py(y(x0)));
-      context.lineTo(size, py(y(x1)));
-    } else {
-      const x = (y: number) => -(boundary.b * y + boundary.c) / boundary.a;
-      context.moveTo(px(x(y0)), size);
-      context.lineTo(px(x(y1)), 0);
-    }
-    context.stroke();
-    context.restore();
   }
   const points = picture.points;
   for (let r = 0; r < points.length / 2; r++) {

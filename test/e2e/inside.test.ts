@@ -42,3 +42,62 @@ it.each<BackendMode>(['cpu', 'webgpu'])('shows a layer’s view, linear separabi
     await playground.browser.close();
   }
 });
+
+it.each<BackendMode>(['cpu', 'webgpu'])('turns a 3-unit layer in 3-D, pictures two picked units, and shades three classes’ regions, on %s', async (mode) => {
+  const playground = await openPlayground(mode, '#dataset=blobs&classes=3&hidden=3,4');
+  const { page } = playground;
+  try {
+    await button(page, 'See inside').click();
+    const panel = page.getByRole('complementary', { name: 'See inside' });
+    const picture = panel.getByRole('img');
+    const pixels = () => picture.evaluate((canvas: HTMLCanvasElement) => canvas.toDataURL());
+    await field(page, 'Layer').selectOption({ label: 'Layer 1 (3 units)' });
+    await expect.poll(() => picture.getAttribute('aria-label')).toBe("Layer 1 seen in 3-D through its three units: the plane's lines and the training points");
+    expect(await picture.getAttribute('aria-description')).toBe('drag or use arrow keys to turn');
+    await expect.poll(pixels).not.toBe('data:,');
+    await page.waitForTimeout(300);
+    const unturned = await pixels();
+
+    // Dragging turns it, and so do the arrow keys; Reset view brings back the first picture.
+    const box = (await picture.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2 + 60, box.y + box.height / 2 + 20, { steps: 4 });
+    await page.mouse.up();
+    await expect.poll(pixels).not.toBe(unturned);
+    const dragged = await pixels();
+    await picture.focus();
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(pixels).not.toBe(dragged);
+    await button(page, 'Reset view').click();
+    await expect.poll(pixels).toBe(unturned);
+
+    // Two units picked: exact coordinates.
+    await field(page, 'Projection').selectOption({ label: 'Units i and j' });
+    await field(page, 'Vertical unit').selectOption({ label: '3' });
+    await expect.poll(() => picture.getAttribute('aria-label')).toBe("Layer 1 seen through its units 1 and 3: the plane's lines and the training points");
+
+    // The last hidden layer, after some training: the output's three classes shade the picture.
+    await field(page, 'Layer').selectOption({ label: 'Layer 2 (4 units)' });
+    await expect.poll(() => panel.getByText('Two principal components; the output’s classes in the plane of the projection.').count()).toBe(1);
+    const regionColours = () =>
+      picture.evaluate((canvas: HTMLCanvasElement) => {
+        // Read from a copy, so that the page's canvas is never read back (Chromium warns when one is, often).
+        const copy = document.createElement('canvas');
+        [copy.width, copy.height] = [canvas.width, canvas.height];
+        const context = copy.getContext('2d', { willReadFrequently: true })!;
+        context.drawImage(canvas, 0, 0);
+        const data = context.getImageData(0, 0, canvas.width, canvas.height).data;
+        const colours = new Set<string>();
+        // A pixel of a region alone (no line or point over it) has the regions' light opacity.
+        for (let i = 0; i < data.length; i += 4) if (data[i + 3] === 46) colours.add(`${data[i]},${data[i + 1]},${data[i + 2]}`);
+        return colours.size;
+      });
+    await button(page, 'Play').click();
+    await expect.poll(regionColours, { timeout: 60_000 }).toBe(3);
+    await button(page, 'Pause').click();
+    await expectHealthy(playground);
+  } finally {
+    await playground.browser.close();
+  }
+});
