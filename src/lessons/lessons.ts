@@ -65,7 +65,8 @@ const OVERFIT = experiment({
   training: { learningRate: 0.01, batchSize: 'all' },
 });
 const LAYERED_SPIRAL = experiment({ data: { preset: 'spiral', points: 400, noise: 0.05 }, model: { hidden: [16, 16, 16], activation: 'tanh' }, training: { learningRate: 0.02, batchSize: 32 } });
-const DEEP_SIGMOID = experiment({ data: { preset: 'spiral', points: 400, noise: 0.05 }, model: { hidden: Array<number>(9).fill(8), activation: 'sigmoid' } });
+// Plain SGD, so that each layer's update is its gradient scaled: Adam would rescale the first layers' updates and hide the fade.
+const DEEP_SIGMOID = experiment({ data: { preset: 'spiral', points: 400, noise: 0.05 }, model: { hidden: Array<number>(9).fill(8), activation: 'sigmoid' }, training: { optimizer: 'sgd', learningRate: 0.1 } });
 const INIT_LUCK = experiment({ data: { preset: 'spiral', noise: 0.05 }, model: { hidden: [5, 5, 5], activation: 'relu' }, training: { learningRate: 0.03 } });
 const INIT_LUCK_SEEDS = Array.from({ length: 16 }, (_, i) => i + 1);
 const LEARNING_RATE_SWEEP: SweepAxis[] = [
@@ -284,7 +285,7 @@ export const LESSONS: readonly Lesson[] = [
     text: 'Backpropagation multiplies the gradient by each layer’s weights and by the slope of its activation on the way down, and sigmoid’s slope is at most ¼. Through nine sigmoid layers the gradient that reaches the first layer is tiny, so the first layers barely learn. A residual block adds its input to its output: the gradient has a path around every block and arrives nearly whole.',
     question: 'How much of the output layer’s gradient reaches the first layer?',
     lookFor:
-      'In Gradient flow, from the first training step: the plain network’s first layer gets a gradient at least 10,000 times smaller than its output layer; the ResNet of the same depth loses less than a factor of 1000 on the way down.',
+      'In Gradient flow, from the first training step: the plain network’s first layer gets a gradient at least 10,000 times smaller than its output layer, and with plain SGD its update-to-weight ratio is as tiny; the ResNet of the same depth loses less than a factor of 1000 on the way down.',
     setups: [
       { label: 'Plain, 9 sigmoid layers', config: DEEP_SIGMOID },
       { label: 'ResNet, 4 blocks', config: remodelled(DEEP_SIGMOID, { arch: 'resnet', width: 8, blocks: 4 }) },

@@ -361,16 +361,22 @@ describe('the lessons', { timeout: 300_000 }, () => {
     }
   });
 
-  it('vanishing gradients: from the first step, the first of nine sigmoid layers gets under 1/10,000 of the output layer’s gradient; through residual blocks of the same depth over 1/1000', () => {
+  it('vanishing gradients: from the first step, the first of nine sigmoid layers gets under 1/10,000 of the output layer’s gradient and update-to-weight ratio; through residual blocks of the same depth over 1/1000', () => {
     const firstOverLast = (run: SeedCase, steps: number): number => {
       const flow = trainerFor(run.config).stepSync(steps, { gradientFlow: true }).gradientFlow!;
       return flow[0].gradientNorm / flow[flow.length - 1].gradientNorm;
+    };
+    const updateRatio = (layer: { updateNorm: number; weightNorm: number }) => layer.updateNorm / layer.weightNorm;
+    const firstUpdateOverLast = (run: SeedCase, steps: number): number => {
+      const flow = trainerFor(run.config).stepSync(steps, { gradientFlow: true }).gradientFlow!;
+      return updateRatio(flow[0]) / updateRatio(flow[flow.length - 1]);
     };
     const configs = ['Plain, 9 sigmoid layers', 'ResNet, 4 blocks'].map((label) => lessonConfig('vanishing-gradients', label));
     expect(trainerFor(configs[1]).plan.dense.length).toBe(trainerFor(configs[0]).plan.dense.length);
     for (const [plain, resnet] of pairedCases(configs, true)) {
       for (const steps of [0, 10]) {
         expect(firstOverLast(plain, steps), `${plain.name}, ${steps} steps`).toBeLessThan(1e-4);
+        expect(firstUpdateOverLast(plain, steps), `${plain.name}, ${steps} steps: update-to-weight ratio`).toBeLessThan(1e-4);
         expect(firstOverLast(resnet, steps), `${resnet.name}, ${steps} steps`).toBeGreaterThan(1e-3);
       }
     }
