@@ -17,6 +17,7 @@ export function useSidePanel(panel: RefObject<HTMLElement | null>, fallback?: ()
     const active = document.activeElement;
     if (active instanceof HTMLElement && active !== document.body && !panel.current?.contains(active)) opener.current = active;
     heading.current?.focus({ preventScroll: true });
+    if (panel.current && hiddenBelow(panel.current)) panel.current.scrollIntoView({ block: 'start' });
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.key !== 'Escape' || event.defaultPrevented) return;
       const target = event.target instanceof Element ? event.target : null;
@@ -38,4 +39,11 @@ export function useSidePanel(panel: RefObject<HTMLElement | null>, fallback?: ()
     };
   }, [store, panel, fallback]);
   return heading;
+}
+
+/** Whether most of a panel lies below the window's bottom edge (a tablet shows it under the plane): it is scrolled up on opening. */
+function hiddenBelow(panel: HTMLElement): boolean {
+  const { top, height } = panel.getBoundingClientRect();
+  const shown = window.innerHeight - top;
+  return shown < Math.min(height, window.innerHeight / 2);
 }

@@ -202,6 +202,27 @@ describe('the page on a tablet', () => {
   });
 });
 
+describe('a side panel opened below the fold', () => {
+  it.each(['See inside', 'Compare'])('%s on a tablet scrolls the panel into view', async (name) => {
+    const page = await browser.newPage({ viewport: { width: 820, height: 1180 }, hasTouch: true, isMobile: true });
+    try {
+      await page.goto(`${inject('baseUrl')}#backend=cpu&points=100`);
+      await waitForBackend(page, 'cpu');
+      await button(page, name).tap();
+      const panel = page.locator('.side-panel');
+      await panel.waitFor();
+      // Its top in view and at least half the window (or all of it) shown.
+      const shown = () => panel.evaluate((element) => {
+        const { top, height } = element.getBoundingClientRect();
+        return top >= 0 && window.innerHeight - top >= Math.min(height, window.innerHeight / 2);
+      });
+      await expect.poll(shown).toBe(true);
+    } finally {
+      await page.close();
+    }
+  });
+});
+
 describe('a 16 × 1024 network before its model is built', () => {
   it('shows its summarised diagram and the points at once, while the first model is still being built', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
