@@ -4,8 +4,8 @@ import { encodeChallengeLink } from '../challenges/challengeLink';
 import { CHALLENGES } from '../challenges/challenges';
 import { describeConstraints, describeGoal } from '../challenges/check';
 import { defaultUrlState, encodeUrlState } from '../io/urlState';
-import { useAppState } from './appContext';
-import { type AppState } from './store';
+import { useAppState, useServices } from './appContext';
+import { updateView, type AppState } from './store';
 import { SidePanel } from './SidePanel';
 
 /**
@@ -22,6 +22,7 @@ export function ChallengesPanel(): ReactNode {
   const current = useAppState((state) => state.challenge?.challenge.id ?? null);
   const view = useAppState((state) => state.view);
   const backend = useAppState((state) => state.backend);
+  const { store } = useServices();
   return (
     <SidePanel label="Challenges" className="challenges-panel">
       <p className="hint">Reach the goal within the limits. The page checks both while you train and gives you a link that proves it.</p>
@@ -39,7 +40,8 @@ export function ChallengesPanel(): ReactNode {
               )}
               .
             </p>
-            <a className="challenge-start" href={challengeHash(challenge, { view, backend })} aria-label={`Start: ${challenge.title}`}>
+            {/* The panel closes as the challenge opens: the Goal readout stays, and the network is to be changed. */}
+            <a className="challenge-start" href={challengeHash(challenge, { view, backend })} aria-label={`Start: ${challenge.title}`} onClick={() => updateView(store, { panel: 'none' })}>
               Start
             </a>
           </li>

@@ -61,6 +61,9 @@ describe('challenges on the CPU', () => {
       expect(await panel.getByRole('listitem').count()).toBe(8);
       await panel.getByRole('link', { name: 'Start: The spiral under 80 parameters' }).click();
       await expect.poll(() => field(page, 'Dataset').locator('option:checked').textContent()).toBe(DATASET_NAMES.spiral);
+      // The panel makes way for the network, which the challenge asks to change.
+      await expect.poll(() => panel.count()).toBe(0);
+      expect(await button(page, 'Remove layer').isVisible()).toBe(true);
       expect(await page.getByRole('region', { name: 'Challenge' }).locator('strong').textContent()).toBe('The spiral under 80 parameters');
       await expect.poll(() => limits(page)).toContain('parameters 105 ≤ 80');
       await expect.poll(() => goal(page)).toMatch(/^Test accuracy \d+\.\d% — goal ≥ 90\.0%$/);
