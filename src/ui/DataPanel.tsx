@@ -15,7 +15,8 @@ import { Hideable } from './Hideable';
 
 const POINTS = settingParser(SETTINGS.points);
 const CLASS_COUNTS = ['2', '3', '4', '5', '6'] as const;
-const CLASS_NAMES = Object.fromEntries(CLASS_COUNTS.map((k) => [k, `${k} classes`])) as Record<(typeof CLASS_COUNTS)[number], string>;
+// Bare numbers under the Classes label: "3 classes" was cut to "3 cla" in the narrow data panel.
+const CLASS_NAMES = Object.fromEntries(CLASS_COUNTS.map((k) => [k, k])) as Record<(typeof CLASS_COUNTS)[number], string>;
 
 /** The data: preset, noise, size, classes, split, a new seed, drawing, and CSV import/export. */
 export function DataPanel(): ReactNode {
