@@ -202,6 +202,27 @@ describe('the page on a tablet', () => {
   });
 });
 
+describe('the Classes chooser at 1024 × 768', () => {
+  it('shows the whole of its choice', async () => {
+    const page = await browser.newPage({ viewport: { width: 1024, height: 768 } });
+    try {
+      await page.goto(`${inject('baseUrl')}#backend=cpu&dataset=blobs&classes=3`);
+      await waitForBackend(page, 'cpu');
+      const fit = await field(page, 'Classes').evaluate((select: HTMLSelectElement) => {
+        const style = getComputedStyle(select);
+        const context = document.createElement('canvas').getContext('2d')!;
+        context.font = `${style.fontSize} ${style.fontFamily}`;
+        // The room left of the drop-down arrow (about 20 px).
+        const room = select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 20;
+        return { text: select.options[select.selectedIndex].text, width: context.measureText(select.options[select.selectedIndex].text).width, room };
+      });
+      expect(fit.width, `"${fit.text}" in ${fit.room} px`).toBeLessThanOrEqual(fit.room);
+    } finally {
+      await page.close();
+    }
+  });
+});
+
 describe('a side panel opened below the fold', () => {
   it.each(['See inside', 'Compare'])('%s on a tablet scrolls the panel into view', async (name) => {
     const page = await browser.newPage({ viewport: { width: 820, height: 1180 }, hasTouch: true, isMobile: true });
