@@ -18,6 +18,9 @@ const DEPTH_LEVELS = 6;
 const HALF_DIAGONAL = Math.sqrt(3);
 /** The lines' colour when nothing colours them, and the middle of a regression's scale on them. */
 const LINE_GREY: Rgb = [90, 90, 90];
+/** How far the lines' class colours are darkened, so that the output's answer (lines) is told from the data's labels (points). */
+const ANSWER_SHADE = 0.25;
+const INK: Rgb = [30, 30, 30];
 /** Bands of a regression's colour scale on the lines, each side of 0. */
 const VALUE_BANDS = 8;
 
@@ -40,7 +43,8 @@ export interface SheetColours {
 /**
  * The lines coloured by the output's class at each sample, from `lineLogits` (per line, its
  * samples' output pre-activations, `outs` each): a segment whose ends' classes differ changes
- * colour where the two classes' logits are equal along it.
+ * colour where the two classes' logits are equal along it. The class colours are a little
+ * darker than the points'.
  */
 export function classColours(lineLogits: Float64Array[], outs: number, classes: number): SheetColours {
   const keys = lineLogits.map((logits) => argmaxClasses(logits, logits.length / outs, outs));
@@ -48,7 +52,7 @@ export function classColours(lineLogits: Float64Array[], outs: number, classes: 
     const key = keys[line];
     return Float64Array.from({ length: key.length - 1 }, (_, s) => (key[s] === key[s + 1] ? 1 : classCrossing(logits, outs, s, s + 1, key[s], key[s + 1])));
   });
-  return { keys, splits, colours: Array.from({ length: classes }, (_, c) => classColor(c)) };
+  return { keys, splits, colours: Array.from({ length: classes }, (_, c) => mix(classColor(c), INK, ANSWER_SHADE)) };
 }
 
 /**
