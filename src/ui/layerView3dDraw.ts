@@ -1,5 +1,6 @@
 import { perspective, planeCubePolygon, rotate, rotationMatrix, toCube, type Turn, type Vec3 } from '../core/space3d';
 import { argmaxClasses, classCrossing } from '../core/sheetOutput';
+import { POINT_RIM } from './layerViewDraw';
 import { classColor, cssColor, mix, NEGATIVE, POSITIVE, type Rgb } from './palette';
 
 /**
@@ -148,6 +149,7 @@ export function drawLayerPicture3d(
   points.sort((a, b) => a.depth - b.depth);
 
   const drawPart = (front: boolean): void => {
+    context.lineWidth = 1;
     segments[front ? 1 : 0].forEach((byColour, level) => {
       // Coloured lines are drawn stronger than grey ones, so that their colours read.
       const alpha = sheet ? 0.2 + (0.75 * (level + 0.5)) / DEPTH_LEVELS : 0.1 + (0.5 * (level + 0.5)) / DEPTH_LEVELS;
@@ -163,6 +165,8 @@ export function drawLayerPicture3d(
         context.stroke();
       });
     });
+    context.lineWidth = 0.5;
+    context.strokeStyle = POINT_RIM;
     for (const point of points) {
       if (inFront(point.turned) !== front) continue;
       context.globalAlpha = 0.35 + 0.65 * nearness(point.depth);
@@ -170,6 +174,7 @@ export function drawLayerPicture3d(
       context.beginPath();
       context.arc(point.x, point.y, 1.5 + 1.5 * nearness(point.depth), 0, 2 * Math.PI);
       context.fill();
+      context.stroke();
     }
     context.globalAlpha = 1;
   };
@@ -183,6 +188,7 @@ export function drawLayerPicture3d(
       context.fillStyle = 'rgba(34, 34, 34, 0.14)';
       context.fill();
       context.strokeStyle = 'rgba(34, 34, 34, 0.7)';
+      context.lineWidth = 1;
       context.stroke();
     }
   }

@@ -22,6 +22,8 @@ const BOUNDARY_ALPHA = 220;
 /** A regression's isolines: the main plane's ink, as see-through as there. */
 const ISOLINE_INK: Rgb = [17, 20, 24];
 const ISOLINE_OPACITY = 0.45;
+/** The points' rim: the main plane's, see-through at this size. */
+export const POINT_RIM = 'rgba(26, 26, 26, 0.7)';
 
 /**
  * The plane's lines as polylines of `dimensions` values a sample, from the layer view's rows
@@ -110,7 +112,7 @@ export function pixelsImage(pixels: Uint8ClampedArray<ArrayBuffer>, { columns, r
   return canvas;
 }
 
-/** Draws `picture` on `context` (size × size pixels): the output's shading if given, lines grey, points coloured by `pointColour` of their labels, ringed in white so that they show on any shade. */
+/** Draws `picture` on `context` (size × size pixels): the output's shading if given, lines grey, points coloured by `pointColour` of their labels, with a dark rim as on the main plane, so that they show on any shade. */
 export function drawLayerPicture(context: CanvasRenderingContext2D, size: number, picture: LayerPicture, labels: ArrayLike<number>, pointColour: (label: number) => Rgb, shading: HTMLCanvasElement | null): void {
   const [x0, x1, y0, y1] = picture.bounds;
   const px = (x: number) => ((x - x0) / (x1 - x0)) * size;
@@ -132,7 +134,7 @@ export function drawLayerPicture(context: CanvasRenderingContext2D, size: number
   }
   const points = picture.points;
   context.lineWidth = 0.75;
-  context.strokeStyle = 'rgba(255, 255, 255, 0.9)';
+  context.strokeStyle = POINT_RIM;
   for (let r = 0; r < points.length / 2; r++) {
     context.fillStyle = cssColor(pointColour(labels[r]));
     context.beginPath();
