@@ -230,7 +230,7 @@ function layerPainter(plan: NetworkPlan, showsOutput: boolean) {
       // The separating plane of two classes: the one logit's zero.
       const twoClasses = showsOutput && task.kind === 'classification' && output.out === 1 && parameters;
       const plane = twoClasses ? planeInCube(parameters.subarray(output.weightOffset, output.weightOffset + 3), parameters[output.biasOffset], box) : null;
-      drawLayerPicture3d(context, PICTURE_SIZE, picture, turn, labels, pointColour, sheet, plane);
+      drawLayerPicture3d(context, PICTURE_SIZE, picture, turn, { labels, pointColour, rimmed: task.kind === 'regression', sheet, plane });
     },
   };
 }

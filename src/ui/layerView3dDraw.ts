@@ -91,17 +91,21 @@ export function picture3d(polylines: Float64Array[], points: ArrayLike<number>, 
 /** 0 for the farthest a turned point can be, 1 for the nearest. */
 const nearness = (depth: number): number => (depth + HALF_DIAGONAL) / (2 * HALF_DIAGONAL);
 
-/** Draws `picture` turned by `turn` on `context` (size × size pixels), the points coloured by `pointColour` of their labels, the lines by `sheet` and the separating plane if given. */
-export function drawLayerPicture3d(
-  context: CanvasRenderingContext2D,
-  size: number,
-  picture: Picture3d,
-  turn: Turn,
-  labels: ArrayLike<number>,
-  pointColour: (label: number) => Rgb,
-  sheet: SheetColours | null,
-  plane: CubePlane | null,
-): void {
+/** What the 3-D picture is drawn with, besides the picture and the turn. */
+export interface Drawing3d {
+  labels: ArrayLike<number>;
+  /** A point's colour from its label. */
+  pointColour: (label: number) => Rgb;
+  /** Whether the points get a dark rim (a regression's, whose colours near 0 are white). */
+  rimmed: boolean;
+  /** The lines' colours; grey without. */
+  sheet: SheetColours | null;
+  /** The output's separating plane (two classes). */
+  plane: CubePlane | null;
+}
+
+/** Draws `picture` turned by `turn` on `context` (size × size pixels). */
+export function drawLayerPicture3d(context: CanvasRenderingContext2D, size: number, picture: Picture3d, turn: Turn, { labels, pointColour, rimmed, sheet, plane }: Drawing3d): void {
   const rotation = rotationMatrix(turn);
   const screen = (u: Vec3): { x: number; y: number; depth: number; turned: Vec3 } => {
     const turned = rotate(rotation, u);
@@ -174,7 +178,7 @@ export function drawLayerPicture3d(
       context.beginPath();
       context.arc(point.x, point.y, 1.5 + 1.5 * nearness(point.depth), 0, 2 * Math.PI);
       context.fill();
-      context.stroke();
+      if (rimmed) context.stroke();
     }
     context.globalAlpha = 1;
   };

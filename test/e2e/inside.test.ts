@@ -55,24 +55,6 @@ it.each<BackendMode>(['cpu', 'webgpu'])('turns a 3-unit layer in 3-D with its li
     await expect.poll(() => picture.getAttribute('aria-label')).toBe("Layer 2 seen in 3-D through its three units: the plane's lines and the training points");
     const caption = 'Exact: the three units; the lines are coloured by the output’s class at each point. Drag or use the arrow keys to turn.';
     expect(await page.locator(`[id="${await picture.getAttribute('aria-describedby')}"]`).textContent()).toBe(caption);
-    await expect.poll(pixels).not.toBe('data:,');
-    await page.waitForTimeout(300);
-    const unturned = await pixels();
-
-    // Dragging turns it, and so do the arrow keys; Reset view brings back the first picture.
-    const box = (await picture.boundingBox())!;
-    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-    await page.mouse.down();
-    await page.mouse.move(box.x + box.width / 2 + 60, box.y + box.height / 2 + 20, { steps: 4 });
-    await page.mouse.up();
-    await expect.poll(pixels).not.toBe(unturned);
-    const dragged = await pixels();
-    await picture.focus();
-    await page.keyboard.press('ArrowLeft');
-    await expect.poll(pixels).not.toBe(dragged);
-    await button(page, 'Reset view').click();
-    await expect.poll(pixels).toBe(unturned);
-
     /** How many of `colours` (within 6 a channel) colour at least 20 pixels of opacity `minAlpha` to `maxAlpha`; read from a copy, so that the page's canvas is never read back (Chromium warns when one is, often). */
     const colourCounts = (colours: number[][], minAlpha: number, maxAlpha: number) =>
       picture.evaluate(
@@ -92,12 +74,31 @@ it.each<BackendMode>(['cpu', 'webgpu'])('turns a 3-unit layer in 3-D with its li
         },
         { colours, minAlpha, maxAlpha },
       );
-    // After some training the lines take the three classes' colours, a little darker than the points'.
+    // The lines take the output's class colours, a little darker than the points', once the parameters arrive.
     const lineColours = [
       [180, 127, 8],
       [8, 93, 141],
       [8, 126, 94],
     ];
+    await expect.poll(() => colourCounts(lineColours, 60, 255)).toBeGreaterThan(0);
+    let unturned = await pixels();
+    await expect.poll(async () => unturned === (unturned = await pixels()), { interval: 400 }).toBe(true);
+
+    // Dragging turns it, and so do the arrow keys; Reset view brings back the first picture.
+    const box = (await picture.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2 + 60, box.y + box.height / 2 + 20, { steps: 4 });
+    await page.mouse.up();
+    await expect.poll(pixels).not.toBe(unturned);
+    const dragged = await pixels();
+    await picture.focus();
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(pixels).not.toBe(dragged);
+    await button(page, 'Reset view').click();
+    await expect.poll(pixels).toBe(unturned);
+
+    // After some training the lines take the three classes' colours.
     await button(page, 'Play').click();
     await expect.poll(() => colourCounts(lineColours, 60, 255), { timeout: 60_000 }).toBe(3);
     await button(page, 'Pause').click();
