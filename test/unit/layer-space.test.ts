@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { classRegions, outputField, regionPixelCentre, type RegionGrid } from '../../src/core/classRegions';
 import { defaultConfig, type ExperimentConfig } from '../../src/core/config';
 import { computeFeatures } from '../../src/core/features';
+import { viewableSlots, type ViewableSlot } from '../../src/core/layerView';
 import { hiddenLayers } from '../../src/core/network';
 import { layerPoint, project, projectionOf, unitsProjection, type Projection } from '../../src/core/projection';
 import { outputAt } from '../../src/core/sheetOutput';
@@ -174,18 +175,19 @@ function forwardOutput(trainer: CpuTrainer<Float64Array>, h: ArrayLike<number>):
 const argmax = (logits: Float64Array): number => (logits.length === 1 ? (logits[0] >= 0 ? 1 : 0) : logits.indexOf(Math.max(...logits)));
 
 describe('the 3-D lines coloured by the output', () => {
-  it.each([
-    { name: 'three blobs', preset: 'blobs', classes: 3 },
-    { name: 'four arms of a spiral', preset: 'spiral', classes: 4 },
-    { name: 'two classes (one logit)', preset: 'xor', classes: 2 },
-  ])('colour each sample by the CPU forward argmax at its activation, and change colour where the two classes tie: $name', ({ preset, classes }) => {
+  it.each<{ name: string; preset: string; classes: number; model: (model: ExperimentConfig['model']) => void; slot: ViewableSlot['kind'] }>([
+    { name: 'three blobs, a hidden layer', preset: 'blobs', classes: 3, model: (m) => (m.hidden = [6, 3]), slot: 'hidden' },
+    { name: 'four arms of a spiral, a residual block’s sum', preset: 'spiral', classes: 4, model: (m) => Object.assign(m, { arch: 'resnet', width: 3, blocks: 2 }), slot: 'block' },
+    { name: 'two classes (one logit), the input x1, x2, x1²', preset: 'circle', classes: 2, model: (m) => Object.assign(m, { hidden: [], features: ['x1', 'x2', 'x1^2'] }), slot: 'input' },
+  ])('colour each sample by the CPU forward argmax at its activation, and change colour where the two classes tie: $name', ({ preset, classes, model, slot }) => {
     const { trainer } = trained((c) => {
       c.data.preset = preset;
       c.data.classes = classes;
-      c.model.hidden = [6, 3];
+      model(c.model);
       c.training.learningRate = 0.03;
     }, 150);
     const output = trainer.plan.dense[trainer.plan.dense.length - 1];
+    expect(viewableSlots(trainer.plan).find((s) => s.slot === output.input)).toMatchObject({ kind: slot, width: 3 });
     const view = trainer.stepSync(0, { layerView: { slot: output.input, lines: LINES } }).layerView!;
     const rows = view.lines.length / 3;
     const sheet = classColours(planePolylines(outputAt(trainer.network.params, output, view.lines, rows), output.out, LINES), output.out, classes);
