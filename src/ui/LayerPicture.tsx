@@ -1,15 +1,19 @@
 import { useId, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
-import { classRegions, type RegionGrid } from '../core/classRegions';
+import { classRegions, outputField, type RegionGrid } from '../core/classRegions';
 import { splitDataset } from '../core/dataset';
 import { PLAYGROUND_LINES, type ViewableSlot } from '../core/layerView';
 import type { NetworkPlan } from '../core/network';
 import { projectionOf, unitsProjection, type Projection } from '../core/projection';
+import { outputAt } from '../core/sheetOutput';
 import { boxOf, DEFAULT_TURN, planeInCube, turnedBy, type Turn } from '../core/space3d';
+import type { Task } from '../core/task';
 import type { LayerView } from '../core/trainer';
 import { useRunFrame, useServices } from './appContext';
+import { labelRange } from './heatmap';
 import { lastResult } from './lastResult';
-import { drawLayerPicture3d, picture3d } from './layerView3dDraw';
-import { drawLayerPicture, layerPicture, planePolylines, regionsImage } from './layerViewDraw';
+import { classColours, drawLayerPicture3d, picture3d, valueColours } from './layerView3dDraw';
+import { drawLayerPicture, layerPicture, pixelsImage, planePolylines, regionPixels, valuePixels } from './layerViewDraw';
+import { classColor, divergingColor, type Rgb } from './palette';
 
 /** Side of the layer view's picture, in CSS pixels; the class regions are computed one per CSS pixel. */
 const PICTURE_SIZE = 280;
@@ -38,20 +42,22 @@ export function LayerPicture({ plan, slot, label, parameters }: { plan: NetworkP
   const dataset = run.dataset;
   const labels = useMemo(() => (dataset ? splitDataset(dataset, 'train').labels : new Float64Array(0)), [dataset]);
   const task = plan.spec.task;
-  const classification = task.kind === 'classification';
+  // A regression's colour scale, the main plane's: [−range, range] with range the largest |target|.
+  const range = useMemo(() => (dataset && task.kind === 'regression' ? labelRange(dataset) : 1), [dataset, task.kind]);
+  const pointColour = useMemo(() => (task.kind === 'classification' ? classColor : (label: number): Rgb => divergingColor(label / range)), [task.kind, range]);
   const output = plan.dense[plan.dense.length - 1];
-  // The output's classes are drawn in the space of the slot the output layer reads.
-  const showsClasses = classification && output.input === slot.slot;
+  // The output is drawn in the space of the slot the output layer reads.
+  const shown: ShownOutput = output.input !== slot.slot ? 'none' : task.kind === 'regression' ? 'value' : task.classes === 2 ? 'two classes' : 'classes';
   const mode = width <= 2 ? 'exact' : choice;
   const picked = mode === 'units' ? pickedUnits(width, horizontal, vertical) : null;
 
-  const painter = useMemo(() => layerPainter(plan, showsClasses), [plan, showsClasses]);
+  const painter = useMemo(() => layerPainter(plan, shown !== 'none'), [plan, shown]);
   const drawn = useRef<unknown[]>([]);
   useRunFrame(
     (current) => {
       const view = current.snapshot.inside.layerView;
       if (!view || view.slot !== slot.slot || view.width !== width) return;
-      const settings = [view, painter, mode, picked?.[0], picked?.[1], turn, parameters, labels];
+      const settings = [view, painter, mode, picked?.[0], picked?.[1], turn, parameters, labels, pointColour, range];
       if (settings.every((s, i) => Object.is(s, drawn.current[i]))) return;
       drawn.current = settings;
       const element = canvas.current!;
@@ -62,10 +68,10 @@ export function LayerPicture({ plan, slot, label, parameters }: { plan: NetworkP
       }
       const context = element.getContext('2d')!;
       context.setTransform(scale, 0, 0, scale, 0, 0);
-      if (mode === '3d') painter.draw3d(context, view, turn, parameters, labels, classification);
-      else painter.draw2d(context, view, picked, parameters, labels, classification);
+      if (mode === '3d') painter.draw3d(context, view, turn, parameters, labels, pointColour, range);
+      else painter.draw2d(context, view, picked, parameters, labels, pointColour, range);
     },
-    [slot, mode, picked?.[0], picked?.[1], turn, parameters, labels, painter],
+    [slot, mode, picked?.[0], picked?.[1], turn, parameters, labels, painter, pointColour, range],
     REFRESH_MS,
   );
 
@@ -131,7 +137,7 @@ export function LayerPicture({ plan, slot, label, parameters }: { plan: NetworkP
         style={{ width: PICTURE_SIZE, height: PICTURE_SIZE }}
         role="img"
         aria-label={`${label} seen ${seenThrough(mode, width, picked)}: the plane's lines and the training points`}
-        aria-description={mode === '3d' ? 'drag or use arrow keys to turn' : undefined}
+        aria-describedby={`${id}-caption`}
         tabIndex={mode === '3d' ? 0 : undefined}
         onPointerDown={onPointerDown}
         onPointerMove={onPointerMove}
@@ -139,7 +145,9 @@ export function LayerPicture({ plan, slot, label, parameters }: { plan: NetworkP
         onPointerCancel={() => (dragFrom.current = null)}
         onKeyDown={onKeyDown}
       />
-      <p className="hint layer-caption">{caption(mode, width, picked, showsClasses, task.kind === 'classification' && task.classes === 2)}</p>
+      <p id={`${id}-caption`} className="hint layer-caption">
+        {caption(mode, width, picked, shown)}
+      </p>
     </>
   );
 }
@@ -160,24 +168,30 @@ function seenThrough(mode: ProjectionChoice | 'exact', width: number, picked: [n
   return `through two principal components of its ${width} units`;
 }
 
-/** One line: what the picture shows exactly, and where the output's classes are drawn. */
-function caption(mode: ProjectionChoice | 'exact', width: number, picked: [number, number] | null, showsClasses: boolean, binary: boolean): string {
+/** What of the output the picture shows: nothing (the output reads another slot), its classes, or a regression's value. */
+type ShownOutput = 'none' | 'two classes' | 'classes' | 'value';
+
+/** One line: what the picture shows exactly, and how the output is drawn in it. */
+function caption(mode: ProjectionChoice | 'exact', width: number, picked: [number, number] | null, shown: ShownOutput): string {
+  const what = shown === 'value' ? 'value' : 'classes';
   if (mode === '3d') {
-    const classes = !showsClasses ? '' : binary ? '; the plane is the output’s boundary' : '; the classes are shaded in 2-D';
-    return `Exact: the three units${classes}. Drag or use the arrow keys to turn.`;
+    const lines = shown === 'none' ? '' : `; the lines are coloured by the output’s ${shown === 'value' ? 'value' : 'class'} at each point${shown === 'two classes' ? ' and the plane is its boundary' : ''}`;
+    return `Exact: the three units${lines}. Drag or use the arrow keys to turn.`;
   }
-  if (mode === 'exact') return `Exact: the layer’s ${width === 1 ? 'unit' : 'two units'}${showsClasses ? ' and the output’s classes' : ''}.`;
-  if (mode === 'units') return `Exact: ${unitPair(picked!)}${showsClasses ? '; the output’s classes in a slice through the other units’ mean' : ''}.`;
-  return `Two principal components${showsClasses ? '; the output’s classes in the plane of the projection' : ' of the activations'}.`;
+  const isolines = shown === 'value' ? ', isolines at ±¼ and ±½ of the scale' : '';
+  if (mode === 'exact') return `Exact: the layer’s ${width === 1 ? 'unit' : 'two units'}${shown === 'none' ? '' : ` and the output’s ${what}${isolines}`}.`;
+  if (mode === 'units') return `Exact: ${unitPair(picked!)}${shown === 'none' ? '' : `; the output’s ${what} in a slice through the other units’ mean${isolines}`}.`;
+  return `Two principal components${shown === 'none' ? ' of the activations' : `; the output’s ${what} in the plane of the projection${isolines}`}.`;
 }
 
 /**
  * The drawing of one network's layer views, remembering what it last computed: the principal
- * components follow the previous picture, and the class regions are computed again only when
- * the parameters or the projection change.
+ * components follow the previous picture, and the output's shading and the 3-D lines' colours
+ * are computed again only when the parameters, the activations or the projection change.
  */
-function layerPainter(plan: NetworkPlan, showsClasses: boolean) {
+function layerPainter(plan: NetworkPlan, showsOutput: boolean) {
   const output = plan.dense[plan.dense.length - 1];
+  const task: Task = plan.spec.task;
   let previous: Projection | null = null;
   const projectionFor = lastResult((view: LayerView, mode: ProjectionChoice | 'exact', horizontal: number | undefined, vertical: number | undefined): Projection => {
     const values = view.points ?? view.lines;
@@ -187,27 +201,36 @@ function layerPainter(plan: NetworkPlan, showsClasses: boolean) {
     return previous;
   });
   const pictureFor = lastResult((view: LayerView, projection: Projection) => layerPicture(view, PLAYGROUND_LINES, projection));
-  const regionsFor = lastResult((parameters: Float32Array, projection: Projection, bounds: RegionGrid['bounds']) => {
+  const shadingFor = lastResult((parameters: Float32Array, projection: Projection, bounds: RegionGrid['bounds'], range: number) => {
     const grid: RegionGrid = { columns: PICTURE_SIZE, rows: PICTURE_SIZE, bounds };
-    return regionsImage(classRegions(parameters, output, projection, grid), grid);
+    const pixels = task.kind === 'regression' ? valuePixels(outputField(parameters, output, projection, grid), grid, range) : regionPixels(classRegions(parameters, output, projection, grid), grid);
+    return pixelsImage(pixels, grid);
   });
   const boxFor = lastResult((view: LayerView) => {
     const values = view.points ?? view.lines;
     const box = boxOf(values, values.length / 3);
     return { box, picture: picture3d(planePolylines(view.lines, 3, PLAYGROUND_LINES), view.points ?? new Float64Array(0), box) };
   });
+  // The output at every sample of the lines: the samples are the slot's real activations.
+  const sheetFor = lastResult((view: LayerView, parameters: Float32Array, range: number) => {
+    const logits = outputAt(parameters, output, view.lines, view.lines.length / 3);
+    const lineLogits = planePolylines(logits, output.out, PLAYGROUND_LINES);
+    return task.kind === 'regression' ? valueColours(lineLogits, range) : classColours(lineLogits, output.out, task.classes);
+  });
   return {
-    draw2d(context: CanvasRenderingContext2D, view: LayerView, picked: [number, number] | null, parameters: Float32Array | null, labels: ArrayLike<number>, classification: boolean): void {
+    draw2d(context: CanvasRenderingContext2D, view: LayerView, picked: [number, number] | null, parameters: Float32Array | null, labels: ArrayLike<number>, pointColour: (label: number) => Rgb, range: number): void {
       const projection = projectionFor(view, picked ? 'units' : 'principal', picked?.[0], picked?.[1]);
       const picture = pictureFor(view, projection);
-      const regions = showsClasses && parameters ? regionsFor(parameters, projection, picture.bounds) : null;
-      drawLayerPicture(context, PICTURE_SIZE, picture, labels, classification, regions);
+      const shading = showsOutput && parameters ? shadingFor(parameters, projection, picture.bounds, range) : null;
+      drawLayerPicture(context, PICTURE_SIZE, picture, labels, pointColour, shading);
     },
-    draw3d(context: CanvasRenderingContext2D, view: LayerView, turn: Turn, parameters: Float32Array | null, labels: ArrayLike<number>, classification: boolean): void {
+    draw3d(context: CanvasRenderingContext2D, view: LayerView, turn: Turn, parameters: Float32Array | null, labels: ArrayLike<number>, pointColour: (label: number) => Rgb, range: number): void {
       const { box, picture } = boxFor(view);
+      const sheet = showsOutput && parameters ? sheetFor(view, parameters, range) : null;
       // The separating plane of two classes: the one logit's zero.
-      const plane = showsClasses && output.out === 1 && parameters ? planeInCube(parameters.subarray(output.weightOffset, output.weightOffset + 3), parameters[output.biasOffset], box) : null;
-      drawLayerPicture3d(context, PICTURE_SIZE, picture, turn, labels, classification, plane);
+      const twoClasses = showsOutput && task.kind === 'classification' && output.out === 1 && parameters;
+      const plane = twoClasses ? planeInCube(parameters.subarray(output.weightOffset, output.weightOffset + 3), parameters[output.biasOffset], box) : null;
+      drawLayerPicture3d(context, PICTURE_SIZE, picture, turn, { labels, pointColour, rimmed: task.kind === 'regression', sheet, plane });
     },
   };
 }

@@ -28,7 +28,7 @@ const BORDER_COLOR = 'rgba(17, 20, 24, 0.8)';
  * of the colour scale's range. Not at 0, which wanders wherever the model is flat near 0.
  */
 const ISOLINE_COLOR = 'rgba(17, 20, 24, 0.45)';
-const ISOLINE_LEVELS = [-0.5, -0.25, 0.25, 0.5];
+export const ISOLINE_LEVELS = [-0.5, -0.25, 0.25, 0.5];
 
 /** Draws the model's output (white before there is any) on `canvas`, sized like the plane. */
 export function drawBoundary(canvas: HTMLCanvasElement, grid: GridValues<Float32Array> | null, dataset: Dataset, discretize: boolean): void {

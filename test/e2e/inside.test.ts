@@ -43,20 +43,46 @@ it.each<BackendMode>(['cpu', 'webgpu'])('shows a layer’s view, linear separabi
   }
 });
 
-it.each<BackendMode>(['cpu', 'webgpu'])('turns a 3-unit layer in 3-D, pictures two picked units, and shades three classes’ regions, on %s', async (mode) => {
-  const playground = await openPlayground(mode, '#dataset=blobs&classes=3&hidden=3,4');
+it.each<BackendMode>(['cpu', 'webgpu'])('turns a 3-unit layer in 3-D with its lines coloured by the output’s classes, pictures two picked units, and shades three classes’ regions, on %s', async (mode) => {
+  const playground = await openPlayground(mode, '#dataset=blobs&classes=3&hidden=4,3');
   const { page } = playground;
   try {
     await button(page, 'See inside').click();
     const panel = page.getByRole('complementary', { name: 'See inside' });
     const picture = panel.getByRole('img');
     const pixels = () => picture.evaluate((canvas: HTMLCanvasElement) => canvas.toDataURL());
-    await field(page, 'Layer').selectOption({ label: 'Layer 1 (3 units)' });
-    await expect.poll(() => picture.getAttribute('aria-label')).toBe("Layer 1 seen in 3-D through its three units: the plane's lines and the training points");
-    expect(await picture.getAttribute('aria-description')).toBe('drag or use arrow keys to turn');
-    await expect.poll(pixels).not.toBe('data:,');
-    await page.waitForTimeout(300);
-    const unturned = await pixels();
+    // The last hidden layer is shown first, in 3-D; its caption describes the picture.
+    await expect.poll(() => picture.getAttribute('aria-label')).toBe("Layer 2 seen in 3-D through its three units: the plane's lines and the training points");
+    const caption = 'Exact: the three units; the lines are coloured by the output’s class at each point. Drag or use the arrow keys to turn.';
+    expect(await page.locator(`[id="${await picture.getAttribute('aria-describedby')}"]`).textContent()).toBe(caption);
+    /** How many of `colours` (within 6 a channel) colour at least 20 pixels of opacity `minAlpha` to `maxAlpha`; read from a copy, so that the page's canvas is never read back (Chromium warns when one is, often). */
+    const colourCounts = (colours: number[][], minAlpha: number, maxAlpha: number) =>
+      picture.evaluate(
+        (canvas: HTMLCanvasElement, { colours, minAlpha, maxAlpha }) => {
+          const copy = document.createElement('canvas');
+          [copy.width, copy.height] = [canvas.width, canvas.height];
+          const context = copy.getContext('2d', { willReadFrequently: true })!;
+          context.drawImage(canvas, 0, 0);
+          const data = context.getImageData(0, 0, canvas.width, canvas.height).data;
+          const counts = colours.map(() => 0);
+          for (let i = 0; i < data.length; i += 4) {
+            if (data[i + 3] < minAlpha || data[i + 3] > maxAlpha) continue;
+            const k = colours.findIndex((c) => c.every((v, j) => Math.abs(v - data[i + j]) <= 6));
+            if (k >= 0) counts[k]++;
+          }
+          return counts.filter((count) => count >= 20).length;
+        },
+        { colours, minAlpha, maxAlpha },
+      );
+    // The lines take the output's class colours, a little darker than the points', once the parameters arrive.
+    const lineColours = [
+      [180, 127, 8],
+      [8, 93, 141],
+      [8, 126, 94],
+    ];
+    await expect.poll(() => colourCounts(lineColours, 60, 255)).toBeGreaterThan(0);
+    let unturned = await pixels();
+    await expect.poll(async () => unturned === (unturned = await pixels()), { interval: 400 }).toBe(true);
 
     // Dragging turns it, and so do the arrow keys; Reset view brings back the first picture.
     const box = (await picture.boundingBox())!;
@@ -72,30 +98,26 @@ it.each<BackendMode>(['cpu', 'webgpu'])('turns a 3-unit layer in 3-D, pictures t
     await button(page, 'Reset view').click();
     await expect.poll(pixels).toBe(unturned);
 
+    // After some training the lines take the three classes' colours.
+    await button(page, 'Play').click();
+    await expect.poll(() => colourCounts(lineColours, 60, 255), { timeout: 60_000 }).toBe(3);
+    await button(page, 'Pause').click();
+
     // Two units picked: exact coordinates.
     await field(page, 'Projection').selectOption({ label: 'Units i and j' });
     await field(page, 'Vertical unit').selectOption({ label: '3' });
-    await expect.poll(() => picture.getAttribute('aria-label')).toBe("Layer 1 seen through its units 1 and 3: the plane's lines and the training points");
+    await expect.poll(() => picture.getAttribute('aria-label')).toBe("Layer 2 seen through its units 1 and 3: the plane's lines and the training points");
 
-    // The last hidden layer, after some training: the output's three classes shade the picture.
-    await field(page, 'Layer').selectOption({ label: 'Layer 2 (4 units)' });
+    // Principal components: the output's three classes shade the picture.
+    await field(page, 'Projection').selectOption({ label: 'Principal components' });
     await expect.poll(() => panel.getByText('Two principal components; the output’s classes in the plane of the projection.').count()).toBe(1);
-    const regionColours = () =>
-      picture.evaluate((canvas: HTMLCanvasElement) => {
-        // Read from a copy, so that the page's canvas is never read back (Chromium warns when one is, often).
-        const copy = document.createElement('canvas');
-        [copy.width, copy.height] = [canvas.width, canvas.height];
-        const context = copy.getContext('2d', { willReadFrequently: true })!;
-        context.drawImage(canvas, 0, 0);
-        const data = context.getImageData(0, 0, canvas.width, canvas.height).data;
-        const colours = new Set<string>();
-        // A pixel of a region alone (no line or point over it) has the regions' light opacity.
-        for (let i = 0; i < data.length; i += 4) if (data[i + 3] === 46) colours.add(`${data[i]},${data[i + 1]},${data[i + 2]}`);
-        return colours.size;
-      });
-    await button(page, 'Play').click();
-    await expect.poll(regionColours, { timeout: 60_000 }).toBe(3);
-    await button(page, 'Pause').click();
+    // A pixel of a region alone (no line or point over it) has the regions' light opacity.
+    const regionColours = [
+      [230, 159, 0],
+      [0, 114, 178],
+      [0, 158, 115],
+    ];
+    await expect.poll(() => colourCounts(regionColours, 46, 46)).toBe(3);
     await expectHealthy(playground);
   } finally {
     await playground.browser.close();

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { classRegions, regionPixelCentre, type RegionGrid } from '../../src/core/classRegions';
+import { classRegions, outputField, regionPixelCentre, type RegionGrid } from '../../src/core/classRegions';
 import { defaultConfig, type ExperimentConfig } from '../../src/core/config';
 import { computeFeatures } from '../../src/core/features';
+import { viewableSlots, type ViewableSlot } from '../../src/core/layerView';
 import { hiddenLayers } from '../../src/core/network';
 import { layerPoint, project, projectionOf, unitsProjection, type Projection } from '../../src/core/projection';
+import { outputAt } from '../../src/core/sheetOutput';
 import { createRng } from '../../src/core/rng';
 import { boxOf, perspective, planeCubePolygon, planeInCube, rotate, rotationMatrix, toCube, turnedBy, type Vec3 } from '../../src/core/space3d';
 import type { PlaneLines } from '../../src/core/trainer';
@@ -12,6 +14,11 @@ import { CpuTrainer } from '../../src/cpu/cpuTrainer';
 import { denseForward } from '../../src/cpu/kernels';
 import { generateDataset } from '../../src/data/presets';
 import { buildTrainerSetup } from '../../src/train/trainerSetup';
+import { MAX_STRENGTH, regressionRange } from '../../src/ui/heatmap';
+import { classColours, valueColours } from '../../src/ui/layerView3dDraw';
+import { planePolylines, valuePixels } from '../../src/ui/layerViewDraw';
+import { divergingColor, mix, type Rgb } from '../../src/ui/palette';
+import { ISOLINE_LEVELS } from '../../src/ui/planeDraw';
 
 /** The layer view's pictures of a layer's space: the 3-D view's maths, two picked units, and the output's class regions. */
 
@@ -154,5 +161,118 @@ describe('the output’s class regions', () => {
     expect(Array.from(regions)).toEqual(Array.from(forwardClasses(trainer, projection, grid)));
     // The picture is not one colour: the trained output separates the classes in it.
     expect(new Set(regions).size).toBeGreaterThan(1);
+  });
+});
+
+/** The output layer's pre-activations at one point h of the slot it reads, by the CPU forward pass. */
+function forwardOutput(trainer: CpuTrainer<Float64Array>, h: ArrayLike<number>): Float64Array {
+  const output = trainer.plan.dense[trainer.plan.dense.length - 1];
+  const logits = new Float64Array(output.out);
+  denseForward(Float64Array.from(h), 1, trainer.network.params, output, 'linear', logits, null, null, null);
+  return logits;
+}
+
+const argmax = (logits: Float64Array): number => (logits.length === 1 ? (logits[0] >= 0 ? 1 : 0) : logits.indexOf(Math.max(...logits)));
+
+describe('the 3-D lines coloured by the output', () => {
+  it.each<{ name: string; preset: string; classes: number; model: (model: ExperimentConfig['model']) => void; slot: ViewableSlot['kind'] }>([
+    { name: 'three blobs, a hidden layer', preset: 'blobs', classes: 3, model: (m) => (m.hidden = [6, 3]), slot: 'hidden' },
+    { name: 'four arms of a spiral, a residual block’s sum', preset: 'spiral', classes: 4, model: (m) => Object.assign(m, { arch: 'resnet', width: 3, blocks: 2 }), slot: 'block' },
+    { name: 'two classes (one logit), the input x1, x2, x1²', preset: 'circle', classes: 2, model: (m) => Object.assign(m, { hidden: [], features: ['x1', 'x2', 'x1^2'] }), slot: 'input' },
+  ])('colour each sample by the CPU forward argmax at its activation, and change colour where the two classes tie: $name', ({ preset, classes, model, slot }) => {
+    const { trainer } = trained((c) => {
+      c.data.preset = preset;
+      c.data.classes = classes;
+      model(c.model);
+      c.training.learningRate = 0.03;
+    }, 150);
+    const output = trainer.plan.dense[trainer.plan.dense.length - 1];
+    expect(viewableSlots(trainer.plan).find((s) => s.slot === output.input)).toMatchObject({ kind: slot, width: 3 });
+    const view = trainer.stepSync(0, { layerView: { slot: output.input, lines: LINES } }).layerView!;
+    const rows = view.lines.length / 3;
+    const sheet = classColours(planePolylines(outputAt(trainer.network.params, output, view.lines, rows), output.out, LINES), output.out, classes);
+    const lines = planePolylines(view.lines, 3, LINES);
+    const seen = new Set<number>();
+    let splits = 0;
+    lines.forEach((line, index) => {
+      for (let s = 0; s < LINES.samples; s++) {
+        const key = sheet.keys[index][s];
+        expect(key).toBe(argmax(forwardOutput(trainer, line.subarray(3 * s, 3 * s + 3))));
+        seen.add(key);
+        if (s === 0 || sheet.keys[index][s - 1] === key) continue;
+        // Where the segment changes colour, the two classes' logits are equal (one logit: zero).
+        splits++;
+        const t = sheet.splits[index][s - 1];
+        const at = [0, 1, 2].map((k) => line[3 * (s - 1) + k] + t * (line[3 * s + k] - line[3 * (s - 1) + k]));
+        const logits = forwardOutput(trainer, at);
+        const gap = logits.length === 1 ? logits[0] : logits[sheet.keys[index][s - 1]] - logits[key];
+        expect(Math.abs(gap)).toBeLessThan(1e-9);
+      }
+    });
+    expect(sheet.colours).toHaveLength(classes);
+    // The output separates the classes on the sheet: every class colours some of it, and borders cross the lines.
+    expect(seen.size).toBe(classes);
+    expect(splits).toBeGreaterThan(0);
+  });
+});
+
+describe('a regression’s prediction in the layer view', () => {
+  it('shades each pixel by the output value at its point on the diverging scale, isolines where it crosses the main plane’s levels', () => {
+    const { trainer, config } = trained((c) => {
+      c.data.preset = 'reg-gauss';
+      c.model.hidden = [6, 4];
+      c.training.learningRate = 0.03;
+    }, 150);
+    const output = trainer.plan.dense[trainer.plan.dense.length - 1];
+    const view = trainer.stepSync(0, { layerView: { slot: output.input, lines: LINES, points: true } }).layerView!;
+    const rows = view.points!.length / 4;
+    const projection = projectionOf(view.points!, rows, 4);
+    const points = project(view.points!, rows, projection);
+    const xs = points.filter((_, i) => i % 2 === 0);
+    const ys = points.filter((_, i) => i % 2 === 1);
+    const grid: RegionGrid = { columns: 41, rows: 29, bounds: [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)] };
+    const range = regressionRange(generateDataset(config.data).labels);
+    const pixels = valuePixels(outputField(trainer.network.params, output, projection, grid), grid, range);
+
+    const values = Float64Array.from({ length: grid.columns * grid.rows }, (_, i) => forwardOutput(trainer, layerPoint(projection, ...regionPixelCentre(grid, i % grid.columns, Math.floor(i / grid.columns))))[0]);
+    const band = (v: number): number => ISOLINE_LEVELS.filter((level) => v >= level * range).length;
+    const shades = new Set<string>();
+    let isolinePixels = 0;
+    for (let row = 0; row < grid.rows; row++) {
+      for (let column = 0; column < grid.columns; column++) {
+        const i = row * grid.columns + column;
+        const across = (column + 1 < grid.columns && band(values[i + 1]) !== band(values[i])) || (row + 1 < grid.rows && band(values[i + grid.columns]) !== band(values[i]));
+        const shade = divergingColor(values[i] / range, MAX_STRENGTH);
+        const expected: Rgb = across ? mix(shade, [17, 20, 24], 0.45) : shade;
+        expected.forEach((channel, k) => expect(Math.abs(pixels[4 * i + k] - channel)).toBeLessThanOrEqual(0.5 + 1e-6));
+        expect(pixels[4 * i + 3]).toBe(255);
+        if (across) isolinePixels++;
+        shades.add(pixels.slice(4 * i, 4 * i + 3).join());
+      }
+    }
+    expect(isolinePixels).toBeGreaterThan(0);
+    expect(shades.size).toBeGreaterThan(20);
+  });
+
+  it('colours the 3-D lines by the output value at each sample, on the same scale through grey', () => {
+    const { trainer, config } = trained((c) => {
+      c.data.preset = 'reg-plane';
+      c.model.hidden = [3];
+    }, 100);
+    const output = trainer.plan.dense[trainer.plan.dense.length - 1];
+    const view = trainer.stepSync(0, { layerView: { slot: output.input, lines: LINES } }).layerView!;
+    const range = regressionRange(generateDataset(config.data).labels);
+    const sheet = valueColours(planePolylines(outputAt(trainer.network.params, output, view.lines, view.lines.length / 3), 1, LINES), range);
+    planePolylines(view.lines, 3, LINES).forEach((line, index) => {
+      for (let s = 0; s < LINES.samples; s++) {
+        const t = Math.max(-1, Math.min(1, forwardOutput(trainer, line.subarray(3 * s, 3 * s + 3))[0] / range));
+        // Eight bands each side of 0: the sample's band is its value's, rounded.
+        expect(sheet.keys[index][s]).toBe(Math.round((t + 1) * 8));
+      }
+    });
+    expect(sheet.colours[8]).toEqual([90, 90, 90]);
+    expect(sheet.colours[16]).toEqual(divergingColor(1));
+    expect(sheet.colours[0]).toEqual(divergingColor(-1));
+    expect(new Set(sheet.keys.flatMap((keys) => [...keys])).size).toBeGreaterThan(3);
   });
 });
