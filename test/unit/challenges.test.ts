@@ -48,7 +48,8 @@ const withSolution = (challenge: Challenge, solution: Solution): ExperimentConfi
   training: { ...challenge.start.training, ...solution.training },
 });
 
-describe('the built-in challenges', () => {
+// Each case trains a small network for hundreds of epochs: seconds on a busy machine.
+describe('the built-in challenges', { timeout: 60_000 }, () => {
   it('each has a reference solution here, a task, and one to three hints', () => {
     expect(Object.keys(SOLUTIONS).sort()).toEqual(CHALLENGES.map((challenge) => challenge.id).sort());
     expect(CHALLENGES.length).toBeGreaterThanOrEqual(8);
