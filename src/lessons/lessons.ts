@@ -28,7 +28,12 @@ export interface Lesson {
   setups: LessonSetup[];
   /** A side panel the lesson's links open beside the playground: `inside` is See inside. */
   panel?: 'inside';
+  /** The See inside view the lesson's look-for speaks of: the panel opens scrolled to it. */
+  view?: InsideView;
 }
+
+/** The views of the See inside panel. */
+export type InsideView = 'layer-view' | 'separability' | 'gradient-flow';
 
 /** An experiment: the defaults with some fields replaced, section by section. */
 function experiment(changes: { data?: Partial<ExperimentConfig['data']>; model?: Partial<ExperimentConfig['model']>; training?: Partial<ExperimentConfig['training']> }): ExperimentConfig {
@@ -278,6 +283,7 @@ export const LESSONS: readonly Lesson[] = [
       { label: 'One tanh layer', config: remodelled(LAYERED_SPIRAL, { hidden: [16] }) },
     ],
     panel: 'inside',
+    view: 'separability',
   },
   {
     id: 'vanishing-gradients',
@@ -291,6 +297,7 @@ export const LESSONS: readonly Lesson[] = [
       { label: 'ResNet, 4 blocks', config: remodelled(DEEP_SIGMOID, { arch: 'resnet', width: 8, blocks: 4 }) },
     ],
     panel: 'inside',
+    view: 'gradient-flow',
   },
   {
     id: 'multiclass',

@@ -1,8 +1,9 @@
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { viewableSlots, type ViewableSlot } from '../core/layerView';
 import type { NetworkPlan } from '../core/network';
+import { LESSONS, type InsideView } from '../lessons/lessons';
 import { NO_INSIDE_VIEWS } from '../train/insideViews';
-import { useRunFrame, useServices } from './appContext';
+import { useAppState, useRunFrame, useServices } from './appContext';
 import './inside.css';
 import { LayerPicture } from './LayerPicture';
 import { SidePanel } from './SidePanel';
@@ -34,6 +35,14 @@ function logShare(value: number): number {
 
 const scientific = (value: number): string => (Number.isFinite(value) ? value.toExponential(1) : '—');
 
+/** The panel's views, in order, by the section ids the jump buttons and lessons scroll to. */
+const VIEWS: [InsideView, string][] = [
+  ['layer-view', 'Layer view'],
+  ['separability', 'Linear separability'],
+  ['gradient-flow', 'Gradient flow'],
+];
+const scrollToView = (view: InsideView) => document.getElementById(`inside-${view}`)?.scrollIntoView({ block: 'start' });
+
 /**
  * See inside: the chosen layer's view of the plane and the data (exact for two or three units,
  * else two principal components or two units picked), how linearly separable the classes are at every layer, and
@@ -62,10 +71,26 @@ export function InsidePanel(): ReactNode {
     if (plan && slot) run.seeInside({ layerSlot: slot.slot, gradientFlow: true, separability: classification });
   }, [run, plan, slot, classification]);
   useEffect(() => () => run.seeInside(NO_INSIDE_VIEWS), [run]);
+  // A lesson that speaks of one view opens the panel scrolled to it: on a short screen it may lie below the fold.
+  // Once per lesson, when the network's rows are there to scroll past (the browser's scroll anchoring keeps the view in place as pictures grow above it).
+  const lessonView = useAppState((state) => LESSONS.find((lesson) => lesson.id === state.view.lesson)?.view ?? null);
+  const scrolledFor = useRef<InsideView | null>(null);
+  useEffect(() => {
+    if (!lessonView || !plan || scrolledFor.current === lessonView) return;
+    scrolledFor.current = lessonView;
+    scrollToView(lessonView);
+  }, [lessonView, plan]);
 
   return (
     <SidePanel label="See inside" className="inside-panel" actions={<SlowMotionButton />}>
-      <section aria-labelledby="layer-view-heading">
+      <nav className="inside-jump" aria-label="Views">
+        {VIEWS.filter(([view]) => classification || view !== 'separability').map(([view, name]) => (
+          <button key={view} type="button" className="small" aria-label={`Go to ${name}`} onClick={() => scrollToView(view)}>
+            {name}
+          </button>
+        ))}
+      </nav>
+      <section id="inside-layer-view" aria-labelledby="layer-view-heading">
         <div className="panel-head">
           <h3 id="layer-view-heading">Layer view</h3>
           <label htmlFor="layer-view-slot">Layer</label>
@@ -80,24 +105,25 @@ export function InsidePanel(): ReactNode {
         {plan && slot && <LayerPicture key={`${slot.slot}:${slot.width}`} plan={plan} slot={slot} label={slotLabel(slots, slot)} parameters={parameters} />}
       </section>
       {classification && (
-        <section aria-labelledby="separability-heading">
+        <section id="inside-separability" aria-labelledby="separability-heading">
           <h3 id="separability-heading">Linear separability</h3>
           <p className="hint">Accuracy of a linear classifier fitted to each layer’s activations over the training points.</p>
           <ul className="inside-bars" aria-label="Linear separability">
-            {(inside.separability ?? []).map(({ slot: s, accuracy }) => {
-              const viewable = slots.find((v) => v.slot === s);
-              return viewable ? (
-                <li key={s}>
+            {/* A row per slot from the start, "—" until its fit arrives, so that nothing below moves when it does. */}
+            {slots.map((viewable) => {
+              const accuracy = inside.separability?.find((fit) => fit.slot === viewable.slot)?.accuracy;
+              return (
+                <li key={viewable.slot}>
                   <span className="name">{slotLabel(slots, viewable)}</span>
-                  <meter min={0} max={1} value={accuracy} />
-                  <span className="value">{(100 * accuracy).toFixed(0)}%</span>
+                  <meter min={0} max={1} value={accuracy ?? 0} />
+                  <span className="value">{accuracy === undefined ? '—' : `${(100 * accuracy).toFixed(0)}%`}</span>
                 </li>
-              ) : null;
+              );
             })}
           </ul>
         </section>
       )}
-      <section aria-labelledby="gradient-flow-heading">
+      <section id="inside-gradient-flow" aria-labelledby="gradient-flow-heading">
         <h3 id="gradient-flow-heading">Gradient flow</h3>
         <p className="hint">Per layer, on a log scale: the norm of the loss gradient of its weights, and how much the next update changes them (‖ΔW‖ / ‖W‖).</p>
         <table className="gradient-flow" aria-label="Gradient flow">
@@ -110,11 +136,12 @@ export function InsidePanel(): ReactNode {
           </thead>
           <tbody>
             {plan &&
-              (inside.gradientFlow ?? []).map((flow) => {
+              plan.dense.map((_, layer) => {
+                const flow = inside.gradientFlow?.find((f) => f.layer === layer) ?? { gradientNorm: NaN, updateNorm: NaN, weightNorm: NaN };
                 const ratio = flow.weightNorm > 0 ? flow.updateNorm / flow.weightNorm : NaN;
                 return (
-                  <tr key={flow.layer}>
-                    <th scope="row">{denseLabel(plan, flow.layer)}</th>
+                  <tr key={layer}>
+                    <th scope="row">{denseLabel(plan, layer)}</th>
                     <td>
                       <span className="bar" style={{ width: `${100 * logShare(flow.gradientNorm)}%` }} />
                       <span className="value">{scientific(flow.gradientNorm)}</span>

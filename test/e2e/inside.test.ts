@@ -1,4 +1,6 @@
 import { expect, it } from 'vitest';
+import { LESSONS } from '../../src/lessons/lessons';
+import { lessonHash } from '../../src/ui/LessonsPanel';
 import { button, expectHealthy, field, openPlayground, type BackendMode } from './browser';
 
 /** The See inside panel on both backends, driven by the names the page gives its controls. */
@@ -118,6 +120,32 @@ it.each<BackendMode>(['cpu', 'webgpu'])('turns a 3-unit layer in 3-D with its li
       [0, 158, 115],
     ];
     await expect.poll(() => colourCounts(regionColours, 46, 46)).toBe(3);
+    await expectHealthy(playground);
+  } finally {
+    await playground.browser.close();
+  }
+});
+
+it('opens scrolled to the view a lesson speaks of, and its jump buttons reach each view on a short screen', async () => {
+  const lesson = LESSONS.find((l) => l.id === 'vanishing-gradients')!;
+  const playground = await openPlayground('cpu', lessonHash(lesson, lesson.setups[0]));
+  const { page } = playground;
+  try {
+    const panel = page.getByRole('complementary', { name: 'See inside' });
+    await panel.waitFor();
+    const table = panel.getByRole('table', { name: 'Gradient flow' });
+    /** Whether the top of `target` shows in the panel (under its sticky head, above its bottom edge). */
+    const shown = (target: typeof table) =>
+      target.evaluate((element) => {
+        const panelBox = element.closest('.side-panel')!.getBoundingClientRect();
+        const top = element.getBoundingClientRect().top;
+        return top >= panelBox.top && top <= panelBox.bottom - 40;
+      });
+    await expect.poll(() => shown(table)).toBe(true);
+    await button(page, 'Go to Layer view').click();
+    await expect.poll(() => shown(table)).toBe(false);
+    await button(page, 'Go to Gradient flow').click();
+    await expect.poll(() => shown(table)).toBe(true);
     await expectHealthy(playground);
   } finally {
     await playground.browser.close();
