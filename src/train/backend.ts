@@ -36,7 +36,8 @@ export function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-function gpuBackend(gpu: GpuDevice): Backend {
+/** Trainers on one WebGPU device; disposing it destroys the device. */
+export function gpuBackend(gpu: GpuDevice): Backend {
   return {
     kind: 'webgpu',
     label: `WebGPU · ${gpu.adapterName}`,

@@ -82,6 +82,11 @@ const MAX_STEPS_PER_FRAME = 64;
 const GRID_INTERVAL_MS = 200;
 /** The metrics (the curves and the table) are asked for at most this often. */
 const METRICS_INTERVAL_MS = 100;
+/**
+ * Observations are spaced at least this many times what one costs, so that they take at most a
+ * quarter of a group's time (a batched group evaluates its runs one after another).
+ */
+const OBSERVE_SPACING = 3;
 
 /** One run of the sweep as the compare view shows it. */
 export interface SweepRun {
@@ -104,6 +109,10 @@ interface GroupState {
   k: number;
   /** The page's Speed for this group: each call takes k steps of every run. */
   speed: SpeedLimit;
+  /** What a step of every run takes, from the calls that only train (ms). */
+  msPerStep: number;
+  /** What an observation adds to a call (ms). */
+  observeMs: number;
   /** The call in flight, if any. */
   busy: Promise<void> | null;
   lastGrid: number;
@@ -220,7 +229,7 @@ export class SweepRunner {
       backends.release();
       throw error;
     }
-    runner.groups = built.map(({ group, runs }) => ({ group, runs, k: 1, speed: new SpeedLimit(start.speed), busy: null, lastGrid: -Infinity, lastMetrics: -Infinity }));
+    runner.groups = built.map(({ group, runs }) => ({ group, runs, k: 1, speed: new SpeedLimit(start.speed), msPerStep: 0, observeMs: 0, busy: null, lastGrid: -Infinity, lastMetrics: -Infinity }));
     runner.frameHandle = start.clock.request(runner.frame);
     return runner;
   }
@@ -286,8 +295,9 @@ export class SweepRunner {
   };
 
   private async stepGroup(state: GroupState, k: number, now: number): Promise<void> {
-    const wantGrid = now - state.lastGrid >= GRID_INTERVAL_MS;
-    const wantMetrics = wantGrid || now - state.lastMetrics >= METRICS_INTERVAL_MS;
+    const spacing = OBSERVE_SPACING * state.observeMs;
+    const wantGrid = now - state.lastGrid >= Math.max(GRID_INTERVAL_MS, spacing);
+    const wantMetrics = wantGrid || now - state.lastMetrics >= Math.max(METRICS_INTERVAL_MS, spacing);
     const grid = wantGrid ? planeGrid(SWEEP_GRID_SIZE) : undefined;
     if (wantGrid) state.lastGrid = now;
     if (wantMetrics) state.lastMetrics = now;
@@ -296,8 +306,13 @@ export class SweepRunner {
       const observations = await state.group.step(k, { metrics: wantMetrics, grid });
       if (this.disposed) return;
       const done = this.start.clock.now();
+      const took = done - began;
       // k is sized by the calls that only train: an observation costs the same whatever k is.
-      if (!wantMetrics) state.k = Math.max(1, Math.min(MAX_STEPS_PER_FRAME, Math.round((k * FRAME_BUDGET_MS) / Math.max(done - began, 1))));
+      if (wantMetrics) state.observeMs = Math.max(0, took - k * state.msPerStep);
+      else {
+        state.msPerStep = took / k;
+        state.k = Math.max(1, Math.min(MAX_STEPS_PER_FRAME, Math.round((k * FRAME_BUDGET_MS) / Math.max(took, 1))));
+      }
       observations.forEach((observation, i) => this.observe(state.runs[i], observation, grid));
       this.rate.add(done, k * observations.filter((observation) => !observation.diverged).length);
       this.version++;
