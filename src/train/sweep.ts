@@ -83,10 +83,10 @@ const GRID_INTERVAL_MS = 200;
 /** The metrics (the curves and the table) are asked for at most this often. */
 const METRICS_INTERVAL_MS = 100;
 /**
- * Observations are spaced at least this many times what one costs, so that they take at most a
- * quarter of a group's time (a batched group evaluates its runs one after another).
+ * A group's observations start at most once every this many times what one costs, so that they
+ * take at most a quarter of its time (a batched group evaluates its runs one after another).
  */
-const OBSERVE_SPACING = 3;
+const OBSERVE_SPACING = 4;
 
 /** One run of the sweep as the compare view shows it. */
 export interface SweepRun {

@@ -54,7 +54,10 @@ describe('how a sweep trains on WebGPU', () => {
 /** A stand-in for BatchedGpuTrainer: CPU trainers stepped together, counting the calls (one per frame for the whole group). */
 class FakeBatchedGroup extends TrainerGroup {
   calls: number[] = [];
+  observing = 0;
   failWith: Error | null = null;
+  /** Called by each call that observes, before it resolves. */
+  onObserve: () => void = () => {};
 
   constructor(readonly members: SpyTrainer[]) {
     super(members);
@@ -62,6 +65,10 @@ class FakeBatchedGroup extends TrainerGroup {
 
   override step(k: number, observe: ObserveRequest): Promise<Observation[]> {
     this.calls.push(k);
+    if (observe.metrics) {
+      this.observing++;
+      this.onObserve();
+    }
     return this.failWith ? Promise.reject(this.failWith) : super.step(k, observe);
   }
 }
@@ -183,5 +190,24 @@ describe('a sweep at the page’s Speed', () => {
     // At Max the fake clock's calls take no time, so k grows to its cap of 64 steps a frame.
     const max = await stepsAfter(Infinity, 1);
     for (const step of max) expect(step).toBeGreaterThan(1000);
+  });
+});
+
+describe('a sweep’s observations', () => {
+  it('are spaced so that they take at most about a quarter of a group’s time', async () => {
+    const clock = new SixtyHertz();
+    const { backends, batched } = fakeGpu();
+    // Speed 60: a step a frame, so that the test trains little.
+    const runner = await SweepRunner.create({ axes: SEED_BY_RATE, runs: expandSweep(smallConfig(), SEED_BY_RATE), custom: null, backends, clock, speed: 60 });
+    // Each observation costs 200 ms of the clock (16 runs evaluated one after another).
+    batched[0].onObserve = () => (clock.time += 200);
+    await clock.seconds(6);
+    await runner.settled();
+    // One every 4 × 200 ms: n of them in 6 s of frames and their own 200 ms each, n ≈ (6000 + 200 n) / 800, 10.
+    // Every 100 ms, they would take almost all of the time (hundreds).
+    expect(batched[0].observing).toBeGreaterThanOrEqual(8);
+    expect(batched[0].observing).toBeLessThanOrEqual(12);
+    for (const run of runner.runs) expect(run.curve.length).toBe(batched[0].observing);
+    runner.dispose();
   });
 });
