@@ -28,7 +28,10 @@ describe('compare mode', () => {
     const finalLosses = () => rows.locator('td:nth-child(5)').allTextContents();
     await expect.poll(async () => (await finalLosses()).every((text) => Number.isFinite(Number(text))), { timeout: 90_000 }).toBe(true);
     const status = (await field(page, 'Sweep status').textContent()) ?? '';
-    expect(status).toMatch(mode === 'webgpu' ? /^16 runs on WebGPU/ : /^16 runs on \d CPU workers?/);
+    // On WebGPU the 16 runs share a layout, so one batched group trains them all in one dispatch.
+    expect(status).toMatch(mode === 'webgpu' ? /^16 runs on WebGPU in 1 batched group: one GPU dispatch steps all 16 at once · / : /^16 runs on \d CPU workers?, their runs one after another · /);
+    // Each run trains at the page's Speed (300 steps/s by default), as the main run would.
+    expect(status).toMatch(/ · Speed 300 steps\/s a run$/);
     await expect.poll(async () => Number(((await field(page, 'Sweep status').textContent()) ?? '').match(/([\d,]+) steps\/s/)?.[1].replace(/,/g, ''))).toBeGreaterThan(0);
     // The rate once the sweep has run a while, for docs/PERFORMANCE.md-style notes.
     await page.waitForTimeout(2000);
@@ -74,7 +77,7 @@ describe('compare mode', () => {
     const rows = page.getByRole('complementary', { name: 'Compare' }).locator('.compare-table tbody tr');
     await expect.poll(() => rows.count(), { timeout: 60_000 }).toBe(16);
     await expect.poll(async () => (await rows.locator('td:nth-child(5)').allTextContents()).every((text) => Number.isFinite(Number(text))), { timeout: 90_000 }).toBe(true);
-    expect(await field(page, 'Sweep status').textContent()).toMatch(/^16 runs on 4 CPU workers, their runs one after another · [\d,]+ steps\/s in all$/);
+    expect(await field(page, 'Sweep status').textContent()).toMatch(/^16 runs on 4 CPU workers, their runs one after another · [\d,]+ steps\/s in all · Speed 300 steps\/s a run$/);
     await page.waitForTimeout(2000);
     console.info(`compare (4 CPU workers): ${await field(page, 'Sweep status').textContent()}`);
     await expectHealthy(playground);
