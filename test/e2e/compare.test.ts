@@ -83,6 +83,21 @@ describe('compare mode', () => {
     await expectHealthy(playground);
   });
 
+  it('a WebGPU failure during a sweep stops it with the reason shown, and moves nothing to the CPU', async () => {
+    playground = await openPlayground('webgpu', `${DATA}&compare=seed:1,2`);
+    const { page } = playground;
+    const panel = page.getByRole('complementary', { name: 'Compare' });
+    await expect.poll(() => field(page, 'Sweep status').textContent(), { timeout: 60_000 }).toMatch(/^2 runs on WebGPU in 1 batched group/);
+    // The GPU refuses work from now on, as a driver fault would.
+    await page.evaluate(() => {
+      GPUComputePassEncoder.prototype.dispatchWorkgroups = () => {
+        throw new TypeError('dispatch refused');
+      };
+    });
+    await expect.poll(() => panel.getByRole('alert').textContent(), { timeout: 30_000 }).toBe('The comparison stopped: dispatch refused');
+    await expectHealthy(playground);
+  });
+
   it('names the control for a damaged sweep in a link and opens the page without it', async () => {
     playground = await openPlayground('cpu', `${DATA}&compare=seed:1,2;lr:0.001,12`);
     const { page } = playground;
