@@ -129,6 +129,13 @@ export interface SweepStart {
   speed: number;
 }
 
+/** On WebGPU, batched groups where the backend offers them (planSweepGroups); on the CPU, the workers. */
+function trainingOf(backends: SweepBackends, setups: readonly TrainerSetup[]): SweepTraining {
+  if (backends.kind === 'cpu') return { kind: 'cpu', workers: backends.groups.length };
+  const plan = backends.groups[0].createBatchedGroup ? planSweepGroups(setups) : { batched: [], alone: setups.map((_, i) => i), aloneReasons: [] };
+  return { kind: 'webgpu', plan };
+}
+
 /** A group of runs, before it trains. */
 interface BuiltGroup {
   group: RunGroup;
@@ -181,7 +188,7 @@ export class SweepRunner {
   readonly runs: SweepRun[];
   readonly dataset: Dataset;
   /** How the runs train: WebGPU's batched groups, or CPU workers. */
-  training: SweepTraining;
+  readonly training: SweepTraining;
   private readonly setups: TrainerSetup[];
   private groups: GroupState[] = [];
   private frameHandle: number | null = null;
@@ -192,7 +199,7 @@ export class SweepRunner {
     // Data is never an axis: every run trains on the same points.
     this.dataset = datasetOf(start.runs[0].config.data, start.custom);
     this.setups = start.runs.map((spec) => buildTrainerSetup('fresh', spec.config, this.dataset, null));
-    this.training = start.backends.kind === 'webgpu' ? { kind: 'webgpu', plan: { batched: [], alone: [], aloneReasons: [] } } : { kind: 'cpu', workers: start.backends.groups.length };
+    this.training = trainingOf(start.backends, this.setups);
     this.runs = start.runs.map((spec, index) => ({
       index,
       label: sweepRunLabel(start.axes, spec.values),
@@ -217,14 +224,8 @@ export class SweepRunner {
     const { backends } = start;
     let built: BuiltGroup[];
     try {
-      if (backends.kind === 'webgpu') {
-        const [backend] = backends.groups;
-        const plan: SweepGroupPlan = backend.createBatchedGroup ? planSweepGroups(runner.setups) : { batched: [], alone: runner.runs.map((run) => run.index), aloneReasons: [] };
-        runner.training = { kind: 'webgpu', plan };
-        built = await buildGpuGroups(backend, plan, runner.runs, runner.setups);
-      } else {
-        built = await buildWorkerGroups(backends.groups, runner.runs, runner.setups);
-      }
+      const { training } = runner;
+      built = training.kind === 'webgpu' ? await buildGpuGroups(backends.groups[0], training.plan, runner.runs, runner.setups) : await buildWorkerGroups(backends.groups, runner.runs, runner.setups);
     } catch (error) {
       backends.release();
       throw error;
@@ -237,10 +238,6 @@ export class SweepRunner {
   /** The page's Speed changed: steps a second per run (Infinity: Max). */
   setSpeed(stepsPerSecond: number): void {
     for (const state of this.groups) state.speed.set(stepsPerSecond);
-  }
-
-  get backendKind(): 'webgpu' | 'cpu' {
-    return this.start.backends.kind;
   }
 
   get groupCount(): number {
