@@ -3,7 +3,7 @@ import { BatchedGpuTrainer } from '../gpu/batchedTrainer';
 import { openGpuDevice, type GpuDevice } from '../gpu/device';
 import { GpuTrainer } from '../gpu/gpuTrainer';
 import type { BackendChoice } from './experiment';
-import type { RunGroup } from './sweep';
+import type { RunGroup } from './runGroup';
 import { WorkerChannel } from './workerChannel';
 import type { MessageEndpoint } from './workerProtocol';
 import { WorkerTrainer } from './workerTrainer';

@@ -3,13 +3,14 @@ import { planeGrid } from '../core/grid';
 import type { Metrics } from '../core/metrics';
 import type { ModelSpec } from '../core/network';
 import { sweepRunLabel, type SweepAxis, type SweepRunSpec } from '../core/sweepAxes';
-import type { GridSpec, Observation, ObserveRequest, Trainer, TrainerSetup } from '../core/trainer';
+import type { GridSpec, Observation, Trainer, TrainerSetup } from '../core/trainer';
 import { exportWeights, type WeightsFileV1 } from '../io/weights';
 import { errorText, type Backend } from './backend';
 import { datasetOf } from './dataEdits';
 import { SpeedLimit } from './pacer';
 import type { BackendProvider, FrameClock } from './run';
 import { RateMeter } from './rateMeter';
+import { TrainerGroup, type RunGroup } from './runGroup';
 import { metricsSummary } from './runSupport';
 import { planSweepGroups, type SweepGroupPlan, type SweepTraining } from './sweepGroups';
 import { measuredLoss, summarizeRun, type SweepPoint, type SweepResult } from './sweepResults';
@@ -24,35 +25,6 @@ import { buildTrainerSetup } from './trainerSetup';
  * submitted in the same frame. On the CPU each worker is a group and trains its runs one after
  * another, the workers side by side.
  */
-
-/** Runs trained together: `step` takes k steps of every run and reports one observation per run, in order. */
-export interface RunGroup {
-  readonly size: number;
-  step(k: number, observe: ObserveRequest): Promise<Observation[]>;
-  parameters(run: number): Promise<Float32Array>;
-  dispose(): void;
-}
-
-/** A group of independent trainers: all their calls are issued at once (on one worker they run one after another). */
-export class TrainerGroup implements RunGroup {
-  constructor(private readonly trainers: readonly Trainer[]) {}
-
-  get size(): number {
-    return this.trainers.length;
-  }
-
-  step(k: number, observe: ObserveRequest): Promise<Observation[]> {
-    return Promise.all(this.trainers.map((trainer) => trainer.step(k, observe)));
-  }
-
-  parameters(run: number): Promise<Float32Array> {
-    return this.trainers[run].getParameters();
-  }
-
-  dispose(): void {
-    for (const trainer of this.trainers) trainer.dispose();
-  }
-}
 
 /** The backends a sweep trains on; `release` closes those opened for it. */
 export interface SweepBackends {
