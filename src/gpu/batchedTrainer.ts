@@ -115,7 +115,7 @@ function batchedArena(plan: NetworkPlan, batchSize: number, runs: number, trainC
  * dropout: step(k) takes k steps of every run in one dispatch of shaders/fused_mlp.wgsl
  * (one workgroup per run) and one submit. Each run equals the same run trained alone by a
  * GpuTrainer on the fused kernel, bit for bit. Its `size`, `step(k, observe)` and
- * `parameters(run)` are those of compare mode's RunGroup (src/train/sweep.ts).
+ * `parameters(run)` are those of compare mode's RunGroup (src/train/runGroup.ts).
  */
 export class BatchedGpuTrainer {
   readonly plan: NetworkPlan;

@@ -1,7 +1,9 @@
 import type { Trainer, TrainerSetup } from '../core/trainer';
+import { BatchedGpuTrainer } from '../gpu/batchedTrainer';
 import { openGpuDevice, type GpuDevice } from '../gpu/device';
 import { GpuTrainer } from '../gpu/gpuTrainer';
 import type { BackendChoice } from './experiment';
+import type { RunGroup } from './runGroup';
 import { WorkerChannel } from './workerChannel';
 import type { MessageEndpoint } from './workerProtocol';
 import { WorkerTrainer } from './workerTrainer';
@@ -12,6 +14,11 @@ export interface Backend {
   /** What the Backend readout shows: "WebGPU · <adapter>" or "CPU · <why WebGPU is not used>". */
   readonly label: string;
   createTrainer(setup: TrainerSetup): Promise<Trainer>;
+  /**
+   * WebGPU only: runs that share a layout, data and batch size (batchGroups) and that the fused
+   * kernel can train (batchedIneligibility), trained as one group in one dispatch a call.
+   */
+  createBatchedGroup?(setups: TrainerSetup[]): Promise<RunGroup>;
   dispose(): void;
 }
 
@@ -29,11 +36,13 @@ export function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-function gpuBackend(gpu: GpuDevice): Backend {
+/** Trainers on one WebGPU device; disposing it destroys the device. */
+export function gpuBackend(gpu: GpuDevice): Backend {
   return {
     kind: 'webgpu',
     label: `WebGPU · ${gpu.adapterName}`,
     createTrainer: (setup) => GpuTrainer.create(gpu, setup),
+    createBatchedGroup: (setups) => BatchedGpuTrainer.create(gpu, setups),
     dispose: () => gpu.device.destroy(),
   };
 }

@@ -3,53 +3,28 @@ import { planeGrid } from '../core/grid';
 import type { Metrics } from '../core/metrics';
 import type { ModelSpec } from '../core/network';
 import { sweepRunLabel, type SweepAxis, type SweepRunSpec } from '../core/sweepAxes';
-import type { GridSpec, Observation, ObserveRequest, Trainer } from '../core/trainer';
+import type { GridSpec, Observation, Trainer, TrainerSetup } from '../core/trainer';
 import { exportWeights, type WeightsFileV1 } from '../io/weights';
 import { errorText, type Backend } from './backend';
 import { datasetOf } from './dataEdits';
+import { SpeedLimit } from './pacer';
 import type { BackendProvider, FrameClock } from './run';
 import { RateMeter } from './rateMeter';
+import { TrainerGroup, type RunGroup } from './runGroup';
 import { metricsSummary } from './runSupport';
+import { planSweepGroups, type SweepGroupPlan, type SweepTraining } from './sweepGroups';
 import { measuredLoss, summarizeRun, type SweepPoint, type SweepResult } from './sweepResults';
 import { buildTrainerSetup } from './trainerSetup';
 
 /**
- * Compare mode's engine: one trainer per run of a sweep, all trained each frame. Runs are held in
- * groups (`RunGroup`); each frame every group that is not busy takes k steps of each of its runs,
- * k sized so a group's call fits the frame budget. On WebGPU there is one group, so every run's
- * call is submitted in the same frame; on the CPU each worker is a group and trains its runs one
- * after another, the workers side by side. A group trained by one batched GPU call would
- * implement `RunGroup` the same way.
+ * Compare mode's engine: every run of a sweep trained each frame. Runs are held in groups
+ * (`RunGroup`); each frame every group that is not busy takes k steps of each of its runs, k sized
+ * so a group's call fits the frame budget and capped by the page's Speed (steps a second per run).
+ * On WebGPU, runs that share a layout form batched groups (one dispatch steps them all) and runs
+ * the fused kernel cannot train have a trainer each, in one more group; every group's call is
+ * submitted in the same frame. On the CPU each worker is a group and trains its runs one after
+ * another, the workers side by side.
  */
-
-/** Runs trained together: `step` takes k steps of every run and reports one observation per run, in order. */
-export interface RunGroup {
-  readonly size: number;
-  step(k: number, observe: ObserveRequest): Promise<Observation[]>;
-  parameters(run: number): Promise<Float32Array>;
-  dispose(): void;
-}
-
-/** A group of independent trainers: all their calls are issued at once (on one worker they run one after another). */
-export class TrainerGroup implements RunGroup {
-  constructor(private readonly trainers: readonly Trainer[]) {}
-
-  get size(): number {
-    return this.trainers.length;
-  }
-
-  step(k: number, observe: ObserveRequest): Promise<Observation[]> {
-    return Promise.all(this.trainers.map((trainer) => trainer.step(k, observe)));
-  }
-
-  parameters(run: number): Promise<Float32Array> {
-    return this.trainers[run].getParameters();
-  }
-
-  dispose(): void {
-    for (const trainer of this.trainers) trainer.dispose();
-  }
-}
 
 /** The backends a sweep trains on; `release` closes those opened for it. */
 export interface SweepBackends {
@@ -79,6 +54,11 @@ const MAX_STEPS_PER_FRAME = 64;
 const GRID_INTERVAL_MS = 200;
 /** The metrics (the curves and the table) are asked for at most this often. */
 const METRICS_INTERVAL_MS = 100;
+/**
+ * A group's observations start at most once every this many times what one costs, so that they
+ * take at most a quarter of its time (a batched group evaluates its runs one after another).
+ */
+const OBSERVE_SPACING = 4;
 
 /** One run of the sweep as the compare view shows it. */
 export interface SweepRun {
@@ -86,6 +66,8 @@ export interface SweepRun {
   readonly label: string;
   readonly spec: SweepRunSpec;
   readonly modelSpec: ModelSpec;
+  /** Optimizer steps taken. */
+  step: number;
   epoch: number;
   metrics: Metrics | null;
   grid: { spec: GridSpec; values: Float32Array } | null;
@@ -97,6 +79,12 @@ interface GroupState {
   group: RunGroup;
   runs: SweepRun[];
   k: number;
+  /** The page's Speed for this group: each call takes k steps of every run. */
+  speed: SpeedLimit;
+  /** What a step of every run takes, from the calls that only train (ms). */
+  msPerStep: number;
+  /** What an observation adds to a call (ms). */
+  observeMs: number;
   /** The call in flight, if any. */
   busy: Promise<void> | null;
   lastGrid: number;
@@ -109,18 +97,59 @@ export interface SweepStart {
   custom: Dataset | null;
   backends: SweepBackends;
   clock: FrameClock;
+  /** The page's Speed in steps a second per run (Infinity: Max). */
+  speed: number;
+}
+
+/** On WebGPU, batched groups where the backend offers them (planSweepGroups); on the CPU, the workers. */
+function trainingOf(backends: SweepBackends, setups: readonly TrainerSetup[]): SweepTraining {
+  if (backends.kind === 'cpu') return { kind: 'cpu', workers: backends.groups.length };
+  const plan = backends.groups[0].createBatchedGroup ? planSweepGroups(setups) : { batched: [], alone: setups.map((_, i) => i), aloneReasons: [] };
+  return { kind: 'webgpu', plan };
+}
+
+/** A group of runs, before it trains. */
+interface BuiltGroup {
+  group: RunGroup;
+  runs: SweepRun[];
 }
 
 /** The trainers of one backend's runs, in order; any built before a failure are disposed. */
-async function buildShare(backend: Backend, share: readonly SweepRun[], dataset: Dataset): Promise<Trainer[]> {
+async function buildShare(backend: Backend, setups: readonly TrainerSetup[]): Promise<Trainer[]> {
   const trainers: Trainer[] = [];
   try {
-    for (const run of share) trainers.push(await backend.createTrainer({ ...buildTrainerSetup('fresh', run.spec.config, dataset, null), spec: run.modelSpec }));
+    for (const setup of setups) trainers.push(await backend.createTrainer(setup));
   } catch (error) {
     trainers.forEach((trainer) => trainer.dispose());
     throw error;
   }
   return trainers;
+}
+
+/** On WebGPU: a batched group per layout the fused kernel trains, and one group of a trainer each for the rest; nothing is left built after a failure. */
+async function buildGpuGroups(backend: Backend, plan: SweepGroupPlan, runs: readonly SweepRun[], setups: readonly TrainerSetup[]): Promise<BuiltGroup[]> {
+  const built: BuiltGroup[] = [];
+  try {
+    for (const members of plan.batched) built.push({ group: await backend.createBatchedGroup!(members.map((i) => setups[i])), runs: members.map((i) => runs[i]) });
+    if (plan.alone.length > 0) built.push({ group: new TrainerGroup(await buildShare(backend, plan.alone.map((i) => setups[i]))), runs: plan.alone.map((i) => runs[i]) });
+  } catch (error) {
+    built.forEach(({ group }) => group.dispose());
+    throw error;
+  }
+  return built;
+}
+
+/** On the CPU: each worker builds its share of the trainers (run i goes to worker i mod workers), the workers side by side. */
+async function buildWorkerGroups(backends: readonly Backend[], runs: readonly SweepRun[], setups: readonly TrainerSetup[]): Promise<BuiltGroup[]> {
+  const shares = backends.map(() => [] as SweepRun[]);
+  runs.forEach((run) => shares[run.index % backends.length].push(run));
+  const built = await Promise.allSettled(shares.map((share, g) => buildShare(backends[g], share.map((run) => setups[run.index]))));
+  const failure = built.find((result) => result.status === 'rejected');
+  if (failure) {
+    for (const result of built) if (result.status === 'fulfilled') result.value.forEach((trainer) => trainer.dispose());
+    throw failure.reason;
+  }
+  return built.flatMap((result, g) => (result.status === 'fulfilled' && result.value.length > 0 ? [{ group: new TrainerGroup(result.value), runs: shares[g] }] : []));
 }
 
 /** Trains every run of a sweep until disposed; views read `runs` when `version` changes. */
@@ -130,6 +159,9 @@ export class SweepRunner {
   problem: string | null = null;
   readonly runs: SweepRun[];
   readonly dataset: Dataset;
+  /** How the runs train: WebGPU's batched groups, or CPU workers. */
+  readonly training: SweepTraining;
+  private readonly setups: TrainerSetup[];
   private groups: GroupState[] = [];
   private frameHandle: number | null = null;
   private disposed = false;
@@ -138,11 +170,14 @@ export class SweepRunner {
   private constructor(private readonly start: SweepStart) {
     // Data is never an axis: every run trains on the same points.
     this.dataset = datasetOf(start.runs[0].config.data, start.custom);
+    this.setups = start.runs.map((spec) => buildTrainerSetup('fresh', spec.config, this.dataset, null));
+    this.training = trainingOf(start.backends, this.setups);
     this.runs = start.runs.map((spec, index) => ({
       index,
       label: sweepRunLabel(start.axes, spec.values),
       spec,
-      modelSpec: buildTrainerSetup('fresh', spec.config, this.dataset, null).spec,
+      modelSpec: this.setups[index].spec,
+      step: 0,
       epoch: 0,
       metrics: null,
       grid: null,
@@ -151,29 +186,30 @@ export class SweepRunner {
     }));
   }
 
-  /** Builds every run's trainer (fresh weights from its seed), shares them among the backends' groups and starts training. */
+  /**
+   * Builds every run's trainer (fresh weights from its seed) in groups: on WebGPU batched groups of
+   * the runs that share a layout the fused kernel trains (when the backend offers them) and a
+   * trainer each for the rest, on the CPU a share of the runs per worker. Then starts training.
+   */
   static async create(start: SweepStart): Promise<SweepRunner> {
     const runner = new SweepRunner(start);
-    const { groups } = start.backends;
-    const shares = groups.map(() => [] as SweepRun[]);
-    runner.runs.forEach((run) => shares[run.index % groups.length].push(run));
-    // Each backend builds its share of the trainers, the backends side by side.
-    const built = await Promise.allSettled(shares.map((share, g) => buildShare(groups[g], share, runner.dataset)));
-    const failure = built.find((result) => result.status === 'rejected');
-    if (failure) {
-      for (const result of built) if (result.status === 'fulfilled') result.value.forEach((trainer) => trainer.dispose());
-      start.backends.release();
-      throw failure.reason;
+    const { backends } = start;
+    let built: BuiltGroup[];
+    try {
+      const { training } = runner;
+      built = training.kind === 'webgpu' ? await buildGpuGroups(backends.groups[0], training.plan, runner.runs, runner.setups) : await buildWorkerGroups(backends.groups, runner.runs, runner.setups);
+    } catch (error) {
+      backends.release();
+      throw error;
     }
-    built.forEach((result, g) => {
-      if (result.status === 'fulfilled' && result.value.length > 0) runner.groups.push({ group: new TrainerGroup(result.value), runs: shares[g], k: 1, busy: null, lastGrid: -Infinity, lastMetrics: -Infinity });
-    });
+    runner.groups = built.map(({ group, runs }) => ({ group, runs, k: 1, speed: new SpeedLimit(start.speed), msPerStep: 0, observeMs: 0, busy: null, lastGrid: -Infinity, lastMetrics: -Infinity }));
     runner.frameHandle = start.clock.request(runner.frame);
     return runner;
   }
 
-  get backendKind(): 'webgpu' | 'cpu' {
-    return this.start.backends.kind;
+  /** The page's Speed changed: steps a second per run (Infinity: Max). */
+  setSpeed(stepsPerSecond: number): void {
+    for (const state of this.groups) state.speed.set(stepsPerSecond);
   }
 
   get groupCount(): number {
@@ -220,23 +256,32 @@ export class SweepRunner {
     if (this.disposed) return;
     this.frameHandle = this.start.clock.request(this.frame);
     if (this.problem) return;
-    for (const state of this.groups) if (!state.busy) state.busy = this.stepGroup(state, now);
+    for (const state of this.groups) {
+      if (state.busy) continue;
+      const k = state.speed.take(now, state.k);
+      if (k > 0) state.busy = this.stepGroup(state, k, now);
+    }
   };
 
-  private async stepGroup(state: GroupState, now: number): Promise<void> {
-    const wantGrid = now - state.lastGrid >= GRID_INTERVAL_MS;
-    const wantMetrics = wantGrid || now - state.lastMetrics >= METRICS_INTERVAL_MS;
+  private async stepGroup(state: GroupState, k: number, now: number): Promise<void> {
+    const spacing = OBSERVE_SPACING * state.observeMs;
+    const wantGrid = now - state.lastGrid >= Math.max(GRID_INTERVAL_MS, spacing);
+    const wantMetrics = wantGrid || now - state.lastMetrics >= Math.max(METRICS_INTERVAL_MS, spacing);
     const grid = wantGrid ? planeGrid(SWEEP_GRID_SIZE) : undefined;
     if (wantGrid) state.lastGrid = now;
     if (wantMetrics) state.lastMetrics = now;
-    const k = state.k;
     const began = this.start.clock.now();
     try {
       const observations = await state.group.step(k, { metrics: wantMetrics, grid });
       if (this.disposed) return;
       const done = this.start.clock.now();
+      const took = done - began;
       // k is sized by the calls that only train: an observation costs the same whatever k is.
-      if (!wantMetrics) state.k = Math.max(1, Math.min(MAX_STEPS_PER_FRAME, Math.round((k * FRAME_BUDGET_MS) / Math.max(done - began, 1))));
+      if (wantMetrics) state.observeMs = Math.max(0, took - k * state.msPerStep);
+      else {
+        state.msPerStep = took / k;
+        state.k = Math.max(1, Math.min(MAX_STEPS_PER_FRAME, Math.round((k * FRAME_BUDGET_MS) / Math.max(took, 1))));
+      }
       observations.forEach((observation, i) => this.observe(state.runs[i], observation, grid));
       this.rate.add(done, k * observations.filter((observation) => !observation.diverged).length);
       this.version++;
@@ -251,6 +296,7 @@ export class SweepRunner {
 
   private observe(run: SweepRun, observation: Observation, grid: GridSpec | undefined): void {
     if (run.diverged) return;
+    run.step = observation.step;
     run.epoch = observation.epoch;
     if (observation.diverged) run.diverged = true;
     if (observation.metrics) {

@@ -1,7 +1,9 @@
 import { useState, type ReactNode } from 'react';
+import { speedText } from '../core/speed';
 import { SWEEP_AXES } from '../core/sweepAxes';
 import { encodeCompare } from '../io/compareLink';
 import type { SweepRunner } from '../train/sweep';
+import { sweepTrainingText } from '../train/sweepGroups';
 import { rankResults } from '../train/sweepResults';
 import { useAppState, useServices } from './appContext';
 import { CompareAxes } from './CompareAxes';
@@ -18,10 +20,11 @@ import './compare.css';
 /** Re-renders the live parts this often (ms). */
 const REDRAW_MS = 250;
 
-function statusText(runner: SweepRunner | null): string {
+/** How the runs train and how fast: "16 runs on WebGPU in 1 batched group: … · 2,400 steps/s in all · Speed 10 steps/s a run". */
+function statusText(runner: SweepRunner | null, speed: number): string {
   if (!runner) return 'Building the runs…';
-  const where = runner.backendKind === 'webgpu' ? 'WebGPU, every run’s calls submitted in each frame' : `${runner.groupCount} CPU worker${runner.groupCount === 1 ? '' : 's'}, their runs one after another`;
-  return `${runner.runs.length} runs on ${where} · ${formatRate(runner.stepsPerSecond())} steps/s in all`;
+  const paced = Number.isFinite(speed) ? ` · Speed ${speedText(speed)} a run` : '';
+  return `${runner.runs.length} runs ${sweepTrainingText(runner.training)} · ${formatRate(runner.stepsPerSecond())} steps/s in all${paced}`;
 }
 
 /** Copies the link to the page with its sweep (the Share link panel would close this view); says whether it could. */
@@ -57,6 +60,7 @@ export function ComparePanel(): ReactNode {
   const { store } = services;
   const axes = useAppState((state) => state.compare);
   const { runner, problem } = useSweep(axes);
+  const speed = useAppState((state) => state.view.speed);
   useSweepVersion(runner, REDRAW_MS);
   const columns = axes[1]?.values.length ?? axes[0]?.values.length ?? 1;
   const ranked = runner ? rankResults(runner.results()) : [];
@@ -72,8 +76,13 @@ export function ComparePanel(): ReactNode {
     <SidePanel label="Compare" className="compare-panel" actions={actions}>
       <CompareAxes key={encodeCompare(axes)} axes={axes} onApply={(next) => store.setState({ compare: next })} />
       <p className="hint">
-        <output aria-label="Sweep status" aria-live="off">{problem ?? statusText(runner)}</output>
+        <output aria-label="Sweep status" aria-live="off">{problem ?? statusText(runner, speed)}</output>
       </p>
+      {runner?.problem && (
+        <p className="warning" role="alert">
+          {runner.problem}
+        </p>
+      )}
       {runner && (
         <>
           <p className="hint">{axes.length === 2 ? `Rows: ${SWEEP_AXES[axes[0].key].label}; columns: ${SWEEP_AXES[axes[1].key].label}. Click a plane to open its run.` : `One plane per ${SWEEP_AXES[axes[0].key].label}. Click a plane to open its run.`}</p>

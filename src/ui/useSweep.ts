@@ -15,10 +15,11 @@ export interface SweepState {
 /**
  * Trains the sweep `axes` describe while the compare view is open: the main run pauses, a
  * SweepRunner is built on the page's backend (WebGPU, or CPU workers of its own) from the
- * experiment in the store, and it is disposed when the axes or the experiment change or the view closes.
+ * experiment in the store at the page's Speed, and it is disposed when the axes or the experiment
+ * change or the view closes.
  */
 export function useSweep(axes: readonly SweepAxis[]): SweepState {
-  const { run } = useServices();
+  const { run, store } = useServices();
   const [state, setState] = useState<SweepState>({ runner: null, problem: null });
   const key = encodeCompare(axes);
   // A sweep is of the experiment as it is: a new dataset or model setting starts it again.
@@ -36,7 +37,7 @@ export function useSweep(axes: readonly SweepAxis[]): SweepState {
       if (cancelled) return;
       if (!backend) throw new Error('the backend has not started');
       const backends = sweepBackends(backend, browserBackends, sweepWorkerCount(navigator.hardwareConcurrency));
-      runner = await SweepRunner.create({ axes, runs: expandSweep(config, axes), custom, backends, clock: browserClock });
+      runner = await SweepRunner.create({ axes, runs: expandSweep(config, axes), custom, backends, clock: browserClock, speed: store.getState().view.speed });
       if (cancelled) runner.dispose();
       else setState({ runner, problem: null });
     };
@@ -48,7 +49,10 @@ export function useSweep(axes: readonly SweepAxis[]): SweepState {
       runner?.dispose();
     };
     // The axes are followed by their link text (`key`), so an equal sweep does not restart.
-  }, [run, key, config, custom]);
+  }, [run, store, key, config, custom]);
+  // The page's Speed applies to each run of the sweep as to the main run, without a restart.
+  const speed = useAppState((state) => state.view.speed);
+  useEffect(() => state.runner?.setSpeed(speed), [state.runner, speed]);
   return state;
 }
 

@@ -28,7 +28,10 @@ describe('compare mode', () => {
     const finalLosses = () => rows.locator('td:nth-child(5)').allTextContents();
     await expect.poll(async () => (await finalLosses()).every((text) => Number.isFinite(Number(text))), { timeout: 90_000 }).toBe(true);
     const status = (await field(page, 'Sweep status').textContent()) ?? '';
-    expect(status).toMatch(mode === 'webgpu' ? /^16 runs on WebGPU/ : /^16 runs on \d CPU workers?/);
+    // On WebGPU the 16 runs share a layout, so one batched group trains them all in one dispatch.
+    expect(status).toMatch(mode === 'webgpu' ? /^16 runs on WebGPU in 1 batched group: one GPU dispatch steps all 16 at once · / : /^16 runs on \d CPU workers?, their runs one after another · /);
+    // Each run trains at the page's Speed (300 steps/s by default), as the main run would.
+    expect(status).toMatch(/ · Speed 300 steps\/s a run$/);
     await expect.poll(async () => Number(((await field(page, 'Sweep status').textContent()) ?? '').match(/([\d,]+) steps\/s/)?.[1].replace(/,/g, ''))).toBeGreaterThan(0);
     // The rate once the sweep has run a while, for docs/PERFORMANCE.md-style notes.
     await page.waitForTimeout(2000);
@@ -65,18 +68,36 @@ describe('compare mode', () => {
     await expectHealthy(playground);
   });
 
-  it('shares a sweep among 4 CPU workers where the machine has the cores', async () => {
+  it('shares a sweep among 4 CPU workers where the machine has the cores, each run at the page’s Speed', async () => {
     playground = await openPlayground('cpu', DATA);
     const { page } = playground;
     await page.addInitScript(() => Object.defineProperty(navigator, 'hardwareConcurrency', { get: () => 8 }));
     await page.goto('about:blank');
-    await page.goto(`${inject('baseUrl')}#${DATA}&backend=cpu&${SWEEP}`);
+    await page.goto(`${inject('baseUrl')}#${DATA}&backend=cpu&speed=10&${SWEEP}`);
     const rows = page.getByRole('complementary', { name: 'Compare' }).locator('.compare-table tbody tr');
     await expect.poll(() => rows.count(), { timeout: 60_000 }).toBe(16);
     await expect.poll(async () => (await rows.locator('td:nth-child(5)').allTextContents()).every((text) => Number.isFinite(Number(text))), { timeout: 90_000 }).toBe(true);
-    expect(await field(page, 'Sweep status').textContent()).toMatch(/^16 runs on 4 CPU workers, their runs one after another · [\d,]+ steps\/s in all$/);
+    expect(await field(page, 'Sweep status').textContent()).toMatch(/^16 runs on 4 CPU workers, their runs one after another · [\d,]+ steps\/s in all · Speed 10 steps\/s a run$/);
+    // 10 steps a second of each of the 16 runs: about 160 in all.
     await page.waitForTimeout(2000);
-    console.info(`compare (4 CPU workers): ${await field(page, 'Sweep status').textContent()}`);
+    const rate = Number(((await field(page, 'Sweep status').textContent()) ?? '').match(/([\d,]+) steps\/s in all/)?.[1].replace(/,/g, ''));
+    expect(rate).toBeGreaterThanOrEqual(100);
+    expect(rate).toBeLessThanOrEqual(200);
+    await expectHealthy(playground);
+  });
+
+  it('a WebGPU failure during a sweep stops it with the reason shown, and moves nothing to the CPU', async () => {
+    playground = await openPlayground('webgpu', `${DATA}&compare=seed:1,2`);
+    const { page } = playground;
+    const panel = page.getByRole('complementary', { name: 'Compare' });
+    await expect.poll(() => field(page, 'Sweep status').textContent(), { timeout: 60_000 }).toMatch(/^2 runs on WebGPU in 1 batched group/);
+    // The GPU refuses work from now on, as a driver fault would.
+    await page.evaluate(() => {
+      GPUComputePassEncoder.prototype.dispatchWorkgroups = () => {
+        throw new TypeError('dispatch refused');
+      };
+    });
+    await expect.poll(() => panel.getByRole('alert').textContent(), { timeout: 30_000 }).toBe('The comparison stopped: dispatch refused');
     await expectHealthy(playground);
   });
 

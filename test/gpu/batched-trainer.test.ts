@@ -7,7 +7,7 @@ import { createRng } from '../../src/core/rng';
 import type { Task } from '../../src/core/task';
 import { liveSettingsOf, type GridSpec, type TrainerSetup } from '../../src/core/trainer';
 import { CpuTrainer } from '../../src/cpu/cpuTrainer';
-import type { RunGroup } from '../../src/train/sweep';
+import type { RunGroup } from '../../src/train/runGroup';
 import { batchGroups, BatchedGpuTrainer } from '../../src/gpu/batchedTrainer';
 import { GpuCapacityError } from '../../src/gpu/errors';
 import type { GpuDevice } from '../../src/gpu/device';

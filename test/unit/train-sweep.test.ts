@@ -106,7 +106,7 @@ describe('SweepRunner', () => {
     ];
     const clock = new ManualClock();
     const { backends, built, released } = cpuBackends(3);
-    const runner = await SweepRunner.create({ axes, runs: expandSweep(base, axes), custom: null, backends, clock });
+    const runner = await SweepRunner.create({ axes, runs: expandSweep(base, axes), custom: null, backends, clock, speed: Infinity });
     expect(built.map((list) => list.length)).toEqual([2, 1, 1]);
     expect(runner.groupCount).toBe(3);
     await clock.frames(6);
@@ -137,7 +137,7 @@ describe('SweepRunner', () => {
     const failing = backends.groups[1];
     let calls = 0;
     backends.groups[1] = { ...failing, createTrainer: (setup) => (++calls === 2 ? Promise.reject(new Error('no room for this model')) : failing.createTrainer(setup)) };
-    await expect(SweepRunner.create({ axes, runs: expandSweep(defaultConfig(), axes), custom: null, backends, clock: new ManualClock() })).rejects.toThrow('no room for this model');
+    await expect(SweepRunner.create({ axes, runs: expandSweep(defaultConfig(), axes), custom: null, backends, clock: new ManualClock(), speed: Infinity })).rejects.toThrow('no room for this model');
     expect(built.flat()).toHaveLength(3);
     expect(built.flat().every((trainer) => trainer.disposed)).toBe(true);
     expect(released()).toBe(true);
