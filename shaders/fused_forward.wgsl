@@ -1,7 +1,9 @@
-// fused_forward.wgsl: evaluates a small MLP (the layouts fused_mlp.wgsl trains, whose parameters
-// fit in workgroup memory) on many rows in ONE dispatch: every workgroup copies its run's
-// parameters into workgroup memory once, then each thread takes one row (a grid cell or a data
-// row) through every layer in registers. A call holds a few jobs (the decision-boundary grid, the
+// fused_forward.wgsl: evaluates a small MLP (the layouts fused_mlp.wgsl trains: every layer at most
+// 64 wide) on many rows in ONE dispatch: each thread takes one row (a grid cell or a data row)
+// through every layer in registers, reading the weights straight from storage, where every thread
+// of a workgroup reads the same ones at the same time. (Copied into workgroup memory first, they
+// made the kernel 3–5× slower on SwiftShader, which zero-fills a workgroup's memory before it runs:
+// docs/PERFORMANCE.md.) A call holds a few jobs (the decision-boundary grid, the
 // metrics over the training and test splits, a layer's view of the plane's lines...), laid end to
 // end along x; y is the run, so a batched group evaluates all its runs at once.
 // Bindings: group(0) 0 Fused (uniform: the layer table), 1 ForwardCall (uniform), 2 params
@@ -62,12 +64,13 @@ struct ForwardJob {
 @group(0) @binding(7) var<storage, read> test_labels: array<f32>;
 @group(0) @binding(8) var<storage, read_write> results: array<f32>;
 
-var<workgroup> weights: array<f32, FORWARD_MAX_PARAMETERS>;
 var<workgroup> partial_loss: array<f32, FORWARD_MAX_THREADS>;
 var<workgroup> partial_correct: array<f32, FORWARD_MAX_THREADS>;
 
 // Two rows of activations: the layer's input in one half, its output in the other.
 var<private> h: array<f32, 2 * FUSED_MAX_WIDTH>;
+// Where this workgroup's run's parameters start.
+var<private> params_base: u32;
 
 // The job of workgroup x: the last whose first workgroup is at or before x.
 fn job_of(x: u32) -> u32 {
@@ -134,9 +137,9 @@ fn evaluate_row(job: ForwardJob, run: u32, row: u32) -> vec2f {
       let w = layer.weight_offset + o * layer.in_width;
       var z = 0.0;
       for (var i = 0u; i < layer.in_width; i++) {
-        z += h[current + i] * weights[w + i];
+        z += h[current + i] * params[params_base + w + i];
       }
-      h[next + o] = activate(layer.activation, z + weights[layer.bias_offset + o]);
+      h[next + o] = activate(layer.activation, z + params[params_base + layer.bias_offset + o]);
     }
     current = next;
     view_at += write_view(job, view_at, row, l + 1u, current, layer.out_width);
@@ -151,9 +154,9 @@ fn evaluate_row(job: ForwardJob, run: u32, row: u32) -> vec2f {
     let w = layer.weight_offset + c * layer.in_width;
     var z = 0.0;
     for (var i = 0u; i < layer.in_width; i++) {
-      z += h[current + i] * weights[w + i];
+      z += h[current + i] * params[params_base + w + i];
     }
-    logits[c] = z + weights[layer.bias_offset + c];
+    logits[c] = z + params[params_base + layer.bias_offset + c];
     if (logits[c] > top) {
       top = logits[c];
       best = c;
@@ -193,12 +196,8 @@ fn evaluate_row(job: ForwardJob, run: u32, row: u32) -> vec2f {
 @compute @workgroup_size(THREADS)
 fn evaluate(@builtin(local_invocation_index) thread: u32, @builtin(workgroup_id) group: vec3u) {
   let run = group.y;
-  let count = fused.parameter_count;
-  for (var p = thread; p < count; p += THREADS) {
-    weights[p] = params[run * count + p];
-  }
+  params_base = run * fused.parameter_count;
   let job = jobs[job_of(group.x)];
-  workgroupBarrier();
 
   let block = group.x - job.first_group;
   let row = block * THREADS + thread;

@@ -10,9 +10,9 @@ import type { GpuDevice } from './device';
 import { buildInErrorScopes, withErrorScopes, WorkFailures } from './deviceWatch';
 import { formatBytes, GpuCapacityError } from './errors';
 import { FUSED_STEP_RECORD_WORDS } from './fusedLimits';
-import { fusedArena, fusedIneligibility, fusedPipeline, fusedThreadsFor, type FusedArena, type FusedPipeline, type FusedThreads } from './fusedMlp';
+import { fusedArena, fusedIneligibility, fusedLayoutIneligibility, fusedPipeline, fusedThreadsFor, type FusedArena, type FusedPipeline, type FusedThreads } from './fusedMlp';
 import { FUSED_STEPS_OFFSET, packFused, RUN_SETTINGS_BYTES, writeRunSettings } from './uniforms';
-import { forwardIneligibility, forwardPipeline, FusedForward, type ForwardPipeline, type ForwardRequest, type PreparedForward } from './fusedForward';
+import { forwardPipeline, FusedForward, type ForwardPipeline, type ForwardRequest, type PreparedForward } from './fusedForward';
 import { GpuTrainer } from './gpuTrainer';
 import { uploadSplit, type SplitBuffers } from './splitBuffers';
 import { StagingPool } from './stagingPool';
@@ -174,7 +174,8 @@ export class BatchedGpuTrainer {
     }
     const threads = options.threads ?? fusedThreadsFor(gpu);
     const pipeline = await fusedPipeline(gpu.device, threads);
-    const forward = forwardIneligibility(plan) === null ? await forwardPipeline(gpu.device) : null;
+    // Every layout the fused training kernel takes, the forward kernel describes too.
+    const forward = fusedLayoutIneligibility(plan) === null ? await forwardPipeline(gpu.device) : null;
     return buildInErrorScopes(gpu.device, () => new BatchedGpuTrainer(gpu, setups, plan, train, batchSize, threads, pipeline, forward, allowed));
   }
 

@@ -5,7 +5,7 @@ import { outputWidth } from '../core/task';
 import type { GridSpec, Observation, ObserveRequest } from '../core/trainer';
 import { createStorageBuffer, uniformBuffer } from './arena';
 import { FORWARD_SOURCES, type ForwardSource } from './engineCodes';
-import { FORWARD_MAX_PARAMETERS, FORWARD_NONE } from './fusedLimits';
+import { FORWARD_NONE } from './fusedLimits';
 import { fusedLayoutIneligibility } from './fusedMlp';
 import type { PassRecorder } from './passRecorder';
 import { SHADER_SOURCES } from './shaderSources';
@@ -16,22 +16,35 @@ import { FORWARD_JOB_BYTES, packForwardCall, packFused, writeForwardJob } from '
 const MAX_JOBS = 6;
 
 /**
- * Why the fused forward kernel cannot evaluate this network, or null when it can: a layout the
- * fused training kernel takes (an MLP, every layer at most 64 wide) whose parameters fit in
- * workgroup memory.
+ * Multiply-adds per row (Σ in·out) up to which one thread per row beats the layer-by-layer kernels
+ * for a single run: on SwiftShader the fused forward kernel took half the CPU time of the layered
+ * path for 2-[8,8]-1 (88 per row) and 2.5× its time for 2-[64×4]-1 (12.7k); the two meet near 750
+ * (docs/PERFORMANCE.md). Playground's largest network, six hidden layers of 8 on nine features,
+ * has 400. To be measured again on GPUs.
+ */
+export const FORWARD_MAX_MULTIPLY_ADDS = 512;
+
+/** Multiply-adds of one row through the network. */
+export function multiplyAddsPerRow(plan: NetworkPlan): number {
+  return plan.dense.reduce((sum, layer) => sum + layer.in * layer.out, 0);
+}
+
+/**
+ * Why a single trainer evaluates this network layer by layer rather than with the fused forward
+ * kernel, or null when the kernel takes it: a layout the fused kernels' layer table describes (an
+ * MLP, every layer at most 64 wide), small enough that one thread per row is the faster way. (A
+ * batched group uses the kernel for any layout it describes: one dispatch for all runs beats a
+ * round trip per run.)
  */
 export function forwardIneligibility(plan: NetworkPlan): string | null {
   const layout = fusedLayoutIneligibility(plan);
   if (layout !== null) return layout;
-  if (plan.parameterCount > FORWARD_MAX_PARAMETERS) return `${plan.parameterCount} parameters are more than the fused forward kernel keeps in workgroup memory (${FORWARD_MAX_PARAMETERS})`;
+  const multiplyAdds = multiplyAddsPerRow(plan);
+  if (multiplyAdds > FORWARD_MAX_MULTIPLY_ADDS) return `${multiplyAdds} multiply-adds per row are more than one thread per row does faster (${FORWARD_MAX_MULTIPLY_ADDS})`;
   return null;
 }
 
-/**
- * Threads of a forward workgroup: one row each. 64 on every adapter: on GPUs a workgroup of 64
- * rows shares one load of the weights; on adapters that emulate a GPU on the CPU the kernel has
- * only the barriers of that load and of its partial sums.
- */
+/** Threads of a forward workgroup, one row each; its only barriers are those of the metrics' partial sums. */
 export const FORWARD_THREADS = 64;
 
 /** The compiled forward kernel, shared by every trainer of a device. */
@@ -114,7 +127,7 @@ export class FusedForward {
     /** The most bytes one buffer may hold on this device: a call whose results need more is left to the layer-by-layer path. */
     private readonly maxBindingBytes: number,
   ) {
-    const reason = forwardIneligibility(plan);
+    const reason = fusedLayoutIneligibility(plan);
     if (reason !== null) throw new Error(`the fused forward kernel cannot evaluate this network: ${reason}`);
     const noArena = { outputs: plan.dense.map(() => 0), dz: plan.dense.map(() => 0), partials: 0, backup: 0, features: 0, labels: 0 };
     this.fused = uniformBuffer(device, packFused(plan, noArena, 0), 'fused forward layout');
@@ -198,7 +211,7 @@ export class FusedForward {
       prepared.neurons = { at: region.at, cells };
     }
     prepared.groups = groups;
-    prepared.runStride = Math.ceil(Math.max(floats, 1) / 4) * 4;
+    prepared.runStride = Math.max(floats, 1);
     if ((jobCount === 0 && floats === 0) || this.runs * prepared.runStride * 4 > this.maxBindingBytes) return null;
     this.ensureResults(this.runs * prepared.runStride);
     this.device.queue.writeBuffer(this.jobs, 0, this.jobData, 0, Math.max(jobCount, 1) * FORWARD_JOB_BYTES);

@@ -9,11 +9,6 @@ export const FUSED_MAX_OUTPUTS = 6;
 /** Words per step in the schedule buffer (StepRecord in the WGSL, padded). */
 export const FUSED_STEP_RECORD_WORDS = 8;
 
-/**
- * Parameters the fused forward kernel (shaders/fused_forward.wgsl) keeps in workgroup memory: with
- * its partial sums, within the 16 KiB every adapter offers. Larger networks are evaluated layer by layer.
- */
-export const FORWARD_MAX_PARAMETERS = 3584;
 /** Threads of a fused forward workgroup at most (its partial sums are sized for them). */
 export const FORWARD_MAX_THREADS = 256;
 /** The forward kernel's offsets for what a job does not write. */

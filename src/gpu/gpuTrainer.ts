@@ -12,7 +12,6 @@ import { Evaluation } from './evaluation';
 import { ForwardPlan } from './forwardPlan';
 import { forwardIneligibility, forwardPipeline, FusedForward, type ForwardPipeline } from './fusedForward';
 import { FusedMlp, fusedIneligibility, fusedOverLimits, fusedPipeline, fusedThreadsFor, type FusedPipeline, type FusedThreads } from './fusedMlp';
-import { FORWARD_MAX_PARAMETERS, FORWARD_MAX_THREADS } from './fusedLimits';
 import { GradientFlow } from './gradientFlow';
 import { addStepChunks, encodeBackprop, type BackpropGroups, type StepChunk } from './stepChunks';
 import { tilingFor, type DenseTiling } from './kernels/denseKernels';
@@ -57,12 +56,9 @@ export interface GpuTrainerOptions {
   evaluation?: 'fused' | 'layered';
 }
 
-/** Why the fused forward kernel cannot evaluate `plan` on a device with `limits`, or null when it can. */
-function forwardUnavailable(plan: NetworkPlan, limits: GPUSupportedLimits, asked: 'fused' | 'layered'): string | null {
+/** Why the fused forward kernel cannot evaluate `plan`, or null when it can. */
+function forwardUnavailable(plan: NetworkPlan, asked: 'fused' | 'layered'): string | null {
   if (asked === 'layered') return 'the layer-by-layer kernels were asked for';
-  const workgroupBytes = (FORWARD_MAX_PARAMETERS + 2 * FORWARD_MAX_THREADS) * 4;
-  if (limits.maxComputeWorkgroupStorageSize < workgroupBytes) return `the adapter offers ${limits.maxComputeWorkgroupStorageSize} bytes of workgroup memory (the fused forward kernel needs ${workgroupBytes})`;
-  if (limits.maxStorageBuffersPerShaderStage < 7) return 'the adapter binds fewer than 7 storage buffers per kernel';
   return forwardIneligibility(plan);
 }
 
@@ -153,7 +149,7 @@ export class GpuTrainer implements Trainer {
         : (fusedIneligibility(plan, schedule.batchSize) ?? fusedOverLimits(plan, schedule.batchSize, splits.train.count, MAX_STEPS_PER_CALL, limits));
     const fused = threads !== 'layered' && layeredReason === null ? { threads, pipeline: await fusedPipeline(gpu.device, threads) } : null;
     const stepKernels = fused ? ({ kind: 'fused', threads: fused.threads } as const) : ({ kind: 'layered', reason: layeredReason! } as const);
-    const forwardReason = forwardUnavailable(plan, limits, options.evaluation ?? 'fused');
+    const forwardReason = forwardUnavailable(plan, options.evaluation ?? 'fused');
     const forward = forwardReason === null ? await forwardPipeline(gpu.device) : null;
     const evaluationKernels = forward ? ({ kind: 'fused' } as const) : ({ kind: 'layered', reason: forwardReason! } as const);
     return buildInErrorScopes(gpu.device, () => new GpuTrainer(gpu, kernels, setup, plan, splits, schedule, capacity, stepKernels, fused?.pipeline ?? null, evaluationKernels, forward, limits));

@@ -15,7 +15,7 @@ import matmulTilesSource from '../../shaders/matmul_tiles.wgsl?raw';
 import optimizerSource from '../../shaders/optimizer.wgsl?raw';
 import { MAX_CLASSES } from '../core/task';
 import { wgslConstants } from './engineCodes';
-import { FORWARD_MAX_PARAMETERS, FORWARD_MAX_THREADS, FORWARD_NONE, FUSED_MAX_LAYERS, FUSED_MAX_OUTPUTS, FUSED_MAX_WIDTH, FUSED_STEP_RECORD_WORDS } from './fusedLimits';
+import { FORWARD_MAX_THREADS, FORWARD_NONE, FUSED_MAX_LAYERS, FUSED_MAX_OUTPUTS, FUSED_MAX_WIDTH, FUSED_STEP_RECORD_WORDS } from './fusedLimits';
 
 /** The generated constants every module starts with: the code lists, and the sizes shaders are compiled with. */
 export const CONSTANTS_PRELUDE = wgslConstants({
@@ -23,7 +23,6 @@ export const CONSTANTS_PRELUDE = wgslConstants({
   FUSED_MAX_OUTPUTS,
   FUSED_MAX_WIDTH,
   FUSED_STEP_RECORD_WORDS,
-  FORWARD_MAX_PARAMETERS,
   FORWARD_MAX_THREADS,
   FORWARD_NONE,
   PROBE_MAX_OUTPUTS: MAX_CLASSES,

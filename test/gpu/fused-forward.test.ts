@@ -123,15 +123,42 @@ describe('the fused forward kernel', () => {
     expectClose(actual, layered, 1e-5);
   });
 
-  it('leaves networks whose parameters do not fit in workgroup memory to the layer-by-layer kernels, and says why', async () => {
-    const setup = setupFor({ hidden: [64, 64], activation: 'tanh', task: BINARY, features: ['x1', 'x2'], normalised: true, points: 40 });
+  it.each([
+    ['a residual network', 'resnet', [], 'residual blocks need the layer-by-layer kernels'],
+    ['2-[64,64]-3', 'mlp', [64, 64], '4416 multiply-adds per row are more than one thread per row does faster (512)'],
+  ] as const)('leaves %s to the layer-by-layer kernels, and says why', async (_, arch, hidden, reason) => {
+    const task: Task = { kind: 'classification', classes: 3 };
+    const data = dataset(task, 40, 5);
+    const model = { ...defaultConfig().model, arch, hidden: [...hidden], width: 5, blocks: 2, features: ['x1', 'x2'] as FeatureName[] };
+    const setup: TrainerSetup = { spec: buildModelSpec(model, task, fitNormalization(data.points, model.features)), dataset: data, init: 'xavier', training: { ...defaultConfig().training, batchSize: 9 } };
     const trainer = await GpuTrainer.create(gpu, setup);
     try {
-      expect(trainer.evaluationKernels).toEqual({ kind: 'layered', reason: expect.stringMatching(/4417 parameters are more than the fused forward kernel keeps/) });
-      const { expected, actual } = await (async () => ({ expected: new CpuTrainer({ ...setup, parameters: await trainer.getParameters() }, Float64Array).stepSync(0, { grid: GRID, metrics: true }), actual: await trainer.step(0, { grid: GRID, metrics: true }) }))();
+      expect(trainer.evaluationKernels).toEqual({ kind: 'layered', reason });
+      const expected = new CpuTrainer({ ...setup, parameters: await trainer.getParameters() }, Float64Array).stepSync(0, { grid: GRID, metrics: true });
+      const actual = await trainer.step(0, { grid: GRID, metrics: true });
       expect(relativeError(actual.grid!, expected.grid!)).toBeLessThan(1e-4);
     } finally {
       trainer.dispose();
+    }
+  });
+
+  it('evaluates every run of a wide batched group in one dispatch too, each as the run evaluated alone', async () => {
+    const task: Task = { kind: 'classification', classes: 3 };
+    const setups = [1, 2, 3].map((seed) => setupFor({ hidden: [64, 64], activation: 'softplus', task, features: ['x1', 'x2'], normalised: true, points: 67, seed }));
+    const group = await BatchedGpuTrainer.create(gpu, setups);
+    try {
+      const observe = { grid: GRID, metrics: true };
+      const observations = await group.step(3, observe);
+      expect(group.lastCost.observeDispatches).toBe(1);
+      for (let run = 0; run < setups.length; run++) {
+        const cpu = new CpuTrainer({ ...setups[run], parameters: await group.parameters(run) }, Float64Array);
+        const expected = cpu.stepSync(0, observe);
+        expect(relativeError(observations[run].grid!, expected.grid!)).toBeLessThan(1e-4);
+        expect(Math.abs(observations[run].metrics!.train.loss - expected.metrics!.train.loss)).toBeLessThan(1e-4);
+        expect(Math.abs(observations[run].metrics!.test!.loss - expected.metrics!.test!.loss)).toBeLessThan(1e-4);
+      }
+    } finally {
+      group.dispose();
     }
   });
 
