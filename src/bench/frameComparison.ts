@@ -1,0 +1,61 @@
+import type { Dataset } from '../core/dataset';
+import type { GpuDevice } from '../gpu/device';
+import { GpuTrainer, type GpuTrainerOptions } from '../gpu/gpuTrainer';
+import { runDescent } from './descentRunner';
+import { benchmarkDataset, WORKLOADS } from './workloads';
+
+/**
+ * The playground frame (`frame`: 20 steps of 2-[8,8]-1 and the 128² grid) on GpuTrainer with each
+ * combination of training and evaluation kernels, and with the see-inside views (`frame-inside`,
+ * at the page's cadence), side by side on one adapter: best of alternating rounds, so that every
+ * side meets the same load.
+ */
+
+export interface FrameVariant {
+  id: string;
+  label: string;
+  options: GpuTrainerOptions;
+  views: boolean;
+}
+
+export const FRAME_VARIANTS: FrameVariant[] = [
+  { id: 'layered', label: 'steps and evaluation layer by layer (before the fused kernels)', options: { steps: 'layered', evaluation: 'layered' }, views: false },
+  { id: 'fused-steps', label: 'fused steps, evaluation layer by layer', options: { evaluation: 'layered' }, views: false },
+  { id: 'fused', label: 'fused steps and fused evaluation', options: {}, views: false },
+  { id: 'fused-inside', label: 'fused steps and evaluation, see-inside views on (frame-inside)', options: {}, views: true },
+];
+
+export interface FrameComparisonRow {
+  variant: FrameVariant;
+  /** Samples per second (training rows and grid cells) of the best round. */
+  samplesPerSecond: number;
+}
+
+/** One timed run of the frame (or frame-inside) workload, as `descent bench` runs it. */
+async function measure(gpu: GpuDevice, variant: FrameVariant, dataset: Dataset): Promise<number> {
+  const workload = WORKLOADS.find((w) => w.id === (variant.views ? 'frame-inside' : 'frame'))!;
+  const measurement = await runDescent('descent-webgpu', workload, dataset, (setup) => GpuTrainer.create(gpu, setup, variant.options));
+  return measurement.samplesPerSecond;
+}
+
+/** Best of `rounds` alternating measurements of every variant. */
+export async function compareFrames(gpu: GpuDevice, rounds = 3): Promise<FrameComparisonRow[]> {
+  const dataset = benchmarkDataset();
+  const rows = FRAME_VARIANTS.map((variant) => ({ variant, samplesPerSecond: 0 }));
+  for (let round = 0; round < rounds; round++) {
+    for (const row of rows) row.samplesPerSecond = Math.max(row.samplesPerSecond, await measure(gpu, row.variant, dataset));
+  }
+  return rows;
+}
+
+/** A Markdown table: samples per second and the ratio to the first variant. */
+export function formatFrameComparison(rows: FrameComparisonRow[], adapter: string, rounds: number): string {
+  const base = rows[0].samplesPerSecond;
+  return [
+    `Adapter: ${adapter}. Samples per second of the playground frame, best of ${rounds} alternating rounds.`,
+    '',
+    '| frame | samples/s | against the first |',
+    '| --- | ---: | ---: |',
+    ...rows.map((row) => `| ${row.variant.label} | ${(row.samplesPerSecond / 1000).toFixed(1)}k | **${(row.samplesPerSecond / base).toFixed(1)}×** |`),
+  ].join('\n');
+}
