@@ -13,10 +13,10 @@ struct FusedLayer {
   _pad: u32,
 }
 
-// The layout every run of the group shares. The layer table comes first: placed after the scalars
-// (at byte 64) it gave wrong numbers in the parity tests on SwiftShader, for a reason not yet found.
+// The layout every run of the group shares. The padding puts the layer table at byte 64, as the
+// uniform address space asks of arrays (src/gpu/wgslStruct.ts): without it Dawn, which lifts that
+// constraint, would read the table from byte 60.
 struct Fused {
-  layers: array<FusedLayer, FUSED_MAX_LAYERS>,
   layer_count: u32,
   feature_width: u32,
   task: u32,            // TASK_*
@@ -32,4 +32,6 @@ struct Fused {
   features: u32,        // arena: a copy of the training split's features, n × feature_width
   labels: u32,          // arena: a copy of its labels, n
   arena_stride: u32,    // floats of arena per run: run r's regions start at r · arena_stride
+  _pad0: u32,
+  layers: array<FusedLayer, FUSED_MAX_LAYERS>,
 }

@@ -150,7 +150,6 @@ export const FUSED_LAYER_STRUCT: StructDef = {
 export const FUSED_STRUCT: StructDef = {
   name: 'Fused',
   fields: [
-    ['layers', { array: FUSED_LAYER_STRUCT, length: FUSED_MAX_LAYERS }],
     ['layer_count', u32],
     ['feature_width', u32],
     ['task', u32],
@@ -166,6 +165,8 @@ export const FUSED_STRUCT: StructDef = {
     ['features', u32],
     ['labels', u32],
     ['arena_stride', u32],
+    ['_pad0', u32],
+    ['layers', { array: FUSED_LAYER_STRUCT, length: FUSED_MAX_LAYERS }],
   ],
 };
 
