@@ -10,7 +10,7 @@ import type { GpuDevice } from './device';
 import { buildInErrorScopes, withErrorScopes, WorkFailures } from './deviceWatch';
 import { formatBytes, GpuCapacityError } from './errors';
 import { FUSED_STEP_RECORD_WORDS } from './fusedLimits';
-import { fusedArena, fusedIneligibility, fusedLayoutIneligibility, fusedPipeline, fusedThreadsFor, type FusedArena, type FusedPipeline, type FusedThreads } from './fusedMlp';
+import { fusedArena, fusedIneligibility, fusedPipeline, fusedThreadsFor, type FusedArena, type FusedPipeline, type FusedThreads } from './fusedMlp';
 import { FUSED_STEPS_OFFSET, packFused, RUN_SETTINGS_BYTES, writeRunSettings } from './uniforms';
 import { forwardPipeline, FusedForward, type ForwardPipeline, type ForwardRequest, type PreparedForward } from './fusedForward';
 import { GpuTrainer } from './gpuTrainer';
@@ -147,10 +147,10 @@ export class BatchedGpuTrainer {
   private schedule: GPUBuffer;
   private scheduleWords: Uint32Array<ArrayBuffer>;
   private group: GPUBindGroup;
-  /** Both splits on the GPU for the fused forward kernel, and the kernel itself; null when the layout's parameters do not fit it. */
-  private readonly splits: { train: SplitBuffers; test: SplitBuffers } | null;
-  private readonly forward: FusedForward | null;
-  /** A lone trainer that evaluates each run in turn, for layouts the fused forward kernel does not take. */
+  /** Both splits on the GPU for the fused forward kernel, and the kernel, which evaluates every run at once. */
+  private readonly splits: { train: SplitBuffers; test: SplitBuffers };
+  private readonly forward: FusedForward;
+  /** A lone trainer that evaluates each run in turn, for a call whose results would not fit one buffer. */
   private evaluator: Promise<GpuTrainer> | null = null;
 
   /**
@@ -174,8 +174,8 @@ export class BatchedGpuTrainer {
     }
     const threads = options.threads ?? fusedThreadsFor(gpu);
     const pipeline = await fusedPipeline(gpu.device, threads);
-    // Every layout the fused training kernel takes, the forward kernel describes too.
-    const forward = fusedLayoutIneligibility(plan) === null ? await forwardPipeline(gpu.device) : null;
+    // Every layout the fused training kernel takes (fusedIneligibility), the forward kernel takes too.
+    const forward = await forwardPipeline(gpu.device);
     return buildInErrorScopes(gpu.device, () => new BatchedGpuTrainer(gpu, setups, plan, train, batchSize, threads, pipeline, forward, allowed));
   }
 
@@ -187,7 +187,7 @@ export class BatchedGpuTrainer {
     private readonly batchSize: number,
     threads: FusedThreads,
     private readonly pipeline: FusedPipeline,
-    forwardKernel: ForwardPipeline | null,
+    forwardKernel: ForwardPipeline,
     private readonly maxBindingBytes: number,
   ) {
     this.gpu = gpu;
@@ -234,14 +234,9 @@ export class BatchedGpuTrainer {
     this.schedule = createStorageBuffer(device, this.scheduleWords.byteLength, 'batched schedule');
     this.pool = new StagingPool(device);
     this.group = this.bind();
-    if (forwardKernel) {
-      const test = prepareSplits(setups[0].spec, setups[0].dataset).test;
-      this.splits = { train: uploadSplit(device, train, 'batched train'), test: uploadSplit(device, test, 'batched test') };
-      this.forward = new FusedForward(device, plan, forwardKernel, { params: this.params, ...this.splits }, this.runs, maxBindingBytes);
-    } else {
-      this.splits = null;
-      this.forward = null;
-    }
+    const test = prepareSplits(setups[0].spec, setups[0].dataset).test;
+    this.splits = { train: uploadSplit(device, train, 'batched train'), test: uploadSplit(device, test, 'batched test') };
+    this.forward = new FusedForward(device, plan, forwardKernel, { params: this.params, ...this.splits }, this.runs, maxBindingBytes);
   }
 
   /**
@@ -268,7 +263,7 @@ export class BatchedGpuTrainer {
     });
     if (call.forward) {
       const floats = new Float32Array(data);
-      observations.forEach((observation, run) => Object.assign(observation, this.forward!.read(floats, call.forwardAt, call.forward!, run)));
+      observations.forEach((observation, run) => Object.assign(observation, this.forward.read(floats, call.forwardAt, call.forward!, run)));
     } else if (observe.metrics || observe.grid || observe.neurons) await this.observeEach(observations, observe);
     return observations;
   }
@@ -284,9 +279,9 @@ export class BatchedGpuTrainer {
   }
 
   /**
-   * For layouts the fused forward kernel does not take: adds what `observe` asks for to each run's
-   * observation, the run's parameters going through one GpuTrainer of the group's layout and data
-   * (built on first use), which evaluates them as it would its own: two round trips per run.
+   * For a call whose results for all runs would not fit one buffer: adds what `observe` asks for to
+   * each run's observation, the run's parameters going through one GpuTrainer of the group's layout
+   * and data (built on first use), which evaluates them as it would its own: two round trips per run.
    */
   private async observeEach(observations: Observation[], observe: ObserveRequest): Promise<void> {
     this.evaluator ??= GpuTrainer.create(this.gpu, this.firstSetup);
@@ -339,8 +334,8 @@ export class BatchedGpuTrainer {
       () => {},
     );
     for (const buffer of [this.params, this.state, this.status, this.losses, this.arena, this.uniform, this.runSettings, this.schedule]) buffer.destroy();
-    this.forward?.destroy();
-    if (this.splits) for (const split of [this.splits.train, this.splits.test]) for (const buffer of [split.features, split.labels]) buffer.destroy();
+    this.forward.destroy();
+    for (const split of [this.splits.train, this.splits.test]) for (const buffer of [split.features, split.labels]) buffer.destroy();
     this.pool.destroy();
   }
 
@@ -352,9 +347,9 @@ export class BatchedGpuTrainer {
    * evaluation's results from float `forwardAt` on.
    */
   private record(steps: number, request: ForwardRequest): { staging: GPUBuffer; bytes: number; forward: PreparedForward | null; forwardAt: number } {
-    const forward = this.forward?.prepare(request) ?? null;
+    const forward = this.forward.prepare(request);
     const forwardAt = this.runs * (MAX_STEPS_PER_CALL + 1);
-    const bytes = 4 * (forward ? forwardAt + this.forward!.floats(forward) : this.runs * (steps + 1));
+    const bytes = 4 * (forward ? forwardAt + this.forward.floats(forward) : this.runs * (steps + 1));
     // Calls of any length use one staging size (with or without an evaluation), so that they reuse the pool's buffers.
     const staging = this.pool.acquire(Math.max(bytes, 4 * forwardAt));
     const encoder = this.device.createCommandEncoder({ label: `batched steps: ${this.runs} runs × ${steps}` });
@@ -367,12 +362,12 @@ export class BatchedGpuTrainer {
         pass.dispatchWorkgroups(this.runs);
       }
       // After the steps, or after the kernel put back a diverged run's parameters.
-      if (forward) this.forward!.record(pass, forward);
+      if (forward) this.forward.record(pass, forward);
       pass.end();
     }
     if (steps > 0) encoder.copyBufferToBuffer(this.losses, 0, staging, 0, this.runs * steps * 4);
     encoder.copyBufferToBuffer(this.status, 0, staging, this.runs * steps * 4, this.runs * 4);
-    if (forward) this.forward!.encodeCopy(encoder, forward, staging, forwardAt);
+    if (forward) this.forward.encodeCopy(encoder, forward, staging, forwardAt);
     this.device.queue.submit([encoder.finish()]);
     const observeDispatches = forward && forward.groups > 0 ? 1 : 0;
     const stepDispatches = steps > 0 ? 1 : 0;

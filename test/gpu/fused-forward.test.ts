@@ -180,6 +180,25 @@ describe('the fused forward kernel', () => {
     }
   });
 
+  it('evaluates a batched group run by run when its results would not fit one buffer, with the same numbers', async () => {
+    const setups = [1, 2, 3].map((seed) => setupFor({ hidden: [7, 3], activation: 'tanh', task: BINARY, features: ['x1', 'x2'], normalised: true, points: 41, seed }));
+    // 3 runs × 64² cells need 48 KiB of results; the group's own buffers fit in 16 KiB.
+    const limits = { maxBufferSize: gpu.device.limits.maxBufferSize, maxStorageBufferBindingSize: 16 * 1024 } as GPUSupportedLimits;
+    const group = await BatchedGpuTrainer.create(gpu, setups, { limits });
+    try {
+      const observe = { grid: { ...GRID, width: 64, height: 64 }, metrics: true };
+      const observations = await group.step(2, observe);
+      expect(group.lastCost.observeDispatches).toBe(0);
+      for (let run = 0; run < setups.length; run++) {
+        const expected = new CpuTrainer({ ...setups[run], parameters: await group.parameters(run) }, Float64Array).stepSync(0, observe);
+        expect(relativeError(observations[run].grid!, expected.grid!)).toBeLessThan(1e-4);
+        expect(Math.abs(observations[run].metrics!.train.loss - expected.metrics!.train.loss)).toBeLessThan(1e-4);
+      }
+    } finally {
+      group.dispose();
+    }
+  });
+
   it('evaluates every run of a batched group in one dispatch, each as the run evaluated alone', async () => {
     const base: Case = { hidden: [7, 3], activation: 'tanh', task: FOUR, features: ['x1', 'x2', 'x1*x2'], normalised: true, points: 101 };
     const setups = [1, 2, 3, 4, 5].map((seed) => setupFor({ ...base, seed }));
