@@ -14,13 +14,17 @@
 //           rows × outputs (probabilities, or values for regression), partials 2 per workgroup
 //           (Σ loss, Σ correct over its rows), view: for each slot from view_first to view_last,
 //           rows × its width.
-// Workgroup THREADS (an override; at most FORWARD_MAX_THREADS); dispatch (Σ jobs' workgroups,
-//           runs): job j has ceil(rows / THREADS) workgroups from its first_group on.
+// Workgroup THREADS (an override; at most FORWARD_MAX_THREADS), ROWS_PER_THREAD rows each;
+//           dispatch (Σ jobs' workgroups, runs): job j has ceil(rows / (THREADS · ROWS_PER_THREAD))
+//           workgroups from its first_group on.
 // CPU twins: gridPoints (src/core/grid.ts), computeFeatures (src/core/features.ts), denseForward
 //           (src/cpu/kernels.ts), splitMetrics and logitsToOutputs (src/core/loss.ts,
 //           src/core/metrics.ts).
 
 override THREADS: u32 = 64u;
+// Rows each thread takes in turn: 1 on GPUs; more on adapters that emulate a GPU on the CPU, where
+// every invocation has a fixed cost about a third of a small network's row.
+override ROWS_PER_THREAD: u32 = 1u;
 
 // What one call evaluates, and the model's features for grid jobs.
 struct ForwardCall {
@@ -200,10 +204,12 @@ fn evaluate(@builtin(local_invocation_index) thread: u32, @builtin(workgroup_id)
   let job = jobs[job_of(group.x)];
 
   let block = group.x - job.first_group;
-  let row = block * THREADS + thread;
   var scores = vec2f(0.0);
-  if (row < job.rows) {
-    scores = evaluate_row(job, run, row);
+  for (var k = 0u; k < ROWS_PER_THREAD; k++) {
+    let row = (block * ROWS_PER_THREAD + k) * THREADS + thread;
+    if (row < job.rows) {
+      scores += evaluate_row(job, run, row);
+    }
   }
   if (job.partials == FORWARD_NONE) {
     return;

@@ -29,33 +29,50 @@ export interface FrameComparisonRow {
   variant: FrameVariant;
   /** Samples per second (training rows and grid cells) of the best round. */
   samplesPerSecond: number;
+  /**
+   * Samples per second of CPU time of the best round, when a CPU clock was given: on an adapter
+   * that emulates a GPU on the CPU, the measure other jobs on the machine disturb least. It
+   * counts the whole run: building the trainer and its warm-up frame too.
+   */
+  samplesPerCpuSecond?: number;
 }
 
+/** CPU seconds the process has used so far (Node: process.cpuUsage). */
+export type CpuClock = () => number;
+
 /** One timed run of the frame (or frame-inside) workload, as `descent bench` runs it. */
-async function measure(gpu: GpuDevice, variant: FrameVariant, dataset: Dataset): Promise<number> {
+async function measure(gpu: GpuDevice, variant: FrameVariant, dataset: Dataset, cpuClock?: CpuClock): Promise<{ wall: number; cpu?: number }> {
   const workload = WORKLOADS.find((w) => w.id === (variant.views ? 'frame-inside' : 'frame'))!;
+  const cpuBefore = cpuClock?.();
   const measurement = await runDescent('descent-webgpu', workload, dataset, (setup) => GpuTrainer.create(gpu, setup, variant.options));
-  return measurement.samplesPerSecond;
+  const cpuSeconds = cpuClock && cpuBefore !== undefined ? cpuClock() - cpuBefore : undefined;
+  return { wall: measurement.samplesPerSecond, cpu: cpuSeconds === undefined ? undefined : (measurement.samplesPerSecond * measurement.seconds) / cpuSeconds };
 }
 
 /** Best of `rounds` alternating measurements of every variant. */
-export async function compareFrames(gpu: GpuDevice, rounds = 3): Promise<FrameComparisonRow[]> {
+export async function compareFrames(gpu: GpuDevice, rounds = 3, cpuClock?: CpuClock): Promise<FrameComparisonRow[]> {
   const dataset = benchmarkDataset();
-  const rows = FRAME_VARIANTS.map((variant) => ({ variant, samplesPerSecond: 0 }));
+  const rows: FrameComparisonRow[] = FRAME_VARIANTS.map((variant) => ({ variant, samplesPerSecond: 0 }));
   for (let round = 0; round < rounds; round++) {
-    for (const row of rows) row.samplesPerSecond = Math.max(row.samplesPerSecond, await measure(gpu, row.variant, dataset));
+    for (const row of rows) {
+      const { wall, cpu } = await measure(gpu, row.variant, dataset, cpuClock);
+      row.samplesPerSecond = Math.max(row.samplesPerSecond, wall);
+      if (cpu !== undefined) row.samplesPerCpuSecond = Math.max(row.samplesPerCpuSecond ?? 0, cpu);
+    }
   }
   return rows;
 }
 
-/** A Markdown table: samples per second and the ratio to the first variant. */
+/** A Markdown table: samples per second (of wall time, and of CPU time when measured) and the ratios to the first variant. */
 export function formatFrameComparison(rows: FrameComparisonRow[], adapter: string, rounds: number): string {
-  const base = rows[0].samplesPerSecond;
+  const [first] = rows;
+  const cpu = first.samplesPerCpuSecond !== undefined;
+  const rate = (value: number, base: number): string => `${(value / 1000).toFixed(1)}k | **${(value / base).toFixed(1)}×**`;
   return [
     `Adapter: ${adapter}. Samples per second of the playground frame, best of ${rounds} alternating rounds.`,
     '',
-    '| frame | samples/s | against the first |',
-    '| --- | ---: | ---: |',
-    ...rows.map((row) => `| ${row.variant.label} | ${(row.samplesPerSecond / 1000).toFixed(1)}k | **${(row.samplesPerSecond / base).toFixed(1)}×** |`),
+    `| frame | samples/s | against the first |${cpu ? ' samples per CPU second | against the first |' : ''}`,
+    `| --- | ---: | ---: |${cpu ? ' ---: | ---: |' : ''}`,
+    ...rows.map((row) => `| ${row.variant.label} | ${rate(row.samplesPerSecond, first.samplesPerSecond)} |${cpu ? ` ${rate(row.samplesPerCpuSecond!, first.samplesPerCpuSecond!)} |` : ''}`),
   ].join('\n');
 }

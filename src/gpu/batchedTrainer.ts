@@ -12,7 +12,7 @@ import { formatBytes, GpuCapacityError } from './errors';
 import { FUSED_STEP_RECORD_WORDS } from './fusedLimits';
 import { fusedArena, fusedIneligibility, fusedPipeline, fusedThreadsFor, type FusedArena, type FusedPipeline, type FusedThreads } from './fusedMlp';
 import { FUSED_STEPS_OFFSET, packFused, RUN_SETTINGS_BYTES, writeRunSettings } from './uniforms';
-import { forwardPipeline, FusedForward, type ForwardPipeline, type ForwardRequest, type PreparedForward } from './fusedForward';
+import { forwardPipeline, forwardRowsPerThreadFor, FusedForward, type ForwardPipeline, type ForwardRequest, type PreparedForward } from './fusedForward';
 import { GpuTrainer } from './gpuTrainer';
 import { uploadSplit, type SplitBuffers } from './splitBuffers';
 import { StagingPool } from './stagingPool';
@@ -175,7 +175,7 @@ export class BatchedGpuTrainer {
     const threads = options.threads ?? fusedThreadsFor(gpu);
     const pipeline = await fusedPipeline(gpu.device, threads);
     // Every layout the fused training kernel takes (fusedIneligibility), the forward kernel takes too.
-    const forward = await forwardPipeline(gpu.device);
+    const forward = await forwardPipeline(gpu.device, forwardRowsPerThreadFor(gpu));
     return buildInErrorScopes(gpu.device, () => new BatchedGpuTrainer(gpu, setups, plan, train, batchSize, threads, pipeline, forward, allowed));
   }
 

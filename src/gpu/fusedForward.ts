@@ -44,18 +44,28 @@ export function forwardIneligibility(plan: NetworkPlan): string | null {
   return null;
 }
 
-/** Threads of a forward workgroup, one row each; its only barriers are those of the metrics' partial sums. */
+/** Threads of a forward workgroup; its only barriers are those of the metrics' partial sums. */
 export const FORWARD_THREADS = 64;
 
-/** The compiled forward kernel, shared by every trainer of a device. */
+/**
+ * Rows each thread of the forward kernel takes in turn: 1 on GPUs; 16 on adapters that emulate a
+ * GPU on the CPU, where an invocation that computes nothing already cost a third of a 2-[8,8]-1
+ * row (docs/PERFORMANCE.md).
+ */
+export function forwardRowsPerThreadFor(gpu: { software: boolean }): number {
+  return gpu.software ? 16 : 1;
+}
+
+/** The compiled forward kernel for one number of rows per thread, shared by every trainer of a device. */
 export interface ForwardPipeline {
   layout: GPUBindGroupLayout;
   pipeline: GPUComputePipeline;
+  rowsPerThread: number;
 }
 
-const pipelines = new WeakMap<GPUDevice, Promise<ForwardPipeline>>();
+const pipelines = new WeakMap<GPUDevice, Map<number, Promise<ForwardPipeline>>>();
 
-async function compileForward(device: GPUDevice): Promise<ForwardPipeline> {
+async function compileForward(device: GPUDevice, rowsPerThread: number): Promise<ForwardPipeline> {
   const kinds: GPUBufferBindingType[] = ['uniform', 'uniform', 'read-only-storage', 'read-only-storage', 'read-only-storage', 'read-only-storage', 'read-only-storage', 'read-only-storage', 'storage'];
   const layout = device.createBindGroupLayout({
     label: 'fused forward',
@@ -65,17 +75,22 @@ async function compileForward(device: GPUDevice): Promise<ForwardPipeline> {
   const pipeline = await device.createComputePipelineAsync({
     label: 'fused forward',
     layout: device.createPipelineLayout({ label: 'fused forward', bindGroupLayouts: [layout] }),
-    compute: { module, entryPoint: 'evaluate', constants: { THREADS: FORWARD_THREADS } },
+    compute: { module, entryPoint: 'evaluate', constants: { THREADS: FORWARD_THREADS, ROWS_PER_THREAD: rowsPerThread } },
   });
-  return { layout, pipeline };
+  return { layout, pipeline, rowsPerThread };
 }
 
-/** The forward pipeline of `device`, compiled on first use. */
-export function forwardPipeline(device: GPUDevice): Promise<ForwardPipeline> {
-  let pipeline = pipelines.get(device);
+/** The forward pipeline of `device` taking `rowsPerThread` rows a thread, compiled on first use. */
+export function forwardPipeline(device: GPUDevice, rowsPerThread: number): Promise<ForwardPipeline> {
+  let byRows = pipelines.get(device);
+  if (!byRows) {
+    byRows = new Map();
+    pipelines.set(device, byRows);
+  }
+  let pipeline = byRows.get(rowsPerThread);
   if (!pipeline) {
-    pipeline = compileForward(device);
-    pipelines.set(device, pipeline);
+    pipeline = compileForward(device, rowsPerThread);
+    byRows.set(rowsPerThread, pipeline);
   }
   return pipeline;
 }
@@ -153,8 +168,9 @@ export class FusedForward {
       floats += count;
       return region;
     };
+    const rowsPerGroup = FORWARD_THREADS * this.pipeline.rowsPerThread;
     const addJob = (rows: number, source: ForwardSource, what: { grid?: GridSpec; outputs?: number; partials?: number; view?: number; viewFirst?: number; viewLast?: number }): number => {
-      const blocks = Math.ceil(rows / FORWARD_THREADS);
+      const blocks = Math.ceil(rows / rowsPerGroup);
       if (rows > 0) {
         writeForwardJob(jobs, jobCount++, {
           firstGroup: groups,
@@ -188,12 +204,12 @@ export class FusedForward {
     const points = prepared.layerView?.points;
     if (request.metrics || points) {
       // The training rows' job does both: the metrics' partial sums and the layer view's points.
-      const blocks = Math.ceil(train.count / FORWARD_THREADS);
+      const blocks = Math.ceil(train.count / rowsPerGroup);
       const trainSums = request.metrics ? take(2 * blocks) : null;
       const slot = prepared.layerView?.slot ?? 0;
       addJob(train.count, 'train', { partials: trainSums?.at, view: points?.at, viewFirst: slot, viewLast: slot });
       if (request.metrics) {
-        const testSums = take(2 * Math.ceil(test.count / FORWARD_THREADS));
+        const testSums = take(2 * Math.ceil(test.count / rowsPerGroup));
         addJob(test.count, 'test', { partials: testSums.at });
         prepared.metrics = { train: trainSums!, test: testSums };
       }

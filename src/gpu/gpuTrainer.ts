@@ -10,7 +10,7 @@ import type { GpuDevice } from './device';
 import { buildInErrorScopes, withErrorScopes, WorkFailures } from './deviceWatch';
 import { Evaluation } from './evaluation';
 import { ForwardPlan } from './forwardPlan';
-import { forwardIneligibility, forwardPipeline, FusedForward, type ForwardPipeline } from './fusedForward';
+import { forwardIneligibility, forwardPipeline, forwardRowsPerThreadFor, FusedForward, type ForwardPipeline } from './fusedForward';
 import { FusedMlp, fusedIneligibility, fusedOverLimits, fusedPipeline, fusedThreadsFor, type FusedPipeline, type FusedThreads } from './fusedMlp';
 import { GradientFlow } from './gradientFlow';
 import { addStepChunks, encodeBackprop, type BackpropGroups, type StepChunk } from './stepChunks';
@@ -54,6 +54,8 @@ export interface GpuTrainerOptions {
    * forward kernel where the network allows it (the default), or layer by layer always.
    */
   evaluation?: 'fused' | 'layered';
+  /** Rows each thread of the fused forward kernel takes (by default forwardRowsPerThreadFor the adapter). */
+  forwardRowsPerThread?: number;
 }
 
 /** Why the fused forward kernel cannot evaluate `plan`, or null when it can. */
@@ -150,7 +152,7 @@ export class GpuTrainer implements Trainer {
     const fused = threads !== 'layered' && layeredReason === null ? { threads, pipeline: await fusedPipeline(gpu.device, threads) } : null;
     const stepKernels = fused ? ({ kind: 'fused', threads: fused.threads } as const) : ({ kind: 'layered', reason: layeredReason! } as const);
     const forwardReason = forwardUnavailable(plan, options.evaluation ?? 'fused');
-    const forward = forwardReason === null ? await forwardPipeline(gpu.device) : null;
+    const forward = forwardReason === null ? await forwardPipeline(gpu.device, options.forwardRowsPerThread ?? forwardRowsPerThreadFor(gpu)) : null;
     const evaluationKernels = forward ? ({ kind: 'fused' } as const) : ({ kind: 'layered', reason: forwardReason! } as const);
     return buildInErrorScopes(gpu.device, () => new GpuTrainer(gpu, kernels, setup, plan, splits, schedule, capacity, stepKernels, fused?.pipeline ?? null, evaluationKernels, forward, limits));
   }

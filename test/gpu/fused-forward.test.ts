@@ -91,10 +91,10 @@ describe('the fused forward kernel', () => {
   });
 
   /** The CPU oracle's observation and the fused and layer-by-layer GPU ones, from the same parameters. */
-  async function observeAll(setup: TrainerSetup, observe: ObserveRequest) {
+  async function observeAll(setup: TrainerSetup, observe: ObserveRequest, forwardRowsPerThread?: number) {
     const cpu = new CpuTrainer(setup, Float64Array);
     const parameters = Float32Array.from(cpu.network.params);
-    const fused = await GpuTrainer.create(gpu, { ...setup, parameters });
+    const fused = await GpuTrainer.create(gpu, { ...setup, parameters }, forwardRowsPerThread === undefined ? {} : { forwardRowsPerThread });
     const layered = await GpuTrainer.create(gpu, { ...setup, parameters }, { evaluation: 'layered' });
     try {
       return { fused, expected: cpu.stepSync(0, observe), actual: await fused.step(0, observe), layered: await layered.step(0, observe), cost: fused.lastCost };
@@ -120,6 +120,13 @@ describe('the fused forward kernel', () => {
     expect(cost.dispatches).toBe(1);
     // Features left unnormalised reach 36 (x1², x2²): float32 rounding of them alone is a few 1e-6 of that, as layer by layer.
     expectClose(actual, expected, c.normalised ? 1e-4 : 5e-4);
+    expectClose(actual, layered, 1e-5);
+  });
+
+  it.each([1, 3, 16])('takes %i rows a thread with the same numbers', async (rows) => {
+    const setup = setupFor({ hidden: [7, 3], activation: 'tanh', task: FOUR, features: ['x1', 'x2', 'x1*x2'], normalised: true, points: 1031 });
+    const { expected, actual, layered } = await observeAll(setup, everything(setup), rows);
+    expectClose(actual, expected, 1e-4);
     expectClose(actual, layered, 1e-5);
   });
 
