@@ -22,7 +22,7 @@ import { testGpu } from './setup';
  * run evaluated alone.
  */
 
-/** 13 × 11 cells: 143 rows, not a multiple of the 64-row workgroup. */
+/** 13 × 11 cells: 143 rows, no multiple of a workgroup's rows (64 threads, 1 or 16 rows each). */
 const GRID: GridSpec = { width: 13, height: 11, x1: [-6, 6], x2: [-5, 6] };
 const NEURONS: GridSpec = { width: 5, height: 7, x1: [-6, 6], x2: [-6, 6] };
 const LINES: PlaneLines = { lines: 6, samples: 11, x1: [-6, 6], x2: [-5, 6] };
