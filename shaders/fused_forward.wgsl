@@ -1,6 +1,6 @@
 // fused_forward.wgsl: evaluates a small MLP (the layouts fused_mlp.wgsl trains: every layer at most
-// 64 wide) on many rows in ONE dispatch: each thread takes one row (a grid cell or a data row)
-// through every layer in registers, reading the weights straight from storage, where every thread
+// 64 wide) on many rows in ONE dispatch: each thread takes rows (grid cells or data rows;
+// ROWS_PER_THREAD of them in turn) through every layer in registers, reading the weights straight from storage, where every thread
 // of a workgroup reads the same ones at the same time. (Copied into workgroup memory first, they
 // made the kernel 3–5× slower on SwiftShader, which zero-fills a workgroup's memory before it runs:
 // docs/PERFORMANCE.md.) A call holds a few jobs (the decision-boundary grid, the
