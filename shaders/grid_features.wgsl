@@ -5,6 +5,7 @@
 // Shapes: out rows × feature_count at arena[output]; cell p is column p % width, row p / width,
 //           row 0 at the top (largest x2).
 // Workgroup 256, one thread per feature value; dispatch ceil(rows · feature_count / 256).
+// feature_value comes from features.wgsl.
 // CPU twins: gridPoints (src/core/grid.ts) and computeFeatures (src/core/features.ts).
 
 struct GridFeatures {
@@ -22,20 +23,6 @@ struct GridFeatures {
 @group(0) @binding(0) var<uniform> grid: GridFeatures;
 @group(0) @binding(1) var<storage, read_write> arena: array<f32>;
 @group(1) @binding(0) var<uniform> pass_info: Pass;
-
-fn feature_value(code: u32, x1: f32, x2: f32) -> f32 {
-  switch code {
-    case FEATURE_X1: { return x1; }
-    case FEATURE_X2: { return x2; }
-    case FEATURE_X1_POW_2: { return x1 * x1; }
-    case FEATURE_X2_POW_2: { return x2 * x2; }
-    case FEATURE_X1_TIMES_X2: { return x1 * x2; }
-    case FEATURE_SIN_X1: { return sin(x1); }
-    case FEATURE_SIN_X2: { return sin(x2); }
-    case FEATURE_R: { return sqrt(x1 * x1 + x2 * x2); }
-    case FEATURE_THETA, default: { return atan2(x2, x1); }
-  }
-}
 
 @compute @workgroup_size(256)
 fn main(@builtin(global_invocation_id) id: vec3u) {

@@ -5,6 +5,7 @@ import { fitNormalization } from '../core/features';
 import { buildModelSpec, planNetwork, type ModelSpec } from '../core/network';
 import type { TrainerSetup } from '../core/trainer';
 import { generateDataset } from '../data/presets';
+import { SEPARABILITY_INTERVAL_MS, VIEW_INTERVAL_MS } from '../train/insideViews';
 import { flopsPerPoint, gridSideFor } from '../train/observePlanner';
 
 /** The benchmark's workloads: what is measured, on which network, and how many steps each side runs. */
@@ -29,14 +30,27 @@ export interface Workload {
   /** Grid cells per side (grid and frame). */
   grid: number;
   /**
-   * A frame with the see-inside views on: the last hidden layer's view of the plane's lines and
-   * of the training points and the gradient flow every frame, linear separability once per timed
-   * run. Descent only: its peers have no such views.
+   * A frame with the see-inside views on, at the page's cadence (VIEWS_CADENCE): the last hidden
+   * layer's view of the plane's lines and of the training points and the gradient flow, and
+   * linear separability. Descent only: its peers have no such views.
    */
   views?: boolean;
   /** Runs trained at once (sweep). */
   runs?: number;
 }
+
+/** Frames per second of the page's animation clock (requestAnimationFrame on a 60 Hz display). */
+const FRAMES_PER_SECOND = 60;
+
+/**
+ * How often the page refreshes the see-inside views (src/train/insideViews.ts), in frames at 60
+ * frames per second: the layer view and gradient flow every 100 ms (6 frames), linear
+ * separability every 3 s (180 frames).
+ */
+export const VIEWS_CADENCE = {
+  viewEvery: Math.round((VIEW_INTERVAL_MS / 1000) * FRAMES_PER_SECOND),
+  separabilityEvery: Math.round((SEPARABILITY_INTERVAL_MS / 1000) * FRAMES_PER_SECOND),
+};
 
 const mlp = (hidden: number[], activation: Activation) => ({ arch: 'mlp' as const, hidden, width: 0, blocks: 0, activation });
 
@@ -67,7 +81,8 @@ export const WORKLOADS: Workload[] = [
   { id: 'resnet', label: 'ResNet d=128 · 8 blocks · batch 512', kind: 'train', arch: 'resnet', hidden: [], width: 128, blocks: 8, activation: 'relu', batch: 512, steps: 4, repeats: 1, grid: 0 },
   { id: 'grid', label: 'grid 256² · 2-[64×4]-1', kind: 'grid', ...mlp([64, 64, 64, 64], 'tanh'), batch: 0, steps: 0, repeats: 2, grid: 256 },
   FRAME,
-  { ...FRAME, id: 'frame-inside', label: `${FRAME.label} · views on`, views: true },
+  // Twelve frames, so that the views' share (2 of 12) is the page's (1 in 6).
+  { ...FRAME, id: 'frame-inside', label: `${FRAME.label} · views on`, views: true, repeats: 2 * VIEWS_CADENCE.viewEvery },
   // The default experiment with seeds 1…16 in one batched group, against seed 1 alone (src/bench/sweepRunner.ts); 20 steps per call as a frame takes.
   {
     id: 'sweep16',

@@ -12,7 +12,9 @@ import { formatBytes, GpuCapacityError } from './errors';
 import { FUSED_STEP_RECORD_WORDS } from './fusedLimits';
 import { fusedArena, fusedIneligibility, fusedPipeline, fusedThreadsFor, type FusedArena, type FusedPipeline, type FusedThreads } from './fusedMlp';
 import { FUSED_STEPS_OFFSET, packFused, RUN_SETTINGS_BYTES, writeRunSettings } from './uniforms';
+import { forwardPipeline, forwardRowsPerThreadFor, FusedForward, type ForwardPipeline, type ForwardRequest, type PreparedForward } from './fusedForward';
 import { GpuTrainer } from './gpuTrainer';
+import { uploadSplit, type SplitBuffers } from './splitBuffers';
 import { StagingPool } from './stagingPool';
 
 /** Runs one batched group takes at most: enough for a 4 × 4 sweep and then some. */
@@ -25,6 +27,8 @@ export interface BatchedCallCost {
   dispatches: number;
   /** Dispatches of the call divided by its steps: the group's steps, not each run's. */
   dispatchesPerStep: number;
+  /** Dispatches that evaluated what the call observed (metrics, grids, thumbnails) for every run. */
+  observeDispatches: number;
   submits: number;
 }
 
@@ -122,7 +126,7 @@ export class BatchedGpuTrainer {
   readonly runs: number;
   readonly stepsPerEpoch: number;
   readonly threads: FusedThreads;
-  lastCost: BatchedCallCost = { steps: 0, runs: 0, dispatches: 0, dispatchesPerStep: 0, submits: 0 };
+  lastCost: BatchedCallCost = { steps: 0, runs: 0, dispatches: 0, dispatchesPerStep: 0, observeDispatches: 0, submits: 0 };
   private readonly device: GPUDevice;
   private readonly gpu: GpuDevice;
   /** The layout and data every run shares, for the evaluator. */
@@ -143,6 +147,10 @@ export class BatchedGpuTrainer {
   private schedule: GPUBuffer;
   private scheduleWords: Uint32Array<ArrayBuffer>;
   private group: GPUBindGroup;
+  /** Both splits on the GPU for the fused forward kernel, and the kernel, which evaluates every run at once. */
+  private readonly splits: { train: SplitBuffers; test: SplitBuffers };
+  private readonly forward: FusedForward;
+  /** A lone trainer that evaluates each run in turn, for a call whose results would not fit one buffer. */
   private evaluator: Promise<GpuTrainer> | null = null;
 
   /**
@@ -166,7 +174,9 @@ export class BatchedGpuTrainer {
     }
     const threads = options.threads ?? fusedThreadsFor(gpu);
     const pipeline = await fusedPipeline(gpu.device, threads);
-    return buildInErrorScopes(gpu.device, () => new BatchedGpuTrainer(gpu, setups, plan, train, batchSize, threads, pipeline, allowed));
+    // Every layout the fused training kernel takes (fusedIneligibility), the forward kernel takes too.
+    const forward = await forwardPipeline(gpu.device, forwardRowsPerThreadFor(gpu));
+    return buildInErrorScopes(gpu.device, () => new BatchedGpuTrainer(gpu, setups, plan, train, batchSize, threads, pipeline, forward, allowed));
   }
 
   private constructor(
@@ -177,6 +187,7 @@ export class BatchedGpuTrainer {
     private readonly batchSize: number,
     threads: FusedThreads,
     private readonly pipeline: FusedPipeline,
+    forwardKernel: ForwardPipeline,
     private readonly maxBindingBytes: number,
   ) {
     this.gpu = gpu;
@@ -223,6 +234,9 @@ export class BatchedGpuTrainer {
     this.schedule = createStorageBuffer(device, this.scheduleWords.byteLength, 'batched schedule');
     this.pool = new StagingPool(device);
     this.group = this.bind();
+    const test = prepareSplits(setups[0].spec, setups[0].dataset).test;
+    this.splits = { train: uploadSplit(device, train, 'batched train'), test: uploadSplit(device, test, 'batched test') };
+    this.forward = new FusedForward(device, plan, forwardKernel, { params: this.params, ...this.splits }, this.runs, maxBindingBytes);
   }
 
   /**
@@ -234,9 +248,9 @@ export class BatchedGpuTrainer {
     if (!Number.isInteger(k) || k < 0 || k > MAX_STEPS_PER_CALL) throw new RangeError(`the step count must be a whole number from 0 to ${MAX_STEPS_PER_CALL}; got ${k}`);
     const steps = this.trainCount === 0 ? 0 : k;
     this.ensureCapacity(this.runs * steps * (FUSED_STEP_RECORD_WORDS + this.batchSize));
-    const bytes = 4 * this.runs * (steps + 1);
-    const { result: staging, errors } = withErrorScopes(this.device, () => this.record(steps));
-    const data = await this.failures.settle(errors, this.pool.read(staging, bytes));
+    const request: ForwardRequest = { metrics: observe.metrics, grid: observe.grid, neurons: observe.neurons };
+    const { result: call, errors } = withErrorScopes(this.device, () => this.record(steps, request));
+    const data = await this.failures.settle(errors, this.pool.read(call.staging, call.bytes));
     const losses = new Float32Array(data, 0, this.runs * steps);
     const status = new Uint32Array(data, 4 * this.runs * steps, this.runs);
     const observations: Observation[] = this.runStates.map((run, r) => {
@@ -247,7 +261,10 @@ export class BatchedGpuTrainer {
       else run.stepCount += took;
       return { step: run.stepCount, epoch: run.stepCount / this.stepsPerEpoch, loss: took > 0 ? meanOfFiniteLead(own) : NaN, diverged: run.diverged };
     });
-    if (observe.metrics || observe.grid || observe.neurons) await this.observeEach(observations, observe);
+    if (call.forward) {
+      const floats = new Float32Array(data);
+      observations.forEach((observation, run) => Object.assign(observation, this.forward.read(floats, call.forwardAt, call.forward!, run)));
+    } else if (observe.metrics || observe.grid || observe.neurons) await this.observeEach(observations, observe);
     return observations;
   }
 
@@ -262,9 +279,9 @@ export class BatchedGpuTrainer {
   }
 
   /**
-   * Adds what `observe` asks for to each run's observation: the run's parameters go through one
-   * GpuTrainer of the group's layout and data (built on first use), which evaluates them as it
-   * would its own: two round trips per run, so callers ask for it every few frames.
+   * For a call whose results for all runs would not fit one buffer: adds what `observe` asks for to
+   * each run's observation, the run's parameters going through one GpuTrainer of the group's layout
+   * and data (built on first use), which evaluates them as it would its own: two round trips per run.
    */
   private async observeEach(observations: Observation[], observe: ObserveRequest): Promise<void> {
     this.evaluator ??= GpuTrainer.create(this.gpu, this.firstSetup);
@@ -317,27 +334,45 @@ export class BatchedGpuTrainer {
       () => {},
     );
     for (const buffer of [this.params, this.state, this.status, this.losses, this.arena, this.uniform, this.runSettings, this.schedule]) buffer.destroy();
+    this.forward.destroy();
+    for (const split of [this.splits.train, this.splits.test]) for (const buffer of [split.features, split.labels]) buffer.destroy();
     this.pool.destroy();
   }
 
-  /** Writes every run's schedule and settings, records one dispatch (runs workgroups), copies losses and status out: one submit. */
-  private record(steps: number): GPUBuffer {
-    // One staging size for every call, so that calls of any length reuse the pool's buffers.
-    const staging = this.pool.acquire(4 * this.runs * (MAX_STEPS_PER_CALL + 1));
+  /**
+   * Writes every run's schedule and settings, records one dispatch of the steps (runs workgroups)
+   * and, when something is observed and the fused forward kernel takes the layout, one dispatch
+   * that evaluates every run; copies losses, status and the evaluation's results out: one submit.
+   * The staging buffer holds the losses (runs × steps), the status words (runs), then the
+   * evaluation's results from float `forwardAt` on.
+   */
+  private record(steps: number, request: ForwardRequest): { staging: GPUBuffer; bytes: number; forward: PreparedForward | null; forwardAt: number } {
+    const forward = this.forward.prepare(request);
+    const forwardAt = this.runs * (MAX_STEPS_PER_CALL + 1);
+    const bytes = 4 * (forward ? forwardAt + this.forward.floats(forward) : this.runs * (steps + 1));
+    // Calls of any length use one staging size (with or without an evaluation), so that they reuse the pool's buffers.
+    const staging = this.pool.acquire(Math.max(bytes, 4 * forwardAt));
     const encoder = this.device.createCommandEncoder({ label: `batched steps: ${this.runs} runs × ${steps}` });
-    if (steps > 0) {
-      this.prepare(steps);
+    if (steps > 0) this.prepare(steps);
+    if (steps > 0 || forward) {
       const pass = encoder.beginComputePass({ label: 'batched training' });
-      pass.setPipeline(this.pipeline.pipeline);
-      pass.setBindGroup(0, this.group);
-      pass.dispatchWorkgroups(this.runs);
+      if (steps > 0) {
+        pass.setPipeline(this.pipeline.pipeline);
+        pass.setBindGroup(0, this.group);
+        pass.dispatchWorkgroups(this.runs);
+      }
+      // After the steps, or after the kernel put back a diverged run's parameters.
+      if (forward) this.forward.record(pass, forward);
       pass.end();
-      encoder.copyBufferToBuffer(this.losses, 0, staging, 0, this.runs * steps * 4);
     }
+    if (steps > 0) encoder.copyBufferToBuffer(this.losses, 0, staging, 0, this.runs * steps * 4);
     encoder.copyBufferToBuffer(this.status, 0, staging, this.runs * steps * 4, this.runs * 4);
+    if (forward) this.forward.encodeCopy(encoder, forward, staging, forwardAt);
     this.device.queue.submit([encoder.finish()]);
-    this.lastCost = { steps, runs: this.runs, dispatches: steps > 0 ? 1 : 0, dispatchesPerStep: steps > 0 ? 1 / steps : 0, submits: 1 };
-    return staging;
+    const observeDispatches = forward && forward.groups > 0 ? 1 : 0;
+    const stepDispatches = steps > 0 ? 1 : 0;
+    this.lastCost = { steps, runs: this.runs, dispatches: stepDispatches + observeDispatches, dispatchesPerStep: steps > 0 ? 1 / steps : 0, observeDispatches, submits: 1 };
+    return { staging, bytes, forward, forwardAt };
   }
 
   /** Each run's StepRecords and row indices (from its own seed, step count and settings), its RunSettings, and the call's step count. */

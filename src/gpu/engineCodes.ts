@@ -17,12 +17,17 @@ export function taskCode(task: Task): number {
   return TASK_KINDS.indexOf(task.kind === 'regression' ? 'regression' : task.classes > 2 ? 'multiclass' : 'binary');
 }
 
+/** Where the rows of a fused forward job come from: grid cells, or a split's rows (shaders/fused_forward.wgsl). */
+export const FORWARD_SOURCES = ['grid', 'train', 'test'] as const;
+export type ForwardSource = (typeof FORWARD_SOURCES)[number];
+
 /** Each list of codes with the prefix of its WGSL constants. */
 export const CODE_LISTS = {
   ACT: HIDDEN_ACTIVATIONS,
   OPTIMIZER: OPTIMIZERS,
   TASK: TASK_KINDS,
   FEATURE: FEATURE_NAMES,
+  FORWARD_SOURCE: FORWARD_SOURCES,
 } as const satisfies Record<string, readonly string[]>;
 
 /** `x1^2` → `X1_POW_2`, `sin(x1)` → `SIN_X1`, `leaky_relu` → `LEAKY_RELU`. */

@@ -8,3 +8,8 @@ export const FUSED_MAX_LAYERS = 17;
 export const FUSED_MAX_OUTPUTS = 6;
 /** Words per step in the schedule buffer (StepRecord in the WGSL, padded). */
 export const FUSED_STEP_RECORD_WORDS = 8;
+
+/** Threads of a fused forward workgroup at most (its partial sums are sized for them). */
+export const FORWARD_MAX_THREADS = 256;
+/** The forward kernel's offsets for what a job does not write. */
+export const FORWARD_NONE = 0xffffffff;

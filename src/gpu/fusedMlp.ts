@@ -35,17 +35,27 @@ export function fusedThreadsFor(gpu: { software: boolean }): FusedThreads {
 
 
 /**
+ * Why the fused kernels' layer table cannot describe this network, or null when it can: an MLP (no
+ * residual blocks) with at most 16 hidden layers, every layer at most 64 wide, at most 6 outputs.
+ */
+export function fusedLayoutIneligibility(plan: NetworkPlan): string | null {
+  if (plan.spec.layers.some((layer) => layer.kind !== 'dense')) return 'residual blocks need the layer-by-layer kernels';
+  if (plan.dense.length > FUSED_MAX_LAYERS) return `more than ${FUSED_MAX_LAYERS - 1} hidden layers`;
+  const widest = Math.max(...plan.dense.map((layer) => Math.max(layer.in, layer.out)));
+  if (widest > FUSED_MAX_WIDTH) return `a layer is ${widest} wide (the fused kernel takes at most ${FUSED_MAX_WIDTH})`;
+  if (outputWidth(plan.spec.task) > FUSED_MAX_OUTPUTS) return `more than ${FUSED_MAX_OUTPUTS} outputs`;
+  return null;
+}
+
+/**
  * Why the fused kernel cannot train this network with batches of `batchSize` rows, or null when
  * it can: an MLP (no residual blocks) whose every layer is at most 64 wide, with at most 16
  * hidden layers, at most 1024 rows per minibatch, and little enough work per step that one
  * workgroup is the faster way to do it.
  */
 export function fusedIneligibility(plan: NetworkPlan, batchSize: number): string | null {
-  if (plan.spec.layers.some((layer) => layer.kind !== 'dense')) return 'residual blocks need the layer-by-layer kernels';
-  if (plan.dense.length > FUSED_MAX_LAYERS) return `more than ${FUSED_MAX_LAYERS - 1} hidden layers`;
-  const widest = Math.max(...plan.dense.map((layer) => Math.max(layer.in, layer.out)));
-  if (widest > FUSED_MAX_WIDTH) return `a layer is ${widest} wide (the fused kernel takes at most ${FUSED_MAX_WIDTH})`;
-  if (outputWidth(plan.spec.task) > FUSED_MAX_OUTPUTS) return `more than ${FUSED_MAX_OUTPUTS} outputs`;
+  const layout = fusedLayoutIneligibility(plan);
+  if (layout !== null) return layout;
   if (batchSize > FUSED_MAX_ROWS) return `batches of ${batchSize} rows (the fused kernel takes at most ${FUSED_MAX_ROWS})`;
   const multiplyAdds = batchSize * plan.dense.reduce((sum, layer) => sum + layer.in * layer.out, 0);
   if (multiplyAdds > FUSED_MAX_MULTIPLY_ADDS) return `${multiplyAdds} multiply-adds per step are more than one workgroup does faster (${FUSED_MAX_MULTIPLY_ADDS})`;

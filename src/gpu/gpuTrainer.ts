@@ -10,6 +10,7 @@ import type { GpuDevice } from './device';
 import { buildInErrorScopes, withErrorScopes, WorkFailures } from './deviceWatch';
 import { Evaluation } from './evaluation';
 import { ForwardPlan } from './forwardPlan';
+import { forwardIneligibility, forwardPipeline, forwardRowsPerThreadFor, FusedForward, type ForwardPipeline } from './fusedForward';
 import { FusedMlp, fusedIneligibility, fusedOverLimits, fusedPipeline, fusedThreadsFor, type FusedPipeline, type FusedThreads } from './fusedMlp';
 import { GradientFlow } from './gradientFlow';
 import { addStepChunks, encodeBackprop, type BackpropGroups, type StepChunk } from './stepChunks';
@@ -48,6 +49,19 @@ export interface GpuTrainerOptions {
    * layout allows it (by default fusedThreadsFor the adapter), or the layer-by-layer kernels always.
    */
   steps?: FusedThreads | 'layered';
+  /**
+   * How metrics, the decision boundary, thumbnails and the layer view are evaluated: by the fused
+   * forward kernel where the network allows it (the default), or layer by layer always.
+   */
+  evaluation?: 'fused' | 'layered';
+  /** Rows each thread of the fused forward kernel takes (by default forwardRowsPerThreadFor the adapter). */
+  forwardRowsPerThread?: number;
+}
+
+/** Why the fused forward kernel cannot evaluate `plan`, or null when it can. */
+function forwardUnavailable(plan: NetworkPlan, asked: 'fused' | 'layered'): string | null {
+  if (asked === 'layered') return 'the layer-by-layer kernels were asked for';
+  return forwardIneligibility(plan);
 }
 
 /**
@@ -90,6 +104,8 @@ export class GpuTrainer implements Trainer {
   lastCost: CallCost = { steps: 0, dispatchesPerStep: 0, dispatches: 0, submits: 0, bytesReadBack: 0 };
   /** Which kernels take the training steps: the fused one, or the layer-by-layer ones (and why). */
   readonly stepKernels: { kind: 'fused'; threads: FusedThreads } | { kind: 'layered'; reason: string };
+  /** Which kernels evaluate metrics, grids, thumbnails and the layer view: the fused forward one, or the layer-by-layer ones (and why). */
+  readonly evaluationKernels: { kind: 'fused' } | { kind: 'layered'; reason: string };
   private readonly device: GPUDevice;
   private readonly model: ModelBuffers;
   private readonly train: SplitBuffers;
@@ -135,7 +151,10 @@ export class GpuTrainer implements Trainer {
         : (fusedIneligibility(plan, schedule.batchSize) ?? fusedOverLimits(plan, schedule.batchSize, splits.train.count, MAX_STEPS_PER_CALL, limits));
     const fused = threads !== 'layered' && layeredReason === null ? { threads, pipeline: await fusedPipeline(gpu.device, threads) } : null;
     const stepKernels = fused ? ({ kind: 'fused', threads: fused.threads } as const) : ({ kind: 'layered', reason: layeredReason! } as const);
-    return buildInErrorScopes(gpu.device, () => new GpuTrainer(gpu, kernels, setup, plan, splits, schedule, capacity, stepKernels, fused?.pipeline ?? null));
+    const forwardReason = forwardUnavailable(plan, options.evaluation ?? 'fused');
+    const forward = forwardReason === null ? await forwardPipeline(gpu.device, options.forwardRowsPerThread ?? forwardRowsPerThreadFor(gpu)) : null;
+    const evaluationKernels = forward ? ({ kind: 'fused' } as const) : ({ kind: 'layered', reason: forwardReason! } as const);
+    return buildInErrorScopes(gpu.device, () => new GpuTrainer(gpu, kernels, setup, plan, splits, schedule, capacity, stepKernels, fused?.pipeline ?? null, evaluationKernels, forward, limits));
   }
 
   private constructor(
@@ -148,6 +167,9 @@ export class GpuTrainer implements Trainer {
     private readonly capacity: CapacityPlan,
     stepKernels: GpuTrainer['stepKernels'],
     fusedKernel: FusedPipeline | null,
+    evaluationKernels: GpuTrainer['evaluationKernels'],
+    forwardKernel: ForwardPipeline | null,
+    limits: GPUSupportedLimits,
   ) {
     const device = gpu.device;
     this.device = device;
@@ -155,6 +177,7 @@ export class GpuTrainer implements Trainer {
     this.failures = new WorkFailures(device);
     this.stepsPerEpoch = schedule.stepsPerEpoch;
     this.stepKernels = stepKernels;
+    this.evaluationKernels = evaluationKernels;
 
     this.model = new ModelBuffers(device, plan);
     this.settings = liveSettingsOf(setup.training);
@@ -176,7 +199,9 @@ export class GpuTrainer implements Trainer {
     this.lossUniform = uniformBuffer(device, this.trainPlan.lossUniform(true), 'loss');
     this.trainGroups = { gather: this.bindTrainGather(), loss: kernels.loss.bind([this.lossUniform, this.trainPlan.arena, this.losses, this.model.status]) };
     this.optimizerGroup = kernels.optimizer.bind([this.model.settings, this.model.params, this.model.grads, this.model.state, this.model.status, this.model.backup]);
-    this.observer = new ObservationRecorder(device, kernels, plan, new Evaluation(kernels, this.evalPlan), setup.spec, this.train, this.test, this.identity, this.model.status);
+    const maxBindingBytes = Math.min(limits.maxStorageBufferBindingSize, limits.maxBufferSize);
+    const forward = forwardKernel ? new FusedForward(device, plan, forwardKernel, { params: this.model.params, train: this.train, test: this.test }, 1, maxBindingBytes) : null;
+    this.observer = new ObservationRecorder(device, kernels, plan, new Evaluation(kernels, this.evalPlan), setup.spec, this.train, this.test, this.identity, this.model.status, forward);
     this.gradientFlow = this.train.count > 0 ? new GradientFlow(device, kernels, plan, this.trainPlan, this.model, this.train, this.lossUniform, schedule.batchSize) : null;
     const fusedBuffers = { params: this.model.params, state: this.model.state, status: this.model.status, losses: this.losses, train: this.train };
     this.fused = fusedKernel ? new FusedMlp(device, plan, schedule.batchSize, fusedBuffers, fusedKernel, this.settings) : null;

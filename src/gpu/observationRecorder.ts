@@ -5,6 +5,7 @@ import { outputWidth } from '../core/task';
 import type { GridSpec, Observation, ObserveRequest } from '../core/trainer';
 import { createStorageBuffer, uniformBuffer } from './arena';
 import { Evaluation, type ArenaCopy, type Chunk, type ChunkInput } from './evaluation';
+import type { FusedForward, PreparedForward } from './fusedForward';
 import type { KernelSet } from './kernels/kernelSet';
 import type { PassRecorder } from './passRecorder';
 import type { PassUniforms } from './passUniforms';
@@ -35,6 +36,8 @@ export interface PreparedObservation {
   neurons: { spec: GridSpec; chunks: Chunk[] } | null;
   layerView: { slot: number; width: number; horizontal: Chunk[]; vertical: Chunk[]; points: Chunk[] | null } | null;
   predictions: { count: number; chunks: Chunk[] } | null;
+  /** Metrics, grid, thumbnails and layer view in one dispatch of the fused forward kernel, when the network allows it. */
+  forward: PreparedForward | null;
 }
 
 /** Where each result of an observation sits in a call's staging buffer (in floats). */
@@ -45,15 +48,19 @@ export interface ObservationLayout {
   layerLines: number;
   layerPoints: number;
   predictions: number;
+  /** The fused forward kernel's results. */
+  forward: number;
   /** The first float after the observation's results. */
   end: number;
 }
 
 /**
  * Records what a call observes after its training steps (metrics over both splits, the
- * decision-boundary grid, the neuron thumbnails, a layer's view of the plane, predictions), all
- * through one Evaluation, lays the results out in the call's staging buffer and reads them from
- * there. The trainer owns the compute pass, the staging buffer and the read-back.
+ * decision-boundary grid, the neuron thumbnails, a layer's view of the plane, predictions), lays
+ * the results out in the call's staging buffer and reads them from there. A small MLP's metrics,
+ * grid, thumbnails and layer view take one dispatch of the fused forward kernel (`forward`);
+ * everything else goes through one Evaluation, layer by layer. The trainer owns the compute pass,
+ * the staging buffer and the read-back.
  */
 export class ObservationRecorder {
   readonly evaluation: Evaluation;
@@ -77,6 +84,7 @@ export class ObservationRecorder {
     private readonly test: SplitBuffers,
     identity: GPUBuffer,
     private readonly status: GPUBuffer,
+    private readonly fusedForward: FusedForward | null = null,
   ) {
     this.evaluation = evaluation;
     const forward = evaluation.plan;
@@ -104,23 +112,26 @@ export class ObservationRecorder {
    */
   prepare(passes: PassUniforms, observe: ObserveRequest, predictions?: { features: Float64Array; count: number }): PreparedObservation {
     const chunksOf = (count: number, firstSlot = 0): Chunk[] => this.evaluation.chunks(passes, count, firstSlot);
-    const prepared: PreparedObservation = { metrics: null, grid: null, neurons: null, layerView: null, predictions: null };
-    if (observe.metrics) {
+    const prepared: PreparedObservation = { metrics: null, grid: null, neurons: null, layerView: null, predictions: null, forward: null };
+    prepared.forward = this.fusedForward?.prepare(observe) ?? null;
+    // What the fused forward kernel took, the layer-by-layer path leaves.
+    const layered: ObserveRequest = prepared.forward ? {} : observe;
+    if (layered.metrics) {
       const train = chunksOf(this.train.count);
       prepared.metrics = { train, test: chunksOf(this.test.count, train.length) };
     }
-    if (observe.grid) {
-      this.writeGrid(this.grids.decision, observe.grid);
-      this.ensureGridResults(observe.grid.width * observe.grid.height * outputWidth(this.plan.spec.task));
-      prepared.grid = { spec: observe.grid, chunks: chunksOf(observe.grid.width * observe.grid.height) };
+    if (layered.grid) {
+      this.writeGrid(this.grids.decision, layered.grid);
+      this.ensureGridResults(layered.grid.width * layered.grid.height * outputWidth(this.plan.spec.task));
+      prepared.grid = { spec: layered.grid, chunks: chunksOf(layered.grid.width * layered.grid.height) };
     }
-    if (observe.neurons) {
-      this.writeGrid(this.grids.neurons, observe.neurons);
-      prepared.neurons = { spec: observe.neurons, chunks: chunksOf(observe.neurons.width * observe.neurons.height) };
+    if (layered.neurons) {
+      this.writeGrid(this.grids.neurons, layered.neurons);
+      prepared.neurons = { spec: layered.neurons, chunks: chunksOf(layered.neurons.width * layered.neurons.height) };
     }
-    if (observe.layerView) {
-      const { slot, width } = viewableSlot(this.plan, observe.layerView.slot);
-      const [horizontal, vertical] = planeLineGrids(observe.layerView.lines);
+    if (layered.layerView) {
+      const { slot, width } = viewableSlot(this.plan, layered.layerView.slot);
+      const [horizontal, vertical] = planeLineGrids(layered.layerView.lines);
       this.writeGrid(this.grids.horizontal, horizontal);
       this.writeGrid(this.grids.vertical, vertical);
       prepared.layerView = {
@@ -128,7 +139,7 @@ export class ObservationRecorder {
         width,
         horizontal: chunksOf(horizontal.width * horizontal.height),
         vertical: chunksOf(vertical.width * vertical.height),
-        points: observe.layerView.points ? chunksOf(this.train.count) : null,
+        points: layered.layerView.points ? chunksOf(this.train.count) : null,
       };
     }
     if (predictions) {
@@ -141,6 +152,7 @@ export class ObservationRecorder {
 
   /** Records the chunks whose epilogue runs in the call's open compute pass: metrics, grid, predictions. */
   encodeInPass(recorder: PassRecorder, passGroup: GPUBindGroup, prepared: PreparedObservation): void {
+    if (prepared.forward) this.fusedForward!.record(recorder, prepared.forward);
     const evaluation = this.evaluation;
     if (prepared.metrics) {
       evaluation.metrics(recorder, passGroup, prepared.metrics.train, this.gatherInputs.train, this.metricsGroup);
@@ -170,7 +182,8 @@ export class ObservationRecorder {
     const layerLines = take(view ? lineRows * view.width : 0);
     const layerPoints = take(view?.points ? this.train.count * view.width : 0);
     const predictions = take(prepared.predictions ? prepared.predictions.count * outputWidth(this.plan.spec.task) : 0);
-    return { metrics, grid, neurons, layerLines, layerPoints, predictions, end };
+    const forward = take(prepared.forward ? this.fusedForward!.floats(prepared.forward) : 0);
+    return { metrics, grid, neurons, layerLines, layerPoints, predictions, forward, end };
   }
 
   /**
@@ -197,7 +210,8 @@ export class ObservationRecorder {
     };
     copy(this.metricsResults, layout.metrics, layout.grid - layout.metrics);
     copy(this.gridResults, layout.grid, (layout.neurons[0] ?? layout.layerLines) - layout.grid);
-    if (this.predictBuffers) copy(this.predictBuffers.results, layout.predictions, layout.end - layout.predictions);
+    if (this.predictBuffers) copy(this.predictBuffers.results, layout.predictions, layout.forward - layout.predictions);
+    if (prepared.forward) this.fusedForward!.encodeCopy(encoder, prepared.forward, staging, layout.forward);
   }
 
   /** The observation's numbers, from the staging buffer's contents. */
@@ -214,7 +228,8 @@ export class ObservationRecorder {
       observed.layerView = { slot: view.slot, width: view.width, lines: floats.slice(layout.layerLines, layout.layerPoints) };
       if (view.points) observed.layerView.points = floats.slice(layout.layerPoints, layout.predictions);
     }
-    if (prepared.predictions) observed.predictions = floats.slice(layout.predictions, layout.end);
+    if (prepared.predictions) observed.predictions = floats.slice(layout.predictions, layout.forward);
+    if (prepared.forward) Object.assign(observed, this.fusedForward!.read(floats, layout.forward, prepared.forward, 0));
     return observed;
   }
 
@@ -256,6 +271,7 @@ export class ObservationRecorder {
   destroy(): void {
     for (const buffer of [...this.owned, this.gridResults]) buffer.destroy();
     this.destroyPredictBuffers();
+    this.fusedForward?.destroy();
   }
 
   private own(buffer: GPUBuffer): GPUBuffer {

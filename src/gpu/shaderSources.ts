@@ -2,6 +2,9 @@ import commonSource from '../../shaders/common.wgsl?raw';
 import denseForwardSource from '../../shaders/dense_forward.wgsl?raw';
 import denseInputGradSource from '../../shaders/dense_input_grad.wgsl?raw';
 import denseWeightGradSource from '../../shaders/dense_weight_grad.wgsl?raw';
+import featuresSource from '../../shaders/features.wgsl?raw';
+import fusedForwardSource from '../../shaders/fused_forward.wgsl?raw';
+import fusedLayoutSource from '../../shaders/fused_layout.wgsl?raw';
 import fusedMlpSource from '../../shaders/fused_mlp.wgsl?raw';
 import gatherSource from '../../shaders/gather.wgsl?raw';
 import gridFeaturesSource from '../../shaders/grid_features.wgsl?raw';
@@ -12,10 +15,18 @@ import matmulTilesSource from '../../shaders/matmul_tiles.wgsl?raw';
 import optimizerSource from '../../shaders/optimizer.wgsl?raw';
 import { MAX_CLASSES } from '../core/task';
 import { wgslConstants } from './engineCodes';
-import { FUSED_MAX_LAYERS, FUSED_MAX_OUTPUTS, FUSED_STEP_RECORD_WORDS } from './fusedLimits';
+import { FORWARD_MAX_THREADS, FORWARD_NONE, FUSED_MAX_LAYERS, FUSED_MAX_OUTPUTS, FUSED_MAX_WIDTH, FUSED_STEP_RECORD_WORDS } from './fusedLimits';
 
 /** The generated constants every module starts with: the code lists, and the sizes shaders are compiled with. */
-export const CONSTANTS_PRELUDE = wgslConstants({ FUSED_MAX_LAYERS, FUSED_MAX_OUTPUTS, FUSED_STEP_RECORD_WORDS, PROBE_MAX_OUTPUTS: MAX_CLASSES });
+export const CONSTANTS_PRELUDE = wgslConstants({
+  FUSED_MAX_LAYERS,
+  FUSED_MAX_OUTPUTS,
+  FUSED_MAX_WIDTH,
+  FUSED_STEP_RECORD_WORDS,
+  FORWARD_MAX_THREADS,
+  FORWARD_NONE,
+  PROBE_MAX_OUTPUTS: MAX_CLASSES,
+});
 
 /** Each kernel's own file, for the contract test. */
 export const SHADER_FILES = {
@@ -27,8 +38,11 @@ export const SHADER_FILES = {
   'gather.wgsl': gatherSource,
   'loss.wgsl': lossSource,
   'optimizer.wgsl': optimizerSource,
+  'features.wgsl': featuresSource,
   'grid_features.wgsl': gridFeaturesSource,
+  'fused_layout.wgsl': fusedLayoutSource,
   'fused_mlp.wgsl': fusedMlpSource,
+  'fused_forward.wgsl': fusedForwardSource,
   'layer_stats.wgsl': layerStatsSource,
   'linear_probe.wgsl': linearProbeSource,
 } as const;
@@ -43,8 +57,9 @@ export const SHADER_SOURCES = {
   gather: withCommon(gatherSource),
   loss: withCommon(lossSource),
   optimizer: withCommon(optimizerSource),
-  gridFeatures: withCommon(gridFeaturesSource),
-  fusedMlp: withCommon(fusedMlpSource),
+  gridFeatures: withCommon(featuresSource, gridFeaturesSource),
+  fusedMlp: withCommon(fusedLayoutSource, fusedMlpSource),
+  fusedForward: withCommon(fusedLayoutSource, featuresSource, fusedForwardSource),
   layerStats: withCommon(layerStatsSource),
   linearProbe: withCommon(linearProbeSource),
 } as const;

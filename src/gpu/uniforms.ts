@@ -150,7 +150,6 @@ export const FUSED_LAYER_STRUCT: StructDef = {
 export const FUSED_STRUCT: StructDef = {
   name: 'Fused',
   fields: [
-    ['layers', { array: FUSED_LAYER_STRUCT, length: FUSED_MAX_LAYERS }],
     ['layer_count', u32],
     ['feature_width', u32],
     ['task', u32],
@@ -166,6 +165,8 @@ export const FUSED_STRUCT: StructDef = {
     ['features', u32],
     ['labels', u32],
     ['arena_stride', u32],
+    ['_pad0', u32],
+    ['layers', { array: FUSED_LAYER_STRUCT, length: FUSED_MAX_LAYERS }],
   ],
 };
 
@@ -179,6 +180,43 @@ export const RUN_SETTINGS_STRUCT: StructDef = {
     ['l2', f32],
     ['dropout_rate', f32],
     ['schedule_offset', u32],
+    ['_pad0', u32],
+    ['_pad1', u32],
+  ],
+};
+
+/** `ForwardCall` (shaders/fused_forward.wgsl): what one call evaluates, and the model's features for grid jobs. */
+export const FORWARD_CALL_STRUCT: StructDef = {
+  name: 'ForwardCall',
+  fields: [
+    ['job_count', u32],
+    ['run_stride', u32],
+    ['_pad0', u32],
+    ['_pad1', u32],
+    ['codes', { array: 'vec4u', length: GRID_MAX_FEATURES / 4 }],
+    ['mean', { array: 'vec4f', length: GRID_MAX_FEATURES / 4 }],
+    ['deviation', { array: 'vec4f', length: GRID_MAX_FEATURES / 4 }],
+  ],
+};
+
+/** `ForwardJob` (shaders/fused_forward.wgsl, a storage array): one set of rows of a fused forward call. */
+export const FORWARD_JOB_STRUCT: StructDef = {
+  name: 'ForwardJob',
+  fields: [
+    ['first_group', u32],
+    ['rows', u32],
+    ['source', u32],
+    ['grid_width', u32],
+    ['grid_height', u32],
+    ['outputs', u32],
+    ['partials', u32],
+    ['view', u32],
+    ['view_first', u32],
+    ['view_last', u32],
+    ['x1_min', f32],
+    ['x1_max', f32],
+    ['x2_min', f32],
+    ['x2_max', f32],
     ['_pad0', u32],
     ['_pad1', u32],
   ],
@@ -214,6 +252,8 @@ export const UNIFORM_STRUCTS: readonly StructDef[] = [
   FUSED_LAYER_STRUCT,
   FUSED_STRUCT,
   RUN_SETTINGS_STRUCT,
+  FORWARD_CALL_STRUCT,
+  FORWARD_JOB_STRUCT,
   PROBE_STRUCT,
 ];
 
@@ -228,6 +268,9 @@ export const FUSED_BYTES = structLayout(FUSED_STRUCT).size;
 export const FUSED_STEPS_OFFSET = structLayout(FUSED_STRUCT).offsets.steps;
 /** Bytes of one `RunSettings` in the runs buffer. */
 export const RUN_SETTINGS_BYTES = structLayout(RUN_SETTINGS_STRUCT).size;
+export const FORWARD_CALL_BYTES = structLayout(FORWARD_CALL_STRUCT).size;
+/** Bytes of one `ForwardJob` in the jobs buffer. */
+export const FORWARD_JOB_BYTES = structLayout(FORWARD_JOB_STRUCT).size;
 
 export interface PassUniform {
   rows: number;
@@ -377,18 +420,58 @@ export function packGridFeatures(g: {
   });
 }
 
-/** `GridFeatures` of a model's features over `grid`, written to arena offset `output`. */
-export function gridFeaturesOf(spec: ModelSpec, grid: GridSpec, output: number): ArrayBuffer {
+/** A model's feature codes and their normalisation, as the grid kernels take them. */
+function featureColumns(spec: ModelSpec): { codes: number[]; mean: number[]; std: number[] } {
   const normalization = spec.normalization;
-  return packGridFeatures({
-    width: grid.width,
-    height: grid.height,
-    output,
-    x1: grid.x1,
-    x2: grid.x2,
+  return {
     codes: spec.features.map(featureCode),
     mean: spec.features.map((_, j) => normalization?.mean[j] ?? 0),
     std: spec.features.map((_, j) => normalization?.std[j] ?? 1),
+  };
+}
+
+/** `GridFeatures` of a model's features over `grid`, written to arena offset `output`. */
+export function gridFeaturesOf(spec: ModelSpec, grid: GridSpec, output: number): ArrayBuffer {
+  return packGridFeatures({ width: grid.width, height: grid.height, output, x1: grid.x1, x2: grid.x2, ...featureColumns(spec) });
+}
+
+/** `ForwardCall` of a call with `jobCount` jobs whose results take `runStride` floats per run. */
+export function packForwardCall(spec: ModelSpec, jobCount: number, runStride: number): ArrayBuffer {
+  const { codes, mean, std } = featureColumns(spec);
+  if (codes.length > GRID_MAX_FEATURES) throw new RangeError(`the grid kernels take at most ${GRID_MAX_FEATURES} features, got ${codes.length}`);
+  return packStruct(FORWARD_CALL_STRUCT, { job_count: jobCount, run_stride: runStride, codes, mean, deviation: std });
+}
+
+/** What a `ForwardJob` holds; the offsets (floats within a run's results) are FORWARD_NONE for what it does not write. */
+export interface ForwardJobUniform {
+  firstGroup: number;
+  rows: number;
+  source: number;
+  grid?: GridSpec;
+  outputs: number;
+  partials: number;
+  view: number;
+  viewFirst: number;
+  viewLast: number;
+}
+
+/** `ForwardJob` number `index` into `view`. */
+export function writeForwardJob(view: DataView, index: number, job: ForwardJobUniform): void {
+  writeStruct(view, index * FORWARD_JOB_BYTES, FORWARD_JOB_STRUCT, {
+    first_group: job.firstGroup,
+    rows: job.rows,
+    source: job.source,
+    grid_width: job.grid?.width ?? 0,
+    grid_height: job.grid?.height ?? 0,
+    outputs: job.outputs,
+    partials: job.partials,
+    view: job.view,
+    view_first: job.viewFirst,
+    view_last: job.viewLast,
+    x1_min: job.grid?.x1[0] ?? 0,
+    x1_max: job.grid?.x1[1] ?? 0,
+    x2_min: job.grid?.x2[0] ?? 0,
+    x2_max: job.grid?.x2[1] ?? 0,
   });
 }
 

@@ -20,7 +20,7 @@ export const NO_INSIDE_VIEWS: InsideRequest = { layerSlot: null, gradientFlow: f
 export const EMPTY_INSIDE: InsideSnapshot = { layerView: null, gradientFlow: null, separability: null };
 
 /** The layer view and the gradient flow refresh at most this often while training (ms). */
-const VIEW_INTERVAL_MS = 100;
+export const VIEW_INTERVAL_MS = 100;
 /** Linear separability is refitted at most this often (ms): a fit per slot is hundreds of steps. */
 export const SEPARABILITY_INTERVAL_MS = 3000;
 

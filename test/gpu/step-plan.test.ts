@@ -7,6 +7,7 @@ import { createRng } from '../../src/core/rng';
 import type { TrainerSetup } from '../../src/core/trainer';
 import type { GpuDevice } from '../../src/gpu/device';
 import { CpuTrainer } from '../../src/cpu/cpuTrainer';
+import { FORWARD_THREADS, forwardRowsPerThreadFor } from '../../src/gpu/fusedForward';
 import { GpuTrainer } from '../../src/gpu/gpuTrainer';
 import { generateDataset } from '../../src/data/presets';
 import { buffersCreatedDuring } from './harness';
@@ -80,7 +81,10 @@ describe('the step plan: what one step and one frame cost', () => {
       expect(trainer.lastCost.submits).toBe(1);
       expect(trainer.lastCost.dispatchesPerStep).toBe(1 / 20);
       const neuronFloats = hiddenLayers(trainer.plan).reduce((sum, layer) => sum + 64 * layer.out, 0);
-      expect(trainer.lastCost.bytesReadBack).toBe(4 * (20 + 1 + 2 * 2 + 40 * 40 + neuronFloats));
+      // The fused forward kernel sums the metrics per workgroup (64 threads, each taking forwardRowsPerThreadFor the adapter's rows); layer by layer, per split.
+      const perGroup = FORWARD_THREADS * forwardRowsPerThreadFor(gpu);
+      const metricFloats = trainer.evaluationKernels.kind === 'fused' ? 2 * (Math.ceil(240 / perGroup) + Math.ceil(60 / perGroup)) : 2 * 2;
+      expect(trainer.lastCost.bytesReadBack).toBe(4 * (20 + 1 + metricFloats + 40 * 40 + neuronFloats));
       trainer.dispose();
     });
   }
