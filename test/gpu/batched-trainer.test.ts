@@ -12,7 +12,7 @@ import { batchGroups, BatchedGpuTrainer } from '../../src/gpu/batchedTrainer';
 import { GpuCapacityError } from '../../src/gpu/errors';
 import type { GpuDevice } from '../../src/gpu/device';
 import { GpuTrainer } from '../../src/gpu/gpuTrainer';
-import { buffersCreatedDuring } from './harness';
+import { buffersCreatedDuring, relativeToLargest } from './harness';
 import { testGpu } from './setup';
 
 const BINARY: Task = { kind: 'classification', classes: 2 };
@@ -42,17 +42,6 @@ function seedByRate(data: Dataset, hidden: number[], featureCount: number, extra
     for (const learningRate of [0.003, 0.01, 0.03, 0.1]) setups.push(runSetup(data, hidden, featureCount, { optimizer: 'adam', batchSize: 7, seed, learningRate, ...extra }));
   }
   return setups;
-}
-
-/** Largest |a − b| over the largest |b|. */
-function relativeError(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  let worst = 0;
-  let scale = 0;
-  for (let i = 0; i < b.length; i++) {
-    worst = Math.max(worst, Math.abs(a[i] - b[i]));
-    scale = Math.max(scale, Math.abs(b[i]));
-  }
-  return worst / scale;
 }
 
 describe('a batched group of runs against each run trained alone', () => {
@@ -92,15 +81,15 @@ describe('a batched group of runs against each run trained alone', () => {
           // Adam at learning rate 0.1 magnifies float32 rounding over 50 steps: the CPU engine in
           // Float32 lands as far (4.5e-4) from the Float64 oracle as both GPU trainers do.
           const tolerance = setups[run].training.learningRate >= 0.1 ? 1e-3 : 1e-4;
-          expect(relativeError(weights, cpu.network.params)).toBeLessThan(tolerance);
+          expect(relativeToLargest(weights, cpu.network.params)).toBeLessThan(tolerance);
           finals.push(weights);
         } finally {
           alone.dispose();
         }
       }
       // The runs really differ: no two end with the same weights.
-      expect(relativeError(finals[0], finals[1])).toBeGreaterThan(1e-3);
-      expect(relativeError(finals[0], finals[4])).toBeGreaterThan(1e-3);
+      expect(relativeToLargest(finals[0], finals[1])).toBeGreaterThan(1e-3);
+      expect(relativeToLargest(finals[0], finals[4])).toBeGreaterThan(1e-3);
     } finally {
       group.dispose();
     }
@@ -124,7 +113,7 @@ describe('a batched group of runs against each run trained alone', () => {
         const expected = cpu.stepSync(40);
         expect(batched[run].step).toBe(40);
         expect(Math.abs(batched[run].loss - expected.loss)).toBeLessThan(1e-4);
-        expect(relativeError(await group.exportParameters(run), cpu.network.params)).toBeLessThan(1e-4);
+        expect(relativeToLargest(await group.exportParameters(run), cpu.network.params)).toBeLessThan(1e-4);
       }
     } finally {
       group.dispose();
@@ -148,7 +137,7 @@ describe('a batched group of runs against each run trained alone', () => {
       cpu.stepSync(5);
       expect(later[1]).toMatchObject({ step: 0, diverged: true });
       expect(later[2].step).toBe(45);
-      expect(relativeError(await group.exportParameters(2), cpu.network.params)).toBeLessThan(1e-4);
+      expect(relativeToLargest(await group.exportParameters(2), cpu.network.params)).toBeLessThan(1e-4);
 
       group.updateSettings(1, liveSettingsOf({ ...setups[1].training, learningRate: 0.01 }));
       group.setParameters(1, before);

@@ -97,6 +97,17 @@ export class KernelHarness {
   }
 }
 
+/** Largest |a − b| over the largest |b|: for values all much smaller than 1, stricter than relativeError. */
+export function relativeToLargest(actual: ArrayLike<number>, expected: ArrayLike<number>): number {
+  let worst = 0;
+  let scale = 0;
+  for (let i = 0; i < expected.length; i++) {
+    worst = Math.max(worst, Math.abs(actual[i] - expected[i]));
+    scale = Math.max(scale, Math.abs(expected[i]));
+  }
+  return worst / scale;
+}
+
 /** Largest |a − b| over max(1, largest |b|): float32 error relative to the output's scale. Infinity if any value is NaN. */
 export function relativeError(actual: ArrayLike<number>, expected: ArrayLike<number>): number {
   if (actual.length !== expected.length) return Infinity;

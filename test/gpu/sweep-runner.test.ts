@@ -12,6 +12,7 @@ import { buildTrainerSetup } from '../../src/train/trainerSetup';
 import { openSweepRun } from '../../src/ui/compareActions';
 import { createAppStore } from '../../src/ui/store';
 import { ManualClock } from '../unit/train-runHarness';
+import { relativeToLargest } from './harness';
 import { testGpu } from './setup';
 
 /** Compare mode on WebGPU: a sweep's runs trained in one batched group, each equal to the same run trained alone, and a run opened from it. */
@@ -24,17 +25,6 @@ const AXES: SweepAxis[] = [
 /** Takes `steps` steps in calls the trainer accepts. */
 async function train(trainer: Trainer, steps: number): Promise<void> {
   for (let left = steps; left > 0; left -= MAX_STEPS_PER_CALL) await trainer.step(Math.min(left, MAX_STEPS_PER_CALL));
-}
-
-/** Largest |a − b| over the largest |b|. */
-function relativeError(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  let worst = 0;
-  let scale = 0;
-  for (let i = 0; i < b.length; i++) {
-    worst = Math.max(worst, Math.abs(a[i] - b[i]));
-    scale = Math.max(scale, Math.abs(b[i]));
-  }
-  return worst / scale;
 }
 
 describe('a sweep on WebGPU', () => {
@@ -67,7 +57,7 @@ describe('a sweep on WebGPU', () => {
       expect(Number.isFinite(run.curve.at(-1)?.loss), run.label).toBe(true);
       const alone = await GpuTrainer.create(gpu, buildTrainerSetup('fresh', run.spec.config, runner.dataset, null));
       await train(alone, run.step);
-      expect(relativeError(await runner.parameters(run.index), await alone.getParameters()), run.label).toBeLessThan(1e-6);
+      expect(relativeToLargest(await runner.parameters(run.index), await alone.getParameters()), run.label).toBeLessThan(1e-6);
       alone.dispose();
     }
   });
@@ -98,7 +88,7 @@ describe('a sweep on WebGPU', () => {
     expect(steps).toBeGreaterThan(0);
     await train(alone, steps);
     const continued = parseWeights(serializeWeights(await run.exportWeights())).parameters;
-    expect(relativeError(continued, await alone.getParameters())).toBeLessThan(1e-6);
+    expect(relativeToLargest(continued, await alone.getParameters())).toBeLessThan(1e-6);
     alone.dispose();
     run.dispose();
   });
