@@ -11,6 +11,7 @@ import type { PassRecorder } from './passRecorder';
 import { SHADER_SOURCES } from './shaderSources';
 import type { SplitBuffers } from './splitBuffers';
 import { FORWARD_JOB_BYTES, packForwardCall, packFused, writeForwardJob } from './uniforms';
+import { compiledOnce } from './compiledOnce';
 
 /** Jobs one call holds at most: the two splits, the grid, the thumbnails and the layer view's two sets of lines. */
 const MAX_JOBS = 6;
@@ -63,8 +64,6 @@ export interface ForwardPipeline {
   rowsPerThread: number;
 }
 
-const pipelines = new WeakMap<GPUDevice, Map<number, Promise<ForwardPipeline>>>();
-
 async function compileForward(device: GPUDevice, rowsPerThread: number): Promise<ForwardPipeline> {
   const kinds: GPUBufferBindingType[] = ['uniform', 'uniform', 'read-only-storage', 'read-only-storage', 'read-only-storage', 'read-only-storage', 'read-only-storage', 'read-only-storage', 'storage'];
   const layout = device.createBindGroupLayout({
@@ -81,19 +80,7 @@ async function compileForward(device: GPUDevice, rowsPerThread: number): Promise
 }
 
 /** The forward pipeline of `device` taking `rowsPerThread` rows a thread, compiled on first use. */
-export function forwardPipeline(device: GPUDevice, rowsPerThread: number): Promise<ForwardPipeline> {
-  let byRows = pipelines.get(device);
-  if (!byRows) {
-    byRows = new Map();
-    pipelines.set(device, byRows);
-  }
-  let pipeline = byRows.get(rowsPerThread);
-  if (!pipeline) {
-    pipeline = compileForward(device, rowsPerThread);
-    byRows.set(rowsPerThread, pipeline);
-  }
-  return pipeline;
-}
+export const forwardPipeline: (device: GPUDevice, rowsPerThread: number) => Promise<ForwardPipeline> = compiledOnce(compileForward);
 
 /** A region of one run's results: its first float and its length. */
 interface Region {

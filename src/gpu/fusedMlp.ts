@@ -10,6 +10,7 @@ import type { PassRecorder } from './passRecorder';
 import { SHADER_SOURCES } from './shaderSources';
 import type { SplitBuffers } from './splitBuffers';
 import { FUSED_BYTES, FUSED_STEPS_OFFSET, packFused, RUN_SETTINGS_BYTES, writeRunSettings, type FusedArenaOffsets } from './uniforms';
+import { compiledOnce } from './compiledOnce';
 
 /** Minibatch rows the fused kernel takes at most. */
 export const FUSED_MAX_ROWS = 1024;
@@ -115,8 +116,6 @@ export interface FusedPipeline {
   pipeline: GPUComputePipeline;
 }
 
-const pipelines = new WeakMap<GPUDevice, Map<FusedThreads, Promise<FusedPipeline>>>();
-
 async function compileFused(device: GPUDevice, threads: FusedThreads): Promise<FusedPipeline> {
   const kinds: GPUBufferBindingType[] = ['uniform', 'storage', 'storage', 'storage', 'storage', 'storage', 'read-only-storage', 'read-only-storage'];
   const layout = device.createBindGroupLayout({
@@ -133,19 +132,7 @@ async function compileFused(device: GPUDevice, threads: FusedThreads): Promise<F
 }
 
 /** The fused pipeline of `device` with this workgroup size, compiled on first use. */
-export function fusedPipeline(device: GPUDevice, threads: FusedThreads): Promise<FusedPipeline> {
-  let byThreads = pipelines.get(device);
-  if (!byThreads) {
-    byThreads = new Map();
-    pipelines.set(device, byThreads);
-  }
-  let pipeline = byThreads.get(threads);
-  if (!pipeline) {
-    pipeline = compileFused(device, threads);
-    byThreads.set(threads, pipeline);
-  }
-  return pipeline;
-}
+export const fusedPipeline: (device: GPUDevice, threads: FusedThreads) => Promise<FusedPipeline> = compiledOnce(compileFused);
 
 /**
  * Records k training steps of a small MLP as one dispatch of shaders/fused_mlp.wgsl, a group of

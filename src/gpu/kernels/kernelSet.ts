@@ -1,6 +1,7 @@
 import { ComputeKernel } from './computeKernel';
 import { DenseKernels, type DenseTiling } from './denseKernels';
 import { passGroupLayout } from './layout';
+import { compiledOnce } from '../compiledOnce';
 
 /** Every Descent kernel, compiled once per device. */
 export interface KernelSet {
@@ -19,8 +20,6 @@ export interface KernelSet {
   /** shaders/linear_probe.wgsl: Probe uniform, inputs, labels, scratch, results. */
   linearProbe: ComputeKernel<'fit'>;
 }
-
-const kernelSets = new WeakMap<GPUDevice, Map<DenseTiling, Promise<KernelSet>>>();
 
 async function compileKernels(device: GPUDevice, tiling: DenseTiling): Promise<KernelSet> {
   const passLayout = passGroupLayout(device);
@@ -49,16 +48,4 @@ async function compileKernels(device: GPUDevice, tiling: DenseTiling): Promise<K
 }
 
 /** The kernels of `device` with this tiling, compiled on first use and shared by every trainer on it. */
-export function kernelsFor(device: GPUDevice, tiling: DenseTiling): Promise<KernelSet> {
-  let sets = kernelSets.get(device);
-  if (!sets) {
-    sets = new Map();
-    kernelSets.set(device, sets);
-  }
-  let set = sets.get(tiling);
-  if (!set) {
-    set = compileKernels(device, tiling);
-    sets.set(tiling, set);
-  }
-  return set;
-}
+export const kernelsFor: (device: GPUDevice, tiling: DenseTiling) => Promise<KernelSet> = compiledOnce(compileKernels);
