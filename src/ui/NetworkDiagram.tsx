@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { FEATURE_NAMES, type FeatureName } from '../core/features';
 import { buildModelSpec, planNetwork, type NetworkPlan } from '../core/network';
 import { outputWidth } from '../core/task';
@@ -6,6 +6,7 @@ import { useAppState, useRunFrame, useRunStatus, useServices } from './appContex
 import { useDataTask } from './configTask';
 import { useDrawnVersion, useViewSize } from './drawnView';
 import { drawLinks, drawSkips, drawThumbnails, planMatches, type DiagramPick, type OnPick, type ShowTooltip } from './diagramDraw';
+import { movedFocus, unitKey, type UnitPlace } from './diagramKeys';
 import { layoutDiagram } from './diagramLayout';
 import { FeatureToggle } from './FeatureToggle';
 import { labelRange } from './heatmap';
@@ -60,16 +61,54 @@ export function NetworkDiagram(): ReactNode {
 
   // A click on a hidden unit shows its output on the plane (on an output unit, the model's again); while paused it also opens its parameters for typing.
   const [popover, setPopover] = useState<{ pick: DiagramPick; x: number; y: number; plan: NetworkPlan; parameters: Float32Array } | null>(null);
-  const pick: OnPick = (picked, event) => {
+  const pick: OnPick = (picked, at) => {
     const plan = run.plan;
     if (!plan) return;
     if (picked.kind === 'unit') updateView(store, { focus: plan.dense[picked.layer].hidden ? { layer: picked.layer, unit: picked.unit } : null });
     if (run.status.playing || !run.parameters) return;
     const box = container.current!.getBoundingClientRect();
     setTip(null);
-    setPopover({ pick: picked, x: Math.max(0, Math.min(event.clientX - box.left, box.width - POPOVER_WIDTH)), y: Math.max(0, event.clientY - box.top - 8), plan, parameters: run.parameters });
+    setPopover({ pick: picked, x: Math.max(0, Math.min(at.clientX - box.left, box.width - POPOVER_WIDTH)), y: Math.max(0, at.clientY - box.top - 8), plan, parameters: run.parameters });
   };
   useEffect(() => setPopover(null), [widthsKey, outputs, status.playing]);
+
+  // The units by keyboard: Tab reaches one (the last focused), arrows move, Enter or Space picks it as a click does, Escape leaves.
+  const roving = useRef<string | null>(null);
+  const placeOf = (unit: HTMLElement) => ({ layer: Number(unit.dataset.layer), row: Number(unit.dataset.row) });
+  /** Makes `unit` the one Tab reaches. */
+  const rove = (unit: HTMLElement) => {
+    for (const canvas of thumbnails.current!.querySelectorAll('canvas')) canvas.tabIndex = canvas === unit ? 0 : -1;
+    roving.current = unitKey(placeOf(unit));
+  };
+  const focusUnit = (place: UnitPlace) => {
+    const unit = thumbnails.current?.querySelector<HTMLCanvasElement>(`canvas[data-layer="${place.layer}"][data-row="${place.row}"]`);
+    if (!unit) return;
+    rove(unit);
+    unit.focus();
+  };
+  const onUnitKey = (event: KeyboardEvent<HTMLDivElement>) => {
+    const unit = event.target as HTMLElement;
+    if (unit.tagName !== 'CANVAS') return;
+    if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault();
+      event.stopPropagation();
+      const box = unit.getBoundingClientRect();
+      unit.dispatchEvent(new MouseEvent('click', { bubbles: true, clientX: box.left + box.width / 2, clientY: box.top + box.height / 2 }));
+    } else if (event.key === 'Escape') {
+      event.stopPropagation();
+      unit.blur();
+    } else {
+      const next = movedFocus(layout.columns.slice(1).map((column) => column.nodes.length), placeOf(unit), event.key);
+      if (!next) return;
+      event.preventDefault();
+      focusUnit(next);
+    }
+  };
+  const closePopover = () => {
+    const picked = popover?.pick;
+    setPopover(null);
+    if (picked?.kind === 'unit') focusUnit({ layer: picked.layer, row: picked.unit });
+  };
   // A neuron shown on the plane goes when its layer loses it.
   useEffect(() => {
     const { focus } = store.getState().view;
@@ -95,7 +134,7 @@ export function NetworkDiagram(): ReactNode {
       }
       if (thumbnailsDrawn.changed(layout, plan, neurons, grid, parameters)) {
         const range = current.dataset?.task.kind === 'regression' ? labelRange(current.dataset) : 1;
-        drawThumbnails(thumbnails.current!, layout, plan, neurons, grid, parameters, range, tooltip, pick);
+        drawThumbnails(thumbnails.current!, layout, plan, neurons, grid, parameters, range, tooltip, pick, roving.current);
       }
     },
     [layout, model.arch, model.blocks, settingsPlan, linkValues],
@@ -115,7 +154,14 @@ export function NetworkDiagram(): ReactNode {
         <g className="skips" />
         <g className="links" />
       </svg>
-      <div ref={thumbnails} className="diagram-thumbnails" />
+      <div
+        ref={thumbnails}
+        className="diagram-thumbnails"
+        onKeyDown={onUnitKey}
+        onFocus={(event) => {
+          if ((event.target as HTMLElement).tagName === 'CANVAS') rove(event.target as HTMLElement);
+        }}
+      />
       {inputs.nodes.map((node) => (
         <FeatureToggle
           key={node.index}
@@ -154,7 +200,7 @@ export function NetworkDiagram(): ReactNode {
           {label.text}
         </span>
       ))}
-      {popover && !status.playing && <ParameterPopover key={`${popover.pick.kind}:${popover.pick.name}`} {...popover} onClose={() => setPopover(null)} />}
+      {popover && !status.playing && <ParameterPopover key={`${popover.pick.kind}:${popover.pick.name}`} {...popover} onClose={closePopover} />}
       {tip && (
         <div className="tooltip" role="tooltip" style={{ left: tip.x + 12, top: tip.y + 12 }}>
           {tip.text}

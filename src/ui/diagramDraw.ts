@@ -3,6 +3,7 @@ import { FEATURE_NAMES } from '../core/features';
 import { hiddenLayers, type NetworkPlan } from '../core/network';
 import type { GridSpec } from '../core/trainer';
 import type { GridValues } from '../train/run';
+import { unitKey } from './diagramKeys';
 import type { DiagramLayout, DiagramNode } from './diagramLayout';
 import type { LinkValues } from './store';
 import { formatValue } from './format';
@@ -26,7 +27,8 @@ export type ShowTooltip = (text: string | null, event?: PointerEvent) => void;
 
 /** What a click in the diagram picked: a link's weight (its index in the parameter vector), or a unit of a dense layer. */
 export type DiagramPick = { kind: 'weight'; index: number; name: string } | { kind: 'unit'; layer: number; unit: number; name: string };
-export type OnPick = (pick: DiagramPick, event: MouseEvent) => void;
+/** Where on the page a pick happened: the pointer, or the centre of the unit picked by keyboard. */
+export type OnPick = (pick: DiagramPick, at: { clientX: number; clientY: number }) => void;
 
 function columnName(layout: DiagramLayout, column: number): string {
   const kind = layout.columns[column].kind;
@@ -124,7 +126,10 @@ interface Thumbnail {
   describe(): string;
 }
 
-/** The hidden neurons' and output units' thumbnails as canvases positioned over the links. */
+/**
+ * The hidden neurons' and output units' thumbnails as canvases positioned over the links. Each is
+ * a button for the keyboard too: only the unit keyed `roving` (else the first) is in the tab order.
+ */
 export function drawThumbnails(
   layer: HTMLDivElement,
   layout: DiagramLayout,
@@ -135,6 +140,7 @@ export function drawThumbnails(
   regressionRange: number,
   tooltip: ShowTooltip,
   pick: OnPick,
+  roving: string | null,
 ): void {
   const hidden = hiddenLayers(plan);
   const thumbnails: Thumbnail[] = [];
@@ -146,7 +152,7 @@ export function drawThumbnails(
       if (column.kind === 'hidden') {
         const values = neurons?.values[c - 1];
         thumbnails.push({
-          key: `h${c}:${node.index}`,
+          key: unitKey({ layer: c - 1, row: node.index }),
           node,
           layer: c - 1,
           unit: node.index,
@@ -158,7 +164,7 @@ export function drawThumbnails(
       } else {
         const task = plan.spec.task;
         thumbnails.push({
-          key: `o:${node.index}`,
+          key: unitKey({ layer: c - 1, row: node.index }),
           node,
           layer: c - 1,
           unit: node.index,
@@ -178,13 +184,17 @@ export function drawThumbnails(
     }
   });
   const half = layout.node / 2;
+  const focusable = thumbnails.some((t) => t.key === roving) ? roving : thumbnails[0]?.key;
   d3.select(layer)
     .selectAll<HTMLCanvasElement, Thumbnail>('canvas')
     .data(thumbnails, (thumbnail) => thumbnail.key)
     .join('canvas')
     .attr('class', 'thumbnail')
-    .attr('role', 'img')
+    .attr('role', 'button')
     .attr('aria-label', (t) => t.name)
+    .attr('tabindex', (t) => (t.key === focusable ? 0 : -1))
+    .attr('data-layer', (t) => t.layer)
+    .attr('data-row', (t) => t.unit)
     .style('left', (t) => `${t.node.x - half}px`)
     .style('top', (t) => `${t.node.y - half}px`)
     .style('width', `${layout.node}px`)

@@ -23,7 +23,7 @@ it.each<BackendMode>(['cpu', 'webgpu'])('a neuron fills the plane with its formu
     const output = await plane.screenshot();
     const before = await exportedFirstLayer(page);
 
-    await diagram.getByRole('img', { name: 'Neuron 2 of layer 1' }).click();
+    await diagram.getByRole('button', { name: 'Neuron 2 of layer 1' }).click();
     const neuronPlane = page.getByRole('img', { name: 'Output of neuron 2 of layer 1' });
     await neuronPlane.waitFor();
     await expect.poll(async () => (await neuronPlane.screenshot()).equals(output)).toBe(false);
@@ -63,12 +63,70 @@ it.each<BackendMode>(['cpu', 'webgpu'])('a neuron fills the plane with its formu
   }
 });
 
+/** The accessible name of the element that has focus ('' on the page's body). */
+const focusedName = (page: Parameters<typeof button>[0]) => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? '');
+
+it.each<BackendMode>(['cpu', 'webgpu'])('by keyboard: Tab into the diagram, arrows to a neuron, Enter opens it; its bias dragged while paused moves the plane, and one Ctrl+Z takes the drag back, on %s', async (mode) => {
+  const playground = await openPlayground(mode);
+  const { page } = playground;
+  try {
+    const before = await exportedFirstLayer(page);
+    await button(page, 'See inside').focus();
+    await page.keyboard.press('Tab');
+    expect(await focusedName(page)).toBe('Neuron 1 of layer 1');
+    await page.keyboard.press('ArrowDown');
+    expect(await focusedName(page)).toBe('Neuron 2 of layer 1');
+    await page.keyboard.press('ArrowRight');
+    expect(await focusedName(page)).toBe('Neuron 2 of layer 2');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('Enter');
+    const neuronPlane = page.getByRole('img', { name: 'Output of neuron 2 of layer 1' });
+    await neuronPlane.waitFor();
+    const popover = page.getByRole('dialog', { name: 'Neuron 2 of layer 1' });
+    await popover.waitFor();
+    await expect.poll(() => focusedName(page)).toBe('Weight from x₁');
+    const shown = await neuronPlane.screenshot();
+
+    // A drag along the bias's slider: the plane follows while the pointer moves.
+    const slider = field(page, 'Bias slider');
+    await slider.scrollIntoViewIfNeeded();
+    const box = (await slider.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width * 0.7, box.y + box.height / 2, { steps: 5 });
+    await expect.poll(async () => (await neuronPlane.screenshot()).equals(shown)).toBe(false);
+    await page.mouse.move(box.x + box.width * 0.9, box.y + box.height / 2, { steps: 5 });
+    await page.mouse.up();
+    const dragged = Number(await field(page, 'Bias').inputValue());
+    expect(dragged).toBeGreaterThan(0.5);
+    await expect.poll(async () => (await exportedFirstLayer(page)).bias[1]).toBeCloseTo(dragged, 5);
+    expect((await exportedFirstLayer(page)).weight).toEqual(before.weight);
+
+    // One Ctrl+Z takes back the whole drag.
+    await page.keyboard.press('Control+z');
+    await expect.poll(async () => (await exportedFirstLayer(page)).bias[1]).toBe(before.bias[1]);
+    expect(await exportedFirstLayer(page)).toEqual(before);
+    await expect.poll(async () => (await neuronPlane.screenshot()).equals(shown)).toBe(true);
+
+    // Escape closes the popover and gives focus back to the neuron; Escape again leaves the diagram.
+    await slider.focus();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => popover.count()).toBe(0);
+    expect(await focusedName(page)).toBe('Neuron 2 of layer 1');
+    await page.keyboard.press('Escape');
+    expect(await focusedName(page)).toBe('');
+    await expectHealthy(playground);
+  } finally {
+    await playground.browser.close();
+  }
+});
+
 it('while training runs, a click on a neuron shows it and opens nothing to type', async () => {
   const playground = await openPlayground('cpu');
   const { page } = playground;
   try {
     await button(page, 'Play').click();
-    await page.getByRole('group', { name: 'Network diagram' }).getByRole('img', { name: 'Neuron 1 of layer 2' }).click();
+    await page.getByRole('group', { name: 'Network diagram' }).getByRole('button', { name: 'Neuron 1 of layer 2' }).click();
     await page.getByRole('img', { name: 'Output of neuron 1 of layer 2' }).waitFor();
     expect(await page.getByRole('dialog').count()).toBe(0);
     await button(page, 'Pause').click();
