@@ -3,7 +3,7 @@ import type { Dataset } from '../core/dataset';
 import type { Metrics } from '../core/metrics';
 import type { ModelSpec, NetworkPlan } from '../core/network';
 import { viewableSlots } from '../core/layerView';
-import { liveSettingsOf, MAX_STEPS_PER_CALL, type Trainer } from '../core/trainer';
+import { liveSettingsOf, MAX_STEPS_PER_CALL, type OptimizerState, type Trainer } from '../core/trainer';
 import { DeviceLostError } from '../gpu/gpuTrainer';
 import { exportWeights, type ImportedWeights, type WeightsFileV1 } from '../io/weights';
 import { errorText, type Backend } from './backend';
@@ -391,6 +391,16 @@ export class Run {
       } finally {
         done();
       }
+    });
+  }
+
+  /** Where the model's next step starts (after the calls in flight): its parameters and its optimizer's memory; null without a model. */
+  stepStart(): Promise<{ parameters: Float32Array; optimizer: OptimizerState } | null> {
+    return new Promise((resolve, reject) => {
+      this.enqueue(async () => {
+        const session = this.session;
+        resolve(session ? { parameters: await session.parameters(), optimizer: await session.trainer.getOptimizerState() } : null);
+      }, reject);
     });
   }
 

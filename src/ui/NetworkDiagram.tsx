@@ -153,6 +153,7 @@ export function NetworkDiagram(): ReactNode {
         </defs>
         <g className="skips" />
         <g className="links" />
+        <g className="link-hits" />
       </svg>
       <div
         ref={thumbnails}

@@ -93,7 +93,14 @@ export function drawLinks(svg: SVGSVGElement, layout: DiagramLayout, plan: Netwo
     .join('path')
     .attr('d', (link) => curve(link, layout.node / 2))
     .attr('stroke', (link) => cssColor(weightOf(link) >= 0 ? POSITIVE : NEGATIVE))
-    .attr('stroke-width', (link) => 0.6 + 5 * (Math.abs(weightOf(link)) / largest))
+    .attr('stroke-width', (link) => 0.6 + 5 * (Math.abs(weightOf(link)) / largest));
+  // Each link's pointer target: the same curve, unseen and wide enough to hover however thin the link is drawn.
+  d3.select(svg)
+    .select('g.link-hits')
+    .selectAll<SVGPathElement, Link>('path')
+    .data(links, (link) => link.key)
+    .join('path')
+    .attr('d', (link) => curve(link, layout.node / 2))
     .on('pointerenter pointermove', (event: PointerEvent, link) => tooltip(`${name} ${formatValue(weightOf(link))} ${link.describe}`, event))
     .on('pointerleave', () => tooltip(null))
     .on('click', (event: MouseEvent, link) => pick({ kind: 'weight', index: link.weight, name: `Weight ${link.describe}` }, event));
