@@ -5,19 +5,25 @@ import { outputWidth } from '../core/task';
 import { useAppState, useRunFrame, useRunStatus, useServices } from './appContext';
 import { useDataTask } from './configTask';
 import { useDrawnVersion, useViewSize } from './drawnView';
-import { drawLinks, drawSkips, drawThumbnails, planMatches, type DiagramPick, type OnPick, type ShowTooltip } from './diagramDraw';
+import { drawLinks, drawSkips, drawThumbnails, planMatches, type DiagramPick, type OnPick, type OnPull, type ShowTooltip } from './diagramDraw';
 import { movedFocus, unitKey, type UnitPlace } from './diagramKeys';
 import { layoutDiagram } from './diagramLayout';
 import { FeatureToggle } from './FeatureToggle';
+import { formatValue } from './format';
 import { labelRange } from './heatmap';
 import { LayerHeader, LayerStrip } from './LayerHeader';
 import { hiddenWidths, setLayerWidth } from './modelEdits';
 import { updateConfig, updateView } from './store';
 import { useShown } from './Hideable';
+import { ParameterDrag } from './parameterDrag';
 import { ParameterPopover } from './ParameterPopover';
 
 /** Width the parameter popover is kept inside the diagram with (px). */
 const POPOVER_WIDTH = 240;
+/** How much a link's weight grows per pixel it is pulled up (down lowers it). */
+const PULL_PER_PIXEL = 0.02;
+/** Pixels a press must move before it pulls a link rather than clicks it. */
+const PULL_THRESHOLD = 4;
 
 /** The features with `name` switched on or off; the last feature stays. */
 function toggled(features: FeatureName[], name: FeatureName): FeatureName[] {
@@ -61,9 +67,10 @@ export function NetworkDiagram(): ReactNode {
 
   // A click on a hidden unit shows its output on the plane (on an output unit, the model's again); while paused it also opens its parameters for typing.
   const [popover, setPopover] = useState<{ pick: DiagramPick; x: number; y: number; plan: NetworkPlan; parameters: Float32Array } | null>(null);
+  const pulled = useRef(false);
   const pick: OnPick = (picked, at) => {
     const plan = run.plan;
-    if (!plan) return;
+    if (!plan || pulled.current) return;
     if (picked.kind === 'unit') updateView(store, { focus: plan.dense[picked.layer].hidden ? { layer: picked.layer, unit: picked.unit } : null });
     if (run.status.playing || !run.parameters) return;
     const box = container.current!.getBoundingClientRect();
@@ -71,6 +78,33 @@ export function NetworkDiagram(): ReactNode {
     setPopover({ pick: picked, x: Math.max(0, Math.min(at.clientX - box.left, box.width - POPOVER_WIDTH)), y: Math.max(0, at.clientY - box.top - 8), plan, parameters: run.parameters });
   };
   useEffect(() => setPopover(null), [widthsKey, outputs, status.playing]);
+
+  // While paused, a link pulled up or down changes its weight live; the whole pull is one Undo, and no click.
+  const pull: OnPull = (picked, down) => {
+    const before = run.parameters?.[picked.index];
+    if (run.status.playing || before === undefined || down.button !== 0) return;
+    down.preventDefault(); // no text selection while pulling
+    const drag = new ParameterDrag(store, () => before);
+    const move = (event: PointerEvent) => {
+      const rise = down.clientY - event.clientY;
+      if (!pulled.current && Math.abs(rise) < PULL_THRESHOLD) return;
+      pulled.current = true;
+      const value = before + rise * PULL_PER_PIXEL;
+      drag.move(picked.index, value);
+      tooltip(`${picked.name}: ${formatValue(value)}`, event);
+    };
+    const stop = () => {
+      window.removeEventListener('pointermove', move);
+      window.removeEventListener('pointerup', stop);
+      window.removeEventListener('pointercancel', stop);
+      drag.end();
+      // The click that may follow this pointerup belongs to the pull.
+      setTimeout(() => (pulled.current = false), 0);
+    };
+    window.addEventListener('pointermove', move);
+    window.addEventListener('pointerup', stop);
+    window.addEventListener('pointercancel', stop);
+  };
 
   // The units by keyboard: Tab reaches one (the last focused), arrows move, Enter or Space picks it as a click does, Escape leaves.
   const roving = useRef<string | null>(null);
@@ -129,7 +163,7 @@ export function NetworkDiagram(): ReactNode {
       const [parameters, neurons, grid] = built ? [current.parameters, current.neurons, current.grid] : [null, null, null];
       const shown = built ? linkValues : null;
       if (linksDrawn.changed(layout, plan, parameters, shown)) {
-        drawLinks(svg.current!, layout, plan, parameters, tooltip, pick, shown);
+        drawLinks(svg.current!, layout, plan, parameters, tooltip, pick, pull, shown);
         drawSkips(svg.current!, layout, model.arch === 'resnet' ? model.blocks : 0);
       }
       if (thumbnailsDrawn.changed(layout, plan, neurons, grid, parameters)) {

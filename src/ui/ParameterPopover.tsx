@@ -1,11 +1,11 @@
 import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
-import type { ParameterChange } from '../train/experiment';
 import type { NetworkPlan } from '../core/network';
 import { useServices } from './appContext';
 import type { DiagramPick } from './diagramDraw';
 import { neuronFormula } from './neuronFormula';
 import './neurons.css';
-import { editParameters, previewParameters } from './store';
+import { ParameterDrag } from './parameterDrag';
+import { editParameters } from './store';
 
 /** Weight fields a unit's popover lists at most; a wider unit's weights are typed on its links. */
 const MAX_WEIGHT_FIELDS = 8;
@@ -31,47 +31,6 @@ export function sliderReach(value: number): number {
 
 /** Steps of a slider across its range (arrow keys move one). */
 const SLIDER_STEPS = 400;
-
-/**
- * Live values while a slider is dragged: at most one change a frame goes to the model, and the
- * gesture's end (the pointer or the key let go, focus leaving, the popover closing) makes one
- * undoable edit from the values before it.
- */
-function useDraggedParameters(commit: (changes: ParameterChange[]) => void) {
-  // Made once: `commit` must not depend on the render (it reads refs).
-  const { store } = useServices();
-  const [drag] = useState(() => {
-    const queued = new Map<number, number>();
-    const dragged = new Map<number, number>();
-    let frame: number | null = null;
-    const flush = () => {
-      if (frame !== null) cancelAnimationFrame(frame);
-      frame = null;
-      const changes = [...queued].map(([index, value]) => ({ index, value }));
-      queued.clear();
-      if (changes.length > 0) previewParameters(store, changes);
-    };
-    const end = () => {
-      window.removeEventListener('pointerup', end);
-      flush();
-      const changes = [...dragged].map(([index, value]) => ({ index, value }));
-      dragged.clear();
-      if (changes.length > 0) commit(changes);
-    };
-    return {
-      end,
-      move(index: number, value: number) {
-        // A pointer let go outside the slider still ends the drag.
-        if (dragged.size === 0) window.addEventListener('pointerup', end);
-        queued.set(index, value);
-        dragged.set(index, value);
-        frame ??= requestAnimationFrame(flush);
-      },
-    };
-  });
-  useEffect(() => drag.end, [drag]);
-  return drag;
-}
 
 /** A typed number, or an error in the field's words. */
 function parsed(label: string, text: string): number | string {
@@ -105,10 +64,16 @@ export function ParameterPopover({ pick, x, y, plan, parameters, onClose }: { pi
   }, [y]);
 
   const slot = (index: number) => fields.findIndex((field) => field.index === index);
-  const drag = useDraggedParameters((changes) => {
-    editParameters(store, changes.map(({ index, value }) => ({ index, before: model.current[slot(index)], after: value })));
-    for (const { index, value } of changes) model.current[slot(index)] = value;
-  });
+  const [drag] = useState(
+    () =>
+      new ParameterDrag(
+        store,
+        (index) => model.current[slot(index)],
+        (changes) => changes.forEach(({ index, value }) => (model.current[slot(index)] = value)),
+      ),
+  );
+  // Closing the popover mid-drag keeps what was dragged, as one edit.
+  useEffect(() => drag.end, [drag]);
 
   const apply = () => {
     const values = fields.map((field, i) => parsed(field.label, texts[i]));

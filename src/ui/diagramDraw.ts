@@ -29,6 +29,8 @@ export type ShowTooltip = (text: string | null, event?: PointerEvent) => void;
 export type DiagramPick = { kind: 'weight'; index: number; name: string } | { kind: 'unit'; layer: number; unit: number; name: string };
 /** Where on the page a pick happened: the pointer, or the centre of the unit picked by keyboard. */
 export type OnPick = (pick: DiagramPick, at: { clientX: number; clientY: number }) => void;
+/** A pointer pressed on a link: the start of a possible pull of its weight. */
+export type OnPull = (pick: DiagramPick & { kind: 'weight' }, down: PointerEvent) => void;
 
 function columnName(layout: DiagramLayout, column: number): string {
   const kind = layout.columns[column].kind;
@@ -78,9 +80,10 @@ const curve = (link: Link, half: number): string => {
 
 /**
  * Draws the links, coloured by sign and as thick as |w| relative to the largest drawn weight; hover
- * shows the weight. `shown` puts other numbers per parameter in the weights' place (a gradient).
+ * shows the weight, a click picks it, a press may start pulling it. `shown` puts other numbers per
+ * parameter in the weights' place (a gradient).
  */
-export function drawLinks(svg: SVGSVGElement, layout: DiagramLayout, plan: NetworkPlan, parameters: Float32Array | null, tooltip: ShowTooltip, pick: OnPick, shown: LinkValues | null = null): void {
+export function drawLinks(svg: SVGSVGElement, layout: DiagramLayout, plan: NetworkPlan, parameters: Float32Array | null, tooltip: ShowTooltip, pick: OnPick, pull: OnPull, shown: LinkValues | null = null): void {
   const links = diagramLinks(layout, plan);
   const values = shown?.values ?? parameters;
   const name = shown?.name ?? 'Weight';
@@ -103,6 +106,7 @@ export function drawLinks(svg: SVGSVGElement, layout: DiagramLayout, plan: Netwo
     .attr('d', (link) => curve(link, layout.node / 2))
     .on('pointerenter pointermove', (event: PointerEvent, link) => tooltip(`${name} ${formatValue(weightOf(link))} ${link.describe}`, event))
     .on('pointerleave', () => tooltip(null))
+    .on('pointerdown', (event: PointerEvent, link) => pull({ kind: 'weight', index: link.weight, name: `Weight ${link.describe}` }, event))
     .on('click', (event: MouseEvent, link) => pick({ kind: 'weight', index: link.weight, name: `Weight ${link.describe}` }, event));
 }
 

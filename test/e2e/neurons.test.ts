@@ -14,9 +14,9 @@ async function exportedFirstLayer(page: Parameters<typeof button>[0]): Promise<D
   return (JSON.parse(file.text) as { layers: DenseLayerFile[] }).layers[0];
 }
 
-/** The tooltip of the diagram's link `which` (0 the first, -1 the last), hovered a third of the way along (links cross in their middles). */
-async function linkTip(page: Parameters<typeof button>[0], which: number): Promise<string | null> {
-  const middle = await page
+/** A point on the diagram's link `which` (0 the first, -1 the last), a third of the way along (links cross in their middles). */
+async function linkPoint(page: Parameters<typeof button>[0], which: number): Promise<{ x: number; y: number }> {
+  return page
     .locator('.diagram-links .link-hits path')
     .nth(which)
     .evaluate((path: SVGPathElement) => {
@@ -24,12 +24,17 @@ async function linkTip(page: Parameters<typeof button>[0], which: number): Promi
       const box = path.ownerSVGElement!.getBoundingClientRect();
       return { x: box.left + point.x, y: box.top + point.y };
     });
+}
+
+/** The tooltip of the diagram's link `which`, hovered. */
+async function linkTip(page: Parameters<typeof button>[0], which: number): Promise<string | null> {
+  const point = await linkPoint(page, which);
   await page.mouse.move(0, 0);
-  await page.mouse.move(middle.x, middle.y);
+  await page.mouse.move(point.x, point.y);
   return page.getByRole('tooltip').textContent();
 }
 
-it.each<BackendMode>(['cpu', 'webgpu'])('a neuron fills the plane with its formula; typed while paused, its weight and bias go into the model (its link’s hover shows the weight), and Ctrl+Z takes them back, on %s', async (mode) => {
+it.each<BackendMode>(['cpu', 'webgpu'])('a neuron fills the plane with its formula; typed while paused, its weight and bias go into the model (its link’s hover shows the weight; the link pulled changes it), and Ctrl+Z takes them back, on %s', async (mode) => {
   const playground = await openPlayground(mode);
   const { page } = playground;
   try {
@@ -65,6 +70,16 @@ it.each<BackendMode>(['cpu', 'webgpu'])('a neuron fills the plane with its formu
     expect(edited.weight[0]).toEqual(before.weight[0]);
     // Hovering the link from x₁ to the neuron shows the typed weight.
     await expect.poll(() => linkTip(page, 1)).toBe('Weight -0.750 from x₁ to neuron 2 of layer 1');
+    // Pulled up by 50 pixels, the link's weight grows by 1 (0.02 a pixel), as one edit: Ctrl+Z takes the pull back.
+    const link = await linkPoint(page, 1);
+    await page.mouse.move(link.x, link.y);
+    await page.mouse.down();
+    await page.mouse.move(link.x, link.y - 50, { steps: 5 });
+    await page.mouse.up();
+    await expect.poll(async () => (await exportedFirstLayer(page)).weight[1][0]).toBeCloseTo(0.25, 5);
+    expect(await popover.count()).toBe(0);
+    await page.keyboard.press('Control+z');
+    await expect.poll(async () => (await exportedFirstLayer(page)).weight[1][0]).toBe(-0.75);
 
     await page.keyboard.press('Control+z');
     await expect.poll(async () => (await exportedFirstLayer(page)).bias[1]).toBe(before.bias[1]);
