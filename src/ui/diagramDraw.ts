@@ -22,8 +22,8 @@ interface Link {
   describe: string;
 }
 
-/** Shows `text` near the pointer, or hides the tooltip when text is null. */
-export type ShowTooltip = (text: string | null, event?: PointerEvent) => void;
+/** Shows `text` near the pointer (or a unit focused by keyboard), or hides the tooltip when text is null. */
+export type ShowTooltip = (text: string | null, at?: { clientX: number; clientY: number }) => void;
 
 /** What a click in the diagram picked: a link's weight (its index in the parameter vector), or a unit of a dense layer. */
 export type DiagramPick = { kind: 'weight'; index: number; name: string } | { kind: 'unit'; layer: number; unit: number; name: string };
@@ -220,7 +220,12 @@ export function drawThumbnails(
       context.putImageData(image, 0, 0);
     })
     .on('pointerenter pointermove', (event: PointerEvent, thumbnail) => tooltip(thumbnail.describe(), event))
-    .on('pointerleave', () => tooltip(null))
+    .on('pointerleave blur', () => tooltip(null))
+    // By keyboard, the numbers a hover shows come with the focus, beside the unit.
+    .on('focus', function (_event: FocusEvent, thumbnail) {
+      const box = this.getBoundingClientRect();
+      tooltip(thumbnail.describe(), { clientX: box.right, clientY: box.top });
+    })
     .on('click', (event: MouseEvent, thumbnail) => pick({ kind: 'unit', layer: thumbnail.layer, unit: thumbnail.unit, name: thumbnail.name }, event));
 }
 

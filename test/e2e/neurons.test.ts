@@ -110,6 +110,8 @@ it.each<BackendMode>(['cpu', 'webgpu'])('by keyboard: Tab into the diagram, arro
     expect(await focusedName(page)).toBe('Neuron 2 of layer 1');
     await page.keyboard.press('ArrowRight');
     expect(await focusedName(page)).toBe('Neuron 2 of layer 2');
+    // The numbers a hover shows come with the focus.
+    expect(await page.getByRole('tooltip').textContent()).toMatch(/^Neuron 2 of layer 2 · bias -?[\d.]+ · activation /);
     await page.keyboard.press('ArrowLeft');
     await page.keyboard.press('Enter');
     const neuronPlane = page.getByRole('img', { name: 'Output of neuron 2 of layer 1' });
