@@ -1,29 +1,24 @@
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { FEATURE_NAMES, type FeatureName } from '../core/features';
 import { buildModelSpec, planNetwork, type NetworkPlan } from '../core/network';
 import { outputWidth } from '../core/task';
 import { useAppState, useRunFrame, useRunStatus, useServices } from './appContext';
 import { useDataTask } from './configTask';
 import { useDrawnVersion, useViewSize } from './drawnView';
-import { drawLinks, drawSkips, drawThumbnails, planMatches, type DiagramPick, type OnPick, type OnPull, type ShowTooltip } from './diagramDraw';
-import { movedFocus, unitKey, type UnitPlace } from './diagramKeys';
+import { drawLinks, drawSkips, drawThumbnails, planMatches, type DiagramPick, type OnPick, type ShowTooltip } from './diagramDraw';
 import { layoutDiagram } from './diagramLayout';
 import { FeatureToggle } from './FeatureToggle';
-import { formatValue } from './format';
 import { labelRange } from './heatmap';
 import { LayerHeader, LayerStrip } from './LayerHeader';
 import { hiddenWidths, setLayerWidth } from './modelEdits';
 import { updateConfig, updateView } from './store';
 import { useShown } from './Hideable';
-import { ParameterDrag } from './parameterDrag';
 import { ParameterPopover } from './ParameterPopover';
+import { useLinkPull } from './useLinkPull';
+import { useUnitKeys } from './useUnitKeys';
 
 /** Width the parameter popover is kept inside the diagram with (px). */
 const POPOVER_WIDTH = 240;
-/** How much a link's weight grows per pixel it is pulled up (down lowers it). */
-const PULL_PER_PIXEL = 0.02;
-/** Pixels a press must move before it pulls a link rather than clicks it. */
-const PULL_THRESHOLD = 4;
 
 /** The features with `name` switched on or off; the last feature stays. */
 function toggled(features: FeatureName[], name: FeatureName): FeatureName[] {
@@ -67,7 +62,8 @@ export function NetworkDiagram(): ReactNode {
 
   // A click on a hidden unit shows its output on the plane (on an output unit, the model's again); while paused it also opens its parameters for typing.
   const [popover, setPopover] = useState<{ pick: DiagramPick; x: number; y: number; plan: NetworkPlan; parameters: Float32Array } | null>(null);
-  const pulled = useRef(false);
+  const { pull, pulled } = useLinkPull(store, run, tooltip);
+  const keys = useUnitKeys(thumbnails, layout);
   const pick: OnPick = (picked, at) => {
     const plan = run.plan;
     if (!plan || pulled.current) return;
@@ -79,69 +75,10 @@ export function NetworkDiagram(): ReactNode {
   };
   useEffect(() => setPopover(null), [widthsKey, outputs, status.playing]);
 
-  // While paused, a link pulled up or down changes its weight live; the whole pull is one Undo, and no click.
-  const pull: OnPull = (picked, down) => {
-    const before = run.parameters?.[picked.index];
-    if (run.status.playing || before === undefined || down.button !== 0) return;
-    down.preventDefault(); // no text selection while pulling
-    const drag = new ParameterDrag(store, () => before);
-    const move = (event: PointerEvent) => {
-      const rise = down.clientY - event.clientY;
-      if (!pulled.current && Math.abs(rise) < PULL_THRESHOLD) return;
-      pulled.current = true;
-      const value = before + rise * PULL_PER_PIXEL;
-      drag.move(picked.index, value);
-      tooltip(`${picked.name}: ${formatValue(value)}`, event);
-    };
-    const stop = () => {
-      window.removeEventListener('pointermove', move);
-      window.removeEventListener('pointerup', stop);
-      window.removeEventListener('pointercancel', stop);
-      drag.end();
-      // The click that may follow this pointerup belongs to the pull.
-      setTimeout(() => (pulled.current = false), 0);
-    };
-    window.addEventListener('pointermove', move);
-    window.addEventListener('pointerup', stop);
-    window.addEventListener('pointercancel', stop);
-  };
-
-  // The units by keyboard: Tab reaches one (the last focused), arrows move, Enter or Space picks it as a click does, Escape leaves.
-  const roving = useRef<string | null>(null);
-  const placeOf = (unit: HTMLElement) => ({ layer: Number(unit.dataset.layer), row: Number(unit.dataset.row) });
-  /** Makes `unit` the one Tab reaches. */
-  const rove = (unit: HTMLElement) => {
-    for (const canvas of thumbnails.current!.querySelectorAll('canvas')) canvas.tabIndex = canvas === unit ? 0 : -1;
-    roving.current = unitKey(placeOf(unit));
-  };
-  const focusUnit = (place: UnitPlace) => {
-    const unit = thumbnails.current?.querySelector<HTMLCanvasElement>(`canvas[data-layer="${place.layer}"][data-row="${place.row}"]`);
-    if (!unit) return;
-    rove(unit);
-    unit.focus();
-  };
-  const onUnitKey = (event: KeyboardEvent<HTMLDivElement>) => {
-    const unit = event.target as HTMLElement;
-    if (unit.tagName !== 'CANVAS') return;
-    if (event.key === 'Enter' || event.key === ' ') {
-      event.preventDefault();
-      event.stopPropagation();
-      const box = unit.getBoundingClientRect();
-      unit.dispatchEvent(new MouseEvent('click', { bubbles: true, clientX: box.left + box.width / 2, clientY: box.top + box.height / 2 }));
-    } else if (event.key === 'Escape') {
-      event.stopPropagation();
-      unit.blur();
-    } else {
-      const next = movedFocus(layout.columns.slice(1).map((column) => column.nodes.length), placeOf(unit), event.key);
-      if (!next) return;
-      event.preventDefault();
-      focusUnit(next);
-    }
-  };
   const closePopover = () => {
     const picked = popover?.pick;
     setPopover(null);
-    if (picked?.kind === 'unit') focusUnit({ layer: picked.layer, row: picked.unit });
+    if (picked?.kind === 'unit') keys.focusUnit({ layer: picked.layer, row: picked.unit });
   };
   // A neuron shown on the plane goes when its layer loses it.
   useEffect(() => {
@@ -168,7 +105,7 @@ export function NetworkDiagram(): ReactNode {
       }
       if (thumbnailsDrawn.changed(layout, plan, neurons, grid, parameters)) {
         const range = current.dataset?.task.kind === 'regression' ? labelRange(current.dataset) : 1;
-        drawThumbnails(thumbnails.current!, layout, plan, neurons, grid, parameters, range, tooltip, pick, roving.current);
+        drawThumbnails(thumbnails.current!, layout, plan, neurons, grid, parameters, range, tooltip, pick, keys.roving.current);
       }
     },
     [layout, model.arch, model.blocks, settingsPlan, linkValues],
@@ -189,14 +126,7 @@ export function NetworkDiagram(): ReactNode {
         <g className="links" />
         <g className="link-hits" />
       </svg>
-      <div
-        ref={thumbnails}
-        className="diagram-thumbnails"
-        onKeyDown={onUnitKey}
-        onFocus={(event) => {
-          if ((event.target as HTMLElement).tagName === 'CANVAS') rove(event.target as HTMLElement);
-        }}
-      />
+      <div ref={thumbnails} className="diagram-thumbnails" onKeyDown={keys.onKeyDown} onFocus={keys.onFocus} />
       {inputs.nodes.map((node) => (
         <FeatureToggle
           key={node.index}
