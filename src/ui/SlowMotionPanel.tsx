@@ -1,4 +1,4 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { NetworkPlan } from '../core/network';
 import { SLOW_MOTION_MAX_UNITS, slowMotionStages, slowMotionStep, startAfter, type SlowMotionStage, type SlowMotionStep } from '../train/slowMotion';
 import { hiddenWidths } from './modelEdits';
@@ -20,7 +20,7 @@ function largest(values: ArrayLike<number>, from: number, count: number): number
 }
 
 /** A stage's title: "Forward, layer 1", "Loss", "Backward, output", "Update". */
-export function stageTitle(plan: NetworkPlan, stage: SlowMotionStage): string {
+function stageTitle(plan: NetworkPlan, stage: SlowMotionStage): string {
   if (stage.kind === 'loss') return 'Loss';
   if (stage.kind === 'update') return 'Update';
   return `${stage.kind === 'forward' ? 'Forward' : 'Backward'}, ${layerName(plan, stage.layer).toLowerCase()}`;
@@ -105,7 +105,7 @@ export function SlowMotionPanel({ onClose }: { onClose: () => void }): ReactNode
   const [stageIndex, setStageIndex] = useState(0);
   const [step, setStep] = useState<SlowMotionStep | null>(null);
   const plan = run.plan;
-  const stages = plan ? slowMotionStages(plan) : [];
+  const stages = useMemo(() => (plan ? slowMotionStages(plan) : []), [plan]);
   const stage = stages[stageIndex] ?? null;
   // The first step starts where the engine is; later ones where the shown step left the model.
   useEffect(() => {
