@@ -78,8 +78,14 @@ const curve = (link: Link, half: number): string => {
   return `M${x1},${link.from.y} C${middle},${link.from.y} ${middle},${link.to.y} ${x2},${link.to.y}`;
 };
 
+/** What each diagram's links show now (for their tooltips), and the layout and plan their pointer targets were made for. */
+const shownLinks = new WeakMap<SVGSVGElement, { name: string; weightOf: (link: Link) => number }>();
+const hitsLayout = new WeakMap<SVGSVGElement, DiagramLayout>();
+const hitsPlan = new WeakMap<SVGSVGElement, NetworkPlan>();
+
 /**
- * Draws the links, coloured by sign and as thick as |w| relative to the largest drawn weight; hover
+ * Draws the links, coloured by sign and as thick as |w| relative to the largest drawn weight; each
+ * has an unseen, wide twin over it that takes the pointer (however thin the link is drawn): hover
  * shows the weight, a click picks it, a press may start pulling it. `shown` puts other numbers per
  * parameter in the weights' place (a gradient).
  */
@@ -97,14 +103,22 @@ export function drawLinks(svg: SVGSVGElement, layout: DiagramLayout, plan: Netwo
     .attr('d', (link) => curve(link, layout.node / 2))
     .attr('stroke', (link) => cssColor(weightOf(link) >= 0 ? POSITIVE : NEGATIVE))
     .attr('stroke-width', (link) => 0.6 + 5 * (Math.abs(weightOf(link)) / largest));
-  // Each link's pointer target: the same curve, unseen and wide enough to hover however thin the link is drawn.
+  // The tooltip reads the numbers drawn last; the pointer targets are only rebuilt for a new layout.
+  shownLinks.set(svg, { name, weightOf });
+  if (hitsLayout.get(svg) === layout && hitsPlan.get(svg) === plan) return;
+  hitsLayout.set(svg, layout);
+  hitsPlan.set(svg, plan);
+  const hover = (event: PointerEvent, link: Link) => {
+    const shownNow = shownLinks.get(svg)!;
+    tooltip(`${shownNow.name} ${formatValue(shownNow.weightOf(link))} ${link.describe}`, event);
+  };
   d3.select(svg)
     .select('g.link-hits')
     .selectAll<SVGPathElement, Link>('path')
     .data(links, (link) => link.key)
     .join('path')
     .attr('d', (link) => curve(link, layout.node / 2))
-    .on('pointerenter pointermove', (event: PointerEvent, link) => tooltip(`${name} ${formatValue(weightOf(link))} ${link.describe}`, event))
+    .on('pointerenter pointermove', hover)
     .on('pointerleave', () => tooltip(null))
     .on('pointerdown', (event: PointerEvent, link) => pull({ kind: 'weight', index: link.weight, name: `Weight ${link.describe}` }, event))
     .on('click', (event: MouseEvent, link) => pick({ kind: 'weight', index: link.weight, name: `Weight ${link.describe}` }, event));
