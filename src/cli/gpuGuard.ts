@@ -1,6 +1,6 @@
 import type { Metrics } from '../core/metrics';
 import type { NetworkPlan } from '../core/network';
-import type { LayerSeparability, LiveSettings, Observation, ObserveRequest, Trainer } from '../core/trainer';
+import type { LayerSeparability, LiveSettings, Observation, ObserveRequest, OptimizerState, Trainer } from '../core/trainer';
 import { TrainingFailedError } from './errors';
 import { describeGpuError, uncapturedError } from './nodeWebgpu';
 
@@ -65,6 +65,10 @@ export class GuardedGpuTrainer implements Trainer {
 
   getParameters(): Promise<Float32Array> {
     return withGpuErrors(this.device, 'WebGPU failed while reading the weights', () => this.trainer.getParameters());
+  }
+
+  getOptimizerState(): Promise<OptimizerState> {
+    return withGpuErrors(this.device, 'WebGPU failed while reading the optimizer state', () => this.trainer.getOptimizerState());
   }
 
   setParameters(parameters: ArrayLike<number>): void {

@@ -109,6 +109,17 @@ export interface Observation {
   gradientFlow?: LayerGradient[];
 }
 
+/**
+ * The optimizer's memory after the steps taken so far: what the next step continues from
+ * (the slow-motion step starts from it, so that its update is a real step's).
+ */
+export interface OptimizerState {
+  /** Optimizer steps taken: Adam's bias correction and the schedule's rate depend on it. */
+  step: number;
+  /** Momentum's v, or Adam's m then v: optimizerStateSize numbers of the current optimizer (none for SGD), in the engine's precision. */
+  values: Float32Array | Float64Array;
+}
+
 /** Everything a trainer is built from. */
 export interface TrainerSetup {
   /** The model's layers, features and normalisation. */
@@ -149,7 +160,13 @@ export interface Trainer {
   separability(): Promise<LayerSeparability[] | null>;
   /** The flat parameter vector (all weights, then all biases, plan order). */
   getParameters(): Promise<Float32Array>;
+  /**
+   * Replaces the parameters (an edit, an undo, the slow-motion step's update). The optimizer keeps
+   * its memory, as it would after a step: nudging one weight does not restart Adam. After a
+   * divergence the memory is cleared with the divergence, since it may hold non-finite numbers.
+   */
   setParameters(parameters: ArrayLike<number>): void;
+  getOptimizerState(): Promise<OptimizerState>;
   updateSettings(settings: LiveSettings): void;
   dispose(): void;
 }

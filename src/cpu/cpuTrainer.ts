@@ -9,7 +9,7 @@ import { optimizerStateSize, optimizerStep, scheduledStepScalars } from '../core
 import { MinibatchSchedule } from '../core/schedule';
 import { featuresOf, prepareSplits, type SplitData } from '../core/splits';
 import { outputWidth } from '../core/task';
-import { liveSettingsOf, type BackendInfo, type GridSpec, type LayerGradient, type LayerSeparability, type LayerView, type LayerViewRequest, type LiveSettings, type Observation, type ObserveRequest, type Trainer, type TrainerSetup } from '../core/trainer';
+import { liveSettingsOf, type BackendInfo, type GridSpec, type LayerGradient, type LayerSeparability, type LayerView, type LayerViewRequest, type LiveSettings, type Observation, type ObserveRequest, type OptimizerState, type Trainer, type TrainerSetup } from '../core/trainer';
 import type { Floats } from './floats';
 import { gatherRows } from './kernels';
 import { CpuNetwork, type FloatArrayConstructor } from './cpuNetwork';
@@ -169,8 +169,12 @@ export class CpuTrainer<T extends Floats = Float32Array> implements Trainer {
       throw new Error(`expected ${this.plan.parameterCount} parameters, got ${parameters.length}`);
     }
     this.network.params.set(parameters);
-    this.state.fill(0);
+    if (this.diverged) this.state.fill(0);
     this.diverged = false;
+  }
+
+  async getOptimizerState(): Promise<OptimizerState> {
+    return { step: this.stepCount, values: this.state.slice(0, optimizerStateSize(this.settings.optimizer, this.plan.parameterCount)) };
   }
 
   updateSettings(settings: LiveSettings): void {

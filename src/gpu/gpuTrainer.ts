@@ -3,7 +3,8 @@ import type { Metrics } from '../core/metrics';
 import { planNetwork, type NetworkPlan } from '../core/network';
 import { MinibatchSchedule } from '../core/schedule';
 import { featuresOf, prepareSplits, type SplitData } from '../core/splits';
-import { liveSettingsOf, MAX_STEPS_PER_CALL, type BackendInfo, type LayerSeparability, type LiveSettings, type Observation, type ObserveRequest, type Trainer, type TrainerSetup } from '../core/trainer';
+import { optimizerStateSize } from '../core/optimizer';
+import { liveSettingsOf, MAX_STEPS_PER_CALL, type BackendInfo, type LayerSeparability, type LiveSettings, type Observation, type ObserveRequest, type OptimizerState, type Trainer, type TrainerSetup } from '../core/trainer';
 import { createStorageBuffer, uniformBuffer } from './arena';
 import { planCapacity, type CapacityPlan } from './capacity';
 import type { GpuDevice } from './device';
@@ -184,7 +185,7 @@ export class GpuTrainer implements Trainer {
     this.model.writeSettings(this.settings);
     const initial = setup.parameters ?? initializeParameters(plan, setup.init, setup.training.seed, new Float32Array(plan.parameterCount), setup.initScale);
     this.checkParameterCount(initial.length);
-    this.model.writeParameters(initial);
+    this.model.writeParameters(initial, true);
 
     this.train = uploadSplit(device, splits.train, 'train');
     this.test = uploadSplit(device, splits.test, 'test');
@@ -384,8 +385,23 @@ export class GpuTrainer implements Trainer {
 
   setParameters(parameters: ArrayLike<number>): void {
     this.checkParameterCount(parameters.length);
-    this.model.writeParameters(parameters);
+    this.model.writeParameters(parameters, this.diverged);
     this.diverged = false;
+  }
+
+  async getOptimizerState(): Promise<OptimizerState> {
+    this.failures.throwIfFailed();
+    const step = this.stepCount;
+    const bytes = optimizerStateSize(this.settings.optimizer, this.plan.parameterCount) * 4;
+    if (bytes === 0) return { step, values: new Float32Array(0) };
+    const { result: staging, errors } = withErrorScopes(this.device, () => {
+      const buffer = this.pool.acquire(bytes);
+      const encoder = this.device.createCommandEncoder({ label: 'read optimizer state' });
+      encoder.copyBufferToBuffer(this.model.state, 0, buffer, 0, bytes);
+      this.device.queue.submit([encoder.finish()]);
+      return buffer;
+    });
+    return { step, values: new Float32Array(await this.failures.settle(errors, this.pool.read(staging, bytes))) };
   }
 
   updateSettings(settings: LiveSettings): void {

@@ -33,10 +33,13 @@ export class ModelBuffers {
     this.device.queue.writeBuffer(this.settings, 0, settingsOf(this.plan, settings));
   }
 
-  /** New parameters: the optimizer state and the divergence flag start afresh. */
-  writeParameters(parameters: ArrayLike<number>): void {
+  /** New parameters: the divergence flag starts afresh; the optimizer state stays unless `clearState` is true. */
+  writeParameters(parameters: ArrayLike<number>, clearState: boolean): void {
     this.device.queue.writeBuffer(this.params, 0, Float32Array.from(parameters));
-    this.clearState();
+    const encoder = this.device.createCommandEncoder({ label: 'clear status' });
+    if (clearState) encoder.clearBuffer(this.state);
+    encoder.clearBuffer(this.status);
+    this.device.queue.submit([encoder.finish()]);
   }
 
   clearState(): void {

@@ -3,7 +3,7 @@ import type { Dataset } from '../core/dataset';
 import type { Metrics } from '../core/metrics';
 import type { ModelSpec, NetworkPlan } from '../core/network';
 import { viewableSlots } from '../core/layerView';
-import { liveSettingsOf, MAX_STEPS_PER_CALL } from '../core/trainer';
+import { liveSettingsOf, MAX_STEPS_PER_CALL, type OptimizerState } from '../core/trainer';
 import { DeviceLostError } from '../gpu/gpuTrainer';
 import { exportWeights, type ImportedWeights, type WeightsFileV1 } from '../io/weights';
 import { errorText, type Backend } from './backend';
@@ -93,6 +93,8 @@ export class Run {
   private applyQueued = false;
   private queue: Promise<void> = Promise.resolve();
   private busy = 0;
+  /** Parameter changes waiting for their turn (setParameters): later ones join them. */
+  private waitingChanges: ParameterChange[] | null = null;
   private steppingSince: number | null = null;
   private frameHandle: number | null = null;
   private unsubscribe: (() => void) | null = null;
@@ -351,12 +353,24 @@ export class Run {
 
   /** Sets weights or biases of the current model (after the calls in flight); every view then shows the changed model. */
   setParameters(changes: readonly ParameterChange[]): void {
-    this.changeParameters((parameters) => {
-      for (const { index, value } of changes) {
-        if (!(index >= 0 && index < parameters.length)) throw new RangeError(`there is no parameter ${index} in a model of ${parameters.length}`);
-        parameters[index] = value;
-      }
-    });
+    // A drag sends a change a frame: those that arrive while one waits its turn go in with it.
+    if (this.waitingChanges) {
+      this.waitingChanges.push(...changes);
+      return;
+    }
+    const waiting = [...changes];
+    this.waitingChanges = waiting;
+    this.changeParameters(
+      (parameters) => {
+        for (const { index, value } of waiting) {
+          if (!(index >= 0 && index < parameters.length)) throw new RangeError(`there is no parameter ${index} in a model of ${parameters.length}`);
+          parameters[index] = value;
+        }
+      },
+      () => {
+        if (this.waitingChanges === waiting) this.waitingChanges = null;
+      },
+    );
   }
 
   /** Replaces every parameter of the current model, if it has as many (the slow-motion step's update). */
@@ -367,13 +381,28 @@ export class Run {
     });
   }
 
-  private changeParameters(change: (parameters: Float32Array) => void): void {
+  /** Changes the current model's parameters in turn with the other calls; `done` runs when the turn is over, whatever happened. */
+  private changeParameters(change: (parameters: Float32Array) => void, done: () => void = () => {}): void {
     this.enqueue(async () => {
-      const session = this.session;
-      if (!session) return;
-      const parameters = await session.parameters();
-      change(parameters);
-      session.setParameters(parameters);
+      try {
+        const session = this.session;
+        if (!session) return;
+        const parameters = await session.parameters();
+        change(parameters);
+        session.setParameters(parameters);
+      } finally {
+        done();
+      }
+    });
+  }
+
+  /** Where the model's next step starts (after the calls in flight): its parameters and its optimizer's memory; null without a model. */
+  stepStart(): Promise<{ parameters: Float32Array; optimizer: OptimizerState } | null> {
+    return new Promise((resolve, reject) => {
+      this.enqueue(async () => {
+        const session = this.session;
+        resolve(session ? { parameters: await session.parameters(), optimizer: await session.trainer.getOptimizerState() } : null);
+      }, reject);
     });
   }
 

@@ -1,8 +1,6 @@
-import type { TrainingConfig } from '../core/config';
 import { splitDataset } from '../core/dataset';
-import { constantSchedule, learningRateAt } from '../core/lrSchedule';
 import { hiddenLayers, type NetworkPlan } from '../core/network';
-import { liveSettingsOf } from '../core/trainer';
+import { liveSettingsOf, type OptimizerState } from '../core/trainer';
 import { stepStages, type StepStages } from '../cpu/stepStages';
 import type { Run } from './run';
 
@@ -11,11 +9,28 @@ import type { Run } from './run';
 /** The widest hidden layer a slow-motion step is shown for: every number must fit on the page. */
 export const SLOW_MOTION_MAX_UNITS = 8;
 
-export const SLOW_MOTION_STAGES = ['Forward', 'Loss', 'Backward', 'Update'] as const;
-export type SlowMotionStage = (typeof SLOW_MOTION_STAGES)[number];
+/** A stage of the step: forward through one dense layer, the loss, backward through one dense layer, the update. */
+export type SlowMotionStage = { kind: 'forward'; layer: number } | { kind: 'loss' } | { kind: 'backward'; layer: number } | { kind: 'update' };
+
+/** The stages in order: forward layer by layer, the loss, backward from the output down, the update. */
+export function slowMotionStages(plan: NetworkPlan): SlowMotionStage[] {
+  const layers = plan.dense.map((layer) => layer.index);
+  return [
+    ...layers.map((layer) => ({ kind: 'forward' as const, layer })),
+    { kind: 'loss' as const },
+    ...[...layers].reverse().map((layer) => ({ kind: 'backward' as const, layer })),
+    { kind: 'update' as const },
+  ];
+}
 
 export function slowMotionFits(plan: NetworkPlan): boolean {
   return hiddenLayers(plan).every((layer) => layer.out <= SLOW_MOTION_MAX_UNITS);
+}
+
+/** Where a step starts: the model's parameters and its optimizer's memory (Run.stepStart). */
+export interface StepStart {
+  parameters: ArrayLike<number>;
+  optimizer: OptimizerState;
 }
 
 export interface SlowMotionStep {
@@ -24,31 +39,31 @@ export interface SlowMotionStep {
   count: number;
   point: [number, number];
   label: number;
+  start: StepStart;
   stages: StepStages;
 }
 
-/** Steps of an epoch for `count` training points at the config's batch size. */
-function stepsPerEpoch(training: TrainingConfig, count: number): number {
-  return training.batchSize === 'all' ? 1 : Math.ceil(count / Math.min(training.batchSize, count));
-}
-
 /**
- * The step the run's model would take on training point `pointIndex` alone (batch size 1, no
- * dropout), from its current parameters or those given, at the learning rate the schedule gives now. Momentum and Adam start from rest: their
- * memory of earlier steps lives in the engine and is not part of it. Null without a model or points.
+ * The step the run's model takes on training point `pointIndex` alone (batch size 1, no dropout)
+ * from `start`: the engine's parameters and optimizer state (momentum's or Adam's memory, and the
+ * step count that Adam's bias correction and the schedule's rate follow), so that its update is the
+ * engine's next step of batch size 1 on that point. Null without points.
  */
-export function slowMotionStep(run: Run, pointIndex: number, parameters: ArrayLike<number> | null = run.parameters): SlowMotionStep | null {
+export function slowMotionStep(run: Run, pointIndex: number, start: StepStart): SlowMotionStep | null {
   const { plan, dataset, config } = run;
-  if (!plan || !parameters || !dataset || !config) return null;
+  if (!plan || !dataset || !config) return null;
   const train = splitDataset(dataset, 'train');
   const count = train.labels.length;
   if (count === 0) return null;
   const index = Math.max(0, Math.min(count - 1, Math.round(pointIndex)));
   const point: [number, number] = [train.points[2 * index], train.points[2 * index + 1]];
   const label = train.labels[index];
-  const settings = liveSettingsOf(config.training);
-  // From rest: the first step of an optimizer without memory, at the rate of the step the run is at.
-  const learningRate = learningRateAt(settings.learningRate, settings.schedule, Math.round(run.epoch * stepsPerEpoch(config.training, count)));
-  const stages = stepStages({ plan, parameters, point, label, settings: { ...settings, learningRate, schedule: constantSchedule(), dropout: 0 }, step: 0 });
-  return { pointIndex: index, count, point, label, stages };
+  const settings = { ...liveSettingsOf(config.training), dropout: 0 };
+  const stages = stepStages({ plan, parameters: start.parameters, point, label, settings, step: start.optimizer.step, state: start.optimizer.values });
+  return { pointIndex: index, count, point, label, start, stages };
+}
+
+/** Where the step after `step` starts: its updated parameters and optimizer memory. */
+export function startAfter(step: SlowMotionStep): StepStart {
+  return { parameters: step.stages.parameters, optimizer: { step: step.start.optimizer.step + 1, values: step.stages.state } };
 }

@@ -34,6 +34,10 @@ async function perform(trainers: Map<number, CpuTrainer>, request: WorkerRequest
       const parameters = await trainer.getParameters();
       return { result: parameters, transfer: [parameters.buffer] };
     }
+    case 'getOptimizerState': {
+      const state = await trainer.getOptimizerState();
+      return { result: state, transfer: [state.values.buffer] };
+    }
     case 'setParameters':
       trainer.setParameters(request.parameters);
       return { result: null, transfer: [] };

@@ -9,6 +9,7 @@ export type WorkerCall =
   | { type: 'evaluate' }
   | { type: 'separability' }
   | { type: 'getParameters' }
+  | { type: 'getOptimizerState' }
   | { type: 'setParameters'; parameters: Float32Array }
   | { type: 'updateSettings'; settings: LiveSettings }
   | { type: 'dispose' };

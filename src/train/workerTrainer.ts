@@ -1,6 +1,6 @@
 import type { Metrics } from '../core/metrics';
 import { planNetwork, type NetworkPlan } from '../core/network';
-import type { BackendInfo, LayerSeparability, LiveSettings, Observation, ObserveRequest, Trainer, TrainerSetup } from '../core/trainer';
+import type { BackendInfo, LayerSeparability, LiveSettings, Observation, ObserveRequest, OptimizerState, Trainer, TrainerSetup } from '../core/trainer';
 import type { WorkerChannel } from './workerChannel';
 
 /** A CpuTrainer that lives in a Web Worker, driven by messages: the Trainer interface without blocking the page. */
@@ -48,6 +48,10 @@ export class WorkerTrainer implements Trainer {
 
   getParameters(): Promise<Float32Array> {
     return this.channel.request(this.id, { type: 'getParameters' });
+  }
+
+  getOptimizerState(): Promise<OptimizerState> {
+    return this.channel.request(this.id, { type: 'getOptimizerState' });
   }
 
   // The fire-and-forget calls below can only fail when the worker is gone; the next step() reports that.

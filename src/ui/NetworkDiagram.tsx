@@ -14,6 +14,8 @@ import { hiddenWidths, setLayerWidth } from './modelEdits';
 import { updateConfig, updateView } from './store';
 import { useShown } from './Hideable';
 import { ParameterPopover } from './ParameterPopover';
+import { useLinkPull } from './useLinkPull';
+import { useUnitKeys } from './useUnitKeys';
 
 /** Width the parameter popover is kept inside the diagram with (px). */
 const POPOVER_WIDTH = 240;
@@ -60,16 +62,24 @@ export function NetworkDiagram(): ReactNode {
 
   // A click on a hidden unit shows its output on the plane (on an output unit, the model's again); while paused it also opens its parameters for typing.
   const [popover, setPopover] = useState<{ pick: DiagramPick; x: number; y: number; plan: NetworkPlan; parameters: Float32Array } | null>(null);
-  const pick: OnPick = (picked, event) => {
+  const { pull, pulled } = useLinkPull(store, run, tooltip);
+  const keys = useUnitKeys(thumbnails, layout);
+  const pick: OnPick = (picked, at) => {
     const plan = run.plan;
-    if (!plan) return;
+    if (!plan || pulled.current) return;
     if (picked.kind === 'unit') updateView(store, { focus: plan.dense[picked.layer].hidden ? { layer: picked.layer, unit: picked.unit } : null });
     if (run.status.playing || !run.parameters) return;
     const box = container.current!.getBoundingClientRect();
     setTip(null);
-    setPopover({ pick: picked, x: Math.max(0, Math.min(event.clientX - box.left, box.width - POPOVER_WIDTH)), y: Math.max(0, event.clientY - box.top - 8), plan, parameters: run.parameters });
+    setPopover({ pick: picked, x: Math.max(0, Math.min(at.clientX - box.left, box.width - POPOVER_WIDTH)), y: Math.max(0, at.clientY - box.top - 8), plan, parameters: run.parameters });
   };
   useEffect(() => setPopover(null), [widthsKey, outputs, status.playing]);
+
+  const closePopover = () => {
+    const picked = popover?.pick;
+    setPopover(null);
+    if (picked?.kind === 'unit') keys.focusUnit({ layer: picked.layer, row: picked.unit });
+  };
   // A neuron shown on the plane goes when its layer loses it.
   useEffect(() => {
     const { focus } = store.getState().view;
@@ -90,12 +100,12 @@ export function NetworkDiagram(): ReactNode {
       const [parameters, neurons, grid] = built ? [current.parameters, current.neurons, current.grid] : [null, null, null];
       const shown = built ? linkValues : null;
       if (linksDrawn.changed(layout, plan, parameters, shown)) {
-        drawLinks(svg.current!, layout, plan, parameters, tooltip, pick, shown);
+        drawLinks(svg.current!, layout, plan, parameters, tooltip, pick, pull, shown);
         drawSkips(svg.current!, layout, model.arch === 'resnet' ? model.blocks : 0);
       }
       if (thumbnailsDrawn.changed(layout, plan, neurons, grid, parameters)) {
         const range = current.dataset?.task.kind === 'regression' ? labelRange(current.dataset) : 1;
-        drawThumbnails(thumbnails.current!, layout, plan, neurons, grid, parameters, range, tooltip, pick);
+        drawThumbnails(thumbnails.current!, layout, plan, neurons, grid, parameters, range, tooltip, pick, keys.roving.current);
       }
     },
     [layout, model.arch, model.blocks, settingsPlan, linkValues],
@@ -114,8 +124,9 @@ export function NetworkDiagram(): ReactNode {
         </defs>
         <g className="skips" />
         <g className="links" />
+        <g className="link-hits" />
       </svg>
-      <div ref={thumbnails} className="diagram-thumbnails" />
+      <div ref={thumbnails} className="diagram-thumbnails" onKeyDown={keys.onKeyDown} onFocus={keys.onFocus} />
       {inputs.nodes.map((node) => (
         <FeatureToggle
           key={node.index}
@@ -154,7 +165,7 @@ export function NetworkDiagram(): ReactNode {
           {label.text}
         </span>
       ))}
-      {popover && !status.playing && <ParameterPopover key={`${popover.pick.kind}:${popover.pick.name}`} {...popover} onClose={() => setPopover(null)} />}
+      {popover && !status.playing && <ParameterPopover key={`${popover.pick.kind}:${popover.pick.name}`} {...popover} onClose={closePopover} />}
       {tip && (
         <div className="tooltip" role="tooltip" style={{ left: tip.x + 12, top: tip.y + 12 }}>
           {tip.text}

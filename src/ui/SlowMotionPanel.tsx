@@ -1,6 +1,6 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { NetworkPlan } from '../core/network';
-import { SLOW_MOTION_MAX_UNITS, SLOW_MOTION_STAGES, slowMotionStep, type SlowMotionStep } from '../train/slowMotion';
+import { SLOW_MOTION_MAX_UNITS, slowMotionStages, slowMotionStep, startAfter, type SlowMotionStage, type SlowMotionStep } from '../train/slowMotion';
 import { hiddenWidths } from './modelEdits';
 import { useAppState, useServices } from './appContext';
 import { formatValue } from './format';
@@ -19,34 +19,58 @@ function largest(values: ArrayLike<number>, from: number, count: number): number
   return most;
 }
 
+/** A stage's title: "Forward, layer 1", "Loss", "Backward, output", "Update". */
+function stageTitle(plan: NetworkPlan, stage: SlowMotionStage): string {
+  if (stage.kind === 'loss') return 'Loss';
+  if (stage.kind === 'update') return 'Update';
+  return `${stage.kind === 'forward' ? 'Forward' : 'Backward'}, ${layerName(plan, stage.layer).toLowerCase()}`;
+}
+
+/** The dense layers a stage has reached: forward from the input up to its layer, backward from the output down to it. */
+function reached(plan: NetworkPlan, stage: SlowMotionStage): number[] {
+  const all = plan.dense.map((layer) => layer.index);
+  if (stage.kind === 'forward') return all.filter((layer) => layer <= stage.layer);
+  if (stage.kind === 'backward') return all.filter((layer) => layer >= stage.layer).reverse();
+  return all;
+}
+
 /** Each stage's numbers, as lines of the side list. */
-function stageLines(plan: NetworkPlan, step: SlowMotionStep, stage: number, before: ArrayLike<number>): string[] {
+function stageLines(plan: NetworkPlan, step: SlowMotionStep, stage: SlowMotionStage): string[] {
   const { stages } = step;
-  if (stage === 0) return [`Features: ${numbers(stages.activations[0])}`, ...plan.dense.map((layer) => `${layerName(plan, layer.index)}${layer.hidden ? '' : ' (before softmax or sigmoid)'}: ${numbers(stages.activations[layer.sum ?? layer.output])}`)];
-  if (stage === 1) {
+  const layers = reached(plan, stage).map((index) => plan.dense[index]);
+  if (stage.kind === 'forward') return [`Features: ${numbers(stages.activations[0])}`, ...layers.map((layer) => `${layerName(plan, layer.index)}${layer.hidden ? '' : ' (before softmax or sigmoid)'}: ${numbers(stages.activations[layer.sum ?? layer.output])}`)];
+  if (stage.kind === 'loss') {
     const task = plan.spec.task;
     const outputs = task.kind === 'regression' ? `Prediction ${formatValue(stages.outputs[0])}, target ${formatValue(step.label)}` : `Probabilities: ${numbers(task.classes === 2 ? [1 - stages.outputs[0], stages.outputs[0]] : stages.outputs)}; true class ${step.label}`;
     return [outputs, `Loss: ${formatValue(stages.loss)}`];
   }
-  if (stage === 2) {
-    return plan.dense.map((layer) => `${layerName(plan, layer.index)}: largest |∂L/∂w| ${formatValue(largest(stages.gradients, layer.weightOffset, layer.in * layer.out))}; ∂L/∂b ${numbers(stages.gradients.subarray(layer.biasOffset, layer.biasOffset + layer.out))}`);
+  if (stage.kind === 'backward') {
+    return layers.map((layer) => `${layerName(plan, layer.index)}: largest |∂L/∂w| ${formatValue(largest(stages.gradients, layer.weightOffset, layer.in * layer.out))}; ∂L/∂b ${numbers(stages.gradients.subarray(layer.biasOffset, layer.biasOffset + layer.out))}`);
   }
-  const moved = Float64Array.from(stages.parameters, (value, i) => value - before[i]);
-  return plan.dense.map((layer) => `${layerName(plan, layer.index)}: largest |Δw| ${formatValue(largest(moved, layer.weightOffset, layer.in * layer.out))}; Δb ${numbers(moved.subarray(layer.biasOffset, layer.biasOffset + layer.out))}`);
+  const moved = Float64Array.from(stages.parameters, (value, i) => value - step.start.parameters[i]);
+  return layers.map((layer) => `${layerName(plan, layer.index)}: largest |Δw| ${formatValue(largest(moved, layer.weightOffset, layer.in * layer.out))}; Δb ${numbers(moved.subarray(layer.biasOffset, layer.biasOffset + layer.out))}`);
 }
 
-/** What the diagram's links show at a stage: weight × input (forward), the gradient (backward), or the weights. */
-function linkValuesAt(plan: NetworkPlan, step: SlowMotionStep, stage: number, before: ArrayLike<number>): LinkValues | null {
-  if (stage === 2) return { name: 'Gradient', values: Float32Array.from(step.stages.gradients) };
-  if (stage !== 0) return null;
+/**
+ * What the diagram's links show at a stage: weight × input on the layers the forward pass has
+ * reached, the gradient on those the backward pass has, nothing (0) on the others; the weights at the
+ * loss and the update.
+ */
+function linkValuesAt(plan: NetworkPlan, step: SlowMotionStep, stage: SlowMotionStage): LinkValues | null {
+  if (stage.kind === 'loss' || stage.kind === 'update') return null;
   const values = new Float32Array(plan.parameterCount);
-  for (const layer of plan.dense) {
+  const before = step.start.parameters;
+  for (const index of reached(plan, stage)) {
+    const layer = plan.dense[index];
     const inputs = step.stages.activations[layer.input];
     for (let o = 0; o < layer.out; o++) {
-      for (let i = 0; i < layer.in; i++) values[layer.weightOffset + o * layer.in + i] = before[layer.weightOffset + o * layer.in + i] * inputs[i];
+      for (let i = 0; i < layer.in; i++) {
+        const w = layer.weightOffset + o * layer.in + i;
+        values[w] = stage.kind === 'forward' ? before[w] * inputs[i] : step.stages.gradients[w];
+      }
     }
   }
-  return { name: 'Weight × input', values };
+  return stage.kind === 'forward' ? { name: 'Weight × input', values } : { name: 'Gradient', values };
 }
 
 /** Pauses training and shows one step in slow motion under the network diagram, which the side panel gives back its place. */
@@ -70,39 +94,44 @@ export function SlowMotionButton(): ReactNode {
 }
 
 /**
- * One step in slow motion, under the diagram: forward (every layer's values for one training
- * point), loss, backward (the diagram's links coloured by their gradient) and update (the weights
- * move), advanced with Next stage. After the update, Next stage starts another step.
+ * One step in slow motion, under the diagram, advanced with Next stage: forward layer by layer
+ * (every layer's values for one training point, the links it has reached lit by weight × input),
+ * the loss, backward from the output down (the links coloured by their gradient) and the update
+ * (the weights move). It starts from the engine's parameters and optimizer state, so that the
+ * update is the engine's next step on that point; after it, Next stage starts another step.
  */
 export function SlowMotionPanel({ onClose }: { onClose: () => void }): ReactNode {
   const { store, run } = useServices();
-  const [pointIndex, setPointIndex] = useState(0);
-  const [stage, setStage] = useState(0);
-  const [step, setStep] = useState(() => slowMotionStep(run, 0));
-  const [before, setBefore] = useState(() => run.parameters);
+  const [stageIndex, setStageIndex] = useState(0);
+  const [step, setStep] = useState<SlowMotionStep | null>(null);
   const plan = run.plan;
-  // The diagram's links: each weight times its input in the forward stage, the gradient in the backward one, else the weights.
-  useEffect(() => showLinkValues(store, step && plan && before ? linkValuesAt(plan, step, stage, before) : null), [store, plan, step, stage, before]);
+  const stages = useMemo(() => (plan ? slowMotionStages(plan) : []), [plan]);
+  const stage = stages[stageIndex] ?? null;
+  // The first step starts where the engine is; later ones where the shown step left the model.
+  useEffect(() => {
+    let current = true;
+    void run.stepStart().then((start) => {
+      if (current && start) setStep(slowMotionStep(run, 0, start));
+    });
+    return () => {
+      current = false;
+    };
+  }, [run]);
+  useEffect(() => showLinkValues(store, step && plan && stage ? linkValuesAt(plan, step, stage) : null), [store, plan, step, stage]);
   useEffect(() => () => showLinkValues(store, null), [store]);
-  if (!step || !plan || !before) return null;
+  if (!step || !plan || !stage) return null;
 
+  const updated = stage.kind === 'update';
   const restart = (index: number) => {
-    setPointIndex(index);
-    setStep(slowMotionStep(run, index));
-    setBefore(run.parameters);
-    setStage(0);
+    // Once the update is in the model, another point's step starts from it.
+    setStep(slowMotionStep(run, index, updated ? startAfter(step) : step.start));
+    setStageIndex(0);
   };
   const next = () => {
-    if (stage === SLOW_MOTION_STAGES.length - 1) {
-      // The model now has the updated weights: the next step starts from them.
-      setStep({ ...step, stages: slowMotionStepFrom(run, step) });
-      setBefore(Float32Array.from(step.stages.parameters));
-      setStage(0);
-      return;
-    }
-    const following = stage + 1;
-    setStage(following);
-    if (following === 3) run.replaceParameters(step.stages.parameters);
+    if (updated) return restart(step.pointIndex);
+    const following = stageIndex + 1;
+    setStageIndex(following);
+    if (stages[following].kind === 'update') run.replaceParameters(step.stages.parameters);
   };
 
   return (
@@ -114,7 +143,7 @@ export function SlowMotionPanel({ onClose }: { onClose: () => void }): ReactNode
           type="number"
           min={1}
           max={step.count}
-          value={pointIndex + 1}
+          value={step.pointIndex + 1}
           onChange={(event) => {
             const value = Number(event.target.value);
             if (Number.isInteger(value) && value >= 1 && value <= step.count) restart(value - 1);
@@ -126,27 +155,18 @@ export function SlowMotionPanel({ onClose }: { onClose: () => void }): ReactNode
         <button type="button" onClick={next}>
           Next stage
         </button>
-        <button
-          type="button"
-          className="small"
-          onClick={onClose}
-        >
+        <button type="button" className="small" onClick={onClose}>
           Close
         </button>
       </div>
       <h3 aria-live="polite">
-        Stage {stage + 1} of {SLOW_MOTION_STAGES.length}: {SLOW_MOTION_STAGES[stage]}
+        Stage {stageIndex + 1} of {stages.length}: {stageTitle(plan, stage)}
       </h3>
       <ul aria-label="Stage numbers">
-        {stageLines(plan, step, stage, before).map((line) => (
+        {stageLines(plan, step, stage).map((line) => (
           <li key={line}>{line}</li>
         ))}
       </ul>
     </section>
   );
-}
-
-/** The next step's stages from the updated weights the last one left (the run's parameters may not have been read back yet). */
-function slowMotionStepFrom(run: Parameters<typeof slowMotionStep>[0], last: SlowMotionStep) {
-  return slowMotionStep(run, last.pointIndex, last.stages.parameters)!.stages;
 }

@@ -3,6 +3,7 @@ import { FEATURE_NAMES } from '../core/features';
 import { hiddenLayers, type NetworkPlan } from '../core/network';
 import type { GridSpec } from '../core/trainer';
 import type { GridValues } from '../train/run';
+import { unitKey } from './diagramKeys';
 import type { DiagramLayout, DiagramNode } from './diagramLayout';
 import type { LinkValues } from './store';
 import { formatValue } from './format';
@@ -21,12 +22,15 @@ interface Link {
   describe: string;
 }
 
-/** Shows `text` near the pointer, or hides the tooltip when text is null. */
-export type ShowTooltip = (text: string | null, event?: PointerEvent) => void;
+/** Shows `text` near the pointer (or a unit focused by keyboard), or hides the tooltip when text is null. */
+export type ShowTooltip = (text: string | null, at?: { clientX: number; clientY: number }) => void;
 
 /** What a click in the diagram picked: a link's weight (its index in the parameter vector), or a unit of a dense layer. */
 export type DiagramPick = { kind: 'weight'; index: number; name: string } | { kind: 'unit'; layer: number; unit: number; name: string };
-export type OnPick = (pick: DiagramPick, event: MouseEvent) => void;
+/** Where on the page a pick happened: the pointer, or the centre of the unit picked by keyboard. */
+export type OnPick = (pick: DiagramPick, at: { clientX: number; clientY: number }) => void;
+/** A pointer pressed on a link: the start of a possible pull of its weight. */
+export type OnPull = (pick: DiagramPick & { kind: 'weight' }, down: PointerEvent) => void;
 
 function columnName(layout: DiagramLayout, column: number): string {
   const kind = layout.columns[column].kind;
@@ -74,11 +78,18 @@ const curve = (link: Link, half: number): string => {
   return `M${x1},${link.from.y} C${middle},${link.from.y} ${middle},${link.to.y} ${x2},${link.to.y}`;
 };
 
+/** What each diagram's links show now (for their tooltips), and the layout and plan their pointer targets were made for. */
+const shownLinks = new WeakMap<SVGSVGElement, { name: string; weightOf: (link: Link) => number }>();
+const hitsLayout = new WeakMap<SVGSVGElement, DiagramLayout>();
+const hitsPlan = new WeakMap<SVGSVGElement, NetworkPlan>();
+
 /**
- * Draws the links, coloured by sign and as thick as |w| relative to the largest drawn weight; hover
- * shows the weight. `shown` puts other numbers per parameter in the weights' place (a gradient).
+ * Draws the links, coloured by sign and as thick as |w| relative to the largest drawn weight; each
+ * has an unseen, wide twin over it that takes the pointer (however thin the link is drawn): hover
+ * shows the weight, a click picks it, a press may start pulling it. `shown` puts other numbers per
+ * parameter in the weights' place (a gradient).
  */
-export function drawLinks(svg: SVGSVGElement, layout: DiagramLayout, plan: NetworkPlan, parameters: Float32Array | null, tooltip: ShowTooltip, pick: OnPick, shown: LinkValues | null = null): void {
+export function drawLinks(svg: SVGSVGElement, layout: DiagramLayout, plan: NetworkPlan, parameters: Float32Array | null, tooltip: ShowTooltip, pick: OnPick, pull: OnPull, shown: LinkValues | null = null): void {
   const links = diagramLinks(layout, plan);
   const values = shown?.values ?? parameters;
   const name = shown?.name ?? 'Weight';
@@ -91,9 +102,25 @@ export function drawLinks(svg: SVGSVGElement, layout: DiagramLayout, plan: Netwo
     .join('path')
     .attr('d', (link) => curve(link, layout.node / 2))
     .attr('stroke', (link) => cssColor(weightOf(link) >= 0 ? POSITIVE : NEGATIVE))
-    .attr('stroke-width', (link) => 0.6 + 5 * (Math.abs(weightOf(link)) / largest))
-    .on('pointerenter pointermove', (event: PointerEvent, link) => tooltip(`${name} ${formatValue(weightOf(link))} ${link.describe}`, event))
+    .attr('stroke-width', (link) => 0.6 + 5 * (Math.abs(weightOf(link)) / largest));
+  // The tooltip reads the numbers drawn last; the pointer targets are only rebuilt for a new layout.
+  shownLinks.set(svg, { name, weightOf });
+  if (hitsLayout.get(svg) === layout && hitsPlan.get(svg) === plan) return;
+  hitsLayout.set(svg, layout);
+  hitsPlan.set(svg, plan);
+  const hover = (event: PointerEvent, link: Link) => {
+    const shownNow = shownLinks.get(svg)!;
+    tooltip(`${shownNow.name} ${formatValue(shownNow.weightOf(link))} ${link.describe}`, event);
+  };
+  d3.select(svg)
+    .select('g.link-hits')
+    .selectAll<SVGPathElement, Link>('path')
+    .data(links, (link) => link.key)
+    .join('path')
+    .attr('d', (link) => curve(link, layout.node / 2))
+    .on('pointerenter pointermove', hover)
     .on('pointerleave', () => tooltip(null))
+    .on('pointerdown', (event: PointerEvent, link) => pull({ kind: 'weight', index: link.weight, name: `Weight ${link.describe}` }, event))
     .on('click', (event: MouseEvent, link) => pick({ kind: 'weight', index: link.weight, name: `Weight ${link.describe}` }, event));
 }
 
@@ -124,7 +151,10 @@ interface Thumbnail {
   describe(): string;
 }
 
-/** The hidden neurons' and output units' thumbnails as canvases positioned over the links. */
+/**
+ * The hidden neurons' and output units' thumbnails as canvases positioned over the links. Each is
+ * a button for the keyboard too: only the unit keyed `roving` (else the first) is in the tab order.
+ */
 export function drawThumbnails(
   layer: HTMLDivElement,
   layout: DiagramLayout,
@@ -135,6 +165,7 @@ export function drawThumbnails(
   regressionRange: number,
   tooltip: ShowTooltip,
   pick: OnPick,
+  roving: string | null,
 ): void {
   const hidden = hiddenLayers(plan);
   const thumbnails: Thumbnail[] = [];
@@ -146,7 +177,7 @@ export function drawThumbnails(
       if (column.kind === 'hidden') {
         const values = neurons?.values[c - 1];
         thumbnails.push({
-          key: `h${c}:${node.index}`,
+          key: unitKey({ layer: c - 1, row: node.index }),
           node,
           layer: c - 1,
           unit: node.index,
@@ -158,7 +189,7 @@ export function drawThumbnails(
       } else {
         const task = plan.spec.task;
         thumbnails.push({
-          key: `o:${node.index}`,
+          key: unitKey({ layer: c - 1, row: node.index }),
           node,
           layer: c - 1,
           unit: node.index,
@@ -178,13 +209,17 @@ export function drawThumbnails(
     }
   });
   const half = layout.node / 2;
+  const focusable = thumbnails.some((t) => t.key === roving) ? roving : thumbnails[0]?.key;
   d3.select(layer)
     .selectAll<HTMLCanvasElement, Thumbnail>('canvas')
     .data(thumbnails, (thumbnail) => thumbnail.key)
     .join('canvas')
     .attr('class', 'thumbnail')
-    .attr('role', 'img')
+    .attr('role', 'button')
     .attr('aria-label', (t) => t.name)
+    .attr('tabindex', (t) => (t.key === focusable ? 0 : -1))
+    .attr('data-layer', (t) => t.layer)
+    .attr('data-row', (t) => t.unit)
     .style('left', (t) => `${t.node.x - half}px`)
     .style('top', (t) => `${t.node.y - half}px`)
     .style('width', `${layout.node}px`)
@@ -199,7 +234,12 @@ export function drawThumbnails(
       context.putImageData(image, 0, 0);
     })
     .on('pointerenter pointermove', (event: PointerEvent, thumbnail) => tooltip(thumbnail.describe(), event))
-    .on('pointerleave', () => tooltip(null))
+    .on('pointerleave blur', () => tooltip(null))
+    // By keyboard, the numbers a hover shows come with the focus, beside the unit.
+    .on('focus', function (_event: FocusEvent, thumbnail) {
+      const box = this.getBoundingClientRect();
+      tooltip(thumbnail.describe(), { clientX: box.right, clientY: box.top });
+    })
     .on('click', (event: MouseEvent, thumbnail) => pick({ kind: 'unit', layer: thumbnail.layer, unit: thumbnail.unit, name: thumbnail.name }, event));
 }
 

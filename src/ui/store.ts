@@ -192,6 +192,14 @@ export function editParameters(store: AppStore, typed: ParameterEdit[]): void {
   });
 }
 
+/**
+ * Puts values into the model while a weight or bias is being dragged, with no history: the drag's
+ * end makes its one undoable edit (editParameters, from the value before the drag).
+ */
+export function previewParameters(store: AppStore, changes: ParameterChange[]): void {
+  store.setState({ parameterChange: changes });
+}
+
 /** The state that an edit taken back (or made again) leaves, and the entry for the other side of the history. */
 function swap(state: AppState, entry: Edit, direction: 'undo' | 'redo'): { patch: Partial<AppState>; other: Edit } {
   if (entry.kind === 'parameters') {

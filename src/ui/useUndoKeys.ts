@@ -1,11 +1,15 @@
 import { useEffect } from 'react';
 import { redoEdit, undoEdit, type AppStore } from './store';
 
+/** Inputs with no text, hence no undo of their own: a slider, a box to tick, a button. */
+const TEXTLESS_INPUTS = new Set(['range', 'checkbox', 'radio', 'button', 'submit', 'reset', 'color', 'file']);
+
 /** Whether a key press belongs to a text field (which has its own undo). */
 function inTextField(target: EventTarget | null): boolean {
-  const element = target as { tagName?: string; isContentEditable?: boolean } | null;
+  const element = target as { tagName?: string; type?: string; isContentEditable?: boolean } | null;
   const tag = element?.tagName?.toUpperCase() ?? '';
-  return tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || element?.isContentEditable === true;
+  if (tag === 'INPUT') return !TEXTLESS_INPUTS.has(element?.type ?? 'text');
+  return tag === 'TEXTAREA' || tag === 'SELECT' || element?.isContentEditable === true;
 }
 
 /** What a keydown means for the edit history (data and typed weights): Ctrl/Cmd+Z undoes, Shift+Ctrl/Cmd+Z redoes; nothing in a text field. */

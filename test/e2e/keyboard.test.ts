@@ -81,12 +81,12 @@ describe('keyboard', () => {
 });
 
 describe('assistive technology', () => {
-  it('every neuron thumbnail and output unit has a name a screen reader can say', async () => {
+  it('every neuron thumbnail and output unit is a button with a name a screen reader can say', async () => {
     await withPage(async (page) => {
       const diagram = page.getByRole('group', { name: 'Network diagram' });
-      await expect.poll(() => diagram.getByRole('img', { name: 'Neuron 1 of layer 1' }).count()).toBe(1);
-      expect(await diagram.getByRole('img', { name: 'Neuron 4 of layer 2' }).count()).toBe(1);
-      expect(await diagram.getByRole('img', { name: 'Output: probability of class 2' }).count()).toBe(1);
+      await expect.poll(() => diagram.getByRole('button', { name: 'Neuron 1 of layer 1' }).count()).toBe(1);
+      expect(await diagram.getByRole('button', { name: 'Neuron 4 of layer 2' }).count()).toBe(1);
+      expect(await diagram.getByRole('button', { name: 'Output: probability of class 2' }).count()).toBe(1);
       const names = await diagram.locator('canvas.thumbnail').evaluateAll((canvases) => canvases.map((canvas) => canvas.getAttribute('aria-label')));
       expect(names).toHaveLength(8 + 8 + 3);
       expect(names.every((name) => name && name.length > 0)).toBe(true);

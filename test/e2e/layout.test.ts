@@ -250,8 +250,8 @@ describe('a 16 × 1024 network before its model is built', () => {
     try {
       await page.goto(`${inject('baseUrl')}#backend=cpu&hidden=${DEEP_WIDE}`);
       const diagram = page.getByRole('group', { name: 'Network diagram' });
-      await expect.poll(() => diagram.getByRole('img', { name: /^Neuron / }).count()).toBeGreaterThan(100);
-      await expect.poll(() => diagram.getByRole('img', { name: /^Output/ }).count()).toBe(1);
+      await expect.poll(() => diagram.getByRole('button', { name: /^Neuron / }).count()).toBeGreaterThan(100);
+      await expect.poll(() => diagram.getByRole('button', { name: /^Output/ }).count()).toBe(1);
       expect(await diagram.getByText('16 layers × 1,024').isVisible()).toBe(true);
       // Evaluating 16 layers of 1024 over the data takes seconds: no metrics yet.
       expect(await field(page, 'Training loss').textContent()).not.toMatch(/\d/);

@@ -14,7 +14,27 @@ async function exportedFirstLayer(page: Parameters<typeof button>[0]): Promise<D
   return (JSON.parse(file.text) as { layers: DenseLayerFile[] }).layers[0];
 }
 
-it.each<BackendMode>(['cpu', 'webgpu'])('a neuron fills the plane with its formula; typed while paused, its weight and bias go into the model, and Ctrl+Z takes them back, on %s', async (mode) => {
+/** A point on the diagram's link `which` (0 the first, -1 the last), a third of the way along (links cross in their middles). */
+async function linkPoint(page: Parameters<typeof button>[0], which: number): Promise<{ x: number; y: number }> {
+  return page
+    .locator('.diagram-links .link-hits path')
+    .nth(which)
+    .evaluate((path: SVGPathElement) => {
+      const point = path.getPointAtLength(path.getTotalLength() / 3);
+      const box = path.ownerSVGElement!.getBoundingClientRect();
+      return { x: box.left + point.x, y: box.top + point.y };
+    });
+}
+
+/** The tooltip of the diagram's link `which`, hovered. */
+async function linkTip(page: Parameters<typeof button>[0], which: number): Promise<string | null> {
+  const point = await linkPoint(page, which);
+  await page.mouse.move(0, 0);
+  await page.mouse.move(point.x, point.y);
+  return page.getByRole('tooltip').textContent();
+}
+
+it.each<BackendMode>(['cpu', 'webgpu'])('a neuron fills the plane with its formula; typed while paused, its weight and bias go into the model (its link’s hover shows the weight; the link pulled changes it), and Ctrl+Z takes them back, on %s', async (mode) => {
   const playground = await openPlayground(mode);
   const { page } = playground;
   try {
@@ -23,7 +43,7 @@ it.each<BackendMode>(['cpu', 'webgpu'])('a neuron fills the plane with its formu
     const output = await plane.screenshot();
     const before = await exportedFirstLayer(page);
 
-    await diagram.getByRole('img', { name: 'Neuron 2 of layer 1' }).click();
+    await diagram.getByRole('button', { name: 'Neuron 2 of layer 1' }).click();
     const neuronPlane = page.getByRole('img', { name: 'Output of neuron 2 of layer 1' });
     await neuronPlane.waitFor();
     await expect.poll(async () => (await neuronPlane.screenshot()).equals(output)).toBe(false);
@@ -48,6 +68,18 @@ it.each<BackendMode>(['cpu', 'webgpu'])('a neuron fills the plane with its formu
     const edited = await exportedFirstLayer(page);
     expect([edited.weight[1][0], edited.bias[1]]).toEqual([-0.75, 1.5]);
     expect(edited.weight[0]).toEqual(before.weight[0]);
+    // Hovering the link from x₁ to the neuron shows the typed weight.
+    await expect.poll(() => linkTip(page, 1)).toBe('Weight -0.750 from x₁ to neuron 2 of layer 1');
+    // Pulled up by 50 pixels, the link's weight grows by 1 (0.02 a pixel), as one edit: Ctrl+Z takes the pull back.
+    const link = await linkPoint(page, 1);
+    await page.mouse.move(link.x, link.y);
+    await page.mouse.down();
+    await page.mouse.move(link.x, link.y - 50, { steps: 5 });
+    await page.mouse.up();
+    await expect.poll(async () => (await exportedFirstLayer(page)).weight[1][0]).toBeCloseTo(0.25, 5);
+    expect(await popover.count()).toBe(0);
+    await page.keyboard.press('Control+z');
+    await expect.poll(async () => (await exportedFirstLayer(page)).weight[1][0]).toBe(-0.75);
 
     await page.keyboard.press('Control+z');
     await expect.poll(async () => (await exportedFirstLayer(page)).bias[1]).toBe(before.bias[1]);
@@ -63,12 +95,72 @@ it.each<BackendMode>(['cpu', 'webgpu'])('a neuron fills the plane with its formu
   }
 });
 
+/** The accessible name of the element that has focus ('' on the page's body). */
+const focusedName = (page: Parameters<typeof button>[0]) => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? '');
+
+it.each<BackendMode>(['cpu', 'webgpu'])('by keyboard: Tab into the diagram, arrows to a neuron, Enter opens it; its bias dragged while paused moves the plane, and one Ctrl+Z takes the drag back, on %s', async (mode) => {
+  const playground = await openPlayground(mode);
+  const { page } = playground;
+  try {
+    const before = await exportedFirstLayer(page);
+    await button(page, 'See inside').focus();
+    await page.keyboard.press('Tab');
+    expect(await focusedName(page)).toBe('Neuron 1 of layer 1');
+    await page.keyboard.press('ArrowDown');
+    expect(await focusedName(page)).toBe('Neuron 2 of layer 1');
+    await page.keyboard.press('ArrowRight');
+    expect(await focusedName(page)).toBe('Neuron 2 of layer 2');
+    // The numbers a hover shows come with the focus.
+    expect(await page.getByRole('tooltip').textContent()).toMatch(/^Neuron 2 of layer 2 · bias -?[\d.]+ · activation /);
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('Enter');
+    const neuronPlane = page.getByRole('img', { name: 'Output of neuron 2 of layer 1' });
+    await neuronPlane.waitFor();
+    const popover = page.getByRole('dialog', { name: 'Neuron 2 of layer 1' });
+    await popover.waitFor();
+    await expect.poll(() => focusedName(page)).toBe('Weight from x₁');
+    const shown = await neuronPlane.screenshot();
+
+    // A drag along the bias's slider: the plane follows while the pointer moves.
+    const slider = field(page, 'Bias slider');
+    await slider.scrollIntoViewIfNeeded();
+    const box = (await slider.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width * 0.7, box.y + box.height / 2, { steps: 5 });
+    await expect.poll(async () => (await neuronPlane.screenshot()).equals(shown)).toBe(false);
+    await page.mouse.move(box.x + box.width * 0.9, box.y + box.height / 2, { steps: 5 });
+    await page.mouse.up();
+    const dragged = Number(await field(page, 'Bias').inputValue());
+    expect(dragged).toBeGreaterThan(0.5);
+    await expect.poll(async () => (await exportedFirstLayer(page)).bias[1]).toBeCloseTo(dragged, 5);
+    expect((await exportedFirstLayer(page)).weight).toEqual(before.weight);
+
+    // One Ctrl+Z takes back the whole drag.
+    await page.keyboard.press('Control+z');
+    await expect.poll(async () => (await exportedFirstLayer(page)).bias[1]).toBe(before.bias[1]);
+    expect(await exportedFirstLayer(page)).toEqual(before);
+    await expect.poll(async () => (await neuronPlane.screenshot()).equals(shown)).toBe(true);
+
+    // Escape closes the popover and gives focus back to the neuron; Escape again leaves the diagram.
+    await slider.focus();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => popover.count()).toBe(0);
+    expect(await focusedName(page)).toBe('Neuron 2 of layer 1');
+    await page.keyboard.press('Escape');
+    expect(await focusedName(page)).toBe('');
+    await expectHealthy(playground);
+  } finally {
+    await playground.browser.close();
+  }
+});
+
 it('while training runs, a click on a neuron shows it and opens nothing to type', async () => {
   const playground = await openPlayground('cpu');
   const { page } = playground;
   try {
     await button(page, 'Play').click();
-    await page.getByRole('group', { name: 'Network diagram' }).getByRole('img', { name: 'Neuron 1 of layer 2' }).click();
+    await page.getByRole('group', { name: 'Network diagram' }).getByRole('button', { name: 'Neuron 1 of layer 2' }).click();
     await page.getByRole('img', { name: 'Output of neuron 1 of layer 2' }).waitFor();
     expect(await page.getByRole('dialog').count()).toBe(0);
     await button(page, 'Pause').click();
@@ -78,7 +170,7 @@ it('while training runs, a click on a neuron shows it and opens nothing to type'
   }
 });
 
-it.each<BackendMode>(['cpu', 'webgpu'])('Slow-motion step: forward, loss, backward and update for one point, and the weights move, on %s', async (mode) => {
+it.each<BackendMode>(['cpu', 'webgpu'])('Slow-motion step: forward layer by layer, loss, backward layer by layer and update for one point, and the weights move, on %s', async (mode) => {
   const playground = await openPlayground(mode);
   const { page } = playground;
   try {
@@ -88,29 +180,42 @@ it.each<BackendMode>(['cpu', 'webgpu'])('Slow-motion step: forward, loss, backwa
     // The side panel gives the network back its place: the step is shown under the diagram.
     await expect.poll(() => page.getByRole('complementary', { name: 'See inside' }).count()).toBe(0);
     const region = page.getByRole('region', { name: 'Slow-motion step' });
+    const heading = region.getByRole('heading');
     const lines = region.getByRole('list', { name: 'Stage numbers' }).getByRole('listitem');
-    await expect.poll(() => region.getByRole('heading').textContent()).toBe('Stage 1 of 4: Forward');
-    // The links show what each weight passes on for this point, then their gradients.
-    const link = page.locator('.diagram-links .links path').first();
-    const linkTip = async () => {
-      await link.hover({ force: true });
-      return page.getByRole('tooltip').textContent();
+    const next = async (title: string) => {
+      await button(page, 'Next stage').click();
+      expect(await heading.textContent()).toBe(title);
     };
-    await expect.poll(linkTip).toMatch(/^Weight × input -?[\d.]+(e-?\d+)? from /);
-    expect(await lines.allTextContents()).toEqual([expect.stringMatching(/^Features: /), expect.stringMatching(/^Layer 1: (−?[\d.e+-]+, ){7}−?[\d.e+-]+$/), expect.stringMatching(/^Layer 2: /), expect.stringMatching(/^Output/)]);
-    await button(page, 'Next stage').click();
-    expect(await region.getByRole('heading').textContent()).toBe('Stage 2 of 4: Loss');
+    // The links show what each weight passes on for this point, then their gradients: first the first layer's, last the output's.
+    const tipOf = (which: number) => () => linkTip(page, which);
+    const firstLayerTip = tipOf(0);
+    const outputTip = tipOf(-1);
+    const number = '-?[\\d.]+(e[-+]?\\d+)?';
+    const values = (count: number) => `(${number}, ){${count - 1}}${number}`;
+    await expect.poll(() => heading.textContent()).toBe('Stage 1 of 8: Forward, layer 1');
+    await expect.poll(firstLayerTip).toMatch(new RegExp(`^Weight × input ${number} from `));
+    expect(await outputTip()).toMatch(/^Weight × input 0\.00 from /);
+    expect(await lines.allTextContents()).toEqual([expect.stringMatching(/^Features: /), expect.stringMatching(new RegExp(`^Layer 1: ${values(8)}$`))]);
+    await next('Stage 2 of 8: Forward, layer 2');
+    expect(await lines.count()).toBe(3);
+    await next('Stage 3 of 8: Forward, output');
+    expect(await lines.allTextContents()).toEqual([expect.stringMatching(/^Features: /), expect.stringMatching(/^Layer 1: /), expect.stringMatching(/^Layer 2: /), expect.stringMatching(/^Output/)]);
+    await expect.poll(outputTip).toMatch(new RegExp(`^Weight × input ${number} from `));
+    await next('Stage 4 of 8: Loss');
     expect(await lines.allTextContents()).toEqual([expect.stringMatching(/^Probabilities: [\d.]+, [\d.]+; true class [01]$/), expect.stringMatching(/^Loss: [\d.]+$/)]);
-    await button(page, 'Next stage').click();
-    expect(await region.getByRole('heading').textContent()).toBe('Stage 3 of 4: Backward');
-    await expect.poll(linkTip).toMatch(/^Gradient -?[\d.]+(e-?\d+)? from /);
-    await button(page, 'Next stage').click();
-    expect(await region.getByRole('heading').textContent()).toBe('Stage 4 of 4: Update');
-    await expect.poll(linkTip).toMatch(/^Weight -?[\d.]+(e-?\d+)? from /);
+    await next('Stage 5 of 8: Backward, output');
+    expect(await lines.allTextContents()).toEqual([expect.stringMatching(/^Output: largest \|∂L\/∂w\| /)]);
+    await expect.poll(outputTip).toMatch(new RegExp(`^Gradient ${number} from `));
+    expect(await firstLayerTip()).toMatch(/^Gradient 0\.00 from /);
+    await next('Stage 6 of 8: Backward, layer 2');
+    await next('Stage 7 of 8: Backward, layer 1');
+    expect(await lines.allTextContents()).toEqual([expect.stringMatching(/^Output: /), expect.stringMatching(/^Layer 2: /), expect.stringMatching(/^Layer 1: /)]);
+    await expect.poll(firstLayerTip).not.toMatch(/^Gradient 0\.00 from /);
+    await next('Stage 8 of 8: Update');
+    await expect.poll(firstLayerTip).toMatch(new RegExp(`^Weight ${number} from `));
     // The update is in the model: its exported weights moved.
     await expect.poll(async () => JSON.stringify(await exportedFirstLayer(page))).not.toBe(JSON.stringify(before));
-    await button(page, 'Next stage').click();
-    expect(await region.getByRole('heading').textContent()).toBe('Stage 1 of 4: Forward');
+    await next('Stage 1 of 8: Forward, layer 1');
     await expectHealthy(playground);
   } finally {
     await playground.browser.close();

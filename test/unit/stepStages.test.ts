@@ -30,18 +30,21 @@ function oracleAndPoint(config: ExperimentConfig, step: number) {
 }
 
 describe('one step in slow motion', () => {
-  it.each<OptimizerName>(['sgd', 'momentum', 'adam'])('its update is the trainer’s real step of batch size 1 on that point (%s), from the first step and after some', (optimizer) => {
+  it.each<OptimizerName>(['sgd', 'momentum', 'adam'])('its update is the trainer’s real step of batch size 1 on that point (%s), from the first step and after some, from the state the trainer exports', async (optimizer) => {
     const config = experiment(optimizer);
-    for (const step of [0, 5]) {
+    for (const step of [0, 5, 20]) {
       const { trainer, point, label } = oracleAndPoint(config, step);
       trainer.stepSync(step);
       const before = Float64Array.from(trainer.network.params);
-      const state = Float64Array.from((trainer as unknown as { state: Float64Array }).state);
-      const stages = stepStages({ plan: trainer.plan, parameters: before, point, label, settings: liveSettingsOf(config.training), step, state });
+      const state = await trainer.getOptimizerState();
+      expect(state.step).toBe(step);
+      const stages = stepStages({ plan: trainer.plan, parameters: before, point, label, settings: liveSettingsOf(config.training), step: state.step, state: state.values });
       const observation = trainer.stepSync(1);
       expect(stages.loss).toBeCloseTo(observation.loss, 12);
       const after = trainer.network.params;
       stages.parameters.forEach((value, i) => expect(value, `parameter ${i}`).toBeCloseTo(after[i], 12));
+      const stateAfter = (await trainer.getOptimizerState()).values;
+      stages.state.forEach((value, i) => expect(value, `state ${i}`).toBeCloseTo(stateAfter[i], 12));
       expect(Array.from(stages.parameters)).not.toEqual(Array.from(before));
     }
   });

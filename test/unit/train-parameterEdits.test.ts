@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { editData, editParameters, redoEdit, undoEdit, type AppStore } from '../../src/ui/store';
+import { describe, expect, it, vi } from 'vitest';
+import { editData, editParameters, previewParameters, redoEdit, undoEdit, type AppStore } from '../../src/ui/store';
 import type { Run } from '../../src/train/run';
 import { startedRun, type ManualClock } from './train-runHarness';
 
@@ -68,5 +68,33 @@ describe('weights and biases typed by hand', () => {
     const { run, store } = await startedRun();
     typeWeights(store, run, [[0, run.parameters![0]]]);
     expect(store.getState().edits.past).toEqual([]);
+  });
+
+  it('dragged: every value on the way goes into the model, changes arriving together go in at once, and the drag is one Undo', async () => {
+    const { run, store, clock, made } = await startedRun((config) => (config.model.hidden = [3]));
+    const start = Float32Array.from(run.parameters!);
+    const trainer = made.at(-1)!;
+    const sets = vi.spyOn(trainer, 'setParameters');
+    // Three frames of a drag of weight 1 and one of the bias sent before the run's turn comes.
+    for (const value of [0.5, 0.75, 1.25]) previewParameters(store, [{ index: 1, value }]);
+    const bias = run.plan!.dense[0].biasOffset;
+    previewParameters(store, [{ index: bias, value: -2 }]);
+    await applied(run, clock);
+    expect(sets).toHaveBeenCalledTimes(1);
+    expect([run.parameters![1], run.parameters![bias]]).toEqual([1.25, -2]);
+    expect(store.getState().edits.past).toEqual([]);
+    previewParameters(store, [{ index: 1, value: 1.5 }]);
+    await applied(run, clock);
+    expect(run.parameters![1]).toBe(1.5);
+    // The drag ends: one edit from the values before it.
+    editParameters(store, [
+      { index: 1, before: start[1], after: 1.5 },
+      { index: bias, before: start[bias], after: -2 },
+    ]);
+    expect(store.getState().edits.past).toHaveLength(1);
+    await applied(run, clock);
+    undoEdit(store);
+    await applied(run, clock);
+    expect(Array.from(run.parameters!)).toEqual(Array.from(start));
   });
 });

@@ -76,6 +76,9 @@ export class SpyTrainer implements Trainer {
   getParameters() {
     return this.inner.getParameters();
   }
+  getOptimizerState() {
+    return this.inner.getOptimizerState();
+  }
   setParameters(parameters: ArrayLike<number>) {
     this.inner.setParameters(parameters);
   }

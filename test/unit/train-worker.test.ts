@@ -38,6 +38,9 @@ describe('WorkerTrainer', () => {
     expect(a.neurons).toEqual(b.neurons);
     expect(a.metrics).toEqual(b.metrics);
     expect(await remote.getParameters()).toEqual(await local.getParameters());
+    const state = await remote.getOptimizerState();
+    expect(state).toEqual(await local.getOptimizerState());
+    expect(state.values.length).toBeGreaterThan(0);
     const points = [0.5, -1, 3, 2];
     expect(await remote.predict(points)).toEqual(await local.predict(points));
     const settings = liveSettingsOf({ ...defaultConfig().training, optimizer: 'sgd', learningRate: 0.5, l2: 0.01, lrSchedule: 'step', lrStep: 2, lrGamma: 0.5 });
