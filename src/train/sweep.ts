@@ -3,10 +3,12 @@ import { planeGrid } from '../core/grid';
 import type { Metrics } from '../core/metrics';
 import type { ModelSpec } from '../core/network';
 import { sweepRunLabel, type SweepAxis, type SweepRunSpec } from '../core/sweepAxes';
+import { learningRateAt, lrScheduleOf } from '../core/lrSchedule';
 import type { GridSpec, Observation, Trainer, TrainerSetup } from '../core/trainer';
 import { exportWeights, type WeightsFileV1 } from '../io/weights';
 import { errorText, type Backend } from './backend';
 import { datasetOf } from './dataEdits';
+import { LossHistory } from './history';
 import { SpeedLimit } from './pacer';
 import type { BackendProvider, FrameClock } from './run';
 import { RateMeter } from './rateMeter';
@@ -72,6 +74,8 @@ export interface SweepRun {
   metrics: Metrics | null;
   grid: { spec: GridSpec; values: Float32Array } | null;
   curve: SweepPoint[];
+  /** Both splits' curves, as the main run keeps them: an opened run goes on with them. */
+  history: LossHistory;
   diverged: boolean;
 }
 
@@ -182,6 +186,7 @@ export class SweepRunner {
       metrics: null,
       grid: null,
       curve: [],
+      history: new LossHistory(),
       diverged: false,
     }));
   }
@@ -300,8 +305,12 @@ export class SweepRunner {
     run.epoch = observation.epoch;
     if (observation.diverged) run.diverged = true;
     if (observation.metrics) {
+      const { train, test } = observation.metrics;
+      const { training } = run.spec.config;
       run.metrics = observation.metrics;
       run.curve.push({ epoch: observation.epoch, loss: measuredLoss(observation.metrics) });
+      const learningRate = learningRateAt(training.learningRate, lrScheduleOf(training), Math.max(observation.step - 1, 0));
+      run.history.add({ epoch: observation.epoch, trainLoss: train.loss, testLoss: test?.loss ?? NaN, trainAccuracy: train.accuracy ?? NaN, testAccuracy: test?.accuracy ?? NaN, learningRate });
     }
     if (grid && observation.grid) run.grid = { spec: grid, values: observation.grid };
   }

@@ -56,7 +56,13 @@ describe('compare mode', () => {
     await expect.poll(() => panel.isVisible()).toBe(false);
     expect(await field(page, 'Learning rate').inputValue()).toBe('0.03');
     await expect.poll(() => page.evaluate(() => location.hash)).toMatch(/(^#|&)seed=3(&|$)/);
-    await page.getByText('Opened Training seed 3 · Learning rate 0.03 with its trained weights').waitFor();
+    const notice = page.getByText('Opened Training seed 3 · Learning rate 0.03 with its trained weights at epoch ');
+    await notice.waitFor();
+    // It goes on at its epoch in the comparison, not at 0, with its curves in the Loss chart.
+    const openedAt = ((await notice.textContent()) ?? '').match(/at epoch ([\d.,]+):/)![1];
+    expect(Number(openedAt.replace(/,/g, ''))).toBeGreaterThan(0);
+    await expect.poll(() => field(page, 'Epoch').textContent()).toBe(openedAt);
+    await expect.poll(() => page.locator('.loss-chart .train-line').getAttribute('d')).toMatch(/^M[^M]*L/);
     // Its trained weights, not fresh ones: the main readouts show a loss far below an untrained model's (about 0.7).
     await expect.poll(async () => Number(await field(page, 'Training loss').textContent())).toBeLessThan(0.2);
 

@@ -6,7 +6,9 @@ import { CpuTrainer } from '../../src/cpu/cpuTrainer';
 import type { Backend } from '../../src/train/backend';
 import { SWEEP_GRID_SIZE, SweepRunner, sweepWorkerCount, type SweepBackends } from '../../src/train/sweep';
 import { buildTrainerSetup } from '../../src/train/trainerSetup';
-import { ManualClock, SpyTrainer } from './train-runHarness';
+import { openSweepRun } from '../../src/ui/compareActions';
+import { formatEpoch } from '../../src/ui/format';
+import { ManualClock, SpyTrainer, startedRun } from './train-runHarness';
 
 const metrics = (loss: number, accuracy: number) => ({ train: { loss, accuracy, count: 10 }, test: { loss, accuracy, count: 5 } });
 
@@ -165,5 +167,29 @@ describe('SweepRunner', () => {
     expect(built.flat()).toHaveLength(3);
     expect(built.flat().every((trainer) => trainer.disposed)).toBe(true);
     expect(released()).toBe(true);
+  });
+
+  it('a run opened from the comparison goes on at its epoch with its curves, not at epoch 0 with an empty chart', async () => {
+    const { run, store, clock, config } = await startedRun((c) => (c.data.points = 60));
+    const axes: SweepAxis[] = [{ key: 'seed', values: [1, 2] }];
+    const runner = await SweepRunner.create({ axes, runs: expandSweep(config, axes), custom: null, backends: cpuBackends(1).backends, clock, speed: Infinity });
+    const opened = runner.runs[1];
+    while (opened.history.values.length < 3) {
+      await clock.frames(1);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    await openSweepRun({ run, store, views: undefined as never }, runner, 1);
+    runner.dispose();
+    await run.idle();
+    expect(opened.epoch).toBeGreaterThan(1);
+    // The EPOCH readout, the chart and the notice all speak of the run's epoch.
+    expect(run.epoch).toBe(opened.epoch);
+    expect(run.history.values.slice(0, opened.history.values.length)).toEqual(opened.history.values);
+    expect(store.getState().notice?.text).toBe(`Opened ${opened.label} with its trained weights at epoch ${formatEpoch(opened.epoch)}: press Play to go on training.`);
+    // Training goes on from there.
+    run.stepEpoch();
+    await run.idle();
+    expect(run.epoch).toBeCloseTo(opened.epoch + 1, 9);
+    expect(run.history.values.at(-1)!.epoch).toBeCloseTo(opened.epoch + 1, 9);
   });
 });
