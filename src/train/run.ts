@@ -104,6 +104,8 @@ export class Run {
   private unsubscribe: (() => void) | null = null;
   private readonly listeners = new Set<() => void>();
   private readonly newsListeners = new Set<(news: RunNews) => void>();
+  /** Called before a change of backend closes the current one (compare mode takes its runs' weights off it first). */
+  private readonly leavingListeners = new Set<() => Promise<void>>();
   /** What the see-inside views want, kept across rebuilds. */
   private inside: InsideRequest = NO_INSIDE_VIEWS;
   private readonly host: SessionHost = {
@@ -176,6 +178,12 @@ export class Run {
   onNews(listener: (news: RunNews) => void): () => void {
     this.newsListeners.add(listener);
     return () => this.newsListeners.delete(listener);
+  }
+
+  /** Calls `listener` (and waits for it) before a change of backend closes the one in use. */
+  beforeBackendChange(listener: () => Promise<void>): () => void {
+    this.leavingListeners.add(listener);
+    return () => this.leavingListeners.delete(listener);
   }
 
   /** The latest observation: epoch, metrics, decision boundary, thumbnails, weights. */
@@ -448,6 +456,7 @@ export class Run {
       const parameters = previous ? await previous.parameters() : undefined;
       this.session = null;
       previous?.close();
+      for (const listener of this.leavingListeners) await listener();
       await this.backends.open(this.source.getState().backend);
       if (previous) await this.rebuild('keep', previous.config, previous.dataset, { previous, parameters });
     });

@@ -8,7 +8,8 @@ import { SWEEP_GRID_SIZE, SweepRunner, sweepWorkerCount, type SweepBackends } fr
 import { buildTrainerSetup } from '../../src/train/trainerSetup';
 import { openSweepRun } from '../../src/ui/compareActions';
 import { formatEpoch } from '../../src/ui/format';
-import { ManualClock, SpyTrainer, startedRun } from './train-runHarness';
+import { sweepTrainingText } from '../../src/train/sweepGroups';
+import { ManualClock, spyBackend, SpyTrainer, startedRun } from './train-runHarness';
 
 const metrics = (loss: number, accuracy: number) => ({ train: { loss, accuracy, count: 10 }, test: { loss, accuracy, count: 5 } });
 
@@ -191,5 +192,50 @@ describe('SweepRunner', () => {
     await run.idle();
     expect(run.epoch).toBeCloseTo(opened.epoch + 1, 9);
     expect(run.history.values.at(-1)!.epoch).toBeCloseTo(opened.epoch + 1, 9);
+  });
+
+  it('moves to the CPU when Run on changes during a sweep: each run goes on from its weights, epoch and curves', async () => {
+    // A sweep on the page's WebGPU backend (trainers of its own here), then Run on: CPU.
+    const { run, store, clock, config } = await startedRun((c) => (c.data.points = 60), undefined, undefined, 'webgpu');
+    const onGpu: SpyTrainer[] = [];
+    const axes: SweepAxis[] = [{ key: 'seed', values: [1, 2, 3] }];
+    const runner = await SweepRunner.create({ axes, runs: expandSweep(config, axes), custom: null, backends: { kind: 'webgpu', groups: [spyBackend('webgpu', 'WebGPU · test', onGpu)], release: () => {} }, clock, speed: Infinity });
+    const stopLeaving = run.beforeBackendChange(() => runner.leaveBackend());
+    while (runner.runs.some((r) => r.history.values.length < 2)) {
+      await clock.frames(1);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    store.setState({ backend: 'cpu' });
+    await run.idle();
+    // The runs' weights came off the old backend before the page closed it; the groups there are gone.
+    expect(onGpu.every((trainer) => trainer.disposed)).toBe(true);
+    const before = await Promise.all(onGpu.map((trainer) => trainer.getParameters()));
+    const was = runner.runs.map((r) => ({ epoch: r.epoch, step: r.step, curve: [...r.curve] }));
+    const { backends, built } = cpuBackends(2);
+    await runner.moveTo(backends);
+    expect(runner.training).toEqual({ kind: 'cpu', workers: 2 });
+    expect(`${runner.runs.length} runs ${sweepTrainingText(runner.training)}`).toBe('3 runs on 2 CPU workers, their runs one after another');
+    expect(runner.moved).toBe("Moved from WebGPU to the CPU with each run's weights, epoch and curves.");
+    const onCpu = built.flat();
+    expect(onCpu).toHaveLength(3);
+    for (const [i, r] of runner.runs.entries()) {
+      const trainer = onCpu.find((spy) => spy.setup.training.seed === r.spec.config.training.seed)!;
+      expect(Array.from(trainer.setup.parameters!), r.label).toEqual(Array.from(before[i]));
+    }
+    while (runner.runs.some((r, i) => r.curve.length < was[i].curve.length + 2)) {
+      await clock.frames(1);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    await runner.settled();
+    for (const [i, r] of runner.runs.entries()) {
+      // Its epochs go on from where they were, and its curve keeps what it had.
+      expect(r.curve.slice(0, was[i].curve.length)).toEqual(was[i].curve);
+      expect(r.curve[was[i].curve.length].epoch).toBeGreaterThanOrEqual(was[i].epoch);
+      expect(r.epoch).toBeGreaterThan(was[i].epoch);
+      expect(r.step).toBeGreaterThan(was[i].step);
+    }
+    stopLeaving();
+    runner.dispose();
+    expect(onCpu.every((trainer) => trainer.disposed)).toBe(true);
   });
 });
