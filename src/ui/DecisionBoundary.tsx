@@ -82,10 +82,10 @@ export function DecisionBoundary(): ReactNode {
   const plane = usePlaneLayers(canvas);
   const boundaryDrawn = useDrawnVersion();
   const legendDrawn = useDrawnVersion();
+  const previewing = useAppState((state) => state.comparePreview?.label ?? null);
 
   useRunFrame(
     (current) => {
-      const { grid } = current;
       // Before the first model is built, the points come from the settings.
       const dataset = current.dataset ?? settingsData(store.getState());
       if (!dataset || size.width === 0) return;
@@ -93,8 +93,10 @@ export function DecisionBoundary(): ReactNode {
       fitCanvas(element, size);
       fitCanvas(plane.boundary, size);
       plane.points.show({ dataset, showTest: view.showTestData, width: element.width, height: element.height, scale: size.scale });
-      // A neuron picked in the diagram fills the plane in the model's place.
-      const neuron = view.focus && hasNeuron(current.plan, current.neurons, view.focus) ? view.focus : null;
+      // A compare-mode run pointed at fills the plane in the model's place; so does a neuron picked in the diagram.
+      const preview = store.getState().comparePreview;
+      const neuron = !preview && view.focus && hasNeuron(current.plan, current.neurons, view.focus) ? view.focus : null;
+      const grid = preview ? preview.grid() : current.grid;
       if (boundaryDrawn.changed(neuron ? current.neurons : grid, dataset, view.discretize, element.width, element.height, neuron)) {
         if (neuron) drawNeuronPlane(plane.boundary, current.plan!, current.neurons!, neuron);
         else drawBoundary(plane.boundary, grid, dataset, view.discretize);
@@ -106,7 +108,7 @@ export function DecisionBoundary(): ReactNode {
         setText(legend.current.querySelector('.legend-max')!, range.toPrecision(2));
       }
     },
-    [view.discretize, view.showTestData, view.focus, size, regression],
+    [view.discretize, view.showTestData, view.focus, size, regression, previewing],
   );
 
   const drag = useRef<{ last: [number, number] } | null>(null);
@@ -137,7 +139,7 @@ export function DecisionBoundary(): ReactNode {
         ref={canvas}
         className={`plane tool-${view.tool}`}
         role="img"
-        aria-label={view.focus ? `Output of neuron ${view.focus.unit + 1} of layer ${view.focus.layer + 1}` : 'Decision boundary'}
+        aria-label={previewing ? `Decision boundary of ${previewing} (preview)` : view.focus ? `Output of neuron ${view.focus.unit + 1} of layer ${view.focus.layer + 1}` : 'Decision boundary'}
         onPointerDown={(event) => {
           if (view.tool === 'none') return;
           event.currentTarget.setPointerCapture(event.pointerId);
@@ -149,6 +151,11 @@ export function DecisionBoundary(): ReactNode {
         }}
         onPointerUp={() => (drag.current = null)}
       />
+      {previewing && (
+        <p className="plane-preview" role="status">
+          Previewing {previewing}
+        </p>
+      )}
       <NeuronFocus />
       <div className="row toggles">
         <Hideable id="showTestData">

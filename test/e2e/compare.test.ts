@@ -92,6 +92,31 @@ describe('compare mode', () => {
     await expectHealthy(playground);
   });
 
+  it('previews a run on the main plane, points the Loss chart to the comparison, and moves the sweep to the CPU when Run on changes', async () => {
+    playground = await openPlayground('webgpu', `${DATA}&compare=seed:1,2`);
+    const { page } = playground;
+    const panel = page.getByRole('complementary', { name: 'Compare' });
+    await expect.poll(() => field(page, 'Sweep status').textContent(), { timeout: 60_000 }).toMatch(/^2 runs on WebGPU in 1 batched group/);
+    await page.getByRole('note').filter({ hasText: 'Comparing 2 runs: their curves are in the Compare panel.' }).waitFor();
+
+    // Pointing at a run's plane shows it on the main plane, named; leaving it shows the main model again.
+    await panel.getByRole('button', { name: 'Open Training seed 2 (plane)' }).hover();
+    await page.getByRole('status').filter({ hasText: 'Previewing Training seed 2' }).waitFor();
+    expect(await page.getByRole('img', { name: 'Decision boundary of Training seed 2 (preview)' }).count()).toBe(1);
+    await page.getByRole('heading', { name: 'Compare' }).hover();
+    await page.getByRole('img', { name: 'Decision boundary', exact: true }).waitFor();
+
+    // Run on: CPU moves the sweep there, each run going on from where it was.
+    const epochBefore = Number(((await panel.locator('figcaption').textContent()) ?? '').match(/over ([\d.,]+) epochs/)![1].replace(/,/g, ''));
+    expect(epochBefore).toBeGreaterThan(0);
+    await field(page, 'Run on').selectOption({ label: 'CPU' });
+    await expect.poll(() => field(page, 'Sweep status').textContent(), { timeout: 30_000 }).toMatch(/^2 runs on \d CPU workers?, their runs one after another/);
+    await panel.getByText("Moved from WebGPU to the CPU with each run's weights, epoch and curves.").waitFor();
+    await expect.poll(async () => Number(((await panel.locator('figcaption').textContent()) ?? '').match(/over ([\d.,]+) epochs/)![1].replace(/,/g, '')), { timeout: 30_000 }).toBeGreaterThan(epochBefore);
+    expect(await panel.getByRole('alert').count()).toBe(0);
+    await expectHealthy(playground);
+  });
+
   it('a WebGPU failure during a sweep stops it with the reason shown, and moves nothing to the CPU', async () => {
     playground = await openPlayground('webgpu', `${DATA}&compare=seed:1,2`);
     const { page } = playground;
