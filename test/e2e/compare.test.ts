@@ -62,7 +62,7 @@ describe('compare mode', () => {
     const openedAt = ((await notice.textContent()) ?? '').match(/at epoch ([\d.,]+):/)![1];
     expect(Number(openedAt.replace(/,/g, ''))).toBeGreaterThan(0);
     await expect.poll(() => field(page, 'Epoch').textContent()).toBe(openedAt);
-    await expect.poll(() => page.locator('.loss-chart .train-line').getAttribute('d')).toMatch(/^M[^M]*L/);
+    await expect.poll(() => page.locator('.loss-chart path.train-line').getAttribute('d')).toMatch(/^M[^M]*L/);
     // Its trained weights, not fresh ones: the main readouts show a loss far below an untrained model's (about 0.7).
     await expect.poll(async () => Number(await field(page, 'Training loss').textContent())).toBeLessThan(0.2);
 
@@ -114,7 +114,9 @@ describe('compare mode', () => {
     await panel.getByText("Moved from WebGPU to the CPU with each run's weights, epoch and curves.").waitFor();
     await expect.poll(async () => Number(((await panel.locator('figcaption').textContent()) ?? '').match(/over ([\d.,]+) epochs/)![1].replace(/,/g, '')), { timeout: 30_000 }).toBeGreaterThan(epochBefore);
     expect(await panel.getByRole('alert').count()).toBe(0);
-    await expectHealthy(playground);
+    // The main run moved too, as chosen; nothing went wrong on the way.
+    expect(await field(page, 'Backend').textContent()).toBe('CPU · chosen in Run on');
+    expect(playground.errors).toEqual([]);
   });
 
   it('a WebGPU failure during a sweep stops it with the reason shown, and moves nothing to the CPU', async () => {
