@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { button, download, expectHealthy, field, openPlayground, type BackendMode, type Playground } from './browser';
 
@@ -5,6 +6,20 @@ import { button, download, expectHealthy, field, openPlayground, type BackendMod
 const SWEEP = 'compare=seed:1,2,3,4;lr:0.001,0.003,0.01,0.03';
 // Few points: SwiftShader and a busy machine are slow.
 const DATA = 'points=100';
+
+/** A digest of the main plane's pixels, read through a copy (reading the plane itself again and again makes Chromium warn). */
+function planePixels(page: Page): Promise<string> {
+  return page.getByRole('img', { name: 'Decision boundary' }).evaluate((canvas: HTMLCanvasElement) => {
+    const copy = document.createElement('canvas');
+    [copy.width, copy.height] = [canvas.width, canvas.height];
+    const context = copy.getContext('2d', { willReadFrequently: true })!;
+    context.drawImage(canvas, 0, 0);
+    const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
+    let hash = 0;
+    for (let i = 0; i < data.length; i += 4) hash = (hash * 31 + data[i] + 7 * data[i + 1] + 13 * data[i + 2]) | 0;
+    return String(hash);
+  });
+}
 
 describe('compare mode', () => {
   let playground: Playground | null = null;
@@ -99,10 +114,14 @@ describe('compare mode', () => {
     await expect.poll(() => field(page, 'Sweep status').textContent(), { timeout: 60_000 }).toMatch(/^2 runs on WebGPU in 1 batched group/);
     await page.getByRole('note').filter({ hasText: 'Comparing 2 runs: their curves are in the Compare panel.' }).waitFor();
 
-    // Pointing at a run's plane shows it on the main plane, named; leaving it shows the main model again.
+    // Pointing at a run's plane shows it on the main plane, named and kept up to date as it trains; leaving it shows the main model again.
+    const untrained = await planePixels(page);
     await panel.getByRole('button', { name: 'Open Training seed 2 (plane)' }).hover();
     await page.getByRole('status').filter({ hasText: 'Previewing Training seed 2' }).waitFor();
     expect(await page.getByRole('img', { name: 'Decision boundary of Training seed 2 (preview)' }).count()).toBe(1);
+    await expect.poll(() => planePixels(page)).not.toBe(untrained);
+    const previewed = await planePixels(page);
+    await expect.poll(() => planePixels(page)).not.toBe(previewed);
     await page.getByRole('heading', { name: 'Compare' }).hover();
     await page.getByRole('img', { name: 'Decision boundary', exact: true }).waitFor();
 
