@@ -51,6 +51,12 @@ const LONG_CALL_MS = 1000;
 const EMPTY_HISTORY = new LossHistory();
 const EMPTY_TIMELINE = new Timeline();
 
+/** Where an imported model's training has got to elsewhere (a compare-mode run): its epoch and its curves. */
+export interface Continuing {
+  epoch: number;
+  history: LossHistory;
+}
+
 /** How a rebuild starts: the session before it (for what carries over), and the weights to build with. */
 interface RebuildFrom {
   previous: TrainingSession | null;
@@ -89,7 +95,7 @@ export class Run {
   private readonly backends: BackendKeeper;
   /** The page's Speed: the most steps a second; no cap until the page sets one. */
   private readonly speed = new SpeedLimit();
-  private pending: { reset: boolean; imported: ImportedWeights | null } = { reset: false, imported: null };
+  private pending: { reset: boolean; imported: ImportedWeights | null; continuing?: Continuing } = { reset: false, imported: null };
   private applyQueued = false;
   private queue: Promise<void> = Promise.resolve();
   private busy = 0;
@@ -100,6 +106,8 @@ export class Run {
   private unsubscribe: (() => void) | null = null;
   private readonly listeners = new Set<() => void>();
   private readonly newsListeners = new Set<(news: RunNews) => void>();
+  /** Called before a change of backend closes the current one (compare mode takes its runs' weights off it first). */
+  private readonly leavingListeners = new Set<() => Promise<void>>();
   /** What the see-inside views want, kept across rebuilds. */
   private inside: InsideRequest = NO_INSIDE_VIEWS;
   private readonly host: SessionHost = {
@@ -172,6 +180,12 @@ export class Run {
   onNews(listener: (news: RunNews) => void): () => void {
     this.newsListeners.add(listener);
     return () => this.newsListeners.delete(listener);
+  }
+
+  /** Calls `listener` (and waits for it) before a change of backend closes the one in use. */
+  beforeBackendChange(listener: () => Promise<void>): () => void {
+    this.leavingListeners.add(listener);
+    return () => this.leavingListeners.delete(listener);
   }
 
   /** The latest observation: epoch, metrics, decision boundary, thumbnails, weights. */
@@ -342,10 +356,12 @@ export class Run {
 
   /**
    * Continues from an imported model at the next rebuild. The caller has checked that it fits the
-   * data and put its config in the store (`configForImport`), which the run then follows.
+   * data and put its config in the store (`configForImport`), which the run then follows. A model
+   * trained elsewhere in the page (`continuing`) goes on from its epoch with its curves.
    */
-  loadWeights(imported: ImportedWeights): void {
+  loadWeights(imported: ImportedWeights, continuing?: Continuing): void {
     this.pending.imported = imported;
+    this.pending.continuing = continuing;
     this.scrubTo(null);
     this.pause();
     this.requestApply();
@@ -469,6 +485,7 @@ export class Run {
       const parameters = previous ? await previous.parameters() : undefined;
       this.session = null;
       previous?.close();
+      for (const listener of this.leavingListeners) await listener();
       await this.backends.open(this.source.getState().backend);
       if (previous) await this.rebuild('keep', previous.config, previous.dataset, { previous, parameters });
     });
@@ -488,11 +505,11 @@ export class Run {
   /** Brings the trainer in line with the store's experiment and any Reset or imported model asked for. */
   private async applyExperiment(): Promise<void> {
     const { config, custom } = this.source.getState();
-    const { reset, imported } = this.pending;
+    const { reset, imported, continuing } = this.pending;
     this.pending = { reset: false, imported: null };
     const session = this.session;
     const dataset = this.datasetFor(config, custom);
-    if (imported) return this.rebuild('import', config, dataset, { previous: session, parameters: imported.parameters, importedSpec: imported.spec });
+    if (imported) return this.rebuild('import', config, dataset, { previous: session, parameters: imported.parameters, importedSpec: imported.spec, epoch: continuing?.epoch, history: continuing?.history });
     if (!session || reset) return this.rebuild('fresh', config, dataset, { previous: session });
     const changes = diffConfigs(session.config, config);
     const dataChanged = dataset !== session.dataset;
@@ -528,8 +545,8 @@ export class Run {
         config,
         dataset,
         spec: setup.spec,
-        epochOffset: kept ? (from.epoch ?? kept.snapshot.epoch) : 0,
-        history: kept ? (from.history ?? kept.history) : new LossHistory(),
+        epochOffset: kept ? (from.epoch ?? kept.snapshot.epoch) : mode === 'import' ? (from.epoch ?? 0) : 0,
+        history: kept ? (from.history ?? kept.history) : mode === 'import' ? (from.history ?? new LossHistory()) : new LossHistory(),
         timeline: kept ? (from.timeline ?? kept.timeline) : new Timeline(),
         snapshot: { ...(kept ? (from.snapshot ?? kept.snapshot) : EMPTY_SNAPSHOT), parameters: setup.parameters ? Float32Array.from(setup.parameters) : null },
         trained: mode === 'import' || (kept?.trained ?? false),

@@ -3,10 +3,12 @@ import { planeGrid } from '../core/grid';
 import type { Metrics } from '../core/metrics';
 import type { ModelSpec } from '../core/network';
 import { sweepRunLabel, type SweepAxis, type SweepRunSpec } from '../core/sweepAxes';
+import { learningRateAt, lrScheduleOf } from '../core/lrSchedule';
 import type { GridSpec, Observation, Trainer, TrainerSetup } from '../core/trainer';
 import { exportWeights, type WeightsFileV1 } from '../io/weights';
 import { errorText, type Backend } from './backend';
 import { datasetOf } from './dataEdits';
+import { LossHistory } from './history';
 import { SpeedLimit } from './pacer';
 import type { BackendProvider, FrameClock } from './run';
 import { RateMeter } from './rateMeter';
@@ -72,6 +74,8 @@ export interface SweepRun {
   metrics: Metrics | null;
   grid: { spec: GridSpec; values: Float32Array } | null;
   curve: SweepPoint[];
+  /** Both splits' curves, as the main run keeps them: an opened run goes on with them. */
+  history: LossHistory;
   diverged: boolean;
 }
 
@@ -100,6 +104,8 @@ export interface SweepStart {
   /** The page's Speed in steps a second per run (Infinity: Max). */
   speed: number;
 }
+
+const BACKEND_NAMES = { webgpu: 'WebGPU', cpu: 'the CPU' } as const;
 
 /** On WebGPU, batched groups where the backend offers them (planSweepGroups); on the CPU, the workers. */
 function trainingOf(backends: SweepBackends, setups: readonly TrainerSetup[]): SweepTraining {
@@ -157,12 +163,21 @@ export class SweepRunner {
   version = 0;
   /** Something that stopped the sweep, in words. */
   problem: string | null = null;
+  /** The last move to another backend, in words (null before any). */
+  moved: string | null = null;
   readonly runs: SweepRun[];
   readonly dataset: Dataset;
   /** How the runs train: WebGPU's batched groups, or CPU workers. */
-  readonly training: SweepTraining;
-  private readonly setups: TrainerSetup[];
+  training: SweepTraining;
+  private backends: SweepBackends;
+  private setups: TrainerSetup[];
   private groups: GroupState[] = [];
+  /** Where each run's trainer started: 0, or where the run was when it moved to another backend. */
+  private offsets: { step: number; epoch: number }[];
+  /** While the runs move to another backend, no frame trains; `left` holds their weights taken off the old one. */
+  private moving: Promise<void> | null = null;
+  private left: Float32Array[] | null = null;
+  private speed: number;
   private frameHandle: number | null = null;
   private disposed = false;
   private readonly rate = new RateMeter();
@@ -170,8 +185,11 @@ export class SweepRunner {
   private constructor(private readonly start: SweepStart) {
     // Data is never an axis: every run trains on the same points.
     this.dataset = datasetOf(start.runs[0].config.data, start.custom);
+    this.backends = start.backends;
+    this.speed = start.speed;
     this.setups = start.runs.map((spec) => buildTrainerSetup('fresh', spec.config, this.dataset, null));
     this.training = trainingOf(start.backends, this.setups);
+    this.offsets = start.runs.map(() => ({ step: 0, epoch: 0 }));
     this.runs = start.runs.map((spec, index) => ({
       index,
       label: sweepRunLabel(start.axes, spec.values),
@@ -182,6 +200,7 @@ export class SweepRunner {
       metrics: null,
       grid: null,
       curve: [],
+      history: new LossHistory(),
       diverged: false,
     }));
   }
@@ -193,22 +212,81 @@ export class SweepRunner {
    */
   static async create(start: SweepStart): Promise<SweepRunner> {
     const runner = new SweepRunner(start);
-    const { backends } = start;
-    let built: BuiltGroup[];
-    try {
-      const { training } = runner;
-      built = training.kind === 'webgpu' ? await buildGpuGroups(backends.groups[0], training.plan, runner.runs, runner.setups) : await buildWorkerGroups(backends.groups, runner.runs, runner.setups);
-    } catch (error) {
-      backends.release();
-      throw error;
-    }
-    runner.groups = built.map(({ group, runs }) => ({ group, runs, k: 1, speed: new SpeedLimit(start.speed), msPerStep: 0, observeMs: 0, busy: null, lastGrid: -Infinity, lastMetrics: -Infinity }));
+    await runner.build();
     runner.frameHandle = start.clock.request(runner.frame);
     return runner;
   }
 
+  /** Builds the groups of `setups` on `backends` (releasing them if that fails). */
+  private async build(): Promise<void> {
+    const { backends, training } = this;
+    let built: BuiltGroup[];
+    try {
+      built = training.kind === 'webgpu' ? await buildGpuGroups(backends.groups[0], training.plan, this.runs, this.setups) : await buildWorkerGroups(backends.groups, this.runs, this.setups);
+    } catch (error) {
+      backends.release();
+      throw error;
+    }
+    this.groups = built.map(({ group, runs }) => ({ group, runs, k: 1, speed: new SpeedLimit(this.speed), msPerStep: 0, observeMs: 0, busy: null, lastGrid: -Infinity, lastMetrics: -Infinity }));
+  }
+
+  /**
+   * Takes every run's weights off its backend and closes the groups and the backends opened for
+   * the sweep: the page is about to close the backend they train on. `moveTo` goes on elsewhere.
+   */
+  leaveBackend(): Promise<void> {
+    this.moving ??= this.takeWeights();
+    return this.moving;
+  }
+
+  private async takeWeights(): Promise<void> {
+    await this.settled();
+    try {
+      this.left = await Promise.all(this.runs.map((run) => this.parameters(run.index)));
+    } catch (error) {
+      this.problem = `The comparison stopped: its weights could not be read to move them (${errorText(error)})`;
+    }
+    for (const state of this.groups) state.group.dispose();
+    this.groups = [];
+    this.backends.release();
+    this.backends = { kind: this.backends.kind, groups: [], release: () => {} };
+    this.version++;
+  }
+
+  /**
+   * Moves the runs to `backends` (the page's backend changed): each goes on from its weights,
+   * epoch and curves, as the main run does on a switch (its optimizer state starts afresh).
+   */
+  async moveTo(backends: SweepBackends): Promise<void> {
+    const from = this.backends.kind;
+    await this.leaveBackend();
+    if (this.disposed || !this.left) {
+      backends.release();
+      return;
+    }
+    const weights = this.left;
+    this.backends = backends;
+    this.setups = this.runs.map((run, i) => buildTrainerSetup('keep', run.spec.config, this.dataset, run.modelSpec, weights[i]));
+    this.training = trainingOf(backends, this.setups);
+    this.offsets = this.runs.map((run) => ({ step: run.step, epoch: run.epoch }));
+    try {
+      await this.build();
+    } catch (error) {
+      this.problem = `The comparison could not move to ${BACKEND_NAMES[backends.kind]}: ${errorText(error)}`;
+    }
+    if (this.disposed) {
+      this.groups.forEach((state) => state.group.dispose());
+      this.backends.release();
+    }
+    this.moved = `Moved from ${BACKEND_NAMES[from]} to ${BACKEND_NAMES[backends.kind]} with each run's weights, epoch and curves.`;
+    this.left = null;
+    this.moving = null;
+    this.version++;
+  }
+
   /** The page's Speed changed: steps a second per run (Infinity: Max). */
   setSpeed(stepsPerSecond: number): void {
+    this.speed = stepsPerSecond;
     for (const state of this.groups) state.speed.set(stepsPerSecond);
   }
 
@@ -249,13 +327,13 @@ export class SweepRunner {
     this.disposed = true;
     if (this.frameHandle !== null) this.start.clock.cancel(this.frameHandle);
     for (const state of this.groups) state.group.dispose();
-    this.start.backends.release();
+    this.backends.release();
   }
 
   private frame = (now: number): void => {
     if (this.disposed) return;
     this.frameHandle = this.start.clock.request(this.frame);
-    if (this.problem) return;
+    if (this.problem || this.moving) return;
     for (const state of this.groups) {
       if (state.busy) continue;
       const k = state.speed.take(now, state.k);
@@ -296,12 +374,18 @@ export class SweepRunner {
 
   private observe(run: SweepRun, observation: Observation, grid: GridSpec | undefined): void {
     if (run.diverged) return;
-    run.step = observation.step;
-    run.epoch = observation.epoch;
+    const offset = this.offsets[run.index];
+    const epoch = offset.epoch + observation.epoch;
+    run.step = offset.step + observation.step;
+    run.epoch = epoch;
     if (observation.diverged) run.diverged = true;
     if (observation.metrics) {
+      const { train, test } = observation.metrics;
+      const { training } = run.spec.config;
       run.metrics = observation.metrics;
-      run.curve.push({ epoch: observation.epoch, loss: measuredLoss(observation.metrics) });
+      run.curve.push({ epoch, loss: measuredLoss(observation.metrics) });
+      const learningRate = learningRateAt(training.learningRate, lrScheduleOf(training), Math.max(observation.step - 1, 0));
+      run.history.add({ epoch, trainLoss: train.loss, testLoss: test?.loss ?? NaN, trainAccuracy: train.accuracy ?? NaN, testAccuracy: test?.accuracy ?? NaN, learningRate });
     }
     if (grid && observation.grid) run.grid = { spec: grid, values: observation.grid };
   }

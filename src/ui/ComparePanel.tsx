@@ -78,6 +78,11 @@ export function ComparePanel(): ReactNode {
       <p className="hint">
         <output aria-label="Sweep status" aria-live="off">{problem ?? statusText(runner, speed)}</output>
       </p>
+      {runner?.moved && (
+        <p className="hint" role="status">
+          {runner.moved}
+        </p>
+      )}
       {runner?.problem && (
         <p className="warning" role="alert">
           {runner.problem}

@@ -4,6 +4,7 @@ import type { Dataset } from '../core/dataset';
 import { InputError } from '../core/errors';
 import { fitCanvas, useDrawnVersion, useViewSize } from './drawnView';
 import { datasetOf, withDrawnPoints, withErasedPoints } from '../train/dataEdits';
+import type { Run } from '../train/run';
 import { useAppState, useRunFrame, useServices } from './appContext';
 import { taskOf } from './configTask';
 import { SETTING_EXPLANATIONS } from './explanations';
@@ -19,6 +20,9 @@ import { setCustomData, updateView, type AppState } from './store';
 import { Hideable } from './Hideable';
 
 const LEGEND_GRADIENT = `linear-gradient(to right, ${cssColor(divergingColor(-1))}, ${cssColor(divergingColor(0))}, ${cssColor(divergingColor(1))})`;
+
+/** How often a previewed compare-mode run's plane is looked at for a new grid (ms). */
+const PREVIEW_REDRAW_MS = 250;
 
 /** Plane units between two points drawn by one drag, and the eraser's radius. */
 const DRAW_SPACING = 0.35;
@@ -73,7 +77,7 @@ function usePlaneLayers(canvas: RefObject<HTMLCanvasElement | null>): PlaneLayer
 
 /** The decision boundary: the model's output over the plane with the data on top; drawing and erasing happen here. */
 export function DecisionBoundary(): ReactNode {
-  const { store } = useServices();
+  const { store, run } = useServices();
   const view = useAppState((state) => state.view);
   const regression = useAppState((state) => taskOf(state).kind === 'regression');
   const canvas = useRef<HTMLCanvasElement>(null);
@@ -82,32 +86,38 @@ export function DecisionBoundary(): ReactNode {
   const plane = usePlaneLayers(canvas);
   const boundaryDrawn = useDrawnVersion();
   const legendDrawn = useDrawnVersion();
+  const previewing = useAppState((state) => state.comparePreview?.label ?? null);
 
-  useRunFrame(
-    (current) => {
-      const { grid } = current;
-      // Before the first model is built, the points come from the settings.
-      const dataset = current.dataset ?? settingsData(store.getState());
-      if (!dataset || size.width === 0) return;
-      const element = canvas.current!;
-      fitCanvas(element, size);
-      fitCanvas(plane.boundary, size);
-      plane.points.show({ dataset, showTest: view.showTestData, width: element.width, height: element.height, scale: size.scale });
-      // A neuron picked in the diagram fills the plane in the model's place.
-      const neuron = view.focus && hasNeuron(current.plan, current.neurons, view.focus) ? view.focus : null;
-      if (boundaryDrawn.changed(neuron ? current.neurons : grid, dataset, view.discretize, element.width, element.height, neuron)) {
-        if (neuron) drawNeuronPlane(plane.boundary, current.plan!, current.neurons!, neuron);
-        else drawBoundary(plane.boundary, grid, dataset, view.discretize);
-        plane.compose();
-      }
-      if (legend.current && dataset.task.kind === 'regression' && legendDrawn.changed(legend.current, dataset)) {
-        const range = labelRange(dataset);
-        setText(legend.current.querySelector('.legend-min')!, (-range).toPrecision(2));
-        setText(legend.current.querySelector('.legend-max')!, range.toPrecision(2));
-      }
-    },
-    [view.discretize, view.showTestData, view.focus, size, regression],
-  );
+  const draw = (current: Run) => {
+    // Before the first model is built, the points come from the settings.
+    const dataset = current.dataset ?? settingsData(store.getState());
+    if (!dataset || size.width === 0) return;
+    const element = canvas.current!;
+    fitCanvas(element, size);
+    fitCanvas(plane.boundary, size);
+    plane.points.show({ dataset, showTest: view.showTestData, width: element.width, height: element.height, scale: size.scale });
+    // A compare-mode run pointed at fills the plane in the model's place; so does a neuron picked in the diagram.
+    const preview = store.getState().comparePreview;
+    const neuron = !preview && view.focus && hasNeuron(current.plan, current.neurons, view.focus) ? view.focus : null;
+    const grid = preview ? preview.grid() : current.grid;
+    if (boundaryDrawn.changed(neuron ? current.neurons : grid, dataset, view.discretize, element.width, element.height, neuron)) {
+      if (neuron) drawNeuronPlane(plane.boundary, current.plan!, current.neurons!, neuron);
+      else drawBoundary(plane.boundary, grid, dataset, view.discretize);
+      plane.compose();
+    }
+    if (legend.current && dataset.task.kind === 'regression' && legendDrawn.changed(legend.current, dataset)) {
+      const range = labelRange(dataset);
+      setText(legend.current.querySelector('.legend-min')!, (-range).toPrecision(2));
+      setText(legend.current.querySelector('.legend-max')!, range.toPrecision(2));
+    }
+  };
+  useRunFrame(draw, [view.discretize, view.showTestData, view.focus, size, regression, previewing]);
+  // A previewed run goes on training while the main model does not change: its plane is redrawn as its grid changes.
+  useEffect(() => {
+    if (!previewing) return;
+    const timer = setInterval(() => draw(run), PREVIEW_REDRAW_MS);
+    return () => clearInterval(timer);
+  });
 
   const drag = useRef<{ last: [number, number] } | null>(null);
   const edit = (event: React.PointerEvent<HTMLCanvasElement>, first: boolean) => {
@@ -137,7 +147,7 @@ export function DecisionBoundary(): ReactNode {
         ref={canvas}
         className={`plane tool-${view.tool}`}
         role="img"
-        aria-label={view.focus ? `Output of neuron ${view.focus.unit + 1} of layer ${view.focus.layer + 1}` : 'Decision boundary'}
+        aria-label={previewing ? `Decision boundary of ${previewing} (preview)` : view.focus ? `Output of neuron ${view.focus.unit + 1} of layer ${view.focus.layer + 1}` : 'Decision boundary'}
         onPointerDown={(event) => {
           if (view.tool === 'none') return;
           event.currentTarget.setPointerCapture(event.pointerId);
@@ -149,6 +159,11 @@ export function DecisionBoundary(): ReactNode {
         }}
         onPointerUp={() => (drag.current = null)}
       />
+      {previewing && (
+        <p className="plane-preview" role="status">
+          Previewing {previewing}
+        </p>
+      )}
       <NeuronFocus />
       <div className="row toggles">
         <Hideable id="showTestData">

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
-import { useAppState, useRunFrame, useServices } from './appContext';
+import { useAppState, useRunFrame, useRunStatus, useServices } from './appContext';
 import { useDrawnVersion, useViewSize } from './drawnView';
 import { Toggle } from './fields';
 import { drawHover, drawLossChart, drawTimelineMarker, nearestPoint, pointSummary, setUpLossChart, type ChartGeometry } from './lossChartDraw';
@@ -24,6 +24,8 @@ export function LossChart(): ReactNode {
   const showRate = useAppState((state) => state.config.training.lrSchedule !== 'constant');
   const pinned = useAppState((state) => state.pinned);
   const comparing = useAppState((state) => state.view.panel === 'compare');
+  const comparedRuns = useAppState((state) => state.compare.reduce((runs, axis) => runs * axis.values.length, 1));
+  const { playing } = useRunStatus();
   const svg = useRef<SVGSVGElement>(null);
   const box = useRef<HTMLDivElement>(null);
   const size = useViewSize(box);
@@ -122,6 +124,11 @@ export function LossChart(): ReactNode {
           onFocus={() => hovered === null && show(lastPoint())}
           onBlur={() => show(null)}
         />
+        {comparing && !playing && (
+          <p className="chart-note" role="note">
+            Comparing {comparedRuns} runs: their curves are in the Compare panel.
+          </p>
+        )}
         <div id="loss-chart-values" className={point ? 'chart-tooltip' : 'chart-tooltip empty'} aria-live="polite" style={{ left: tooltipLeft, transform: tooltipLeft > size.width / 2 ? 'translateX(calc(-100% - 10px))' : 'translateX(10px)' }}>
           {point ? pointSummary(point, measure.current, showRate) : ''}
         </div>

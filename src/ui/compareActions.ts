@@ -10,15 +10,16 @@ import { showNotice, updateView } from './store';
 
 /**
  * Makes a run of the sweep the main experiment: its config goes into the store and the run
- * continues from its trained weights (the epoch count starts again at 0); compare mode closes.
+ * continues from its trained weights, at its epoch and with its curves; compare mode closes.
  */
 export async function openSweepRun({ run, store }: AppServices, runner: SweepRunner, index: number): Promise<void> {
   const sweepRun = runner.runs[index];
   try {
     const parameters = await runner.parameters(index);
     const config = structuredClone(sweepRun.spec.config);
-    run.loadWeights({ spec: sweepRun.modelSpec, parameters: Float64Array.from(parameters), config });
-    store.setState({ config, notice: { kind: 'info', text: `Opened ${sweepRun.label} with its trained weights (epoch ${formatEpoch(sweepRun.epoch)} of the comparison): press Play to go on training.` } });
+    const { epoch, history } = sweepRun;
+    run.loadWeights({ spec: sweepRun.modelSpec, parameters: Float64Array.from(parameters), config }, { epoch, history: history.until(epoch) });
+    store.setState({ config, notice: { kind: 'info', text: `Opened ${sweepRun.label} with its trained weights at epoch ${formatEpoch(epoch)}: press Play to go on training.` } });
     updateView(store, { panel: 'none' });
   } catch (error) {
     showNotice(store, { kind: 'error', text: `Opening ${sweepRun.label} failed: ${errorText(error)}` });

@@ -5,7 +5,10 @@ import { cssColor, POSITIVE } from './palette';
 
 /** The loss chart's SVG, built and updated with d3. */
 
-const MARGIN = { top: 8, right: 12, bottom: 22, left: 52 };
+/** The top margin holds the legend, so it never covers a curve (a loss of 0.69 runs along the top of the plot). */
+const MARGIN = { top: 22, right: 12, bottom: 22, left: 52 };
+/** Each legend entry's width, and its line's height (px). */
+const LEGEND = { entryWidth: 92, height: 14 };
 /** The smallest loss a log axis shows (losses can reach 0). */
 const LOG_FLOOR = 1e-6;
 /** The learning-rate strip under the curves: its height (a share of the chart's, within bounds) and the gap above it (px). */
@@ -71,6 +74,31 @@ export function epochScale(first: number, last: number, left: number, right: num
   return { scale, ticks, labels: (count) => ticks(count).map(scale.tickFormat(count, '~r')) };
 }
 
+/** Where the curves are drawn and where the legend goes, in a chart of width × height pixels. */
+export interface ChartLayout {
+  plot: { left: number; right: number; top: number; bottom: number };
+  /** The legend's box: `entries` entries right-aligned in the top margin, above the curves. */
+  legend: { left: number; right: number; top: number; bottom: number };
+}
+
+export function chartLayout(width: number, height: number, entries: number): ChartLayout {
+  const right = width - MARGIN.right;
+  const legendTop = (MARGIN.top - LEGEND.height) / 2;
+  return {
+    plot: { left: MARGIN.left, right, top: MARGIN.top, bottom: height - MARGIN.bottom },
+    legend: { left: right - LEGEND.entryWidth * entries + 14, right, top: legendTop, bottom: legendTop + LEGEND.height },
+  };
+}
+
+/**
+ * The linear y axis's tick labels, from 0 to `top`: as many decimals as the tick step needs (at
+ * least two), and powers of ten below 0.001, where a loss of 9.4e-11 would read "0" at every tick.
+ */
+export function lossTickFormat(top: number, tickCount: number): (value: number) => string {
+  if (top < 1e-3) return d3.format('.1~e');
+  return d3.format(`.${Math.max(2, d3.precisionFixed(d3.tickStep(0, top, tickCount)))}~f`);
+}
+
 /** Creates the chart's groups and paths inside `svg` (once). */
 export function setUpLossChart(svg: SVGSVGElement): void {
   const root = d3.select(svg);
@@ -95,7 +123,7 @@ export function setUpLossChart(svg: SVGSVGElement): void {
     { name: 'Test', className: 'test-line' },
     { name: 'Pinned', className: 'pinned-train' },
   ].forEach(({ name, className }, i) => {
-    const entry = legend.append('g').attr('class', `legend-${className}`).attr('transform', `translate(${i * 92}, 0)`);
+    const entry = legend.append('g').attr('class', `legend-${className}`).attr('transform', `translate(${i * LEGEND.entryWidth}, 0)`);
     entry.append('line').attr('class', className).attr('x1', 0).attr('x2', 22).attr('y1', 0).attr('y2', 0).attr('stroke-width', 2);
     entry.append('text').attr('x', 28).attr('dy', '0.35em').text(name);
   });
@@ -114,8 +142,9 @@ export function drawLossChart(svg: SVGSVGElement, width: number, height: number,
   const root = d3.select(svg).attr('width', width).attr('height', height);
   const { points, logScale, showRate } = series;
   const pinned = series.pinned ?? [];
-  const innerRight = width - MARGIN.right;
-  const innerBottom = height - MARGIN.bottom;
+  const layout = chartLayout(width, height, pinned.length > 0 ? 3 : 2);
+  const innerRight = layout.plot.right;
+  const innerBottom = layout.plot.bottom;
   const stripHeight = Math.round(Math.min(STRIP.max, Math.max(STRIP.min, STRIP.share * height)));
   const plotBottom = showRate ? innerBottom - stripHeight - STRIP.gap : innerBottom;
   const all = [...points, ...pinned];
@@ -125,18 +154,21 @@ export function drawLossChart(svg: SVGSVGElement, width: number, height: number,
   const x = epochs.scale;
   const xTicks = Math.max(2, Math.floor(width / 90));
   const losses = all.flatMap((p) => [p.trainLoss, p.testLoss]).filter((v) => Number.isFinite(v));
-  const top = Math.max(d3.max(losses) ?? 1, logScale ? LOG_FLOOR * 10 : 1e-3);
+  // A linear axis follows even a tiny loss down (its ticks then read in powers of ten).
+  const top = Math.max(d3.max(losses) ?? 1, logScale ? LOG_FLOOR * 10 : 1e-15);
   const y = logScale
     ? d3.scaleLog().domain([Math.max(LOG_FLOOR, d3.min(losses) ?? LOG_FLOOR), top]).range([plotBottom, MARGIN.top]).clamp(true)
     : d3.scaleLinear().domain([0, top]).range([plotBottom, MARGIN.top]).nice();
   const xAxis = d3.axisBottom(x).tickValues(epochs.ticks(xTicks)).tickFormat((value) => d3.format('~r')(Number(value)));
   root.select<SVGGElement>('.x-axis').attr('transform', `translate(0, ${innerBottom})`).call(series.logEpochs ? xAxis : d3.axisBottom(x).ticks(xTicks, '~r'));
-  root.select<SVGGElement>('.y-axis').attr('transform', `translate(${MARGIN.left}, 0)`).call(d3.axisLeft(y).ticks(Math.max(2, Math.floor((plotBottom - MARGIN.top) / 30)), logScale ? '.0e' : '.2~f'));
+  const yTicks = Math.max(2, Math.floor((plotBottom - MARGIN.top) / 30));
+  const yFormat = lossTickFormat(y.domain()[1], yTicks);
+  const yAxis = logScale ? d3.axisLeft(y).ticks(yTicks, '.0e') : d3.axisLeft(y).ticks(yTicks).tickFormat((value) => yFormat(Number(value)));
+  root.select<SVGGElement>('.y-axis').attr('transform', `translate(${MARGIN.left}, 0)`).call(yAxis);
   // In the corner under the y axis, the one place the ticks leave free.
   root.select('.x-title').attr('x', MARGIN.left - 10).attr('y', height - 5);
   root.select('.y-title').attr('transform', `translate(14, ${(MARGIN.top + plotBottom) / 2}) rotate(-90)`).text(series.measure);
-  const legendEntries = pinned.length > 0 ? 3 : 2;
-  root.select('.chart-legend').attr('transform', `translate(${innerRight - 92 * legendEntries + 14}, ${MARGIN.top + 8})`);
+  root.select('.chart-legend').attr('transform', `translate(${layout.legend.left}, ${(layout.legend.top + layout.legend.bottom) / 2})`);
   root.select('.legend-pinned-train').attr('display', pinned.length > 0 ? null : 'none');
   const line = (pick: (p: HistoryPoint) => number) =>
     d3

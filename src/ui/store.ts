@@ -8,6 +8,7 @@ import { DEFAULT_SPEED } from '../core/speed';
 import { resplit } from '../train/dataEdits';
 import type { BackendChoice, Experiment, ParameterChange } from '../train/experiment';
 import type { HistoryPoint } from '../train/history';
+import type { ComparePreview } from './comparePreview';
 
 /** How the page shows things; never per-step numbers. */
 export interface ViewOptions {
@@ -91,6 +92,8 @@ export interface AppState extends Experiment {
   challenge: ChallengeLink | null;
   /** The settings compare mode varies and their values (kept while the view is closed). */
   compare: readonly SweepAxis[];
+  /** The compare-mode run the main plane previews (its tile is pointed at or focused), if any. */
+  comparePreview: ComparePreview | null;
   edits: { past: readonly Edit[]; future: readonly Edit[] };
   /** Numbers the diagram's links show instead of the weights (the slow-motion step's gradients), if any. */
   linkValues: LinkValues | null;
@@ -114,7 +117,7 @@ export function defaultSweep(): SweepAxis[] {
 
 /** A plain store outside React; components read it with zustand's useStore. */
 export function createAppStore(config: ExperimentConfig, custom: Dataset | null = null, backend: BackendChoice = 'auto'): AppStore {
-  return createStore<AppState>()(() => ({ config, custom, backend, view: defaultView(), notice: null, pinned: null, challenge: null, compare: defaultSweep(), edits: { past: [], future: [] }, parameterChange: null, linkValues: null }));
+  return createStore<AppState>()(() => ({ config, custom, backend, view: defaultView(), notice: null, pinned: null, challenge: null, compare: defaultSweep(), comparePreview: null, edits: { past: [], future: [] }, parameterChange: null, linkValues: null }));
 }
 
 /** Replaces the config with an edited copy (the old object is never mutated, so changes are seen by identity). */

@@ -53,7 +53,39 @@ export function useSweep(axes: readonly SweepAxis[]): SweepState {
   // The page's Speed applies to each run of the sweep as to the main run, without a restart.
   const speed = useAppState((state) => state.view.speed);
   useEffect(() => state.runner?.setSpeed(speed), [state.runner, speed]);
+  useSweepFollowsBackend(state.runner);
   return state;
+}
+
+/**
+ * A change of Run on moves the sweep with the main run: its weights come off the old backend
+ * before the run closes it, and once the run's new backend is open the sweep goes on there.
+ */
+function useSweepFollowsBackend(runner: SweepRunner | null): void {
+  const { run, store } = useServices();
+  useEffect(() => {
+    if (!runner) return;
+    let closed = false;
+    const stopLeaving = run.beforeBackendChange(() => runner.leaveBackend());
+    const unsubscribe = store.subscribe((now, before) => {
+      if (now.backend === before.backend) return;
+      void (async () => {
+        await run.idle();
+        const backend = run.backend;
+        if (closed) return;
+        if (!backend) {
+          runner.problem = 'The comparison stopped: the new backend did not open';
+          return;
+        }
+        await runner.moveTo(sweepBackends(backend, browserBackends, sweepWorkerCount(navigator.hardwareConcurrency)));
+      })();
+    });
+    return () => {
+      closed = true;
+      stopLeaving();
+      unsubscribe();
+    };
+  }, [run, store, runner]);
 }
 
 /** Re-renders at most every `intervalMs` while the runner has news; returns its version. */

@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { button, download, expectHealthy, field, openPlayground, type BackendMode, type Playground } from './browser';
 
@@ -5,6 +6,20 @@ import { button, download, expectHealthy, field, openPlayground, type BackendMod
 const SWEEP = 'compare=seed:1,2,3,4;lr:0.001,0.003,0.01,0.03';
 // Few points: SwiftShader and a busy machine are slow.
 const DATA = 'points=100';
+
+/** A digest of the main plane's pixels, read through a copy (reading the plane itself again and again makes Chromium warn). */
+function planePixels(page: Page): Promise<string> {
+  return page.getByRole('img', { name: 'Decision boundary' }).evaluate((canvas: HTMLCanvasElement) => {
+    const copy = document.createElement('canvas');
+    [copy.width, copy.height] = [canvas.width, canvas.height];
+    const context = copy.getContext('2d', { willReadFrequently: true })!;
+    context.drawImage(canvas, 0, 0);
+    const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
+    let hash = 0;
+    for (let i = 0; i < data.length; i += 4) hash = (hash * 31 + data[i] + 7 * data[i + 1] + 13 * data[i + 2]) | 0;
+    return String(hash);
+  });
+}
 
 describe('compare mode', () => {
   let playground: Playground | null = null;
@@ -56,7 +71,13 @@ describe('compare mode', () => {
     await expect.poll(() => panel.isVisible()).toBe(false);
     expect(await field(page, 'Learning rate').inputValue()).toBe('0.03');
     await expect.poll(() => page.evaluate(() => location.hash)).toMatch(/(^#|&)seed=3(&|$)/);
-    await page.getByText('Opened Training seed 3 · Learning rate 0.03 with its trained weights').waitFor();
+    const notice = page.getByText('Opened Training seed 3 · Learning rate 0.03 with its trained weights at epoch ');
+    await notice.waitFor();
+    // It goes on at its epoch in the comparison, not at 0, with its curves in the Loss chart.
+    const openedAt = ((await notice.textContent()) ?? '').match(/at epoch ([\d.,]+):/)![1];
+    expect(Number(openedAt.replace(/,/g, ''))).toBeGreaterThan(0);
+    await expect.poll(() => field(page, 'Epoch').textContent()).toBe(openedAt);
+    await expect.poll(() => page.locator('.loss-chart path.train-line').getAttribute('d')).toMatch(/^M[^M]*L/);
     // Its trained weights, not fresh ones: the main readouts show a loss far below an untrained model's (about 0.7).
     await expect.poll(async () => Number(await field(page, 'Training loss').textContent())).toBeLessThan(0.2);
 
@@ -84,6 +105,37 @@ describe('compare mode', () => {
     expect(rate).toBeGreaterThanOrEqual(100);
     expect(rate).toBeLessThanOrEqual(200);
     await expectHealthy(playground);
+  });
+
+  it('previews a run on the main plane, points the Loss chart to the comparison, and moves the sweep to the CPU when Run on changes', async () => {
+    playground = await openPlayground('webgpu', `${DATA}&compare=seed:1,2`);
+    const { page } = playground;
+    const panel = page.getByRole('complementary', { name: 'Compare' });
+    await expect.poll(() => field(page, 'Sweep status').textContent(), { timeout: 60_000 }).toMatch(/^2 runs on WebGPU in 1 batched group/);
+    await page.getByRole('note').filter({ hasText: 'Comparing 2 runs: their curves are in the Compare panel.' }).waitFor();
+
+    // Pointing at a run's plane shows it on the main plane, named and kept up to date as it trains; leaving it shows the main model again.
+    const untrained = await planePixels(page);
+    await panel.getByRole('button', { name: 'Open Training seed 2 (plane)' }).hover();
+    await page.getByRole('status').filter({ hasText: 'Previewing Training seed 2' }).waitFor();
+    expect(await page.getByRole('img', { name: 'Decision boundary of Training seed 2 (preview)' }).count()).toBe(1);
+    await expect.poll(() => planePixels(page)).not.toBe(untrained);
+    const previewed = await planePixels(page);
+    await expect.poll(() => planePixels(page)).not.toBe(previewed);
+    await page.getByRole('heading', { name: 'Compare' }).hover();
+    await page.getByRole('img', { name: 'Decision boundary', exact: true }).waitFor();
+
+    // Run on: CPU moves the sweep there, each run going on from where it was.
+    const epochBefore = Number(((await panel.locator('figcaption').textContent()) ?? '').match(/over ([\d.,]+) epochs/)![1].replace(/,/g, ''));
+    expect(epochBefore).toBeGreaterThan(0);
+    await field(page, 'Run on').selectOption({ label: 'CPU' });
+    await expect.poll(() => field(page, 'Sweep status').textContent(), { timeout: 30_000 }).toMatch(/^2 runs on \d CPU workers?, their runs one after another/);
+    await panel.getByText("Moved from WebGPU to the CPU with each run's weights, epoch and curves.").waitFor();
+    await expect.poll(async () => Number(((await panel.locator('figcaption').textContent()) ?? '').match(/over ([\d.,]+) epochs/)![1].replace(/,/g, '')), { timeout: 30_000 }).toBeGreaterThan(epochBefore);
+    expect(await panel.getByRole('alert').count()).toBe(0);
+    // The main run moved too, as chosen; nothing went wrong on the way.
+    expect(await field(page, 'Backend').textContent()).toBe('CPU · chosen in Run on');
+    expect(playground.errors).toEqual([]);
   });
 
   it('a WebGPU failure during a sweep stops it with the reason shown, and moves nothing to the CPU', async () => {

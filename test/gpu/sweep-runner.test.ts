@@ -77,6 +77,9 @@ describe('a sweep on WebGPU', () => {
     expect(store.getState().config.training).toMatchObject({ seed: 2, learningRate: 0.1 });
     expect(Array.from(run.parameters!)).toEqual(Array.from(weights));
     expect(run.backend?.kind).toBe('webgpu');
+    // It goes on from its epoch in the comparison.
+    const openedAt = run.epoch;
+    expect(openedAt).toBe(opened.epoch);
 
     // Trained on, it equals a lone trainer given those weights (with a fresh optimizer, as Open gives it).
     run.play();
@@ -84,7 +87,7 @@ describe('a sweep on WebGPU', () => {
     run.pause();
     await run.idle();
     const alone = await GpuTrainer.create(gpu, buildTrainerSetup('import', opened.spec.config, runner.dataset, null, weights, opened.modelSpec));
-    const steps = Math.round(run.epoch * alone.stepsPerEpoch);
+    const steps = Math.round((run.epoch - openedAt) * alone.stepsPerEpoch);
     expect(steps).toBeGreaterThan(0);
     await train(alone, steps);
     const continued = parseWeights(serializeWeights(await run.exportWeights())).parameters;

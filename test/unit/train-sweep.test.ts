@@ -6,7 +6,10 @@ import { CpuTrainer } from '../../src/cpu/cpuTrainer';
 import type { Backend } from '../../src/train/backend';
 import { SWEEP_GRID_SIZE, SweepRunner, sweepWorkerCount, type SweepBackends } from '../../src/train/sweep';
 import { buildTrainerSetup } from '../../src/train/trainerSetup';
-import { ManualClock, SpyTrainer } from './train-runHarness';
+import { openSweepRun } from '../../src/ui/compareActions';
+import { formatEpoch } from '../../src/ui/format';
+import { sweepTrainingText } from '../../src/train/sweepGroups';
+import { ManualClock, spyBackend, SpyTrainer, startedRun } from './train-runHarness';
 
 const metrics = (loss: number, accuracy: number) => ({ train: { loss, accuracy, count: 10 }, test: { loss, accuracy, count: 5 } });
 
@@ -62,20 +65,44 @@ describe('the results of a sweep', () => {
       { epoch: 3, loss: 0.05 },
       { epoch: 4, loss: 0.08 },
     ];
-    expect(summarizeRun(0, 'a', curve, metrics(0.08, 0.95), false)).toEqual({ index: 0, label: 'a', epoch: 4, bestLoss: 0.05, finalLoss: 0.08, accuracy: 0.95, epochsToTarget: 2, diverged: false });
-    expect(summarizeRun(1, 'b', [], null, false)).toMatchObject({ bestLoss: NaN, finalLoss: NaN, accuracy: null, epochsToTarget: null });
+    // Between epoch 1 (0.5) and 2 (0.09) on log loss: 1 + ln(0.5 / 0.1) / ln(0.5 / 0.09).
+    const crossing = 1 + Math.log(5) / Math.log(0.5 / 0.09);
+    expect(summarizeRun(0, 'a', curve, metrics(0.08, 0.95), false)).toEqual({ index: 0, label: 'a', epoch: 4, bestLoss: 0.05, finalLoss: 0.08, accuracy: 0.95, epochsToTarget: crossing, targetBetween: [1, 2], diverged: false });
+    expect(summarizeRun(1, 'b', [], null, false)).toMatchObject({ bestLoss: NaN, finalLoss: NaN, accuracy: null, epochsToTarget: null, targetBetween: null });
+    // Below the target at the first measurement: reached somewhere from epoch 0 to it.
+    expect(summarizeRun(2, 'c', [{ epoch: 3, loss: 0.05 }], null, false)).toMatchObject({ epochsToTarget: 3, targetBetween: [0, 3] });
+  });
+
+  it('tells apart runs whose loss reaches 0.1 between the same two sparse measurements (a Width sweep measured every 68.6 epochs)', () => {
+    // Synthetic runs: loss = 0.69 · exp(−epoch / tau), measured at the same sparse epochs; the
+    // true crossing is tau · ln(6.9). Reading the first measurement below 0.1 gives 68.6 for all.
+    const measuredAt = [0, 22.9, 45.7, 68.6, 91.4];
+    const taus = [24, 25.5, 27, 28.5, 30, 31.5, 33, 34.5];
+    const results = taus.map((tau, index) => summarizeRun(index, String(tau), measuredAt.map((epoch) => ({ epoch, loss: 0.69 * Math.exp(-epoch / tau) })), null, false));
+    for (const [i, result] of results.entries()) {
+      expect(result.targetBetween).toEqual([45.7, 68.6]);
+      // Exponential decay is a straight line on log loss: the interpolation finds the true crossing.
+      expect(result.epochsToTarget).toBeCloseTo(taus[i] * Math.log(6.9), 6);
+    }
+    expect(new Set(results.map((result) => result.epochsToTarget!.toFixed(1))).size).toBe(taus.length);
+    // A curve that is not exponential is still placed between its two measurements, closer to the one nearer the target.
+    const bumpy = summarizeRun(0, 'bumpy', [{ epoch: 10, loss: 0.4 }, { epoch: 20, loss: 0.11 }, { epoch: 30, loss: 0.02 }], null, false);
+    expect(bumpy.targetBetween).toEqual([20, 30]);
+    expect(bumpy.epochsToTarget!).toBeGreaterThan(20);
+    expect(bumpy.epochsToTarget!).toBeLessThan(21);
   });
 
   it('ranks by final loss, diverged and unmeasured runs last, ties in sweep order', () => {
-    const result = (index: number, finalLoss: number, diverged = false): SweepResult => ({ index, label: String(index), epoch: 1, bestLoss: finalLoss, finalLoss, accuracy: null, epochsToTarget: null, diverged });
+    const result = (index: number, finalLoss: number, diverged = false): SweepResult => ({ index, label: String(index), epoch: 1, bestLoss: finalLoss, finalLoss, accuracy: null, epochsToTarget: null, targetBetween: null, diverged });
     const ranked = rankResults([result(0, 0.3), result(1, NaN), result(2, 0.1, true), result(3, 0.1), result(4, 0.3), result(5, 0.02)]);
     expect(ranked.map((r) => r.index)).toEqual([5, 3, 0, 4, 1, 2]);
   });
 
   it('writes the table as CSV in rank order', () => {
-    const runs = [summarizeRun(0, 'a', [{ epoch: 2, loss: 0.2 }], metrics(0.2, 0.9), false), summarizeRun(1, 'b', [{ epoch: 2, loss: 0.05 }], metrics(0.05, 1), false)];
+    const runs = [summarizeRun(0, 'a', [{ epoch: 2, loss: 0.2 }], metrics(0.2, 0.9), false), summarizeRun(1, 'b', [{ epoch: 1, loss: 0.3 }, { epoch: 2, loss: 0.05 }], metrics(0.05, 1), false)];
     const csv = resultsCsv(['Training seed', 'Learning rate'], rankResults(runs), (index) => [['1', '0.01'], ['2', '0.1']][index]);
-    expect(csv).toBe('rank,Training seed,Learning rate,epoch,best loss,final loss,accuracy,epochs to loss 0.1,diverged\n1,2,0.1,2,0.05,0.05,1,2,false\n2,1,0.01,2,0.2,0.2,0.9,,false\n');
+    // 1 + ln 3 / ln 6 = 1.613…: the interpolated epoch to two decimals, and the measurements around it.
+    expect(csv).toBe('rank,Training seed,Learning rate,epoch,best loss,final loss,accuracy,epochs to loss 0.1,observed from epoch,observed to epoch,diverged\n1,2,0.1,2,0.05,0.05,1,1.61,1,2,false\n2,1,0.01,2,0.2,0.2,0.9,,,,false\n');
   });
 });
 
@@ -141,5 +168,74 @@ describe('SweepRunner', () => {
     expect(built.flat()).toHaveLength(3);
     expect(built.flat().every((trainer) => trainer.disposed)).toBe(true);
     expect(released()).toBe(true);
+  });
+
+  it('a run opened from the comparison goes on at its epoch with its curves, not at epoch 0 with an empty chart', async () => {
+    const { run, store, clock, config } = await startedRun((c) => (c.data.points = 60));
+    const axes: SweepAxis[] = [{ key: 'seed', values: [1, 2] }];
+    const runner = await SweepRunner.create({ axes, runs: expandSweep(config, axes), custom: null, backends: cpuBackends(1).backends, clock, speed: Infinity });
+    const opened = runner.runs[1];
+    while (opened.history.values.length < 3) {
+      await clock.frames(1);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    await openSweepRun({ run, store, views: undefined as never }, runner, 1);
+    runner.dispose();
+    await run.idle();
+    expect(opened.epoch).toBeGreaterThan(1);
+    // The EPOCH readout, the chart and the notice all speak of the run's epoch.
+    expect(run.epoch).toBe(opened.epoch);
+    expect(run.history.values.slice(0, opened.history.values.length)).toEqual(opened.history.values);
+    expect(store.getState().notice?.text).toBe(`Opened ${opened.label} with its trained weights at epoch ${formatEpoch(opened.epoch)}: press Play to go on training.`);
+    // Training goes on from there.
+    run.stepEpoch();
+    await run.idle();
+    expect(run.epoch).toBeCloseTo(opened.epoch + 1, 9);
+    expect(run.history.values.at(-1)!.epoch).toBeCloseTo(opened.epoch + 1, 9);
+  });
+
+  it('moves to the CPU when Run on changes during a sweep: each run goes on from its weights, epoch and curves', async () => {
+    // A sweep on the page's WebGPU backend (trainers of its own here), then Run on: CPU.
+    const { run, store, clock, config } = await startedRun((c) => (c.data.points = 60), undefined, undefined, 'webgpu');
+    const onGpu: SpyTrainer[] = [];
+    const axes: SweepAxis[] = [{ key: 'seed', values: [1, 2, 3] }];
+    const runner = await SweepRunner.create({ axes, runs: expandSweep(config, axes), custom: null, backends: { kind: 'webgpu', groups: [spyBackend('webgpu', 'WebGPU · test', onGpu)], release: () => {} }, clock, speed: Infinity });
+    const stopLeaving = run.beforeBackendChange(() => runner.leaveBackend());
+    while (runner.runs.some((r) => r.history.values.length < 2)) {
+      await clock.frames(1);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    store.setState({ backend: 'cpu' });
+    await run.idle();
+    // The runs' weights came off the old backend before the page closed it; the groups there are gone.
+    expect(onGpu.every((trainer) => trainer.disposed)).toBe(true);
+    const before = await Promise.all(onGpu.map((trainer) => trainer.getParameters()));
+    const was = runner.runs.map((r) => ({ epoch: r.epoch, step: r.step, curve: [...r.curve] }));
+    const { backends, built } = cpuBackends(2);
+    await runner.moveTo(backends);
+    expect(runner.training).toEqual({ kind: 'cpu', workers: 2 });
+    expect(`${runner.runs.length} runs ${sweepTrainingText(runner.training)}`).toBe('3 runs on 2 CPU workers, their runs one after another');
+    expect(runner.moved).toBe("Moved from WebGPU to the CPU with each run's weights, epoch and curves.");
+    const onCpu = built.flat();
+    expect(onCpu).toHaveLength(3);
+    for (const [i, r] of runner.runs.entries()) {
+      const trainer = onCpu.find((spy) => spy.setup.training.seed === r.spec.config.training.seed)!;
+      expect(Array.from(trainer.setup.parameters!), r.label).toEqual(Array.from(before[i]));
+    }
+    while (runner.runs.some((r, i) => r.curve.length < was[i].curve.length + 2)) {
+      await clock.frames(1);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    await runner.settled();
+    for (const [i, r] of runner.runs.entries()) {
+      // Its epochs go on from where they were, and its curve keeps what it had.
+      expect(r.curve.slice(0, was[i].curve.length)).toEqual(was[i].curve);
+      expect(r.curve[was[i].curve.length].epoch).toBeGreaterThanOrEqual(was[i].epoch);
+      expect(r.epoch).toBeGreaterThan(was[i].epoch);
+      expect(r.step).toBeGreaterThan(was[i].step);
+    }
+    stopLeaving();
+    runner.dispose();
+    expect(onCpu.every((trainer) => trainer.disposed)).toBe(true);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { HistoryPoint } from '../../src/train/history';
-import { epochScale, logEpochTicks, nearestPoint, pointSummary, type ChartGeometry } from '../../src/ui/lossChartDraw';
+import * as d3 from 'd3';
+import { chartLayout, epochScale, logEpochTicks, lossTickFormat, nearestPoint, pointSummary, type ChartGeometry } from '../../src/ui/lossChartDraw';
 
 const point = (epoch: number, patch: Partial<HistoryPoint> = {}): HistoryPoint => ({ epoch, trainLoss: 0.5, testLoss: 0.6, trainAccuracy: NaN, testAccuracy: NaN, learningRate: 0.01, ...patch });
 
@@ -24,6 +25,45 @@ describe('the loss chart\'s log epoch axis', () => {
     expect(logEpochTicks(5000, 6)).toEqual([0, 1, 10, 100, 1000]);
     expect(logEpochTicks(5e6, 4)).toEqual([0, 10, 1000, 100000]);
     expect(epochScale(0, 2400, 52, 400, true).labels(8)).toEqual(['0', '1', '10', '100', '1000']);
+  });
+});
+
+describe('the loss axis', () => {
+  /** The tick labels a linear axis from 0 to the largest loss shows, as drawLossChart builds it. */
+  const tickLabels = (largest: number, count = 4) => {
+    const y = d3.scaleLinear().domain([0, largest]).nice();
+    const format = lossTickFormat(y.domain()[1], count);
+    return y.ticks(count).map(format);
+  };
+
+  it('reads a tiny loss (a run opened from a comparison at 9.4e-11) in powers of ten, every tick different', () => {
+    const labels = tickLabels(9.4e-11);
+    expect(labels).toEqual(['0e+0', '2e-11', '4e-11', '6e-11', '8e-11', '1e-10']);
+    expect(new Set(labels).size).toBe(labels.length);
+  });
+
+  it('gives small losses the decimals their step needs, and keeps two for the usual range', () => {
+    expect(tickLabels(0.004)).toEqual(['0', '0.001', '0.002', '0.003', '0.004']);
+    expect(tickLabels(0.69)).toEqual(['0', '0.2', '0.4', '0.6']);
+    expect(tickLabels(2.3, 5)).toEqual(['0', '0.5', '1', '1.5', '2']);
+  });
+});
+
+describe('the loss chart\'s legend', () => {
+  it('sits outside the curves\' area, whatever the chart\'s size and entries (a loss near 0.69 runs along its top)', () => {
+    for (const [width, height] of [
+      [420, 140],
+      [560, 180],
+      [900, 260],
+    ]) {
+      for (const entries of [2, 3]) {
+        const { plot, legend } = chartLayout(width, height, entries);
+        expect(legend.bottom).toBeLessThanOrEqual(plot.top);
+        expect(legend.top).toBeGreaterThanOrEqual(0);
+        expect(legend.right).toBeLessThanOrEqual(width);
+        expect(legend.left).toBeGreaterThan(plot.left);
+      }
+    }
   });
 });
 
