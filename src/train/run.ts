@@ -3,7 +3,7 @@ import type { Dataset } from '../core/dataset';
 import type { Metrics } from '../core/metrics';
 import type { ModelSpec, NetworkPlan } from '../core/network';
 import { viewableSlots } from '../core/layerView';
-import { liveSettingsOf, MAX_STEPS_PER_CALL, type OptimizerState } from '../core/trainer';
+import { liveSettingsOf, MAX_STEPS_PER_CALL } from '../core/trainer';
 import { DeviceLostError } from '../gpu/gpuTrainer';
 import { exportWeights, type ImportedWeights, type WeightsFileV1 } from '../io/weights';
 import { errorText, type Backend } from './backend';
@@ -16,6 +16,7 @@ import { NO_INSIDE_VIEWS, type InsideRequest } from './insideViews';
 import { DEFAULT_PACING, SpeedLimit, type PacerOptions } from './pacer';
 import { metricsSummary } from './runSupport';
 import { nextPhase, type RunEvent, type RunPhase } from './runState';
+import type { StepStart } from './slowMotion';
 import { EMPTY_SNAPSHOT, TrainingSession, type GridValues, type RunSnapshot, type SessionHost } from './session';
 import { Timeline, type TimelineEntry } from './timeline';
 import { TimelineViewer } from './timelineViewer';
@@ -79,6 +80,12 @@ function insideFor(plan: NetworkPlan, request: InsideRequest): InsideRequest {
 export class Run {
   /** Bumps whenever anything a view draws changes. */
   version = 0;
+  /**
+   * Bumps whenever the model becomes another one or its weights change from outside the slow-motion
+   * step (a new network, data, settings, backend, Reset, import, a typed or undone weight): what was
+   * worked out for the model before belongs to another model.
+   */
+  modelRevision = 0;
   status: RunStatus = { phase: 'paused', playing: false, backend: '', problem: null };
 
   private session: TrainingSession | null = null;
@@ -162,7 +169,7 @@ export class Run {
     this.speed.set(stepsPerSecond);
   }
 
-  /** Called on status changes (play, pause, backend, problems). */
+  /** Called on status changes (play, pause, backend, problems) and when `modelRevision` bumps. */
   subscribe(listener: () => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
@@ -366,6 +373,7 @@ export class Run {
           if (!(index >= 0 && index < parameters.length)) throw new RangeError(`there is no parameter ${index} in a model of ${parameters.length}`);
           parameters[index] = value;
         }
+        this.newModelRevision();
       },
       () => {
         if (this.waitingChanges === waiting) this.waitingChanges = null;
@@ -373,22 +381,26 @@ export class Run {
     );
   }
 
-  /** Replaces every parameter of the current model, if it has as many (the slow-motion step's update). */
-  replaceParameters(values: ArrayLike<number>): void {
+  /**
+   * The slow-motion step's update: its parameters go into the model, unless the model has changed
+   * since the step started (`revision`), when the update belongs to another model and is dropped.
+   */
+  applyStep(revision: number, values: ArrayLike<number>): void {
     this.changeParameters((parameters) => {
+      if (revision !== this.modelRevision) return false;
       if (values.length !== parameters.length) throw new RangeError(`expected ${parameters.length} parameters, got ${values.length}`);
       parameters.set(values);
     });
   }
 
   /** Changes the current model's parameters in turn with the other calls; `done` runs when the turn is over, whatever happened. */
-  private changeParameters(change: (parameters: Float32Array) => void, done: () => void = () => {}): void {
+  private changeParameters(change: (parameters: Float32Array) => boolean | void, done: () => void = () => {}): void {
     this.enqueue(async () => {
       try {
         const session = this.session;
         if (!session) return;
         const parameters = await session.parameters();
-        change(parameters);
+        if (change(parameters) === false) return;
         session.setParameters(parameters);
       } finally {
         done();
@@ -396,12 +408,15 @@ export class Run {
     });
   }
 
-  /** Where the model's next step starts (after the calls in flight): its parameters and its optimizer's memory; null without a model. */
-  stepStart(): Promise<{ parameters: Float32Array; optimizer: OptimizerState } | null> {
+  /** Where the model's next step starts (after the calls in flight): its parameters and its optimizer's memory, with its network, data and settings; null without a model. */
+  stepStart(): Promise<StepStart | null> {
     return new Promise((resolve, reject) => {
       this.enqueue(async () => {
         const session = this.session;
-        resolve(session ? { parameters: await session.parameters(), optimizer: await session.trainer.getOptimizerState() } : null);
+        if (!session) return resolve(null);
+        const { plan } = session.trainer;
+        const revision = this.modelRevision;
+        resolve({ revision, plan, dataset: session.dataset, config: session.config, parameters: await session.parameters(), optimizer: await session.trainer.getOptimizerState() });
       }, reject);
     });
   }
@@ -500,7 +515,10 @@ export class Run {
       return this.rebuild('fresh', config, dataset, { previous: session });
     }
     if (dataChanged || changes.batch) return this.rebuild('keep', config, dataset, { previous: session });
-    if (changes.settings) session.trainer.updateSettings(liveSettingsOf(config.training));
+    if (changes.settings) {
+      session.trainer.updateSettings(liveSettingsOf(config.training));
+      this.newModelRevision();
+    }
     session.config = config;
   }
 
@@ -541,7 +559,13 @@ export class Run {
     );
     this.shown = this.session;
     if (!kept) this.transition('freshWeights');
+    this.newModelRevision();
     this.changed();
+  }
+
+  private newModelRevision(): void {
+    this.modelRevision++;
+    for (const listener of this.listeners) listener();
   }
 
   private backendChanged(backend: Backend, failover: string | null): void {

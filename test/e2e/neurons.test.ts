@@ -221,3 +221,33 @@ it.each<BackendMode>(['cpu', 'webgpu'])('Slow-motion step: forward layer by laye
     await playground.browser.close();
   }
 });
+
+it.each<BackendMode>(['cpu', 'webgpu'])('Dataset and Activation changed during a slow-motion step start it again on the new model, whose loss is its own, without errors, on %s', async (mode) => {
+  const playground = await openPlayground(mode, '#dataset=blobs&classes=3');
+  const { page } = playground;
+  try {
+    await button(page, 'See inside').click();
+    await button(page, 'Slow-motion step').click();
+    const region = page.getByRole('region', { name: 'Slow-motion step' });
+    const heading = region.getByRole('heading');
+    const lines = region.getByRole('list', { name: 'Stage numbers' }).getByRole('listitem');
+    await expect.poll(() => heading.textContent()).toBe('Stage 1 of 8: Forward, layer 1');
+    await button(page, 'Next stage').click();
+    await field(page, 'Dataset').selectOption({ label: 'Circle' });
+    // The step starts again on the 2-class model: its loss is −ln of the true class's probability shown.
+    await expect.poll(() => heading.textContent()).toBe('Stage 1 of 8: Forward, layer 1');
+    for (let i = 0; i < 3; i++) await button(page, 'Next stage').click();
+    expect(await heading.textContent()).toBe('Stage 4 of 8: Loss');
+    const [probabilities, loss] = await lines.allTextContents();
+    const [, p0, p1, label] = /^Probabilities: ([\d.e-]+), ([\d.e-]+); true class ([01])$/.exec(probabilities)!;
+    const shown = Number(/^Loss: ([\d.e-]+)$/.exec(loss)![1]);
+    expect(shown).toBeCloseTo(-Math.log(Number(label === '1' ? p1 : p0)), 2);
+    await field(page, 'Activation').selectOption('relu');
+    await expect.poll(() => heading.textContent()).toBe('Stage 1 of 8: Forward, layer 1');
+    for (let i = 0; i < 8; i++) await button(page, 'Next stage').click();
+    expect(await heading.textContent()).toBe('Stage 1 of 8: Forward, layer 1');
+    await expectHealthy(playground);
+  } finally {
+    await playground.browser.close();
+  }
+});
