@@ -73,23 +73,37 @@ function linkValuesAt(plan: NetworkPlan, step: SlowMotionStep, stage: SlowMotion
   return stage.kind === 'forward' ? { name: 'Weight × input', values } : { name: 'Gradient', values };
 }
 
-/** Pauses training and shows one step in slow motion under the network diagram, which the side panel gives back its place. */
+/**
+ * Pauses training and shows one step in slow motion under the network diagram, which the side panel
+ * gives back its place. For a network too wide for it, the button stays focusable (aria-disabled)
+ * and says why in a visible hint that is also its description, for keyboard and touch users too.
+ */
 export function SlowMotionButton(): ReactNode {
   const { store, run } = useServices();
-  const fits = useAppState((state) => hiddenWidths(state.config.model).every((width) => width <= SLOW_MOTION_MAX_UNITS));
+  const widest = useAppState((state) => Math.max(0, ...hiddenWidths(state.config.model)));
+  const fits = widest <= SLOW_MOTION_MAX_UNITS;
   return (
-    <button
-      type="button"
-      className="small"
-      disabled={!fits}
-      title={fits ? 'One training step on one point, stage by stage, in the network diagram' : `For networks of up to ${SLOW_MOTION_MAX_UNITS} units per layer`}
-      onClick={() => {
-        run.pause();
-        updateView(store, { panel: 'none', slowMotion: true });
-      }}
-    >
-      Slow-motion step
-    </button>
+    <>
+      <button
+        type="button"
+        className="small"
+        aria-disabled={!fits}
+        aria-describedby={fits ? undefined : 'slow-motion-reason'}
+        title={fits ? 'One training step on one point, stage by stage, in the network diagram' : undefined}
+        onClick={() => {
+          if (!fits) return;
+          run.pause();
+          updateView(store, { panel: 'none', slowMotion: true });
+        }}
+      >
+        Slow-motion step
+      </button>
+      {!fits && (
+        <span id="slow-motion-reason" className="hint slow-motion-reason">
+          Slow-motion step is for networks of up to {SLOW_MOTION_MAX_UNITS} units a layer; this one has {widest}.
+        </span>
+      )}
+    </>
   );
 }
 

@@ -251,3 +251,25 @@ it.each<BackendMode>(['cpu', 'webgpu'])('Dataset and Activation changed during a
     await playground.browser.close();
   }
 });
+
+it('a network too wide for a slow-motion step says why where keyboard users reach the button: a visible hint that is its description', async () => {
+  const playground = await openPlayground('cpu', '#hidden=16');
+  const { page } = playground;
+  try {
+    await button(page, 'See inside').click();
+    // The panel's heading has the focus; Tab reaches the button.
+    await page.keyboard.press('Tab');
+    const focused = page.locator(':focus');
+    expect(await focused.textContent()).toBe('Slow-motion step');
+    expect(await focused.getAttribute('aria-disabled')).toBe('true');
+    const reason = page.locator(`#${await focused.getAttribute('aria-describedby')}`);
+    expect(await reason.isVisible()).toBe(true);
+    expect(await reason.textContent()).toBe('Slow-motion step is for networks of up to 8 units a layer; this one has 16.');
+    await page.keyboard.press('Enter');
+    expect(await page.getByRole('complementary', { name: 'See inside' }).count()).toBe(1);
+    expect(await page.getByRole('region', { name: 'Slow-motion step' }).count()).toBe(0);
+    await expectHealthy(playground);
+  } finally {
+    await playground.browser.close();
+  }
+});
