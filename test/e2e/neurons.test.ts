@@ -273,3 +273,36 @@ it('a network too wide for a slow-motion step says why where keyboard users reac
     await playground.browser.close();
   }
 });
+
+it('during a slow-motion step the diagram shows every input feature, at 1280×720 and 1920×1080', async () => {
+  const playground = await openPlayground('cpu', '#hidden=8,8,8');
+  const { page } = playground;
+  try {
+    await button(page, 'See inside').click();
+    await button(page, 'Slow-motion step').click();
+    const heading = page.getByRole('region', { name: 'Slow-motion step' }).getByRole('heading');
+    await expect.poll(() => heading.textContent()).toBe('Stage 1 of 10: Forward, layer 1');
+    // The forward pass's last stage lists the most numbers.
+    for (let i = 0; i < 3; i++) await button(page, 'Next stage').click();
+    expect(await heading.textContent()).toBe('Stage 4 of 10: Forward, output');
+    for (const viewport of [{ width: 1280, height: 720 }, { width: 1920, height: 1080 }]) {
+      await page.setViewportSize(viewport);
+      await expect
+        .poll(() =>
+          page.evaluate(() => {
+            const diagram = document.querySelector('[aria-label="Network diagram"]')!.getBoundingClientRect();
+            const labels = [...document.querySelectorAll('.feature-toggle .feature-name')];
+            const inside = labels.filter((label) => {
+              const box = label.getBoundingClientRect();
+              return box.height > 0 && box.top >= diagram.top && box.bottom <= diagram.bottom;
+            });
+            return inside.map((label) => label.textContent);
+          }),
+        )
+        .toEqual(['x₁', 'x₂', 'x₁²', 'x₂²', 'x₁x₂', 'sin x₁', 'sin x₂', 'r', 'θ']);
+    }
+    await expectHealthy(playground);
+  } finally {
+    await playground.browser.close();
+  }
+});
