@@ -89,6 +89,21 @@ it.each<BackendMode>(['cpu', 'webgpu'])('a neuron fills the plane with its formu
     // The output comes back to the plane.
     await button(page, 'Show the output').click();
     await plane.waitFor();
+    // Compare opening, and another dataset, take the neuron off the plane too: it no longer means the same there.
+    const focusBox = page.getByRole('group', { name: 'Neuron on the plane' });
+    await diagram.getByRole('button', { name: 'Neuron 2 of layer 1' }).click();
+    await neuronPlane.waitFor();
+    await popover.getByRole('button', { name: 'Cancel' }).click();
+    await button(page, 'Compare').click();
+    await expect.poll(() => focusBox.count()).toBe(0);
+    await plane.waitFor();
+    await page.getByRole('complementary', { name: 'Compare' }).getByRole('button', { name: 'Close', exact: true }).click();
+    await diagram.getByRole('button', { name: 'Neuron 2 of layer 1' }).click();
+    await neuronPlane.waitFor();
+    await popover.getByRole('button', { name: 'Cancel' }).click();
+    await field(page, 'Dataset').selectOption({ label: 'XOR' });
+    await expect.poll(() => focusBox.count()).toBe(0);
+    await plane.waitFor();
     await expectHealthy(playground);
   } finally {
     await playground.browser.close();
