@@ -3,7 +3,7 @@ import type { Dataset } from '../core/dataset';
 import type { Metrics } from '../core/metrics';
 import type { ModelSpec, NetworkPlan } from '../core/network';
 import { viewableSlots } from '../core/layerView';
-import { liveSettingsOf, MAX_STEPS_PER_CALL } from '../core/trainer';
+import { liveSettingsOf, MAX_STEPS_PER_CALL, type OptimizerState } from '../core/trainer';
 import { DeviceLostError } from '../gpu/gpuTrainer';
 import { exportWeights, type ImportedWeights, type WeightsFileV1 } from '../io/weights';
 import { errorText, type Backend } from './backend';
@@ -382,19 +382,20 @@ export class Run {
   }
 
   /**
-   * The slow-motion step's update: its parameters go into the model, unless the model has changed
-   * since the step started (`revision`), when the update belongs to another model and is dropped.
+   * The slow-motion step's update: its parameters, then the optimizer's memory and step count after
+   * it, go into the model, so that training continues as after a real step; unless the model has
+   * changed since the step started (`revision`), when the update belongs to another model and is dropped.
    */
-  applyStep(revision: number, values: ArrayLike<number>): void {
+  applyStep(revision: number, values: ArrayLike<number>, optimizer: OptimizerState): void {
     this.changeParameters((parameters) => {
       if (revision !== this.modelRevision) return false;
       if (values.length !== parameters.length) throw new RangeError(`expected ${parameters.length} parameters, got ${values.length}`);
       parameters.set(values);
-    });
+    }, undefined, (session) => session.trainer.setOptimizerState(optimizer));
   }
 
   /** Changes the current model's parameters in turn with the other calls; `done` runs when the turn is over, whatever happened. */
-  private changeParameters(change: (parameters: Float32Array) => boolean | void, done: () => void = () => {}): void {
+  private changeParameters(change: (parameters: Float32Array) => boolean | void, done: () => void = () => {}, after?: (session: TrainingSession) => void): void {
     this.enqueue(async () => {
       try {
         const session = this.session;
@@ -402,6 +403,7 @@ export class Run {
         const parameters = await session.parameters();
         if (change(parameters) === false) return;
         session.setParameters(parameters);
+        after?.(session);
       } finally {
         done();
       }

@@ -148,7 +148,7 @@ export function SlowMotionPanel({ onClose }: { onClose: () => void }): ReactNode
     if (updated) return restart(step.pointIndex);
     const following = stageIndex + 1;
     setStageIndex(following);
-    if (stages[following].kind === 'update') run.applyStep(step.start.revision, step.stages.parameters);
+    if (stages[following].kind === 'update') run.applyStep(step.start.revision, step.stages.parameters, startAfter(step).optimizer);
   };
 
   return (

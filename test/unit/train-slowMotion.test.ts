@@ -63,7 +63,7 @@ describe('the slow-motion step of a run', () => {
     const engine = made.at(-1)!;
     const before = await engine.getParameters();
     // Next stage reaches the old step's update: it is another model's, so nothing changes and nothing fails.
-    run.applyStep(begun.start.revision, begun.stages.parameters);
+    run.applyStep(begun.start.revision, begun.stages.parameters, startAfter(begun).optimizer);
     await run.idle();
     expect(run.status.phase).not.toBe('failed');
     expect(await engine.getParameters()).toEqual(before);
@@ -90,7 +90,7 @@ describe('the slow-motion step of a run', () => {
     await run.idle();
     expect(run.modelRevision).not.toBe(begun.start.revision);
     const before = await made.at(-1)!.getParameters();
-    run.applyStep(begun.start.revision, begun.stages.parameters);
+    run.applyStep(begun.start.revision, begun.stages.parameters, startAfter(begun).optimizer);
     await run.idle();
     expect(await made.at(-1)!.getParameters()).toEqual(before);
     const restarted = (await run.stepStart())!;
@@ -101,10 +101,31 @@ describe('the slow-motion step of a run', () => {
   it('the step’s own update goes into the model and keeps the revision', async () => {
     const { run, made } = await startedRun((config) => (config.model.hidden = [4, 3]));
     const step = slowMotionStep((await run.stepStart())!, 0)!;
-    run.applyStep(step.start.revision, step.stages.parameters);
+    run.applyStep(step.start.revision, step.stages.parameters, startAfter(step).optimizer);
     await run.idle();
     expect(run.modelRevision).toBe(step.start.revision);
     const after = await made.at(-1)!.getParameters();
     after.forEach((value, i) => expect(value).toBeCloseTo(step.stages.parameters[i], 6));
+  });
+
+  it.each(['adam', 'momentum'] as const)('%s: a slow-motion Update, then Play, trains as a real step then Play (the engine takes the step’s optimizer state)', async (optimizer) => {
+    const edit = (config: ExperimentConfig) => {
+      config.model.hidden = [4, 3];
+      config.training = { ...config.training, optimizer, batchSize: 1, learningRate: 0.03 };
+    };
+    const slow = await startedRun(edit);
+    const real = await startedRun(edit);
+    const [slowEngine, realEngine] = [slow.made.at(-1)!, real.made.at(-1)!];
+    await slowEngine.step(20);
+    await realEngine.step(21);
+    const count = splitDataset(slow.run.dataset!, 'train').labels.length;
+    const step = slowMotionStep((await slow.run.stepStart())!, new MinibatchSchedule(count, 1, slow.config.training.seed).batch(20)[0])!;
+    slow.run.applyStep(step.start.revision, step.stages.parameters, startAfter(step).optimizer);
+    await slow.run.idle();
+    expect((await slowEngine.getOptimizerState()).step).toBe(21);
+    await slowEngine.step(5);
+    await realEngine.step(5);
+    const [after, expected] = [await slowEngine.getParameters(), await realEngine.getParameters()];
+    after.forEach((value, i) => expect(Math.abs(value - expected[i]), `parameter ${i}`).toBeLessThan(1e-5));
   });
 });
