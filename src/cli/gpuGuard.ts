@@ -75,6 +75,10 @@ export class GuardedGpuTrainer implements Trainer {
     this.trainer.setParameters(parameters);
   }
 
+  setOptimizerState(state: OptimizerState): void {
+    this.trainer.setOptimizerState(state);
+  }
+
   updateSettings(settings: LiveSettings): void {
     this.trainer.updateSettings(settings);
   }

@@ -33,6 +33,12 @@ export function scheduledStepScalars(settings: OptimizerSettings & { schedule: L
 }
 
 /** Optimizer state per parameter: momentum keeps v, Adam keeps m and v. */
+/** Checks that `values` is an optimizer state of the size `optimizer` keeps for `parameterCount` parameters. */
+export function checkOptimizerStateSize(optimizer: OptimizerName, parameterCount: number, values: ArrayLike<number>): void {
+  const size = optimizerStateSize(optimizer, parameterCount);
+  if (values.length !== size) throw new Error(`expected ${size} optimizer state values for ${optimizer}, got ${values.length}`);
+}
+
 export function optimizerStateSize(optimizer: OptimizerName, parameterCount: number): number {
   return optimizer === 'sgd' ? 0 : optimizer === 'momentum' ? parameterCount : 2 * parameterCount;
 }

@@ -167,6 +167,12 @@ export interface Trainer {
    */
   setParameters(parameters: ArrayLike<number>): void;
   getOptimizerState(): Promise<OptimizerState>;
+  /**
+   * Puts the optimizer's memory and step count where `state` says (the slow-motion step's update
+   * hands over its own, so that training continues as after a real step): `values` must be the
+   * current optimizer's optimizerStateSize numbers.
+   */
+  setOptimizerState(state: OptimizerState): void;
   updateSettings(settings: LiveSettings): void;
   dispose(): void;
 }

@@ -5,7 +5,7 @@ import { stepSeed } from '../core/dropout';
 import { logitsToOutputs } from '../core/loss';
 import { isDiverged, splitMetrics, type Metrics, type SplitMetrics } from '../core/metrics';
 import { hiddenLayers, planNetwork, type NetworkPlan } from '../core/network';
-import { optimizerStateSize, optimizerStep, scheduledStepScalars } from '../core/optimizer';
+import { checkOptimizerStateSize, optimizerStateSize, optimizerStep, scheduledStepScalars } from '../core/optimizer';
 import { MinibatchSchedule } from '../core/schedule';
 import { featuresOf, prepareSplits, type SplitData } from '../core/splits';
 import { outputWidth } from '../core/task';
@@ -175,6 +175,13 @@ export class CpuTrainer<T extends Floats = Float32Array> implements Trainer {
 
   async getOptimizerState(): Promise<OptimizerState> {
     return { step: this.stepCount, values: this.state.slice(0, optimizerStateSize(this.settings.optimizer, this.plan.parameterCount)) };
+  }
+
+  setOptimizerState({ step, values }: OptimizerState): void {
+    checkOptimizerStateSize(this.settings.optimizer, this.plan.parameterCount, values);
+    this.state.fill(0);
+    this.state.set(values);
+    this.stepCount = step;
   }
 
   updateSettings(settings: LiveSettings): void {

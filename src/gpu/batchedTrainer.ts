@@ -308,10 +308,14 @@ export class BatchedGpuTrainer {
     return new Float32Array(await this.failures.settle(errors, this.pool.read(staging, bytes)));
   }
 
-  /** New parameters for run `run`; a diverged run trains again. */
+  /**
+   * New parameters for run `run`; a diverged run trains again. The optimizer keeps its memory, as a
+   * lone trainer's does, except after a divergence, when it may hold non-finite numbers.
+   */
   setParameters(run: number, parameters: ArrayLike<number>): void {
     this.checkRun(run);
     this.writeRunParameters(run, parameters);
+    if (this.runStates[run].diverged) this.clearRunState(run);
     this.runStates[run].diverged = false;
     this.device.queue.writeBuffer(this.status, run * 4, new Uint32Array([0]));
   }
@@ -320,11 +324,14 @@ export class BatchedGpuTrainer {
   updateSettings(run: number, settings: LiveSettings): void {
     this.checkRun(run);
     const state = this.runStates[run];
-    if (settings.optimizer !== state.settings.optimizer) {
-      const count = this.plan.parameterCount;
-      this.device.queue.writeBuffer(this.state, run * 2 * count * 4, new Float32Array(2 * count));
-    }
+    if (settings.optimizer !== state.settings.optimizer) this.clearRunState(run);
     state.settings = { ...settings };
+  }
+
+  /** Zeroes run `run`'s optimizer memory. */
+  private clearRunState(run: number): void {
+    const count = this.plan.parameterCount;
+    this.device.queue.writeBuffer(this.state, run * 2 * count * 4, new Float32Array(2 * count));
   }
 
   dispose(): void {

@@ -3,7 +3,7 @@ import type { Metrics } from '../core/metrics';
 import { planNetwork, type NetworkPlan } from '../core/network';
 import { MinibatchSchedule } from '../core/schedule';
 import { featuresOf, prepareSplits, type SplitData } from '../core/splits';
-import { optimizerStateSize } from '../core/optimizer';
+import { checkOptimizerStateSize, optimizerStateSize } from '../core/optimizer';
 import { liveSettingsOf, MAX_STEPS_PER_CALL, type BackendInfo, type LayerSeparability, type LiveSettings, type Observation, type ObserveRequest, type OptimizerState, type Trainer, type TrainerSetup } from '../core/trainer';
 import { createStorageBuffer, uniformBuffer } from './arena';
 import { planCapacity, type CapacityPlan } from './capacity';
@@ -402,6 +402,12 @@ export class GpuTrainer implements Trainer {
       return buffer;
     });
     return { step, values: new Float32Array(await this.failures.settle(errors, this.pool.read(staging, bytes))) };
+  }
+
+  setOptimizerState({ step, values }: OptimizerState): void {
+    checkOptimizerStateSize(this.settings.optimizer, this.plan.parameterCount, values);
+    this.model.writeState(values);
+    this.stepCount = step;
   }
 
   updateSettings(settings: LiveSettings): void {

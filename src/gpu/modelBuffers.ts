@@ -42,6 +42,13 @@ export class ModelBuffers {
     this.device.queue.submit([encoder.finish()]);
   }
 
+  /** The optimizer's memory from `values` (its first numbers; the rest zero). */
+  writeState(values: ArrayLike<number>): void {
+    const state = new Float32Array(2 * this.plan.parameterCount);
+    state.set(values);
+    this.device.queue.writeBuffer(this.state, 0, state);
+  }
+
   clearState(): void {
     const encoder = this.device.createCommandEncoder({ label: 'clear optimizer state' });
     encoder.clearBuffer(this.state);

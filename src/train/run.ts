@@ -16,6 +16,7 @@ import { NO_INSIDE_VIEWS, type InsideRequest } from './insideViews';
 import { DEFAULT_PACING, SpeedLimit, type PacerOptions } from './pacer';
 import { metricsSummary } from './runSupport';
 import { nextPhase, type RunEvent, type RunPhase } from './runState';
+import type { StepStart } from './slowMotion';
 import { EMPTY_SNAPSHOT, TrainingSession, type GridValues, type RunSnapshot, type SessionHost } from './session';
 import { Timeline, type TimelineEntry } from './timeline';
 import { TimelineViewer } from './timelineViewer';
@@ -85,6 +86,12 @@ function insideFor(plan: NetworkPlan, request: InsideRequest): InsideRequest {
 export class Run {
   /** Bumps whenever anything a view draws changes. */
   version = 0;
+  /**
+   * Bumps whenever the model becomes another one or its weights change from outside the slow-motion
+   * step (a new network, data, settings, backend, Reset, import, a typed or undone weight): what was
+   * worked out for the model before belongs to another model.
+   */
+  modelRevision = 0;
   status: RunStatus = { phase: 'paused', playing: false, backend: '', problem: null };
 
   private session: TrainingSession | null = null;
@@ -170,7 +177,7 @@ export class Run {
     this.speed.set(stepsPerSecond);
   }
 
-  /** Called on status changes (play, pause, backend, problems). */
+  /** Called on status changes (play, pause, backend, problems) and when `modelRevision` bumps. */
   subscribe(listener: () => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
@@ -382,6 +389,7 @@ export class Run {
           if (!(index >= 0 && index < parameters.length)) throw new RangeError(`there is no parameter ${index} in a model of ${parameters.length}`);
           parameters[index] = value;
         }
+        this.newModelRevision();
       },
       () => {
         if (this.waitingChanges === waiting) this.waitingChanges = null;
@@ -389,35 +397,44 @@ export class Run {
     );
   }
 
-  /** Replaces every parameter of the current model, if it has as many (the slow-motion step's update). */
-  replaceParameters(values: ArrayLike<number>): void {
+  /**
+   * The slow-motion step's update: its parameters, then the optimizer's memory and step count after
+   * it, go into the model, so that training continues as after a real step; unless the model has
+   * changed since the step started (`revision`), when the update belongs to another model and is dropped.
+   */
+  applyStep(revision: number, values: ArrayLike<number>, optimizer: OptimizerState): void {
     this.changeParameters((parameters) => {
+      if (revision !== this.modelRevision) return false;
       if (values.length !== parameters.length) throw new RangeError(`expected ${parameters.length} parameters, got ${values.length}`);
       parameters.set(values);
-    });
+    }, undefined, (session) => session.trainer.setOptimizerState(optimizer));
   }
 
   /** Changes the current model's parameters in turn with the other calls; `done` runs when the turn is over, whatever happened. */
-  private changeParameters(change: (parameters: Float32Array) => void, done: () => void = () => {}): void {
+  private changeParameters(change: (parameters: Float32Array) => boolean | void, done: () => void = () => {}, after?: (session: TrainingSession) => void): void {
     this.enqueue(async () => {
       try {
         const session = this.session;
         if (!session) return;
         const parameters = await session.parameters();
-        change(parameters);
+        if (change(parameters) === false) return;
         session.setParameters(parameters);
+        after?.(session);
       } finally {
         done();
       }
     });
   }
 
-  /** Where the model's next step starts (after the calls in flight): its parameters and its optimizer's memory; null without a model. */
-  stepStart(): Promise<{ parameters: Float32Array; optimizer: OptimizerState } | null> {
+  /** Where the model's next step starts (after the calls in flight): its parameters and its optimizer's memory, with its network, data and settings; null without a model. */
+  stepStart(): Promise<StepStart | null> {
     return new Promise((resolve, reject) => {
       this.enqueue(async () => {
         const session = this.session;
-        resolve(session ? { parameters: await session.parameters(), optimizer: await session.trainer.getOptimizerState() } : null);
+        if (!session) return resolve(null);
+        const { plan } = session.trainer;
+        const revision = this.modelRevision;
+        resolve({ revision, plan, dataset: session.dataset, config: session.config, parameters: await session.parameters(), optimizer: await session.trainer.getOptimizerState() });
       }, reject);
     });
   }
@@ -517,7 +534,10 @@ export class Run {
       return this.rebuild('fresh', config, dataset, { previous: session });
     }
     if (dataChanged || changes.batch) return this.rebuild('keep', config, dataset, { previous: session });
-    if (changes.settings) session.trainer.updateSettings(liveSettingsOf(config.training));
+    if (changes.settings) {
+      session.trainer.updateSettings(liveSettingsOf(config.training));
+      this.newModelRevision();
+    }
     session.config = config;
   }
 
@@ -558,7 +578,13 @@ export class Run {
     );
     this.shown = this.session;
     if (!kept) this.transition('freshWeights');
+    this.newModelRevision();
     this.changed();
+  }
+
+  private newModelRevision(): void {
+    this.modelRevision++;
+    for (const listener of this.listeners) listener();
   }
 
   private backendChanged(backend: Backend, failover: string | null): void {

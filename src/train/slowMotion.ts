@@ -1,8 +1,8 @@
-import { splitDataset } from '../core/dataset';
+import type { ExperimentConfig } from '../core/config';
+import { splitDataset, type Dataset } from '../core/dataset';
 import { hiddenLayers, type NetworkPlan } from '../core/network';
 import { liveSettingsOf, type OptimizerState } from '../core/trainer';
 import { stepStages, type StepStages } from '../cpu/stepStages';
-import type { Run } from './run';
 
 /** One optimizer step on one training point of the run's model, to be shown stage by stage. */
 
@@ -27,8 +27,16 @@ export function slowMotionFits(plan: NetworkPlan): boolean {
   return hiddenLayers(plan).every((layer) => layer.out <= SLOW_MOTION_MAX_UNITS);
 }
 
-/** Where a step starts: the model's parameters and its optimizer's memory (Run.stepStart). */
+/**
+ * Where a step starts (Run.stepStart): the model's parameters and its optimizer's memory, with the
+ * network, data and settings they belong to, and the run's model revision then (a later change of
+ * the experiment or of the weights makes the step another model's).
+ */
 export interface StepStart {
+  revision: number;
+  plan: NetworkPlan;
+  dataset: Dataset;
+  config: ExperimentConfig;
   parameters: ArrayLike<number>;
   optimizer: OptimizerState;
 }
@@ -49,9 +57,8 @@ export interface SlowMotionStep {
  * step count that Adam's bias correction and the schedule's rate follow), so that its update is the
  * engine's next step of batch size 1 on that point. Null without points.
  */
-export function slowMotionStep(run: Run, pointIndex: number, start: StepStart): SlowMotionStep | null {
-  const { plan, dataset, config } = run;
-  if (!plan || !dataset || !config) return null;
+export function slowMotionStep(start: StepStart, pointIndex: number): SlowMotionStep | null {
+  const { plan, dataset, config } = start;
   const train = splitDataset(dataset, 'train');
   const count = train.labels.length;
   if (count === 0) return null;
@@ -65,5 +72,5 @@ export function slowMotionStep(run: Run, pointIndex: number, start: StepStart): 
 
 /** Where the step after `step` starts: its updated parameters and optimizer memory. */
 export function startAfter(step: SlowMotionStep): StepStart {
-  return { parameters: step.stages.parameters, optimizer: { step: step.start.optimizer.step + 1, values: step.stages.state } };
+  return { ...step.start, parameters: step.stages.parameters, optimizer: { step: step.start.optimizer.step + 1, values: step.stages.state } };
 }

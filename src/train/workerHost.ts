@@ -41,6 +41,9 @@ async function perform(trainers: Map<number, CpuTrainer>, request: WorkerRequest
     case 'setParameters':
       trainer.setParameters(request.parameters);
       return { result: null, transfer: [] };
+    case 'setOptimizerState':
+      trainer.setOptimizerState(request.state);
+      return { result: null, transfer: [] };
     case 'updateSettings':
       trainer.updateSettings(request.settings);
       return { result: null, transfer: [] };

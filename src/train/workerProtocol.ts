@@ -1,4 +1,4 @@
-import type { LiveSettings, ObserveRequest, TrainerSetup } from '../core/trainer';
+import type { LiveSettings, ObserveRequest, OptimizerState, TrainerSetup } from '../core/trainer';
 
 /** Messages between the page and the CPU training worker. Each request names the trainer it is for. */
 
@@ -11,6 +11,7 @@ export type WorkerCall =
   | { type: 'getParameters' }
   | { type: 'getOptimizerState' }
   | { type: 'setParameters'; parameters: Float32Array }
+  | { type: 'setOptimizerState'; state: OptimizerState }
   | { type: 'updateSettings'; settings: LiveSettings }
   | { type: 'dispose' };
 

@@ -62,6 +62,11 @@ export class WorkerTrainer implements Trainer {
     void this.channel.request(this.id, { type: 'setParameters', parameters: copy }, [copy.buffer]).catch(() => {});
   }
 
+  setOptimizerState({ step, values }: OptimizerState): void {
+    const copy = Float64Array.from(values);
+    void this.channel.request(this.id, { type: 'setOptimizerState', state: { step, values: copy } }, [copy.buffer]).catch(() => {});
+  }
+
   updateSettings(settings: LiveSettings): void {
     void this.channel.request(this.id, { type: 'updateSettings', settings: { ...settings } }).catch(() => {});
   }

@@ -2,7 +2,7 @@ import { useEffect, type ReactNode } from 'react';
 import type { ModelConfig } from '../core/config';
 import { buildModelSpec, planNetwork } from '../core/network';
 import type { Task } from '../core/task';
-import { useAppState, useRunStatus, useServices } from './appContext';
+import { useAppState, useModelRevision, useRunStatus, useServices } from './appContext';
 import { useDataTask } from './configTask';
 import { LayerEditor } from './LayerEditor';
 import { addLayer, canAddLayer, canRemoveLayer, hiddenWidths, removeLayer } from './modelEdits';
@@ -29,6 +29,7 @@ export function NetworkPanel(): ReactNode {
   const { playing } = useRunStatus();
   const slowMotion = useAppState((state) => state.view.slowMotion);
   const shape = `${model.arch}:${hiddenWidths(model).join(',')}`;
+  const revision = useModelRevision();
   // Training, or another network, ends the slow-motion step.
   useEffect(() => {
     if (playing) updateView(store, { slowMotion: false });
@@ -58,8 +59,8 @@ export function NetworkPanel(): ReactNode {
       </div>
       <NetworkDiagram />
       {slowMotion && !playing ? (
-        // In the layer editor's place, so that the diagram keeps its room.
-        <SlowMotionPanel key={shape} onClose={() => updateView(store, { slowMotion: false })} />
+        // In the layer editor's place, so that the diagram keeps its room; a new model starts the step again on it.
+        <SlowMotionPanel key={revision} onClose={() => updateView(store, { slowMotion: false })} />
       ) : (
         <Hideable id="layerEditor">
           <LayerEditor />

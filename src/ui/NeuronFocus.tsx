@@ -1,5 +1,6 @@
-import { useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useAppState, useRunFrame, useServices } from './appContext';
+import { closeNeuronFocusOnChange } from './neuronFocusLife';
 import { neuronFormula } from './neuronFormula';
 import './neurons.css';
 import { hasNeuron } from './neuronPlane';
@@ -10,12 +11,14 @@ const REFRESH_MS = 250;
 
 /**
  * Under the plane while it shows one neuron (picked in the network diagram): which neuron, its
- * formula act(Σ wᵢ·xᵢ + b) with the model's current numbers, and the way back to the output.
+ * formula act(Σ wᵢ·xᵢ + b) with the model's current numbers, and the way back to the output. It
+ * closes when the network or data changes or a side panel opens (`neuronFocusEnds`).
  */
 export function NeuronFocus(): ReactNode {
   const { store } = useServices();
   const focus = useAppState((state) => state.view.focus);
   const [formula, setFormula] = useState<string | null>(null);
+  useEffect(() => closeNeuronFocusOnChange(store), [store]);
   useRunFrame(
     (run) => {
       const { plan, parameters } = run;

@@ -73,23 +73,37 @@ function linkValuesAt(plan: NetworkPlan, step: SlowMotionStep, stage: SlowMotion
   return stage.kind === 'forward' ? { name: 'Weight × input', values } : { name: 'Gradient', values };
 }
 
-/** Pauses training and shows one step in slow motion under the network diagram, which the side panel gives back its place. */
+/**
+ * Pauses training and shows one step in slow motion under the network diagram, which the side panel
+ * gives back its place. For a network too wide for it, the button stays focusable (aria-disabled)
+ * and says why in a visible hint that is also its description, for keyboard and touch users too.
+ */
 export function SlowMotionButton(): ReactNode {
   const { store, run } = useServices();
-  const fits = useAppState((state) => hiddenWidths(state.config.model).every((width) => width <= SLOW_MOTION_MAX_UNITS));
+  const widest = useAppState((state) => Math.max(0, ...hiddenWidths(state.config.model)));
+  const fits = widest <= SLOW_MOTION_MAX_UNITS;
   return (
-    <button
-      type="button"
-      className="small"
-      disabled={!fits}
-      title={fits ? 'One training step on one point, stage by stage, in the network diagram' : `For networks of up to ${SLOW_MOTION_MAX_UNITS} units per layer`}
-      onClick={() => {
-        run.pause();
-        updateView(store, { panel: 'none', slowMotion: true });
-      }}
-    >
-      Slow-motion step
-    </button>
+    <>
+      <button
+        type="button"
+        className="small"
+        aria-disabled={!fits}
+        aria-describedby={fits ? undefined : 'slow-motion-reason'}
+        title={fits ? 'One training step on one point, stage by stage, in the network diagram' : undefined}
+        onClick={() => {
+          if (!fits) return;
+          run.pause();
+          updateView(store, { panel: 'none', slowMotion: true });
+        }}
+      >
+        Slow-motion step
+      </button>
+      {!fits && (
+        <span id="slow-motion-reason" className="hint slow-motion-reason">
+          Slow-motion step is for networks of up to {SLOW_MOTION_MAX_UNITS} units a layer; this one has {widest}.
+        </span>
+      )}
+    </>
   );
 }
 
@@ -98,20 +112,23 @@ export function SlowMotionButton(): ReactNode {
  * (every layer's values for one training point, the links it has reached lit by weight × input),
  * the loss, backward from the output down (the links coloured by their gradient) and the update
  * (the weights move). It starts from the engine's parameters and optimizer state, so that the
- * update is the engine's next step on that point; after it, Next stage starts another step.
+ * update is the engine's next step on that point; after it, Next stage starts another step. The
+ * page mounts it anew for every model revision (`useModelRevision`), so a change of the experiment
+ * or the weights starts the step again on the new model.
  */
 export function SlowMotionPanel({ onClose }: { onClose: () => void }): ReactNode {
   const { store, run } = useServices();
   const [stageIndex, setStageIndex] = useState(0);
   const [step, setStep] = useState<SlowMotionStep | null>(null);
-  const plan = run.plan;
+  // The network the step was worked out on: its numbers are that model's, whatever the run has since.
+  const plan = step?.start.plan ?? null;
   const stages = useMemo(() => (plan ? slowMotionStages(plan) : []), [plan]);
   const stage = stages[stageIndex] ?? null;
   // The first step starts where the engine is; later ones where the shown step left the model.
   useEffect(() => {
     let current = true;
     void run.stepStart().then((start) => {
-      if (current && start) setStep(slowMotionStep(run, 0, start));
+      if (current && start) setStep(slowMotionStep(start, 0));
     });
     return () => {
       current = false;
@@ -124,14 +141,14 @@ export function SlowMotionPanel({ onClose }: { onClose: () => void }): ReactNode
   const updated = stage.kind === 'update';
   const restart = (index: number) => {
     // Once the update is in the model, another point's step starts from it.
-    setStep(slowMotionStep(run, index, updated ? startAfter(step) : step.start));
+    setStep(slowMotionStep(updated ? startAfter(step) : step.start, index));
     setStageIndex(0);
   };
   const next = () => {
     if (updated) return restart(step.pointIndex);
     const following = stageIndex + 1;
     setStageIndex(following);
-    if (stages[following].kind === 'update') run.replaceParameters(step.stages.parameters);
+    if (stages[following].kind === 'update') run.applyStep(step.start.revision, step.stages.parameters, startAfter(step).optimizer);
   };
 
   return (

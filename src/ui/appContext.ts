@@ -33,6 +33,15 @@ export function useRunStatus(): RunStatus {
   );
 }
 
+/** The run's model revision (`Run.modelRevision`); re-renders when the model becomes another one or its weights change from outside. */
+export function useModelRevision(): number {
+  const { run } = useServices();
+  return useSyncExternalStore(
+    (listener) => run.subscribe(listener),
+    () => run.modelRevision,
+  );
+}
+
 /**
  * Has `draw` called in an animation frame whenever the run has something new (and once when
  * `deps` change), at most once every `minIntervalMs`: the imperative redraw of canvases, SVG

@@ -82,6 +82,17 @@ function placeColumn(kind: DiagramColumn['kind'], count: number, x: number, node
 }
 
 /**
+ * The input features, every one of them (each is a toggle): as far apart as the other columns'
+ * units, closer where the height is short, but never overlapping.
+ */
+function placeInputs(count: number, x: number, node: number, top: number, height: number): DiagramColumn {
+  const pitch = Math.max(node, Math.min(node + GAP, (height - top) / count));
+  const start = top + Math.max(0, (height - top - count * pitch) / 2) + pitch / 2;
+  const nodes = Array.from({ length: count }, (_, index) => ({ index, x, y: start + index * pitch }));
+  return { kind: 'input', width: count, x, nodes, hidden: 0, moreY: start + count * pitch };
+}
+
+/**
  * The diagram of a network with `features` input features (all selectable ones), hidden layers
  * of the given widths and `outputs` output units, in a box of width × height pixels.
  */
@@ -98,7 +109,7 @@ export function layoutDiagram(features: number, hiddenWidths: number[], outputs:
   const right = width - node / 2 - 8;
   const step = spacing(node);
   const columns = [
-    placeColumn('input', features, left, node, top, height),
+    placeInputs(features, left, node, top, height),
     ...hiddenWidths.map((count, i) => placeColumn('hidden', count, left + (i + 1) * step, node, top, height)),
     placeColumn('output', outputs, right, node, top, height),
   ];

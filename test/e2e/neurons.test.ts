@@ -89,6 +89,21 @@ it.each<BackendMode>(['cpu', 'webgpu'])('a neuron fills the plane with its formu
     // The output comes back to the plane.
     await button(page, 'Show the output').click();
     await plane.waitFor();
+    // Compare opening, and another dataset, take the neuron off the plane too: it no longer means the same there.
+    const focusBox = page.getByRole('group', { name: 'Neuron on the plane' });
+    await diagram.getByRole('button', { name: 'Neuron 2 of layer 1' }).click();
+    await neuronPlane.waitFor();
+    await popover.getByRole('button', { name: 'Cancel' }).click();
+    await button(page, 'Compare').click();
+    await expect.poll(() => focusBox.count()).toBe(0);
+    await plane.waitFor();
+    await page.getByRole('complementary', { name: 'Compare' }).getByRole('button', { name: 'Close', exact: true }).click();
+    await diagram.getByRole('button', { name: 'Neuron 2 of layer 1' }).click();
+    await neuronPlane.waitFor();
+    await popover.getByRole('button', { name: 'Cancel' }).click();
+    await field(page, 'Dataset').selectOption({ label: 'XOR' });
+    await expect.poll(() => focusBox.count()).toBe(0);
+    await plane.waitFor();
     await expectHealthy(playground);
   } finally {
     await playground.browser.close();
@@ -216,6 +231,91 @@ it.each<BackendMode>(['cpu', 'webgpu'])('Slow-motion step: forward layer by laye
     // The update is in the model: its exported weights moved.
     await expect.poll(async () => JSON.stringify(await exportedFirstLayer(page))).not.toBe(JSON.stringify(before));
     await next('Stage 1 of 8: Forward, layer 1');
+    await expectHealthy(playground);
+  } finally {
+    await playground.browser.close();
+  }
+});
+
+it.each<BackendMode>(['cpu', 'webgpu'])('Dataset and Activation changed during a slow-motion step start it again on the new model, whose loss is its own, without errors, on %s', async (mode) => {
+  const playground = await openPlayground(mode, '#dataset=blobs&classes=3');
+  const { page } = playground;
+  try {
+    await button(page, 'See inside').click();
+    await button(page, 'Slow-motion step').click();
+    const region = page.getByRole('region', { name: 'Slow-motion step' });
+    const heading = region.getByRole('heading');
+    const lines = region.getByRole('list', { name: 'Stage numbers' }).getByRole('listitem');
+    await expect.poll(() => heading.textContent()).toBe('Stage 1 of 8: Forward, layer 1');
+    await button(page, 'Next stage').click();
+    await field(page, 'Dataset').selectOption({ label: 'Circle' });
+    // The step starts again on the 2-class model: its loss is −ln of the true class's probability shown.
+    await expect.poll(() => heading.textContent()).toBe('Stage 1 of 8: Forward, layer 1');
+    for (let i = 0; i < 3; i++) await button(page, 'Next stage').click();
+    expect(await heading.textContent()).toBe('Stage 4 of 8: Loss');
+    const [probabilities, loss] = await lines.allTextContents();
+    const [, p0, p1, label] = /^Probabilities: ([\d.e-]+), ([\d.e-]+); true class ([01])$/.exec(probabilities)!;
+    const shown = Number(/^Loss: ([\d.e-]+)$/.exec(loss)![1]);
+    expect(shown).toBeCloseTo(-Math.log(Number(label === '1' ? p1 : p0)), 2);
+    await field(page, 'Activation').selectOption('relu');
+    await expect.poll(() => heading.textContent()).toBe('Stage 1 of 8: Forward, layer 1');
+    for (let i = 0; i < 8; i++) await button(page, 'Next stage').click();
+    expect(await heading.textContent()).toBe('Stage 1 of 8: Forward, layer 1');
+    await expectHealthy(playground);
+  } finally {
+    await playground.browser.close();
+  }
+});
+
+it('a network too wide for a slow-motion step says why where keyboard users reach the button: a visible hint that is its description', async () => {
+  const playground = await openPlayground('cpu', '#hidden=16');
+  const { page } = playground;
+  try {
+    await button(page, 'See inside').click();
+    // The panel's heading has the focus; Tab reaches the button.
+    await page.keyboard.press('Tab');
+    const focused = page.locator(':focus');
+    expect(await focused.textContent()).toBe('Slow-motion step');
+    expect(await focused.getAttribute('aria-disabled')).toBe('true');
+    const reason = page.locator(`#${await focused.getAttribute('aria-describedby')}`);
+    expect(await reason.isVisible()).toBe(true);
+    expect(await reason.textContent()).toBe('Slow-motion step is for networks of up to 8 units a layer; this one has 16.');
+    await page.keyboard.press('Enter');
+    expect(await page.getByRole('complementary', { name: 'See inside' }).count()).toBe(1);
+    expect(await page.getByRole('region', { name: 'Slow-motion step' }).count()).toBe(0);
+    await expectHealthy(playground);
+  } finally {
+    await playground.browser.close();
+  }
+});
+
+it('during a slow-motion step the diagram shows every input feature, at 1280×720 and 1920×1080', async () => {
+  const playground = await openPlayground('cpu', '#hidden=8,8,8');
+  const { page } = playground;
+  try {
+    await button(page, 'See inside').click();
+    await button(page, 'Slow-motion step').click();
+    const heading = page.getByRole('region', { name: 'Slow-motion step' }).getByRole('heading');
+    await expect.poll(() => heading.textContent()).toBe('Stage 1 of 10: Forward, layer 1');
+    // The forward pass's last stage lists the most numbers.
+    for (let i = 0; i < 3; i++) await button(page, 'Next stage').click();
+    expect(await heading.textContent()).toBe('Stage 4 of 10: Forward, output');
+    for (const viewport of [{ width: 1280, height: 720 }, { width: 1920, height: 1080 }]) {
+      await page.setViewportSize(viewport);
+      await expect
+        .poll(() =>
+          page.evaluate(() => {
+            const diagram = document.querySelector('[aria-label="Network diagram"]')!.getBoundingClientRect();
+            const labels = [...document.querySelectorAll('.feature-toggle .feature-name')];
+            const inside = labels.filter((label) => {
+              const box = label.getBoundingClientRect();
+              return box.height > 0 && box.top >= diagram.top && box.bottom <= diagram.bottom;
+            });
+            return inside.map((label) => label.textContent);
+          }),
+        )
+        .toEqual(['x₁', 'x₂', 'x₁²', 'x₂²', 'x₁x₂', 'sin x₁', 'sin x₂', 'r', 'θ']);
+    }
     await expectHealthy(playground);
   } finally {
     await playground.browser.close();

@@ -149,6 +149,32 @@ describe('a batched group of runs against each run trained alone', () => {
     }
   });
 
+  it('after a divergence, new parameters start the run’s optimizer memory afresh, as a lone trainer’s (momentum and Adam)', async () => {
+    const data = dataset({ kind: 'regression' });
+    // Adam's steps are about the learning rate whatever the gradient: it takes a far larger one to overflow.
+    for (const [optimizer, wild] of [['momentum', 10], ['adam', 1e6]] as const) {
+      const setups = [0.01, wild].map((learningRate, i) => runSetup(data, [7, 3], 5, { optimizer, learningRate, batchSize: 7, seed: 30 + i }, 'linear'));
+      const group = await BatchedGpuTrainer.create(gpu, setups);
+      try {
+        const before = await group.exportParameters(1);
+        expect((await group.step(40))[1].diverged).toBe(true);
+        const calm = liveSettingsOf({ ...setups[1].training, learningRate: 0.01 });
+        group.updateSettings(1, calm);
+        group.setParameters(1, before);
+        const revived = await group.step(3);
+        // A lone trainer given the same parameters after its divergence: its memory cleared, then the same 3 steps.
+        const lone = new CpuTrainer({ ...setups[1], parameters: before }, Float64Array);
+        lone.updateSettings(calm);
+        const expected = lone.stepSync(3);
+        expect(revived[1]).toMatchObject({ step: 3, diverged: false });
+        expect(Math.abs(revived[1].loss - expected.loss)).toBeLessThan(1e-4);
+        expect(relativeToLargest(await group.exportParameters(1), lone.network.params), optimizer).toBeLessThan(1e-4);
+      } finally {
+        group.dispose();
+      }
+    }
+  });
+
   it('calls allocate no GPU buffers once the first has run', async () => {
     const group = await BatchedGpuTrainer.create(gpu, seedByRate(dataset(BINARY), [8, 8], 2));
     try {

@@ -101,6 +101,70 @@ describe('the optimizer state across a typed weight', () => {
   });
 });
 
+/** The step that `trainer`'s next step of batch size 1 takes, in slow motion (Float64) from its parameters and optimizer state. */
+async function slowMotionNext(trainer: Trainer, setup: TrainerSetup) {
+  const state = await trainer.getOptimizerState();
+  const parameters = await trainer.getParameters();
+  const train = setup.dataset;
+  const trainRows = Array.from(train.isTest.keys()).filter((i) => train.isTest[i] === 0);
+  const row = trainRows[new MinibatchSchedule(trainRows.length, 1, setup.training.seed).batch(state.step)[0]];
+  const stages = stepStages({
+    plan: trainer.plan,
+    parameters,
+    point: [train.points[2 * row], train.points[2 * row + 1]],
+    label: train.labels[row],
+    settings: { ...liveSettingsOf(setup.training), dropout: 0 },
+    step: state.step,
+    state: state.values,
+  });
+  return { state, parameters, stages };
+}
+
+/** 20 steps, then (`slowMotion`) the slow-motion update handed to the engine with its optimizer state, or a real step; then 5 steps. */
+async function stepThenPlay(trainer: Trainer, setup: TrainerSetup, slowMotion: boolean): Promise<Float32Array> {
+  await trainer.step(20);
+  if (slowMotion) {
+    const { state, stages } = await slowMotionNext(trainer, setup);
+    trainer.setParameters(stages.parameters);
+    trainer.setOptimizerState({ step: state.step + 1, values: stages.state });
+  } else {
+    await trainer.step(1);
+  }
+  await trainer.step(5);
+  return trainer.getParameters();
+}
+
+describe('a slow-motion update, then Play, as a real step then Play', () => {
+  for (const optimizer of ['momentum', 'adam'] as const) {
+    for (const [kernels, options] of ENGINES) {
+      it(`${optimizer}, ${kernels}: WebGPU takes the step's optimizer state, and continues as after its own step and as the CPU engine`, async () => {
+        const gpu = await testGpu();
+        const setup = setupFor(optimizer, 1);
+        const oracle = await stepThenPlay(new CpuTrainer(setup, Float64Array), setup, false);
+        // The engine's weights are read as float32, so the Float64 engine agrees with itself to float32 rounding.
+        expect(worstDifference(await stepThenPlay(new CpuTrainer(setup, Float64Array), setup, true), oracle)).toBeLessThan(1e-6);
+        const [real, slow] = [await GpuTrainer.create(gpu, setup, options), await GpuTrainer.create(gpu, setup, options)];
+        try {
+          const afterReal = await stepThenPlay(real, setup, false);
+          const afterSlow = await stepThenPlay(slow, setup, true);
+          expect(worstDifference(afterSlow, afterReal)).toBeLessThan(1e-5);
+          expect(worstDifference(afterSlow, oracle)).toBeLessThan(1e-4);
+          expect((await slow.getOptimizerState()).step).toBe(26);
+        } finally {
+          real.dispose();
+          slow.dispose();
+        }
+      });
+    }
+  }
+
+  it('a state of another size is refused, saying what was expected', async () => {
+    const setup = setupFor('adam', 1);
+    const cpu = new CpuTrainer(setup, Float64Array);
+    expect(() => cpu.setOptimizerState({ step: 3, values: new Float64Array(5) })).toThrow(`expected ${2 * cpu.plan.parameterCount} optimizer state values for adam, got 5`);
+  });
+});
+
 describe('the slow-motion step from the WebGPU engine’s optimizer state', () => {
   for (const optimizer of ['momentum', 'adam'] as const) {
     it(`${optimizer}: after 20 steps of batch 1, its update is the engine's next step`, async () => {

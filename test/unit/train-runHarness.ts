@@ -1,6 +1,6 @@
 import type { ExperimentConfig } from '../../src/core/config';
 import { defaultConfig } from '../../src/core/config';
-import type { LiveSettings, Observation, ObserveRequest, Trainer, TrainerSetup } from '../../src/core/trainer';
+import type { LiveSettings, Observation, ObserveRequest, OptimizerState, Trainer, TrainerSetup } from '../../src/core/trainer';
 import { CpuTrainer } from '../../src/cpu/cpuTrainer';
 import type { Backend } from '../../src/train/backend';
 import type { BackendChoice } from '../../src/train/experiment';
@@ -81,6 +81,9 @@ export class SpyTrainer implements Trainer {
   }
   setParameters(parameters: ArrayLike<number>) {
     this.inner.setParameters(parameters);
+  }
+  setOptimizerState(state: OptimizerState) {
+    this.inner.setOptimizerState(state);
   }
   updateSettings(settings: LiveSettings) {
     this.settingsUpdates.push(settings);

@@ -41,6 +41,12 @@ describe('WorkerTrainer', () => {
     const state = await remote.getOptimizerState();
     expect(state).toEqual(await local.getOptimizerState());
     expect(state.values.length).toBeGreaterThan(0);
+    // An optimizer state handed over (the slow-motion update's) reaches the worker's trainer.
+    const handed = { step: 40, values: state.values.map((value) => 2 * value) };
+    remote.setOptimizerState(handed);
+    local.setOptimizerState(handed);
+    expect(await remote.getOptimizerState()).toEqual(await local.getOptimizerState());
+    expect((await remote.getOptimizerState()).step).toBe(40);
     const points = [0.5, -1, 3, 2];
     expect(await remote.predict(points)).toEqual(await local.predict(points));
     const settings = liveSettingsOf({ ...defaultConfig().training, optimizer: 'sgd', learningRate: 0.5, l2: 0.01, lrSchedule: 'step', lrStep: 2, lrGamma: 0.5 });

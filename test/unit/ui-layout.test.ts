@@ -20,6 +20,16 @@ describe('network diagram layout', () => {
     expect(layout.columns[1].nodes).toHaveLength(8);
   });
 
+  it('keeps every input feature in a short box (the diagram during a slow-motion step), none overlapping', () => {
+    const layout = layoutDiagram(9, [8, 8, 8], 1, 500, 172);
+    const inputs = layout.columns[0];
+    expect(inputs.nodes).toHaveLength(9);
+    expect(inputs.hidden).toBe(0);
+    expect(inputs.nodes[0].y - layout.node / 2).toBeGreaterThanOrEqual(layout.top);
+    expect(inputs.nodes[8].y + layout.node / 2).toBeLessThanOrEqual(172);
+    for (let i = 1; i < 9; i++) expect(inputs.nodes[i].y - inputs.nodes[i - 1].y).toBeGreaterThanOrEqual(layout.node);
+  });
+
   it('shows a 1024-wide layer compactly: its first neurons and how many more', () => {
     const layout = layoutDiagram(9, [1024, 3], 1, 560, 480);
     const wide = layout.columns[1];
