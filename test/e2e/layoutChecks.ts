@@ -35,7 +35,7 @@ export function measureLayout(page: Page): Promise<LayoutReport> {
     };
     const controls = [...document.querySelectorAll('button, input, select, textarea')].filter(visible);
     const root = document.documentElement;
-    const plane = document.querySelector('[aria-label="Decision boundary"]');
+    const plane = document.querySelector('canvas.plane');
     const planeBox = plane?.getBoundingClientRect();
     const chart = document.querySelector('[aria-label="Loss chart"]');
 
