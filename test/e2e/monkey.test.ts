@@ -267,6 +267,9 @@ const actions: Record<string, { weight: number; run: Action }> = {
     run: async (page, _rng, expected) => {
       if (!expected.weights) return 'import weights (none exported yet)';
       const layers = planNetwork(parseWeights(expected.weights, 'model.json').spec).dense.length - 1;
+      // An error still shown from an earlier refused import would pass for this one's answer: dismissed first.
+      const earlier = page.getByRole('alert').filter({ hasText: 'model.json' }).getByRole('button', { name: 'Dismiss' });
+      if ((await earlier.count()) > 0) await earlier.click();
       await chooseFile(page, button(page, 'Import weights'), 'model.json', expected.weights);
       // The model comes in, or (when it does not fit the data now) a message says why and nothing changes.
       const refused = page.getByRole('alert').filter({ hasText: 'model.json' });
