@@ -173,20 +173,7 @@ describe('the slow-motion step from the WebGPU engine’s optimizer state', () =
       const webgpu = await GpuTrainer.create(gpu, setup);
       try {
         await webgpu.step(20);
-        const state = await webgpu.getOptimizerState();
-        const parameters = await webgpu.getParameters();
-        const train = setup.dataset;
-        const trainRows = Array.from(train.isTest.keys()).filter((i) => train.isTest[i] === 0);
-        const row = trainRows[new MinibatchSchedule(trainRows.length, 1, setup.training.seed).batch(state.step)[0]];
-        const stages = stepStages({
-          plan: webgpu.plan,
-          parameters,
-          point: [train.points[2 * row], train.points[2 * row + 1]],
-          label: train.labels[row],
-          settings: { ...liveSettingsOf(setup.training), dropout: 0 },
-          step: state.step,
-          state: state.values,
-        });
+        const { parameters, stages } = await slowMotionNext(webgpu, setup);
         await webgpu.step(1);
         const real = await webgpu.getParameters();
         const moved = worstDifference(real, parameters);
