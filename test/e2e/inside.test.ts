@@ -1,14 +1,12 @@
 import { expect, it } from 'vitest';
 import { LESSONS } from '../../src/lessons/lessons';
 import { lessonHash } from '../../src/ui/LessonsPanel';
-import { button, expectHealthy, field, openPlayground, type BackendMode } from './browser';
+import { button, field, withPlayground, type BackendMode } from './browser';
 
 /** The See inside panel on both backends, driven by the names the page gives its controls. */
 
 it.each<BackendMode>(['cpu', 'webgpu'])('shows a layer’s view, linear separability and gradient flow, live, on %s', async (mode) => {
-  const playground = await openPlayground(mode);
-  const { page } = playground;
-  try {
+  await withPlayground(mode, '', async (page) => {
     await button(page, 'See inside').click();
     const panel = page.getByRole('complementary', { name: 'See inside' });
     await panel.waitFor();
@@ -39,16 +37,11 @@ it.each<BackendMode>(['cpu', 'webgpu'])('shows a layer’s view, linear separabi
     await page.keyboard.press('Escape');
     await expect.poll(() => panel.count()).toBe(0);
     await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('See inside');
-    await expectHealthy(playground);
-  } finally {
-    await playground.browser.close();
-  }
+  });
 });
 
 it.each<BackendMode>(['cpu', 'webgpu'])('turns a 3-unit layer in 3-D with its lines coloured by the output’s classes, pictures two picked units, and shades three classes’ regions, on %s', async (mode) => {
-  const playground = await openPlayground(mode, '#dataset=blobs&classes=3&hidden=4,3');
-  const { page } = playground;
-  try {
+  await withPlayground(mode, '#dataset=blobs&classes=3&hidden=4,3', async (page) => {
     await button(page, 'See inside').click();
     const panel = page.getByRole('complementary', { name: 'See inside' });
     const picture = panel.getByRole('img');
@@ -120,17 +113,12 @@ it.each<BackendMode>(['cpu', 'webgpu'])('turns a 3-unit layer in 3-D with its li
       [0, 158, 115],
     ];
     await expect.poll(() => colourCounts(regionColours, 46, 46)).toBe(3);
-    await expectHealthy(playground);
-  } finally {
-    await playground.browser.close();
-  }
+  });
 });
 
 it('opens scrolled to the view a lesson speaks of, and its jump buttons reach each view on a short screen', async () => {
   const lesson = LESSONS.find((l) => l.id === 'vanishing-gradients')!;
-  const playground = await openPlayground('cpu', lessonHash(lesson, lesson.setups[0]));
-  const { page } = playground;
-  try {
+  await withPlayground('cpu', lessonHash(lesson, lesson.setups[0]), async (page) => {
     const panel = page.getByRole('complementary', { name: 'See inside' });
     await panel.waitFor();
     const table = panel.getByRole('table', { name: 'Gradient flow' });
@@ -146,8 +134,5 @@ it('opens scrolled to the view a lesson speaks of, and its jump buttons reach ea
     await expect.poll(() => shown(table)).toBe(false);
     await button(page, 'Go to Gradient flow').click();
     await expect.poll(() => shown(table)).toBe(true);
-    await expectHealthy(playground);
-  } finally {
-    await playground.browser.close();
-  }
+  });
 });

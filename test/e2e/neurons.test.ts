@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { button, download, expectHealthy, field, openPlayground, type BackendMode } from './browser';
+import { button, download, field, withPlayground, type BackendMode } from './browser';
 
 /** Neurons and weights in the network diagram, on both backends, driven by the names the page gives its controls. */
 
@@ -35,9 +35,7 @@ async function linkTip(page: Parameters<typeof button>[0], which: number): Promi
 }
 
 it.each<BackendMode>(['cpu', 'webgpu'])('a neuron fills the plane with its formula; typed while paused, its weight and bias go into the model (its link’s hover shows the weight; the link pulled changes it), and Ctrl+Z takes them back, on %s', async (mode) => {
-  const playground = await openPlayground(mode);
-  const { page } = playground;
-  try {
+  await withPlayground(mode, '', async (page) => {
     const diagram = page.getByRole('group', { name: 'Network diagram' });
     const plane = page.getByRole('img', { name: 'Decision boundary' });
     const output = await plane.screenshot();
@@ -104,19 +102,14 @@ it.each<BackendMode>(['cpu', 'webgpu'])('a neuron fills the plane with its formu
     await field(page, 'Dataset').selectOption({ label: 'XOR' });
     await expect.poll(() => focusBox.count()).toBe(0);
     await plane.waitFor();
-    await expectHealthy(playground);
-  } finally {
-    await playground.browser.close();
-  }
+  });
 });
 
 /** The accessible name of the element that has focus ('' on the page's body). */
 const focusedName = (page: Parameters<typeof button>[0]) => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? '');
 
 it.each<BackendMode>(['cpu', 'webgpu'])('by keyboard: Tab into the diagram, arrows to a neuron, Enter opens it; its bias dragged while paused moves the plane, and one Ctrl+Z takes the drag back, on %s', async (mode) => {
-  const playground = await openPlayground(mode);
-  const { page } = playground;
-  try {
+  await withPlayground(mode, '', async (page) => {
     const before = await exportedFirstLayer(page);
     await button(page, 'See inside').focus();
     await page.keyboard.press('Tab');
@@ -164,31 +157,21 @@ it.each<BackendMode>(['cpu', 'webgpu'])('by keyboard: Tab into the diagram, arro
     expect(await focusedName(page)).toBe('Neuron 2 of layer 1');
     await page.keyboard.press('Escape');
     expect(await focusedName(page)).toBe('');
-    await expectHealthy(playground);
-  } finally {
-    await playground.browser.close();
-  }
+  });
 });
 
 it('while training runs, a click on a neuron shows it and opens nothing to type', async () => {
-  const playground = await openPlayground('cpu');
-  const { page } = playground;
-  try {
+  await withPlayground('cpu', '', async (page) => {
     await button(page, 'Play').click();
     await page.getByRole('group', { name: 'Network diagram' }).getByRole('button', { name: 'Neuron 1 of layer 2' }).click();
     await page.getByRole('img', { name: 'Output of neuron 1 of layer 2' }).waitFor();
     expect(await page.getByRole('dialog').count()).toBe(0);
     await button(page, 'Pause').click();
-    await expectHealthy(playground);
-  } finally {
-    await playground.browser.close();
-  }
+  });
 });
 
 it.each<BackendMode>(['cpu', 'webgpu'])('Slow-motion step: forward layer by layer, loss, backward layer by layer and update for one point, and the weights move, on %s', async (mode) => {
-  const playground = await openPlayground(mode);
-  const { page } = playground;
-  try {
+  await withPlayground(mode, '', async (page) => {
     const before = await exportedFirstLayer(page);
     await button(page, 'See inside').click();
     await button(page, 'Slow-motion step').click();
@@ -231,16 +214,11 @@ it.each<BackendMode>(['cpu', 'webgpu'])('Slow-motion step: forward layer by laye
     // The update is in the model: its exported weights moved.
     await expect.poll(async () => JSON.stringify(await exportedFirstLayer(page))).not.toBe(JSON.stringify(before));
     await next('Stage 1 of 8: Forward, layer 1');
-    await expectHealthy(playground);
-  } finally {
-    await playground.browser.close();
-  }
+  });
 });
 
 it.each<BackendMode>(['cpu', 'webgpu'])('Dataset and Activation changed during a slow-motion step start it again on the new model, whose loss is its own, without errors, on %s', async (mode) => {
-  const playground = await openPlayground(mode, '#dataset=blobs&classes=3');
-  const { page } = playground;
-  try {
+  await withPlayground(mode, '#dataset=blobs&classes=3', async (page) => {
     await button(page, 'See inside').click();
     await button(page, 'Slow-motion step').click();
     const region = page.getByRole('region', { name: 'Slow-motion step' });
@@ -261,16 +239,11 @@ it.each<BackendMode>(['cpu', 'webgpu'])('Dataset and Activation changed during a
     await expect.poll(() => heading.textContent()).toBe('Stage 1 of 8: Forward, layer 1');
     for (let i = 0; i < 8; i++) await button(page, 'Next stage').click();
     expect(await heading.textContent()).toBe('Stage 1 of 8: Forward, layer 1');
-    await expectHealthy(playground);
-  } finally {
-    await playground.browser.close();
-  }
+  });
 });
 
 it('a network too wide for a slow-motion step says why where keyboard users reach the button: a visible hint that is its description', async () => {
-  const playground = await openPlayground('cpu', '#hidden=16');
-  const { page } = playground;
-  try {
+  await withPlayground('cpu', '#hidden=16', async (page) => {
     await button(page, 'See inside').click();
     // The panel's heading has the focus; Tab reaches the button.
     await page.keyboard.press('Tab');
@@ -283,16 +256,11 @@ it('a network too wide for a slow-motion step says why where keyboard users reac
     await page.keyboard.press('Enter');
     expect(await page.getByRole('complementary', { name: 'See inside' }).count()).toBe(1);
     expect(await page.getByRole('region', { name: 'Slow-motion step' }).count()).toBe(0);
-    await expectHealthy(playground);
-  } finally {
-    await playground.browser.close();
-  }
+  });
 });
 
 it('during a slow-motion step the diagram shows every input feature, at 1280×720 and 1920×1080', async () => {
-  const playground = await openPlayground('cpu', '#hidden=8,8,8');
-  const { page } = playground;
-  try {
+  await withPlayground('cpu', '#hidden=8,8,8', async (page) => {
     await button(page, 'See inside').click();
     await button(page, 'Slow-motion step').click();
     const heading = page.getByRole('region', { name: 'Slow-motion step' }).getByRole('heading');
@@ -316,8 +284,5 @@ it('during a slow-motion step the diagram shows every input feature, at 1280×72
         )
         .toEqual(['x₁', 'x₂', 'x₁²', 'x₂²', 'x₁x₂', 'sin x₁', 'sin x₂', 'r', 'θ']);
     }
-    await expectHealthy(playground);
-  } finally {
-    await playground.browser.close();
-  }
+  });
 });
